@@ -1,0 +1,174 @@
+"""One entry point, with sub-commands: the window, the terminal, and the writers' tools."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .engine import Session, Story, StoryError, check_story, load_story
+
+ROOT = Path(__file__).resolve().parent.parent
+STORY = ROOT / "story"
+
+
+def _story_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--story", type=Path, default=STORY, metavar="DIR",
+                        help="the story folder (default: the shipped story)")
+    parser.add_argument("--mod", type=Path, action="append", default=[], metavar="DIR",
+                        help="add a mod folder on top of the story (may be repeated)")
+
+
+def _load(args: argparse.Namespace) -> Story | None:
+    try:
+        story = load_story(args.story, args.mod)
+    except StoryError as exc:
+        print(exc.report(), file=sys.stderr)
+        print(f"The story has errors; run 'python main.py check' for the full list.", file=sys.stderr)
+        return None
+    return story
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Keeping Trust: a season in Rongcheng. With no command, opens the game window.")
+    parser.add_argument("--fullscreen", action="store_true", default=None, help="open the window full screen")
+    parser.add_argument("--windowed", dest="fullscreen", action="store_false", help="open the window in a window")
+    parser.add_argument("--short", action="store_true", help="start the short route (festivals, classrooms)")
+    _story_args(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="play the game (in the window, or --text in the terminal)")
+    play.add_argument("--text", action="store_true", help="play in the terminal: type a choice's number")
+    play.add_argument("--seed", type=int, default=None, help="seed for the story's chances (replays exactly)")
+    play.add_argument("--auto", action="store_true", help="choose at random (from the seed) to an ending")
+    play.add_argument("--route", choices=("full", "short"), default="full", help="the full story or the short route")
+    _story_args(play)
+
+    check = commands.add_parser("check", help="check story files; every problem as path:line:col")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="story folders, or mod folders (checked on top of the shipped story)")
+    check.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
+
+    explore = commands.add_parser("explore", help="play many seeded random lives and report what they reach")
+    explore.add_argument("--runs", type=int, default=200, help="how many lives (default 200)")
+    explore.add_argument("--seed", type=int, default=0, help="first seed (default 0)")
+    explore.add_argument("--route", choices=("both", "full", "short"), default="both",
+                         help="which route (default both: one run in four takes the short route)")
+    explore.add_argument("--json", action="store_true", help="print one JSON object")
+    _story_args(explore)
+
+    stats = commands.add_parser("stats", help="passages, choices, words, endings, behaviours, jurisdictions")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+    _story_args(stats)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None or (args.command == "play" and not args.text):
+        return _window(args)
+    return {"play": _play_text, "check": _check, "explore": _explore, "stats": _stats}[args.command](args)
+
+
+def _window(args: argparse.Namespace) -> int:
+    try:
+        from .ui.app import run
+    except ImportError as exc:
+        print(f"The game window needs pygame-ce ({exc}). Play in the terminal with: python main.py play --text",
+              file=sys.stderr)
+        return 1
+    route = "short" if getattr(args, "short", False) or getattr(args, "route", "full") == "short" else "full"
+    return run(args.story, mods=args.mod, fullscreen=getattr(args, "fullscreen", None), route=route,
+               seed=getattr(args, "seed", None))
+
+
+def _play_text(args: argparse.Namespace) -> int:
+    from .terminal import play
+
+    story = _load(args)
+    if story is None:
+        return 1
+    if args.route == "short" and not story.has_short_route:
+        print("This story has no short route.", file=sys.stderr)
+        return 1
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
+    session = Session.new(story, seed=seed, route=args.route)
+    auto = random.Random(seed * 7919 + 17) if args.auto else None
+    return play(session, sys.stdin, sys.stdout, auto=auto)
+
+
+def _is_mod(path: Path) -> bool:
+    return path.parent.name == "mods" or (path / "mod.yaml").is_file()
+
+
+def _check(args: argparse.Namespace) -> int:
+    paths = args.paths or [args.story]
+    errors = warnings = 0
+    for path in paths:
+        if _is_mod(path):
+            story, problems = check_story(args.story, [*args.mod, path])
+        else:
+            story, problems = check_story(path, args.mod)
+        for problem in problems:
+            if problem.is_error or not args.quiet:
+                print(problem)
+        errors += sum(1 for p in problems if p.is_error)
+        warnings += sum(1 for p in problems if not p.is_error)
+        if story is not None:
+            print(f"{path}: {len(story.passages)} passages in {len(story.files)} files — "
+                  f"{'clean' if not problems else f'{len(problems)} warning(s)'}", file=sys.stderr)
+    if errors:
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _explore(args: argparse.Namespace) -> int:
+    from .tools.explore import explore
+
+    story = _load(args)
+    if story is None:
+        return 1
+    if args.runs < 1:
+        print("--runs must be at least 1", file=sys.stderr)
+        return 2
+    report = explore(story, runs=args.runs, seed=args.seed, route=args.route)
+    data = report.as_json()
+    if args.json:
+        print(json.dumps(data, indent=2))
+    else:
+        print(f"{data['runs']} lives played ({', '.join(f'{n} {r}' for r, n in data['routes'].items())})")
+        print(f"passages visited: {data['passages_visited']} of {data['passages_total']}")
+        if data["unvisited"]:
+            print("never visited: " + ", ".join(data["unvisited"]))
+        print("endings:")
+        for ending, count in sorted(data["endings"].items(), key=lambda kv: -kv[1]):
+            print(f"  {count:6d}  {ending}")
+        print("grades at the end: " + ", ".join(f"{g} {n}" for g, n in data["grades"].items()))
+        print(f"blacklisted at the end: {data['blacklisted']}")
+        for kind in ("dead_ends", "loops"):
+            for passage, count in data[kind].items():
+                print(f"{kind.replace('_', ' ')[:-1]}: {passage} ({count} runs)")
+        for error in data["errors"]:
+            print(f"error: {error}")
+    return 1 if data["dead_ends"] or data["loops"] or data["errors"] else 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from .tools.stats import stats
+
+    story = _load(args)
+    if story is None:
+        return 1
+    data = stats(story)
+    if args.json:
+        print(json.dumps(data, indent=2))
+    else:
+        for key, value in data.items():
+            print(f"{key:>14}: {value}")
+    return 0

@@ -1,0 +1,328 @@
+"""The condition language: what a story may ask of the hidden state.
+
+A condition is parsed once, when the story loads, into a small tree of tuples and evaluated
+against a session by walking that tree. Nothing here can reach Python: there is no ``eval``,
+no attribute access, no call but the six named questions below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+MAX_LENGTH = 500
+MAX_DEPTH = 32
+MAX_DIGITS = 15
+
+GRADES = ("AAA", "AA", "A", "B", "C", "D")
+GRADE_RANK = {g: len(GRADES) - i for i, g in enumerate(GRADES)}  # AAA highest
+
+# What each built-in name or question yields; the checker uses these to catch mistakes early.
+BUILTINS = {"day": "number", "city": "string", "grade": "grade", "score": "number", "blacklisted": "bool"}
+QUESTIONS = {
+    "seen": ("passage", "bool"),
+    "visits": ("passage", "number"),
+    "did": ("behaviour", "number"),
+    "observed": ("behaviour", "number"),
+    "grade_in": ("jurisdiction", "grade"),
+    "grade_of": ("subject", "grade"),
+}
+KEYWORDS = {"and", "or", "not", "true", "false"}
+
+
+class ConditionError(ValueError):
+    """A condition that cannot be parsed; ``offset`` is where in the text it went wrong."""
+
+    def __init__(self, message: str, offset: int = 0) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+class Grade(str):
+    """A grade: compares with other grades (and grade names) by rank, not alphabetically."""
+
+
+class State(Protocol):
+    """What a condition can read. Session implements it."""
+
+    def variable(self, name: str) -> Any: ...
+    def builtin(self, name: str) -> Any: ...
+    def ask(self, question: str, subject: str) -> Any: ...
+
+
+_TOKEN = re.compile(
+    r"""\s*(?:
+        (?P<number>\d+)
+      | (?P<string>"[^"\\\n]*"|'[^'\\\n]*')
+      | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+      | (?P<op>==|!=|<=|>=|<|>|\+|-|\(|\)|,)
+    )""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A parsed condition and the text it came from."""
+
+    source: str
+    tree: tuple
+
+    def holds(self, state: State) -> bool:
+        return evaluate(self.tree, state) is True
+
+    def __str__(self) -> str:
+        return self.source
+
+
+def parse(text: str) -> Condition:
+    """Parse a condition. Raises ConditionError with the offset of the mistake."""
+    if not isinstance(text, str):
+        raise ConditionError("a condition must be text")
+    if len(text) > MAX_LENGTH:
+        raise ConditionError(f"condition is {len(text)} characters long; the limit is {MAX_LENGTH}")
+    tokens = _tokenise(text)
+    parser = _Parser(tokens, text)
+    tree = parser.expression(0)
+    if parser.peek()[0] != "end":
+        kind, value, offset = parser.peek()
+        raise ConditionError(f"unexpected '{value}' after a complete condition", offset)
+    return Condition(text, tree)
+
+
+def _tokenise(text: str) -> list[tuple[str, Any, int]]:
+    tokens: list[tuple[str, Any, int]] = []
+    pos = 0
+    while pos < len(text):
+        if text[pos:].strip() == "":
+            break
+        match = _TOKEN.match(text, pos)
+        if not match:
+            start = pos + (len(text[pos:]) - len(text[pos:].lstrip()))
+            char = text[start]
+            if char in "\"'":
+                raise ConditionError("unterminated string (strings are written in quotes on one line)", start)
+            if char == "=":
+                raise ConditionError("'=' is not a comparison; write '=='", start)
+            if char == "&" or char == "|":
+                raise ConditionError(f"'{char}' is not part of the language; write 'and' / 'or'", start)
+            if char == "!":
+                raise ConditionError("'!' is not part of the language; write 'not' (or '!=')", start)
+            raise ConditionError(f"unexpected character '{char}'", start)
+        kind = match.lastgroup or ""
+        value: Any = match.group(kind)
+        offset = match.start(kind)
+        if kind == "number":
+            if len(value) > MAX_DIGITS:
+                raise ConditionError(f"number has more than {MAX_DIGITS} digits", offset)
+            value = int(value)
+        elif kind == "string":
+            value = value[1:-1]
+        elif kind == "name" and value in KEYWORDS:
+            kind = value
+        tokens.append((kind, value, offset))
+        pos = match.end()
+    tokens.append(("end", "end of condition", len(text)))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, tokens: list[tuple[str, Any, int]], text: str) -> None:
+        self.tokens = tokens
+        self.pos = 0
+        self.text = text
+
+    def peek(self) -> tuple[str, Any, int]:
+        return self.tokens[self.pos]
+
+    def take(self) -> tuple[str, Any, int]:
+        token = self.tokens[self.pos]
+        self.pos += 1
+        return token
+
+    def expect(self, kind: str, what: str) -> tuple[str, Any, int]:
+        token = self.peek()
+        if token[0] != kind and not (token[0] == "op" and token[1] == kind):
+            raise ConditionError(f"expected {what}, found '{token[1]}'", token[2])
+        return self.take()
+
+    def deeper(self, depth: int, offset: int) -> int:
+        if depth + 1 > MAX_DEPTH:
+            raise ConditionError(f"condition is nested more than {MAX_DEPTH} levels deep", offset)
+        return depth + 1
+
+    def expression(self, depth: int) -> tuple:
+        parts = [self.conjunction(depth)]
+        while self.peek()[0] == "or":
+            self.take()
+            parts.append(self.conjunction(depth))
+        return parts[0] if len(parts) == 1 else ("or", *parts)
+
+    def conjunction(self, depth: int) -> tuple:
+        parts = [self.negation(depth)]
+        while self.peek()[0] == "and":
+            self.take()
+            parts.append(self.negation(depth))
+        return parts[0] if len(parts) == 1 else ("and", *parts)
+
+    def negation(self, depth: int) -> tuple:
+        if self.peek()[0] == "not":
+            _, _, offset = self.take()
+            return ("not", self.negation(self.deeper(depth, offset)))
+        return self.comparison(depth)
+
+    def comparison(self, depth: int) -> tuple:
+        left = self.sum(depth)
+        kind, value, offset = self.peek()
+        if kind == "op" and value in ("==", "!=", "<", "<=", ">", ">="):
+            self.take()
+            right = self.sum(depth)
+            after = self.peek()
+            if after[0] == "op" and after[1] in ("==", "!=", "<", "<=", ">", ">="):
+                raise ConditionError("comparisons cannot be chained; join them with 'and'", after[2])
+            return ("compare", value, left, right, offset)
+        return left
+
+    def sum(self, depth: int) -> tuple:
+        tree = self.unary(depth)
+        while self.peek()[0] == "op" and self.peek()[1] in ("+", "-"):
+            _, op, offset = self.take()
+            tree = ("arith", op, tree, self.unary(depth), offset)
+        return tree
+
+    def unary(self, depth: int) -> tuple:
+        kind, value, offset = self.peek()
+        if kind == "op" and value == "-":
+            self.take()
+            return ("negate", self.unary(self.deeper(depth, offset)), offset)
+        return self.primary(depth)
+
+    def primary(self, depth: int) -> tuple:
+        kind, value, offset = self.take()
+        if kind == "number":
+            return ("value", value)
+        if kind == "string":
+            return ("value", value)
+        if kind in ("true", "false"):
+            return ("value", kind == "true")
+        if kind == "op" and value == "(":
+            inner = self.expression(self.deeper(depth, offset))
+            self.expect(")", "')'")
+            return inner
+        if kind == "name":
+            if self.peek()[0] == "op" and self.peek()[1] == "(":
+                if value not in QUESTIONS:
+                    known = ", ".join(sorted(QUESTIONS))
+                    raise ConditionError(f"unknown question '{value}(…)'; the questions are {known}", offset)
+                self.take()
+                arg_kind, arg, arg_offset = self.take()
+                if arg_kind not in ("name", "string"):
+                    raise ConditionError(f"{value}(…) takes a {QUESTIONS[value][0]} id, found '{arg}'", arg_offset)
+                self.expect(")", "')'")
+                return ("ask", value, arg, arg_offset)
+            if value in QUESTIONS:
+                raise ConditionError(f"'{value}' is a question; write {value}(…)", offset)
+            if value in BUILTINS:
+                return ("builtin", value, offset)
+            return ("variable", value, offset)
+        if kind == "end":
+            raise ConditionError("condition ends too soon", offset)
+        raise ConditionError(f"unexpected '{value}'", offset)
+
+
+def evaluate(tree: tuple, state: State) -> Any:
+    """Evaluate a parsed condition against the session state."""
+    kind = tree[0]
+    if kind == "value":
+        return tree[1]
+    if kind == "variable":
+        return state.variable(tree[1])
+    if kind == "builtin":
+        return state.builtin(tree[1])
+    if kind == "ask":
+        return state.ask(tree[1], tree[2])
+    if kind == "not":
+        return not _truth(evaluate(tree[1], state))
+    if kind == "and":
+        return all(_truth(evaluate(part, state)) for part in tree[1:])
+    if kind == "or":
+        return any(_truth(evaluate(part, state)) for part in tree[1:])
+    if kind == "negate":
+        value = evaluate(tree[1], state)
+        return -value if _is_number(value) else 0
+    if kind == "arith":
+        left, right = evaluate(tree[2], state), evaluate(tree[3], state)
+        if not (_is_number(left) and _is_number(right)):
+            return 0
+        return left + right if tree[1] == "+" else left - right
+    if kind == "compare":
+        return _compare(tree[1], evaluate(tree[2], state), evaluate(tree[3], state))
+    raise ValueError(f"unknown condition node {kind!r}")  # pragma: no cover - parser makes only the above
+
+
+def _truth(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if _is_number(value):
+        return value != 0
+    if isinstance(value, str):
+        return value != ""
+    return False
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _compare(op: str, left: Any, right: Any) -> bool:
+    if isinstance(left, Grade) or isinstance(right, Grade):
+        if left not in GRADE_RANK or right not in GRADE_RANK:
+            return op == "!="
+        left, right = GRADE_RANK[left], GRADE_RANK[right]
+    if op in ("==", "!="):
+        numbers = _is_number(left) and _is_number(right)
+        same = left == right and (numbers or type(left) is type(right))
+        return same if op == "==" else not same
+    if not (_is_number(left) and _is_number(right)):
+        return False
+    if op == "<":
+        return left < right
+    if op == "<=":
+        return left <= right
+    if op == ">":
+        return left > right
+    return left >= right
+
+
+def walk(tree: tuple):
+    """Every node of a parsed condition, for the checker."""
+    yield tree
+    kind = tree[0]
+    if kind in ("and", "or"):
+        for part in tree[1:]:
+            yield from walk(part)
+    elif kind in ("not",):
+        yield from walk(tree[1])
+    elif kind == "negate":
+        yield from walk(tree[1])
+    elif kind in ("arith", "compare"):
+        yield from walk(tree[2])
+        yield from walk(tree[3])
+
+
+def kind_of(tree: tuple, variable_kind: dict[str, str]) -> str:
+    """What a node yields: number, string, bool, grade, or unknown."""
+    kind = tree[0]
+    if kind == "value":
+        value = tree[1]
+        return "bool" if isinstance(value, bool) else "number" if _is_number(value) else "string"
+    if kind == "variable":
+        return variable_kind.get(tree[1], "unknown")
+    if kind == "builtin":
+        return BUILTINS[tree[1]]
+    if kind == "ask":
+        return QUESTIONS[tree[1]][1]
+    if kind in ("not", "and", "or", "compare"):
+        return "bool"
+    return "number"

@@ -1,0 +1,45 @@
+"""The debrief: the ledger opened at the end, and the same life re-scored elsewhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from . import ledger as ledgers
+from .ledger import BlacklistStatus, Event, EventView, Ledger
+from .story import PLAYER, Passage, Story
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """Everything the end of the game shows, derived once from the event log."""
+
+    ending_title: str
+    ending_text: str
+    questions: list[str]
+    home: Ledger
+    others: list[Ledger]  # the same life as if lived under each other jurisdiction's rules
+    companies: list[Ledger]  # subjects other than the player, under the home rules
+    blacklist: BlacklistStatus
+    unrecorded: list[EventView]  # acts no source recorded
+    events: list[EventView]  # the whole log, in order
+
+
+def make_debrief(story: Story, ending: Passage, events: Sequence[Event]) -> Debrief:
+    """Derive the debrief for a playthrough that has reached ``ending``."""
+    home = story.jurisdictions[story.home]
+    assert ending.ending is not None, "a debrief needs an ending passage"
+    others = [ledgers.ledger(story, events, j, resident=True)
+              for jid, j in sorted(story.jurisdictions.items()) if jid != story.home]
+    subjects = sorted({e.subject for e in events if e.subject != PLAYER})
+    return Debrief(
+        ending_title=ending.ending.title,
+        ending_text=ending.ending.debrief,
+        questions=list(ending.ending.questions) + list(story.questions),
+        home=ledgers.ledger(story, events, home),
+        others=others,
+        companies=[ledgers.ledger(story, events, home, subject) for subject in subjects],
+        blacklist=ledgers.blacklist_status(story, events, story.blacklist),
+        unrecorded=[ledgers.view(story, e) for e in events if e.source is None and e.subject == PLAYER],
+        events=[ledgers.view(story, e) for e in events],
+    )

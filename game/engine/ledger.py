@@ -1,0 +1,213 @@
+"""The hidden ledger: scores, grades and the blacklist, derived from the event log.
+
+Nothing here is stored. A score is a pure function of (events, jurisdiction), so the debrief
+can re-score the same life under another city's rules, and a replay is exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from .conditions import GRADE_RANK, GRADES
+from .story import PLAYER, Blacklist, Jurisdiction, Story
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something the player (or a company) did: what, seen by whom, when and where."""
+
+    behaviour: str
+    source: str | None
+    day: int
+    city: str
+    subject: str = PLAYER
+    passage: str = ""
+
+    def to_json(self) -> dict:
+        return {"behaviour": self.behaviour, "source": self.source, "day": self.day,
+                "city": self.city, "subject": self.subject, "passage": self.passage}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Event":
+        source = data.get("source")
+        if not isinstance(data.get("behaviour"), str) or not (source is None or isinstance(source, str)):
+            raise ValueError("an event needs a behaviour and a source (or none)")
+        if not isinstance(data.get("day"), int) or not isinstance(data.get("city"), str):
+            raise ValueError("an event needs a day and a city")
+        return cls(data["behaviour"], source, data["day"], data["city"],
+                   str(data.get("subject", PLAYER)), str(data.get("passage", "")))
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One counted event, as the debrief shows it."""
+
+    day: int
+    city: str
+    behaviour: str
+    label: str
+    source: str
+    source_label: str
+    points: int
+    running: int
+
+
+@dataclass(frozen=True)
+class EventView:
+    """An event with its labels, for the debrief."""
+
+    day: int
+    city: str
+    behaviour: str
+    label: str
+    source: str | None
+    source_label: str | None
+    subject: str
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """A subject's standing under one jurisdiction."""
+
+    jurisdiction_id: str
+    name: str
+    document: str | None
+    subject: str
+    start: int
+    score: int
+    grade: str
+    capped_by: str | None
+    perks: list[str]
+    entries: list[LedgerEntry]
+    not_counted: list[EventView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BlacklistStatus:
+    name: str
+    listed: bool
+    ever_listed: bool
+    history: list[tuple[int, str, str]]
+    bars: list[str]
+
+
+def counts(event: Event, jurisdiction: Jurisdiction, *, resident: bool = False) -> bool:
+    """Whether a jurisdiction counts this event.
+
+    ``resident`` re-scores as if the whole life had been lived in that city: the city of
+    the event no longer matters, only whether the city listens to the source.
+    """
+    rule = jurisdiction.rules.get(event.behaviour)
+    if rule is None or event.source is None or event.source not in rule.sources:
+        return False
+    return resident or event.city in jurisdiction.cities
+
+
+def standing(events: Iterable[Event], jurisdiction: Jurisdiction, subject: str = PLAYER,
+             *, resident: bool = False) -> tuple[int, str]:
+    """(score, grade) of a subject; the quick form conditions ask for on every page."""
+    score = jurisdiction.start
+    cap: str | None = None
+    for event in events:
+        if event.subject != subject or not counts(event, jurisdiction, resident=resident):
+            continue
+        rule = jurisdiction.rules[event.behaviour]
+        score += rule.points
+        if rule.cap and (cap is None or GRADE_RANK[rule.cap] < GRADE_RANK[cap]):
+            cap = rule.cap
+    return score, _grade(jurisdiction, score, cap)
+
+
+def _grade(jurisdiction: Jurisdiction, score: int, cap: str | None) -> str:
+    grade = jurisdiction.grades[-1][0]
+    for name, threshold in jurisdiction.grades:
+        if score >= threshold:
+            grade = name
+            break
+    if cap is not None and GRADE_RANK[cap] < GRADE_RANK[grade]:
+        grade = cap
+    return grade
+
+
+def ledger(story: Story, events: Sequence[Event], jurisdiction: Jurisdiction,
+           subject: str = PLAYER, *, resident: bool = False) -> Ledger:
+    """The full ledger of one subject under one jurisdiction, every counted entry shown."""
+    score = jurisdiction.start
+    cap: str | None = None
+    capped_by: str | None = None
+    entries: list[LedgerEntry] = []
+    not_counted: list[EventView] = []
+    for event in events:
+        if event.subject != subject or event.source is None:
+            continue
+        if not counts(event, jurisdiction, resident=resident):
+            not_counted.append(view(story, event))
+            continue
+        rule = jurisdiction.rules[event.behaviour]
+        score += rule.points
+        if rule.cap and (cap is None or GRADE_RANK[rule.cap] < GRADE_RANK[cap]):
+            cap, capped_by = rule.cap, label(story, event.behaviour)
+        entries.append(LedgerEntry(event.day, event.city, event.behaviour, label(story, event.behaviour),
+                                   event.source, source_label(story, event.source), rule.points, score))
+    grade = _grade(jurisdiction, score, cap)
+    if capped_by is not None and _grade(jurisdiction, score, None) == grade:
+        capped_by = None  # the points alone already put the grade there
+    return Ledger(jurisdiction.id, jurisdiction.name, jurisdiction.document, subject, jurisdiction.start,
+                  score, grade, capped_by, list(jurisdiction.perks.get(grade, ())), entries, not_counted)
+
+
+def _listings(events: Iterable[Event], rules: Blacklist, subject: str):
+    """Each event that changes the subject's listing, with the change: "listed" or "removed"."""
+    listed = False
+    for event in events:
+        if event.subject != subject or event.source not in rules.sources:
+            continue
+        if event.behaviour in rules.list_on and not listed:
+            listed = True
+            yield event, "listed"
+        elif event.behaviour in rules.lift_on and listed:
+            listed = False
+            yield event, "removed"
+
+
+def blacklist_status(story: Story, events: Sequence[Event], rules: Blacklist | None,
+                     subject: str = PLAYER) -> BlacklistStatus:
+    """Walk the log in order: listed by a court record, lifted by payment or settlement."""
+    if rules is None:
+        return BlacklistStatus("", False, False, [], [])
+    history = [(event.day, label(story, event.behaviour), change)
+               for event, change in _listings(events, rules, subject)]
+    listed = bool(history) and history[-1][2] == "listed"
+    return BlacklistStatus(rules.name, listed, bool(history), history, list(rules.bars))
+
+
+def is_listed(events: Iterable[Event], rules: Blacklist | None, subject: str = PLAYER) -> bool:
+    """Whether the subject is on the list after the last event."""
+    if rules is None:
+        return False
+    change = None
+    for _, change in _listings(events, rules, subject):
+        pass
+    return change == "listed"
+
+
+def label(story: Story, behaviour: str) -> str:
+    found = story.behaviours.get(behaviour)
+    return found.label if found else behaviour.replace("_", " ")
+
+
+def source_label(story: Story, source: str | None) -> str | None:
+    if source is None:
+        return None
+    found = story.sources.get(source)
+    return found.label if found else source.replace("_", " ")
+
+
+def view(story: Story, event: Event) -> EventView:
+    return EventView(event.day, event.city, event.behaviour, label(story, event.behaviour),
+                     event.source, source_label(story, event.source), event.subject)
+
+
+def grade_names() -> tuple[str, ...]:
+    return GRADES

@@ -1,0 +1,805 @@
+"""Loading a story folder (and its mods) into a checked, immutable Story.
+
+The loader never lets an exception reach a writer: every mistake becomes a Problem with the
+file, line and column to look at, and all of them are reported together.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import deque
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from . import conditions
+from .conditions import BUILTINS, GRADES, QUESTIONS, Condition, ConditionError
+from .located import Node, read_yaml
+from .problems import Problem, StoryError, closest
+from .story import (
+    KEEP_LINES, PLAYER, STYLES, AddVariables, Behaviour, Blacklist, Branch, Choice, Effect, Ending,
+    Jurisdiction, Passage, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Variant, Where,
+)
+
+ID = re.compile(r"^[a-z][a-z0-9_]*$")
+SECTIONS = ("story", "mod", "passages", "extend", "behaviours", "sources", "jurisdiction", "blacklist", "questions")
+PASSAGE_KEYS = ("text", "style", "speaker", "title", "day", "city", "variants", "do", "choices", "goto",
+                "continue", "ending")
+STORY_KEYS = ("title", "start", "short_start", "home", "day", "city", "variables")
+EFFECTS = ("record", "set", "add", "roll", "day", "city")
+
+
+def load_story(root: Path, mods: Sequence[Path] = ()) -> Story:
+    """Load and check a story folder and its mods.
+
+    Returns the Story (its ``warnings`` hold doubts that do not stop play). Raises StoryError
+    listing every problem when there is any error.
+    """
+    story, problems = check_story(root, mods)
+    if story is None or any(p.is_error for p in problems):
+        raise StoryError(problems)
+    return story
+
+
+def check_story(root: Path, mods: Sequence[Path] = ()) -> tuple[Story | None, list[Problem]]:
+    """Load a story and return it (None if it has errors) with every problem found."""
+    builder = _Builder()
+    builder.read_folder(Path(root), is_mod=False)
+    for mod in mods:
+        builder.read_folder(Path(mod), is_mod=True)
+    story = builder.finish()
+    problems = sorted(set(builder.problems))
+    if any(p.is_error for p in problems):
+        return None, problems
+    return story, problems
+
+
+def shown_path(path: Path) -> str:
+    """A path as a writer wants to read it: relative to where they are, when that is shorter."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
+def story_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The YAML files of a story folder, in a stable order; links leading outside are refused."""
+    problems: list[Problem] = []
+    if root.is_file():
+        return [root], problems
+    if not root.is_dir():
+        return [], [Problem(shown_path(root), 1, 1, "no such story folder")]
+    base = root.resolve()
+    files: list[Path] = []
+    for path in sorted(root.rglob("*")):
+        if path.suffix == ".yml":
+            problems.append(Problem(shown_path(path), 1, 1, "ignored: story files end in .yaml", "warning"))
+            continue
+        if path.suffix != ".yaml" or not path.is_file():
+            continue
+        real = path.resolve()
+        if real != base and base not in real.parents:
+            problems.append(Problem(shown_path(path), 1, 1, "links to a file outside the story folder; refused"))
+            continue
+        files.append(path)
+    if not files:
+        problems.append(Problem(shown_path(root), 1, 1, "no .yaml files in this folder"))
+    return files, problems
+
+
+def normalise_prose(text: str, style: str) -> str:
+    """Paragraphs split on blank lines; lines inside one joined unless the style keeps them."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    joined = []
+    for paragraph in paragraphs:
+        lines = [line.rstrip() for line in paragraph.strip("\n").splitlines()]
+        if style in KEEP_LINES:
+            joined.append("\n".join(lines))
+        else:
+            joined.append(" ".join(line.strip() for line in lines if line.strip()))
+    return "\n\n".join(p for p in joined if p)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.files: list[str] = []
+        self.story_node: Node | None = None
+        self.passage_nodes: dict[str, tuple[Node, Node]] = {}
+        self.extend_nodes: list[tuple[Node, Node]] = []
+        self.behaviour_nodes: dict[str, tuple[Node, Node]] = {}
+        self.source_nodes: dict[str, tuple[Node, Node]] = {}
+        self.jurisdiction_nodes: list[Node] = []
+        self.blacklist_node: Node | None = None
+        self.questions: list[str] = []
+        # Gathered while building, checked once everything is known.
+        self.conditions: list[tuple[Condition, Node]] = []
+        self.gotos: list[tuple[str, Node, str]] = []
+        self.records: list[tuple[Record, Node]] = []
+        self.cities_used: list[tuple[str, Node]] = []
+        self.variables_set: dict[str, str] = {}
+        self.variable_nodes: dict[str, Node] = {}
+
+    # -- reporting -----------------------------------------------------------------------
+
+    def error(self, node: Node, message: str, offset: int = 0) -> None:
+        self.problems.append(node.problem(message, offset=offset))
+
+    def warn(self, node: Node, message: str) -> None:
+        self.problems.append(node.problem(message, "warning"))
+
+    # -- reading files -------------------------------------------------------------------
+
+    def read_folder(self, root: Path, is_mod: bool) -> None:
+        files, problems = story_files(root)
+        self.problems.extend(problems)
+        for path in files:
+            shown = shown_path(path)
+            self.files.append(shown)
+            node, problems = read_yaml(path, shown)
+            self.problems.extend(problems)
+            if node is not None:
+                self.read_file(node, is_mod)
+
+    def read_file(self, root: Node, is_mod: bool) -> None:
+        top = self.mapping(root, "a story file")
+        if top is None:
+            return
+        for name, node in top.items():
+            key = root.keys[name]
+            if name not in SECTIONS:
+                self.error(key, f"unknown section '{name}'{closest(name, SECTIONS)}; "
+                                f"sections are {', '.join(SECTIONS)}")
+            elif name == "story":
+                if is_mod:
+                    self.error(key, "a mod cannot have a 'story' section; describe it under 'mod'")
+                elif self.story_node is not None:
+                    self.error(key, f"a second 'story' section (the first is at {self.story_node.path}:"
+                                    f"{self.story_node.line})")
+                else:
+                    self.story_node = node
+            elif name == "mod":
+                if not is_mod:
+                    self.error(key, "'mod' sections belong in a mod's folder under mods/")
+                else:
+                    self.mapping(node, "the mod section")
+            elif name in ("passages", "behaviours", "sources"):
+                into = {"passages": self.passage_nodes, "behaviours": self.behaviour_nodes,
+                        "sources": self.source_nodes}[name]
+                self.collect(node, name, into)
+            elif name == "extend":
+                entries = self.mapping(node, "extend")
+                for passage_id, body in (entries or {}).items():
+                    self.extend_nodes.append((node.keys[passage_id], body))
+            elif name == "jurisdiction":
+                self.jurisdiction_nodes.append(node)
+            elif name == "blacklist":
+                if self.blacklist_node is not None:
+                    self.error(key, f"a second 'blacklist' section (the first is at {self.blacklist_node.path}:"
+                                    f"{self.blacklist_node.line})")
+                else:
+                    self.blacklist_node = node
+            elif name == "questions":
+                self.questions.extend(self.text_list(node, "questions"))
+
+    def collect(self, node: Node, section: str, into: dict[str, tuple[Node, Node]]) -> None:
+        entries = self.mapping(node, section)
+        for name, body in (entries or {}).items():
+            key = node.keys[name]
+            if not self.valid_id(key, name):
+                continue
+            if name in into:
+                first = into[name][0]
+                self.error(key, f"'{name}' is defined twice (also at {first.path}:{first.line}:{first.col})")
+                continue
+            into[name] = (key, body)
+
+    # -- small validators ----------------------------------------------------------------
+
+    def valid_id(self, node: Node, name: Any) -> bool:
+        if not isinstance(name, str) or not ID.match(name):
+            self.error(node, f"'{name}' is not a valid id: use lower-case letters, digits and underscores, "
+                             "starting with a letter")
+            return False
+        return True
+
+    def mapping(self, node: Node, what: str) -> dict[str, Node] | None:
+        if not isinstance(node.value, dict):
+            self.error(node, f"{what} must be a mapping of 'key: value' lines")
+            return None
+        return node.value
+
+    def keys(self, node: Node, allowed: Sequence[str], what: str) -> None:
+        for name in node.value:
+            if name not in allowed:
+                self.error(node.keys[name], f"unknown key '{name}' in {what}{closest(name, allowed)}")
+
+    def text(self, node: Node | None, what: str, required: bool = True) -> str | None:
+        if node is None or node.value is None:
+            return None
+        if isinstance(node.value, (dict, list)):
+            self.error(node, f"{what} must be text")
+            return None
+        if isinstance(node.value, bool):
+            self.error(node, f"{what} must be text; quote it if you meant the word")
+            return None
+        return str(node.value)
+
+    def number(self, node: Node, what: str, minimum: int | None = None) -> int | None:
+        value = node.value
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.error(node, f"{what} must be a whole number")
+            return None
+        if abs(value) > 10**9:
+            self.error(node, f"{what} is too large")
+            return None
+        if minimum is not None and value < minimum:
+            self.error(node, f"{what} must be at least {minimum}")
+            return None
+        return value
+
+    def text_list(self, node: Node, what: str) -> list[str]:
+        if isinstance(node.value, str):
+            return [node.value]
+        if not isinstance(node.value, list):
+            self.error(node, f"{what} must be a list of texts")
+            return []
+        out = []
+        for item in node.value:
+            value = self.text(item, f"each of {what}")
+            if value is not None:
+                out.append(value.strip())
+        return out
+
+    def id_list(self, node: Node, what: str) -> list[tuple[str, Node]]:
+        items = node.value if isinstance(node.value, list) else [node] if isinstance(node.value, str) else None
+        if items is None:
+            self.error(node, f"{what} must be a list of ids")
+            return []
+        out = []
+        for item in items:
+            if self.valid_id(item, item.value):
+                out.append((item.value, item))
+        return out
+
+    def condition(self, node: Node) -> Condition | None:
+        source = node.value
+        if isinstance(source, bool):
+            source = "true" if source else "false"
+        elif isinstance(source, int) and not isinstance(source, bool):
+            source = str(source)
+        if not isinstance(source, str):
+            self.error(node, "a condition must be text, such as: savings >= 500 and not mother_ill")
+            return None
+        try:
+            parsed = conditions.parse(source)
+        except ConditionError as exc:
+            offset = exc.offset + (1 if node.quoted else 0) if "\n" not in source else 0
+            self.error(node, f"in condition: {exc}", offset)
+            return None
+        self.conditions.append((parsed, node))
+        return parsed
+
+    # -- story pieces --------------------------------------------------------------------
+
+    def goto(self, node: Node) -> tuple[Branch, ...]:
+        if isinstance(node.value, str):
+            self.gotos.append((node.value, node, "goto"))
+            return (Branch(node.value, None, _where(node)),)
+        if not isinstance(node.value, list) or not node.value:
+            self.error(node, "goto must be a passage id, or a list of branches with 'when' and 'to'")
+            return ()
+        branches: list[Branch] = []
+        for index, item in enumerate(node.value):
+            body = self.mapping(item, "a goto branch")
+            if body is None:
+                continue
+            self.keys(item, ("when", "to"), "a goto branch")
+            if "to" not in body:
+                self.error(item, "a goto branch needs 'to: passage_id'")
+                continue
+            target = self.text(body["to"], "'to'")
+            when = self.condition(body["when"]) if "when" in body else None
+            last = index == len(node.value) - 1
+            if last and "when" in body:
+                self.error(body["when"], "the last branch of a goto must have no 'when': it is taken otherwise")
+            if not last and "when" not in body:
+                self.error(item, "only the last branch of a goto may leave out 'when'")
+            if target is not None:
+                self.gotos.append((target, body["to"], "goto"))
+                branches.append(Branch(target, when, _where(item)))
+        return tuple(branches)
+
+    def effects(self, node: Node) -> tuple[Effect, ...]:
+        if not isinstance(node.value, list):
+            self.error(node, "'do' must be a list of effects, each starting with '- '")
+            return ()
+        out: list[Effect] = []
+        for item in node.value:
+            if not isinstance(item.value, dict) or len(item.value) != 1:
+                self.error(item, f"each effect is one of {', '.join(EFFECTS)}, written as '- record: …'")
+                continue
+            (name, body), = item.value.items()
+            key = item.keys[name]
+            if name not in EFFECTS:
+                self.error(key, f"unknown effect '{name}'{closest(name, EFFECTS)}")
+                continue
+            effect = getattr(self, "effect_" + name)(body, key)
+            if effect is not None:
+                out.append(effect)
+        return tuple(out)
+
+    def effect_record(self, body: Node, key: Node) -> Effect | None:
+        if isinstance(body.value, str):
+            record = Record(body.value, None)
+            self.records.append((record, body))
+            return record
+        fields = self.mapping(body, "record")
+        if fields is None:
+            return None
+        self.keys(body, ("behaviour", "source", "subject"), "record")
+        if "behaviour" not in fields:
+            self.error(body, "record needs 'behaviour'")
+            return None
+        behaviour = self.text(fields["behaviour"], "behaviour")
+        source = self.text(fields.get("source"), "source") if "source" in fields else None
+        subject = self.text(fields.get("subject"), "subject") if "subject" in fields else PLAYER
+        if behaviour is None or subject is None:
+            return None
+        if subject != PLAYER:
+            self.valid_id(fields["subject"], subject)
+        record = Record(behaviour, source, subject)
+        self.records.append((record, body))
+        return record
+
+    def variables(self, body: Node, what: str, numbers_only: bool) -> list[tuple[str, Any]]:
+        fields = self.mapping(body, what)
+        out: list[tuple[str, Any]] = []
+        for name, value_node in (fields or {}).items():
+            key = body.keys[name]
+            if not self.valid_id(key, name):
+                continue
+            if name in BUILTINS or name in QUESTIONS:
+                self.error(key, f"'{name}' is built in and cannot be set")
+                continue
+            value = value_node.value
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if numbers_only and not number:
+                self.error(value_node, f"'add' needs a number for '{name}'")
+                continue
+            if not isinstance(value, (str, int, float, bool)):
+                self.error(value_node, f"'{name}' must be set to a number, text, true or false")
+                continue
+            self.note_variable(name, _kind(value), key)
+            out.append((name, value))
+        return out
+
+    def note_variable(self, name: str, kind: str, node: Node) -> None:
+        known = self.variables_set.get(name)
+        if known is not None and known != kind:
+            self.error(node, f"'{name}' holds {known} elsewhere; here it is given {kind}")
+            return
+        self.variables_set[name] = kind
+        self.variable_nodes.setdefault(name, node)
+
+    def effect_set(self, body: Node, key: Node) -> Effect | None:
+        return SetVariables(tuple(self.variables(body, "set", False)))
+
+    def effect_add(self, body: Node, key: Node) -> Effect | None:
+        return AddVariables(tuple(self.variables(body, "add", True)))
+
+    def effect_roll(self, body: Node, key: Node) -> Effect | None:
+        name = self.text(body, "roll")
+        if name is None or not self.valid_id(body, name):
+            return None
+        self.note_variable(name, "number", body)
+        return Roll(name)
+
+    def effect_day(self, body: Node, key: Node) -> Effect | None:
+        day = self.number(body, "day", minimum=1)
+        return SetDay(day) if day is not None else None
+
+    def effect_city(self, body: Node, key: Node) -> Effect | None:
+        city = self.text(body, "city")
+        if city is None or not self.valid_id(body, city):
+            return None
+        self.cities_used.append((city, body))
+        return SetCity(city)
+
+    def choice(self, node: Node) -> Choice | None:
+        body = self.mapping(node, "a choice")
+        if body is None:
+            return None
+        self.keys(node, ("text", "when", "do", "goto"), "a choice")
+        text = self.text(body.get("text"), "a choice's text")
+        if not text:
+            self.error(node, "a choice needs 'text'")
+        if "goto" not in body:
+            self.error(node, "a choice needs 'goto'")
+            return None
+        goto = self.goto(body["goto"])
+        when = self.condition(body["when"]) if "when" in body else None
+        effects = self.effects(body["do"]) if "do" in body else ()
+        if not text or not goto:
+            return None
+        return Choice(" ".join(text.split()), goto, when, effects, _where(node))
+
+    def choices(self, node: Node) -> tuple[Choice, ...]:
+        if not isinstance(node.value, list):
+            self.error(node, "'choices' must be a list, each choice starting with '- text:'")
+            return ()
+        return tuple(c for c in (self.choice(item) for item in node.value) if c is not None)
+
+    def passage(self, passage_id: str, key: Node, node: Node) -> Passage | None:
+        body = self.mapping(node, f"passage '{passage_id}'")
+        if body is None:
+            return None
+        self.keys(node, PASSAGE_KEYS, f"passage '{passage_id}'")
+        style = self.text(body.get("style"), "style") or "narration"
+        if style not in STYLES:
+            self.error(body["style"], f"unknown style '{style}'{closest(style, STYLES)}; styles are {', '.join(STYLES)}")
+            style = "narration"
+        text = self.text(body.get("text"), "text")
+        if text is None or not text.strip():
+            self.error(key, f"passage '{passage_id}' needs 'text'")
+            text = ""
+        variants: list[Variant] = []
+        if "variants" in body:
+            items = body["variants"].value
+            if not isinstance(items, list):
+                self.error(body["variants"], "'variants' must be a list, each with 'when' and 'text'")
+                items = []
+            for item in items:
+                fields = self.mapping(item, "a variant")
+                if fields is None:
+                    continue
+                self.keys(item, ("when", "text", "replace"), "a variant")
+                variant_text = self.text(fields.get("text"), "a variant's text")
+                if not variant_text:
+                    self.error(item, "a variant needs 'text'")
+                    continue
+                if "when" not in fields:
+                    self.error(item, "a variant needs 'when' (text shown always belongs in the passage's text)")
+                    continue
+                replace_ = fields.get("replace")
+                if replace_ is not None and not isinstance(replace_.value, bool):
+                    self.error(replace_, "'replace' must be true or false")
+                variants.append(Variant(normalise_prose(variant_text, style), self.condition(fields["when"]),
+                                        bool(replace_ and replace_.value is True)))
+        ending = None
+        if "ending" in body:
+            ending = self.ending(body["ending"])
+        choices = self.choices(body["choices"]) if "choices" in body else ()
+        goto = self.goto(body["goto"]) if "goto" in body else ()
+        if "ending" in body and ("choices" in body or "goto" in body):
+            self.error(key, f"passage '{passage_id}' is an ending and cannot also have choices or a goto")
+        elif "ending" not in body and "choices" in body and "goto" in body:
+            self.error(key, f"passage '{passage_id}' has both choices and a goto; give it one or the other")
+        elif "ending" not in body and not body.get("choices", Node([], "", 0, 0)).value and "goto" not in body:
+            self.error(key, f"passage '{passage_id}' has no way out: give it choices or a goto, "
+                            "or make it an ending")
+        day = self.number(body["day"], "day", minimum=1) if "day" in body else None
+        city = None
+        if "city" in body:
+            city = self.text(body["city"], "city")
+            if city is not None:
+                self.cities_used.append((city, body["city"]))
+        continue_text = self.text(body.get("continue"), "continue") or "Continue"
+        return Passage(
+            id=passage_id, text=normalise_prose(text, style), where=_where(key), style=style,
+            speaker=self.text(body.get("speaker"), "speaker"), title=self.text(body.get("title"), "title"),
+            day=day, city=city, variants=tuple(variants),
+            effects=self.effects(body["do"]) if "do" in body else (), choices=choices, goto=goto,
+            continue_text=continue_text, ending=ending,
+        )
+
+    def ending(self, node: Node) -> Ending | None:
+        fields = self.mapping(node, "an ending")
+        if fields is None:
+            return None
+        self.keys(node, ("title", "debrief", "questions"), "an ending")
+        title = self.text(fields.get("title"), "an ending's title")
+        if not title:
+            self.error(node, "an ending needs a 'title'")
+            title = "The End"
+        debrief = self.text(fields.get("debrief"), "debrief") or ""
+        questions = self.text_list(fields["questions"], "questions") if "questions" in fields else []
+        return Ending(title.strip(), normalise_prose(debrief, "narration"), tuple(questions))
+
+    def jurisdiction(self, node: Node) -> Jurisdiction | None:
+        fields = self.mapping(node, "a jurisdiction")
+        if fields is None:
+            return None
+        self.keys(node, ("id", "name", "cities", "start", "document", "rules", "grades", "perks"), "a jurisdiction")
+        for needed in ("id", "cities", "start", "rules", "grades"):
+            if needed not in fields:
+                self.error(node, f"a jurisdiction needs '{needed}'")
+        if any(needed not in fields for needed in ("id", "cities", "start", "rules", "grades")):
+            return None
+        jid = self.text(fields["id"], "id")
+        if jid is None or not self.valid_id(fields["id"], jid):
+            return None
+        cities = self.id_list(fields["cities"], "cities")
+        start = self.number(fields["start"], "start")
+        rules: dict[str, Rule] = {}
+        for behaviour, rule_node in (self.mapping(fields["rules"], "rules") or {}).items():
+            rule_key = fields["rules"].keys[behaviour]
+            if behaviour not in self.behaviour_nodes:
+                self.error(rule_key, f"unknown behaviour '{behaviour}'{closest(behaviour, self.behaviour_nodes)}")
+                continue
+            body = self.mapping(rule_node, f"the rule for '{behaviour}'")
+            if body is None:
+                continue
+            self.keys(rule_node, ("points", "sources", "cap"), f"the rule for '{behaviour}'")
+            points = self.number(body["points"], "points") if "points" in body else None
+            if "points" not in body:
+                self.error(rule_node, f"the rule for '{behaviour}' needs 'points'")
+            sources = self.id_list(body["sources"], "sources") if "sources" in body else []
+            if "sources" not in body:
+                self.error(rule_node, f"the rule for '{behaviour}' needs 'sources': who feeds it to the city")
+            for source, source_node in sources:
+                if source not in self.source_nodes:
+                    self.error(source_node, f"unknown source '{source}'{closest(source, self.source_nodes)}")
+            cap = self.text(body.get("cap"), "cap")
+            if cap is not None and cap not in GRADES:
+                self.error(body["cap"], f"'{cap}' is not a grade; grades are {', '.join(GRADES)}")
+                cap = None
+            if points is not None:
+                rules[behaviour] = Rule(behaviour, points, frozenset(s for s, _ in sources), cap)
+        grades = self.grades(fields["grades"])
+        perks: dict[str, tuple[str, ...]] = {}
+        if "perks" in fields:
+            for grade, perk_node in (self.mapping(fields["perks"], "perks") or {}).items():
+                if grade not in GRADES:
+                    self.error(fields["perks"].keys[grade], f"'{grade}' is not a grade{closest(grade, GRADES)}")
+                    continue
+                perks[grade] = tuple(self.text_list(perk_node, "perks"))
+        if start is None or grades is None:
+            return None
+        name = self.text(fields.get("name"), "name") or jid.title()
+        return Jurisdiction(jid, name, frozenset(c for c, _ in cities), start, rules, grades, perks,
+                            self.text(fields.get("document"), "document"))
+
+    def grades(self, node: Node) -> tuple[tuple[str, int], ...] | None:
+        fields = self.mapping(node, "grades")
+        if fields is None:
+            return None
+        names = list(fields)
+        if names != list(GRADES):
+            self.error(node, f"grades must list {', '.join(GRADES)}, best first, each with its lowest score")
+            return None
+        thresholds = [self.number(fields[g], f"the threshold of {g}") for g in GRADES]
+        if any(t is None for t in thresholds):
+            return None
+        for (g, t), (lower_g, lower_t) in zip(zip(GRADES, thresholds), zip(GRADES[1:], thresholds[1:])):
+            if lower_t >= t:  # type: ignore[operator]
+                self.error(fields[lower_g], f"{lower_g} must start below {g}")
+                return None
+        return tuple(zip(GRADES, thresholds))  # type: ignore[arg-type]
+
+    def blacklist(self, node: Node) -> Blacklist | None:
+        fields = self.mapping(node, "the blacklist")
+        if fields is None:
+            return None
+        self.keys(node, ("name", "sources", "list_on", "lift_on", "bars"), "the blacklist")
+        lists = {}
+        for part, kind in (("sources", self.source_nodes), ("list_on", self.behaviour_nodes),
+                           ("lift_on", self.behaviour_nodes)):
+            if part not in fields:
+                self.error(node, f"the blacklist needs '{part}'")
+                lists[part] = frozenset()
+                continue
+            ids = self.id_list(fields[part], part)
+            for name, item in ids:
+                if name not in kind:
+                    what = "source" if part == "sources" else "behaviour"
+                    self.error(item, f"unknown {what} '{name}'{closest(name, kind)}")
+            lists[part] = frozenset(n for n, _ in ids)
+        bars = self.text_list(fields["bars"], "bars") if "bars" in fields else []
+        name = self.text(fields.get("name"), "name") or "The court blacklist"
+        return Blacklist(name, lists["sources"], lists["list_on"], lists["lift_on"], tuple(bars))
+
+    # -- putting it together -------------------------------------------------------------
+
+    def finish(self) -> Story | None:
+        behaviours = {}
+        for bid, (key, node) in self.behaviour_nodes.items():
+            label = self.labelled(node, bid, "behaviour")
+            behaviours[bid] = Behaviour(bid, label)
+        sources = {}
+        for sid, (key, node) in self.source_nodes.items():
+            sources[sid] = Source(sid, self.labelled(node, sid, "source"))
+        jurisdictions: dict[str, Jurisdiction] = {}
+        for node in self.jurisdiction_nodes:
+            jurisdiction = self.jurisdiction(node)
+            if jurisdiction is None:
+                continue
+            if jurisdiction.id in jurisdictions:
+                self.error(node, f"jurisdiction '{jurisdiction.id}' is defined twice")
+                continue
+            jurisdictions[jurisdiction.id] = jurisdiction
+        blacklist = self.blacklist(self.blacklist_node) if self.blacklist_node is not None else None
+
+        passages: dict[str, Passage] = {}
+        for pid, (key, node) in self.passage_nodes.items():
+            passage = self.passage(pid, key, node)
+            if passage is not None:
+                passages[pid] = passage
+
+        header = self.header(jurisdictions)
+        for key, body in self.extend_nodes:
+            self.extend(key, body, passages)
+
+        self.cross_check(passages, behaviours, sources, jurisdictions, header)
+        if header is None:
+            return None
+        reachable = self.reachable(passages, [header["start"], header.get("short_start")])
+        for pid, passage in passages.items():
+            if pid not in reachable:
+                self.problems.append(Problem(passage.where.path, passage.where.line, passage.where.col,
+                                             f"passage '{pid}' cannot be reached from the start", "warning"))
+        if not any(p.ending for p in passages.values()):
+            self.problems.append(Problem(self.story_node.path, self.story_node.line, self.story_node.col,  # type: ignore[union-attr]
+                                         "the story has no ending", "error"))
+        if any(p.is_error for p in self.problems):
+            return None
+        return Story(
+            title=header["title"], start=header["start"], home=header["home"], passages=passages,
+            behaviours=behaviours, sources=sources, jurisdictions=jurisdictions, blacklist=blacklist,
+            short_start=header.get("short_start"), day=header["day"], city=header["city"],
+            variables=header["variables"], variable_kinds=dict(self.variables_set), questions=tuple(self.questions), files=tuple(self.files),
+            warnings=tuple(p for p in self.problems if not p.is_error),
+        )
+
+    def labelled(self, node: Node, name: str, what: str) -> str:
+        if isinstance(node.value, str):
+            return node.value
+        fields = self.mapping(node, f"{what} '{name}'")
+        if fields is None:
+            return name
+        self.keys(node, ("label",), f"{what} '{name}'")
+        return self.text(fields.get("label"), "label") or name.replace("_", " ").capitalize()
+
+    def header(self, jurisdictions: dict[str, Jurisdiction]) -> dict | None:
+        node = self.story_node
+        if node is None:
+            where = self.files[0] if self.files else "story"
+            self.problems.append(Problem(where, 1, 1, "no 'story' section: one file must say the title and where play starts"))
+            return None
+        fields = self.mapping(node, "the story section")
+        if fields is None:
+            return None
+        self.keys(node, STORY_KEYS, "the story section")
+        out: dict[str, Any] = {"title": self.text(fields.get("title"), "title") or "Untitled"}
+        for needed in ("start", "home"):
+            if needed not in fields:
+                self.error(node, f"the story section needs '{needed}'")
+                return None
+        out["start"] = self.text(fields["start"], "start")
+        self.gotos.append((out["start"], fields["start"], "start"))
+        if "short_start" in fields:
+            out["short_start"] = self.text(fields["short_start"], "short_start")
+            self.gotos.append((out["short_start"], fields["short_start"], "short_start"))
+        home = self.text(fields["home"], "home")
+        if home not in jurisdictions:
+            self.error(fields["home"], f"unknown jurisdiction '{home}'{closest(str(home), jurisdictions)}")
+            return None
+        out["home"] = home
+        out["day"] = self.number(fields["day"], "day", minimum=1) if "day" in fields else 1
+        default_city = sorted(jurisdictions[home].cities)[0] if jurisdictions[home].cities else home
+        out["city"] = self.text(fields["city"], "city") if "city" in fields else default_city
+        if "city" in fields:
+            self.cities_used.append((out["city"], fields["city"]))
+        variables: dict[str, Any] = {}
+        if "variables" in fields:
+            variables = dict(self.variables(fields["variables"], "variables", False))
+        out["variables"] = variables
+        if out["day"] is None or out["start"] is None:
+            return None
+        return out
+
+    def extend(self, key: Node, body: Node, passages: dict[str, Passage]) -> None:
+        target = key.value
+        if target not in passages:
+            if target not in self.passage_nodes:
+                self.error(key, f"cannot extend unknown passage '{target}'{closest(str(target), passages)}")
+            return
+        fields = self.mapping(body, f"extend '{target}'")
+        if fields is None:
+            return
+        self.keys(body, ("choices",), f"extend '{target}'")
+        passage = passages[target]
+        if passage.ending is not None:
+            self.error(key, f"'{target}' is an ending; an ending cannot be given choices")
+            return
+        extra = self.choices(fields["choices"]) if "choices" in fields else ()
+        own = passage.choices
+        if passage.goto and not own:
+            own = (Choice(passage.continue_text, passage.goto, None, (), passage.where),)
+        passages[target] = replace(passage, choices=own + extra, goto=())
+
+    def cross_check(self, passages: dict[str, Passage], behaviours: dict, sources: dict,
+                    jurisdictions: dict[str, Jurisdiction], header: dict | None) -> None:
+        for target, node, what in self.gotos:
+            if target is not None and target not in passages and target not in self.passage_nodes:
+                self.error(node, f"{what} names unknown passage '{target}'{closest(target, self.passage_nodes)}")
+        subjects = {PLAYER}
+        for record, node in self.records:
+            if record.behaviour not in behaviours:
+                self.error(node, f"unknown behaviour '{record.behaviour}'{closest(record.behaviour, behaviours)}")
+            if record.source is not None and record.source not in sources:
+                self.error(node, f"unknown source '{record.source}'{closest(record.source, sources)}")
+            subjects.add(record.subject)
+        cities = {c for j in jurisdictions.values() for c in j.cities}
+        for city, node in self.cities_used:
+            if city not in cities:
+                self.error(node, f"unknown city '{city}'{closest(city, cities)}; cities are named in the "
+                                 "jurisdictions' 'cities'")
+        known_vars = dict(self.variables_set)
+        names = {"passage": self.passage_nodes, "behaviour": behaviours, "jurisdiction": jurisdictions,
+                 "subject": subjects}
+        for condition, node in self.conditions:
+            self.check_condition(condition, node, known_vars, names)
+
+    def check_condition(self, condition: Condition, node: Node, variables: dict[str, str],
+                        names: dict[str, Any]) -> None:
+        quoted = 1 if node.quoted else 0
+        single = "\n" not in condition.source
+
+        def at(offset: int) -> int:
+            return offset + quoted if single else 0
+
+        for part in conditions.walk(condition.tree):
+            kind = part[0]
+            if kind == "variable" and part[1] not in variables:
+                hint = closest(part[1], list(variables) + list(BUILTINS))
+                self.error(node, f"in condition: '{part[1]}' is never set by the story{hint}", at(part[2]))
+            elif kind == "ask":
+                question, arg, offset = part[1], part[2], part[3]
+                wanted = QUESTIONS[question][0]
+                if arg not in names[wanted]:
+                    self.error(node, f"in condition: {question}({arg}): unknown {wanted} '{arg}'"
+                                     f"{closest(arg, names[wanted])}", at(offset))
+            elif kind == "compare":
+                op, left, right, offset = part[1], part[2], part[3], part[4]
+                kinds = {conditions.kind_of(left, variables), conditions.kind_of(right, variables)}
+                if "grade" in kinds:
+                    for side in (left, right):
+                        if side[0] == "value" and side[1] not in GRADES:
+                            self.error(node, f"in condition: '{side[1]}' is not a grade; grades are "
+                                             f"{', '.join(GRADES)}", at(offset))
+                    continue
+                kinds.discard("unknown")
+                if len(kinds) > 1:
+                    self.error(node, f"in condition: compares {' with '.join(sorted(kinds))}", at(offset))
+                elif op in ("<", "<=", ">", ">=") and kinds and kinds != {"number"}:
+                    self.error(node, f"in condition: '{op}' compares numbers (or grades), not {kinds.pop()}s",
+                               at(offset))
+
+    def reachable(self, passages: dict[str, Passage], starts: Iterable[str | None]) -> set[str]:
+        seen: set[str] = set()
+        queue = deque(s for s in starts if s in passages)
+        while queue:
+            pid = queue.popleft()
+            if pid in seen:
+                continue
+            seen.add(pid)
+            passage = passages[pid]
+            for branch in passage.goto + tuple(b for c in passage.choices for b in c.goto):
+                if branch.to in passages and branch.to not in seen:
+                    queue.append(branch.to)
+        return seen
+
+
+def _where(node: Node) -> Where:
+    return Where(node.path, node.line, node.col)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    return "string"

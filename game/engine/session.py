@@ -1,0 +1,307 @@
+"""A playthrough: where the player is, what they have done, and what they see next.
+
+The whole surface a front end needs is ``page``, ``choose``, ``is_over``, ``history``,
+``debrief`` and the JSON state. The score never appears in a Page: it exists only as a
+derivation inside conditions and in the Debrief.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from . import ledger as ledgers
+from .conditions import Grade
+from .debrief import Debrief, make_debrief
+from .ledger import Event
+from .story import (
+    PLAYER, AddVariables, Branch, Choice, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Story,
+)
+
+SAVE_FORMAT = "keeping-trust-save"
+SAVE_VERSION = 1
+OLDEST_LOADABLE = 1
+_MASK = (1 << 64) - 1
+
+
+class SaveError(Exception):
+    """A save that cannot be resumed; the message says why in words a player understands."""
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the player sees now. Holds nothing of the score."""
+
+    passage_id: str
+    style: str
+    speaker: str | None
+    title: str | None
+    text: str
+    choices: tuple[ChoiceView, ...]
+    day: int
+    city: str
+    city_name: str
+    is_ending: bool
+    ending_title: str | None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    passage_id: str
+    style: str
+    speaker: str | None
+    title: str | None
+    text: str
+    chosen: str | None
+
+
+class Dice:
+    """SplitMix64: a tiny seeded generator whose whole state is one integer, so saves stay JSON."""
+
+    def __init__(self, state: int) -> None:
+        self.state = state & _MASK
+
+    def next(self) -> int:
+        self.state = (self.state + 0x9E3779B97F4A7C15) & _MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        return z ^ (z >> 31)
+
+    def roll(self, sides: int = 100) -> int:
+        return 1 + self.next() % sides
+
+
+class Session:
+    """One playthrough of a story. Create with ``Session.new`` or ``Session.from_json``."""
+
+    def __init__(self, story: Story, seed: int, route: str) -> None:
+        self.story = story
+        self.seed = seed
+        self.route = route
+        self.variables: dict[str, Any] = dict(story.variables)
+        self.visits: Counter[str] = Counter()
+        self.events: list[Event] = []
+        self.day = story.day
+        self.city = story.city
+        self.dice = Dice(seed)
+        self.position = story.entry(route)
+        self.history: list[HistoryEntry] = []
+        self.path: list[int] = []
+        self._page: Page | None = None
+        self._offered: list[Choice] = []
+
+    @classmethod
+    def new(cls, story: Story, seed: int = 0, route: str = "full") -> "Session":
+        """Start a new playthrough at the route's first passage."""
+        session = cls(story, seed, route)
+        session._arrive(session.position)
+        return session
+
+    # -- the front ends' surface ------------------------------------------------------------
+
+    @property
+    def passage(self) -> Passage:
+        return self.story.passages[self.position]
+
+    @property
+    def page(self) -> Page:
+        if self._page is None:
+            self._page = self._compose()
+        return self._page
+
+    @property
+    def is_over(self) -> bool:
+        return self.passage.ending is not None
+
+    @property
+    def is_stuck(self) -> bool:
+        """No ending and nothing to choose: a dead end in the story."""
+        return not self.is_over and not self.page.choices
+
+    def choose(self, number: int) -> None:
+        """Take the numbered choice (1-based) of the current page."""
+        page = self.page
+        if not 1 <= number <= len(page.choices):
+            raise ValueError(f"choice {number} is not offered here (1–{len(page.choices)})")
+        choice = self._offered[number - 1]
+        if self.history:
+            last = self.history[-1]
+            self.history[-1] = HistoryEntry(last.passage_id, last.style, last.speaker, last.title, last.text,
+                                            choice.text)
+        self.path.append(number)
+        self._apply(choice.effects)
+        self._arrive(self._follow(choice.goto))
+
+    def debrief(self) -> Debrief:
+        """The ledger opened. Only at an ending."""
+        if not self.is_over:
+            raise RuntimeError("the debrief opens only at an ending")
+        return make_debrief(self.story, self.passage, self.events)
+
+    # -- what conditions may read (the conditions.State protocol) -----------------------
+
+    def variable(self, name: str) -> Any:
+        if name in self.variables:
+            return self.variables[name]
+        return {"number": 0, "string": ""}.get(self.story.variable_kinds.get(name, "bool"), False)
+
+    def builtin(self, name: str) -> Any:
+        if name == "day":
+            return self.day
+        if name == "city":
+            return self.city
+        if name == "blacklisted":
+            return ledgers.is_listed(self.events, self.story.blacklist)
+        home = self.story.jurisdictions[self.story.home]
+        score, grade = ledgers.standing(self.events, home)
+        return score if name == "score" else Grade(grade)
+
+    def ask(self, question: str, subject: str) -> Any:
+        if question == "seen":
+            return self.visits[subject] > 0
+        if question == "visits":
+            return self.visits[subject]
+        if question == "did":
+            return sum(1 for e in self.events if e.behaviour == subject and e.subject == PLAYER)
+        if question == "observed":
+            return sum(1 for e in self.events if e.behaviour == subject and e.subject == PLAYER and e.source)
+        if question == "grade_in":
+            return Grade(ledgers.standing(self.events, self.story.jurisdictions[subject])[1])
+        if question == "grade_of":
+            home = self.story.jurisdictions[self.story.home]
+            return Grade(ledgers.standing(self.events, home, subject)[1])
+        raise ValueError(f"unknown question {question!r}")  # pragma: no cover - the parser refuses others
+
+    # -- moving -----------------------------------------------------------------------------
+
+    def _arrive(self, passage_id: str) -> None:
+        self.position = passage_id
+        passage = self.passage
+        self.visits[passage_id] += 1
+        if passage.day is not None:
+            self.day = passage.day
+        if passage.city is not None:
+            self.city = passage.city
+        self._apply(passage.effects)
+        self._page = None
+        page = self.page
+        self.history.append(HistoryEntry(passage_id, page.style, page.speaker, page.title, page.text, None))
+
+    def _follow(self, goto: tuple[Branch, ...]) -> str:
+        for branch in goto:
+            if branch.when is None or branch.when.holds(self):
+                return branch.to
+        return goto[-1].to
+
+    def _apply(self, effects: tuple[Effect, ...]) -> None:
+        for effect in effects:
+            if isinstance(effect, Record):
+                self.events.append(Event(effect.behaviour, effect.source, self.day, self.city,
+                                         effect.subject, self.position))
+            elif isinstance(effect, SetVariables):
+                self.variables.update(effect.values)
+            elif isinstance(effect, AddVariables):
+                for name, amount in effect.values:
+                    current = self.variables.get(name, 0)
+                    self.variables[name] = (current if isinstance(current, (int, float)) else 0) + amount
+            elif isinstance(effect, Roll):
+                self.variables[effect.name] = self.dice.roll()
+            elif isinstance(effect, SetDay):
+                self.day = effect.day
+            elif isinstance(effect, SetCity):
+                self.city = effect.city
+
+    def _compose(self) -> Page:
+        passage = self.passage
+        paragraphs = [passage.text]
+        for variant in passage.variants:
+            if variant.when is None or variant.when.holds(self):
+                if variant.replace:
+                    paragraphs = [variant.text]
+                else:
+                    paragraphs.append(variant.text)
+        if passage.ending is not None:
+            self._offered = []
+        elif passage.choices:
+            self._offered = [c for c in passage.choices if c.when is None or c.when.holds(self)]
+        else:
+            self._offered = [Choice(passage.continue_text, passage.goto)]
+        return Page(
+            passage_id=passage.id, style=passage.style, speaker=passage.speaker, title=passage.title,
+            text="\n\n".join(p for p in paragraphs if p),
+            choices=tuple(ChoiceView(i + 1, c.text) for i, c in enumerate(self._offered)),
+            day=self.day, city=self.city, city_name=self.story.city_name(self.city),
+            is_ending=passage.ending is not None,
+            ending_title=passage.ending.title if passage.ending else None,
+        )
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def to_json(self) -> dict:
+        """The whole state as plain JSON values, with a format name and version."""
+        return {
+            "format": SAVE_FORMAT,
+            "version": SAVE_VERSION,
+            "story": self.story.title,
+            "seed": self.seed,
+            "route": self.route,
+            "position": self.position,
+            "day": self.day,
+            "city": self.city,
+            "dice": self.dice.state,
+            "variables": dict(self.variables),
+            "visits": dict(self.visits),
+            "events": [e.to_json() for e in self.events],
+            "history": [{"passage": h.passage_id, "text": h.text, "chosen": h.chosen} for h in self.history],
+            "path": list(self.path),
+        }
+
+    @classmethod
+    def from_json(cls, story: Story, data: Any) -> "Session":
+        """Resume a saved playthrough. Raises SaveError saying why it cannot be resumed."""
+        if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+            raise SaveError("this is not a Keeping Trust save")
+        version = data.get("version")
+        if not isinstance(version, int) or version > SAVE_VERSION:
+            raise SaveError("this save was made by a newer version of the game")
+        if version < OLDEST_LOADABLE:
+            raise SaveError("this save was made by an older version of the game that this one cannot read")
+        if data.get("story") != story.title:
+            raise SaveError(f"this save belongs to another story ({data.get('story')!r})")
+        try:
+            route = data["route"]
+            session = cls(story, int(data["seed"]), route)
+            position = data["position"]
+            if position not in story.passages:
+                raise SaveError(f"this save stands at a passage the story no longer has ('{position}')")
+            session.position = position
+            session.day = int(data["day"])
+            session.city = str(data["city"])
+            session.dice = Dice(int(data["dice"]))
+            variables = data["variables"]
+            if not isinstance(variables, dict) or not all(
+                    isinstance(v, (str, int, float, bool)) for v in variables.values()):
+                raise SaveError("this save's variables are damaged")
+            session.variables = dict(variables)
+            session.visits = Counter({str(k): int(v) for k, v in dict(data["visits"]).items()})
+            session.events = [Event.from_json(e) for e in data["events"]]
+            session.path = [int(n) for n in data.get("path", [])]
+            for item in data.get("history", []):
+                pid, text, chosen = str(item["passage"]), str(item["text"]), item.get("chosen")
+                known = story.passages.get(pid)
+                session.history.append(HistoryEntry(
+                    pid, known.style if known else "narration", known.speaker if known else None,
+                    known.title if known else None, text, None if chosen is None else str(chosen)))
+        except SaveError:
+            raise
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SaveError(f"this save is damaged ({exc.__class__.__name__}: {exc})") from None
+        return session

@@ -1,0 +1,197 @@
+"""The story as the engine runs it: passages, choices, effects, and the rules of credit.
+
+Everything here is immutable and built by the loader; a session only ever reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from .conditions import Condition
+
+STYLES = ("narration", "dialogue", "phone", "letter", "bill", "notice", "ticket_machine", "document")
+# In these, a line break written in the file is part of the look (a bill's lines, a notice's
+# list); elsewhere lines inside a paragraph are joined, so writers may wrap their prose freely.
+KEEP_LINES = ("bill", "notice", "ticket_machine", "document")
+PLAYER = "you"
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where something was written: for messages, maps and tools."""
+
+    path: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Record:
+    behaviour: str
+    source: str | None
+    subject: str = PLAYER
+
+
+@dataclass(frozen=True)
+class SetVariables:
+    values: tuple[tuple[str, object], ...]
+
+
+@dataclass(frozen=True)
+class AddVariables:
+    values: tuple[tuple[str, int | float], ...]
+
+
+@dataclass(frozen=True)
+class Roll:
+    name: str
+
+
+@dataclass(frozen=True)
+class SetDay:
+    day: int
+
+
+@dataclass(frozen=True)
+class SetCity:
+    city: str
+
+
+Effect = Union[Record, SetVariables, AddVariables, Roll, SetDay, SetCity]
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One way a goto can go; ``when`` is None for the branch taken otherwise."""
+
+    to: str
+    when: Condition | None = None
+    where: Where | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    goto: tuple[Branch, ...]
+    when: Condition | None = None
+    effects: tuple[Effect, ...] = ()
+    where: Where | None = None
+
+
+@dataclass(frozen=True)
+class Variant:
+    text: str
+    when: Condition | None
+    replace: bool = False
+
+
+@dataclass(frozen=True)
+class Ending:
+    title: str
+    debrief: str = ""
+    questions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Passage:
+    id: str
+    text: str
+    where: Where
+    style: str = "narration"
+    speaker: str | None = None
+    title: str | None = None
+    day: int | None = None
+    city: str | None = None
+    variants: tuple[Variant, ...] = ()
+    effects: tuple[Effect, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    goto: tuple[Branch, ...] = ()
+    continue_text: str = "Continue"
+    ending: Ending | None = None
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    behaviour: str
+    points: int
+    sources: frozenset[str]
+    cap: str | None = None
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    id: str
+    name: str
+    cities: frozenset[str]
+    start: int
+    rules: dict[str, Rule]
+    grades: tuple[tuple[str, int], ...]  # best first
+    perks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    document: str | None = None
+
+
+@dataclass(frozen=True)
+class Blacklist:
+    name: str
+    sources: frozenset[str]
+    list_on: frozenset[str]
+    lift_on: frozenset[str]
+    bars: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """A loaded, checked story. Built only by ``load_story``."""
+
+    title: str
+    start: str
+    home: str
+    passages: dict[str, Passage]
+    behaviours: dict[str, Behaviour]
+    sources: dict[str, Source]
+    jurisdictions: dict[str, Jurisdiction]
+    blacklist: Blacklist | None
+    short_start: str | None = None
+    day: int = 1
+    city: str = ""
+    variables: dict[str, object] = field(default_factory=dict)
+    variable_kinds: dict[str, str] = field(default_factory=dict)  # "number", "string" or "bool"
+    questions: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    warnings: tuple[object, ...] = ()
+
+    @property
+    def has_short_route(self) -> bool:
+        return self.short_start is not None
+
+    def entry(self, route: str) -> str:
+        """The first passage of a route ("full" or "short")."""
+        if route == "short":
+            if self.short_start is None:
+                raise ValueError("this story has no short route")
+            return self.short_start
+        if route != "full":
+            raise ValueError(f"unknown route {route!r}; expected 'full' or 'short'")
+        return self.start
+
+    def city_name(self, city: str) -> str:
+        for jurisdiction in self.jurisdictions.values():
+            if city in jurisdiction.cities and len(jurisdiction.cities) == 1:
+                return jurisdiction.name
+        return city.replace("_", " ").title()

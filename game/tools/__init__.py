@@ -1,0 +1,1 @@
+"""Tools for writers and modders: check, explore, stats, map and transcripts."""

@@ -1,0 +1,94 @@
+"""Automated playthroughs: many seeded random lives, and what they found.
+
+Like ChoiceScript's randomtest: every run picks uniformly among the offered choices, so the
+numbers say how often a player choosing blindly meets each passage, ending and grade.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..engine import Session, Story
+from ..engine.ledger import is_listed, standing
+
+MAX_STEPS = 2000
+
+
+@dataclass
+class Exploration:
+    runs: int = 0
+    passages_total: int = 0
+    visits: Counter = field(default_factory=Counter)
+    endings: Counter = field(default_factory=Counter)
+    grades: Counter = field(default_factory=Counter)
+    blacklisted: int = 0
+    dead_ends: Counter = field(default_factory=Counter)
+    loops: Counter = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+    routes: Counter = field(default_factory=Counter)
+    unvisited: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "runs": self.runs,
+            "passages_total": self.passages_total,
+            "passages_visited": len(self.visits),
+            "endings": dict(sorted(self.endings.items())),
+            "grades": dict(sorted(self.grades.items())),
+            "blacklisted": self.blacklisted,
+            "dead_ends": dict(sorted(self.dead_ends.items())),
+            "loops": dict(sorted(self.loops.items())),
+            "errors": self.errors,
+            "routes": dict(sorted(self.routes.items())),
+            "unvisited": self.unvisited,
+        }
+
+
+def route_of(run: int, story: Story, route: str) -> str:
+    """Which route run number ``run`` plays: with 'both', every fourth run takes the short one."""
+    if route != "both":
+        return route
+    return "short" if story.has_short_route and run % 4 == 3 else "full"
+
+
+def play_once(story: Story, seed: int, route: str, picker: random.Random) -> tuple[Session, str]:
+    """Play one life to its end. Returns the session and how it stopped: ending, dead_end or loop."""
+    session = Session.new(story, seed=seed, route=route)
+    for _ in range(MAX_STEPS):
+        if session.is_over:
+            return session, "ending"
+        choices = session.page.choices
+        if not choices:
+            return session, "dead_end"
+        session.choose(picker.choice(choices).number)
+    return session, "loop"
+
+
+def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both") -> Exploration:
+    """Play ``runs`` seeded random lives and gather what they reached."""
+    report = Exploration(runs=runs, passages_total=len(story.passages))
+    home = story.jurisdictions[story.home]
+    for run in range(runs):
+        run_seed = seed + run
+        this_route = route_of(run, story, route)
+        report.routes[this_route] += 1
+        picker = random.Random(run_seed * 7919 + 17)
+        try:
+            session, how = play_once(story, run_seed, this_route, picker)
+        except Exception as exc:  # a story must never crash the engine; report it, keep exploring
+            report.errors.append(f"seed {run_seed} ({this_route}): {exc.__class__.__name__}: {exc}")
+            continue
+        report.visits.update(session.visits.keys())
+        if how == "ending":
+            report.endings[session.position] += 1
+            report.grades[standing(session.events, home)[1]] += 1
+            if is_listed(session.events, story.blacklist):
+                report.blacklisted += 1
+        elif how == "dead_end":
+            report.dead_ends[session.position] += 1
+        else:
+            report.loops[session.position] += 1
+    report.unvisited = sorted(set(story.passages) - set(report.visits))
+    return report
