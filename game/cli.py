@@ -15,11 +15,13 @@ ROOT = Path(__file__).resolve().parent.parent
 STORY = ROOT / "story"
 
 
-def _story_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--story", type=Path, default=STORY, metavar="DIR",
+def _story_args(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    # Sub-commands leave the values unset unless given, so `--story` works before or after
+    # the command name.
+    parser.add_argument("--story", type=Path, default=STORY if top else argparse.SUPPRESS, metavar="DIR",
                         help="the story folder (default: the shipped story)")
-    parser.add_argument("--mod", type=Path, action="append", default=[], metavar="DIR",
-                        help="add a mod folder on top of the story (may be repeated)")
+    parser.add_argument("--mod", type=Path, action="append", default=[] if top else argparse.SUPPRESS,
+                        metavar="DIR", help="add a mod folder on top of the story (may be repeated)")
 
 
 def _load(args: argparse.Namespace) -> Story | None:
@@ -39,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fullscreen", action="store_true", default=None, help="open the window full screen")
     parser.add_argument("--windowed", dest="fullscreen", action="store_false", help="open the window in a window")
     parser.add_argument("--short", action="store_true", help="start the short route (festivals, classrooms)")
-    _story_args(parser)
+    _story_args(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = commands.add_parser("play", help="play the game (in the window, or --text in the terminal)")
@@ -89,6 +91,7 @@ def _window(args: argparse.Namespace) -> int:
 
 def _play_text(args: argparse.Namespace) -> int:
     from .terminal import play
+    from .tools.explore import picker_for
 
     story = _load(args)
     if story is None:
@@ -98,7 +101,7 @@ def _play_text(args: argparse.Namespace) -> int:
         return 1
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
     session = Session.new(story, seed=seed, route=args.route)
-    auto = random.Random(seed * 7919 + 17) if args.auto else None
+    auto = picker_for(seed) if args.auto else None
     return play(session, sys.stdin, sys.stdout, auto=auto)
 
 
@@ -146,9 +149,11 @@ def _explore(args: argparse.Namespace) -> int:
         print(f"passages visited: {data['passages_visited']} of {data['passages_total']}")
         if data["unvisited"]:
             print("never visited: " + ", ".join(data["unvisited"]))
-        print("endings:")
+        print("endings (and a seed that reaches each: play --text --auto --seed N):")
         for ending, count in sorted(data["endings"].items(), key=lambda kv: -kv[1]):
-            print(f"  {count:6d}  {ending}")
+            first = data["first_seed"][ending]
+            route = " --route short" if first["route"] == "short" else ""
+            print(f"  {count:6d}  {ending}  (--seed {first['seed']}{route})")
         print("grades at the end: " + ", ".join(f"{g} {n}" for g, n in data["grades"].items()))
         print(f"blacklisted at the end: {data['blacklisted']}")
         for kind in ("dead_ends", "loops"):

@@ -39,5 +39,5 @@ def closest(name: str, known: object) -> str:
     """A ' (did you mean ...?)' suffix naming the known name closest to ``name``, or ''."""
     import difflib
 
-    matches = difflib.get_close_matches(name, sorted(str(k) for k in known), n=1, cutoff=0.75)
+    matches = difflib.get_close_matches(name, sorted(str(k) for k in known), n=1, cutoff=0.6)
     return f" (did you mean '{matches[0]}'?)" if matches else ""

@@ -29,6 +29,7 @@ class Exploration:
     errors: list[str] = field(default_factory=list)
     routes: Counter = field(default_factory=Counter)
     unvisited: list[str] = field(default_factory=list)
+    first_seed: dict[str, tuple[int, str]] = field(default_factory=dict)  # ending -> (seed, route)
 
     def as_json(self) -> dict:
         return {
@@ -43,7 +44,14 @@ class Exploration:
             "errors": self.errors,
             "routes": dict(sorted(self.routes.items())),
             "unvisited": self.unvisited,
+            "first_seed": {ending: {"seed": seed, "route": route}
+                           for ending, (seed, route) in sorted(self.first_seed.items())},
         }
+
+
+def picker_for(seed: int) -> random.Random:
+    """The random chooser of a seeded run; `play --text --auto --seed N` uses the same one."""
+    return random.Random(seed * 7919 + 17)
 
 
 def route_of(run: int, story: Story, route: str) -> str:
@@ -74,7 +82,7 @@ def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both") -
         run_seed = seed + run
         this_route = route_of(run, story, route)
         report.routes[this_route] += 1
-        picker = random.Random(run_seed * 7919 + 17)
+        picker = picker_for(run_seed)
         try:
             session, how = play_once(story, run_seed, this_route, picker)
         except Exception as exc:  # a story must never crash the engine; report it, keep exploring
@@ -83,6 +91,7 @@ def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both") -
         report.visits.update(session.visits.keys())
         if how == "ending":
             report.endings[session.position] += 1
+            report.first_seed.setdefault(session.position, (run_seed, this_route))
             report.grades[standing(session.events, home)[1]] += 1
             if is_listed(session.events, story.blacklist):
                 report.blacklisted += 1

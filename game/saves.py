@@ -1,0 +1,186 @@
+"""Save slots and the autosave, as JSON files in the user's data folder.
+
+Pure Python (no pygame, no engine import): a slot stores whatever ``Session.to_json()``
+returned, wrapped with what the load screen shows (when, where, the passage's first line).
+Every write is atomic (temporary file + ``os.replace``).  A corrupt or foreign file never
+stops the game: :meth:`SlotStore.list` reports it in :attr:`SlotInfo.problem`, and
+:meth:`SlotStore.read` raises :class:`SlotError` with a message fit to show the player.
+
+Files: ``<data>/saves/auto.json``, ``quick.json`` and ``slot-01.json`` … where ``<data>`` is
+``$KEEPING_TRUST_HOME`` or platformdirs' user data folder (see :mod:`game.settings`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from game.settings import data_dir, write_json_atomic
+
+SLOT_FORMAT = "keeping-trust-slot"
+SLOT_VERSION = 1
+AUTO = "auto"
+QUICK = "quick"
+#: How many numbered slots the save/load screen offers.
+SLOT_COUNT = 12
+#: Files larger than this are not read (a save is a few kilobytes; this refuses junk).
+MAX_SLOT_BYTES = 4 * 1024 * 1024
+
+
+class SlotError(Exception):
+    """A slot could not be read or written; ``str()`` is a message for the player."""
+
+
+@dataclass(frozen=True)
+class SlotInfo:
+    """What the load screen shows for one slot.
+
+    ``exists`` is False for an empty slot.  ``problem`` is set when the file exists but cannot
+    be used; then ``saved_at``/``summary``/``place`` may be None.
+    """
+
+    name: str
+    path: Path
+    exists: bool
+    saved_at: datetime | None = None
+    summary: str | None = None
+    place: str | None = None
+    story_title: str | None = None
+    problem: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.exists and self.problem is None
+
+
+def slot_names() -> list[str]:
+    """The numbered slots, in order: ``["1", "2", …]``."""
+    return [str(i) for i in range(1, SLOT_COUNT + 1)]
+
+
+def first_line(text: str, limit: int = 90) -> str:
+    """The first non-empty line of ``text``, shortened to ``limit`` characters with an ellipsis."""
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line:
+            return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    return ""
+
+
+class SlotStore:
+    """Reads and writes save files in one folder (``<data>/saves`` by default)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder if folder is not None else data_dir() / "saves"
+
+    def path_for(self, name: str) -> Path:
+        if name in (AUTO, QUICK):
+            return self.folder / f"{name}.json"
+        if name.isdigit() and 1 <= int(name) <= 999:
+            return self.folder / f"slot-{int(name):02d}.json"
+        raise ValueError(f"not a slot name: {name!r}")
+
+    def write(
+        self,
+        name: str,
+        session_data: dict[str, Any],
+        *,
+        summary: str,
+        place: str,
+        story_title: str = "",
+        now: datetime | None = None,
+    ) -> SlotInfo:
+        """Store ``session_data`` in slot ``name``.  Raises SlotError if the disk refuses."""
+        saved_at = (now or datetime.now()).replace(microsecond=0)
+        wrapper = {
+            "format": SLOT_FORMAT,
+            "version": SLOT_VERSION,
+            "saved_at": saved_at.isoformat(),
+            "summary": first_line(summary),
+            "place": place,
+            "story_title": story_title,
+            "session": session_data,
+        }
+        path = self.path_for(name)
+        try:
+            write_json_atomic(path, wrapper)
+        except (OSError, TypeError, ValueError) as exc:
+            raise SlotError(f"Could not save to {path}: {exc}") from exc
+        return SlotInfo(name, path, True, saved_at, wrapper["summary"], place, story_title)
+
+    def _load(self, name: str) -> tuple[SlotInfo, dict[str, Any] | None]:
+        path = self.path_for(name)
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            return SlotInfo(name, path, False), None
+        except OSError as exc:
+            return SlotInfo(name, path, True, problem=f"cannot be read ({exc})"), None
+        if size > MAX_SLOT_BYTES:
+            return SlotInfo(name, path, True, problem="is too large to be a save"), None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            return SlotInfo(name, path, True, problem="is damaged (not readable JSON)"), None
+        if not isinstance(data, dict) or data.get("format") != SLOT_FORMAT:
+            return SlotInfo(name, path, True, problem="is not a Keeping Trust save"), None
+        version = data.get("version")
+        if not isinstance(version, int) or version > SLOT_VERSION:
+            return SlotInfo(name, path, True, problem="was made by a newer version of the game"), None
+        session = data.get("session")
+        if not isinstance(session, dict):
+            return SlotInfo(name, path, True, problem="holds no game"), None
+        saved_at = None
+        try:
+            saved_at = datetime.fromisoformat(str(data.get("saved_at")))
+        except ValueError:
+            pass
+        info = SlotInfo(
+            name,
+            path,
+            True,
+            saved_at,
+            str(data.get("summary") or ""),
+            str(data.get("place") or ""),
+            str(data.get("story_title") or ""),
+        )
+        return info, session
+
+    def info(self, name: str) -> SlotInfo:
+        """Describe one slot; never raises."""
+        return self._load(name)[0]
+
+    def list(self) -> list[SlotInfo]:
+        """The numbered slots in order (empty ones included); never raises."""
+        return [self.info(name) for name in slot_names()]
+
+    def read(self, name: str) -> dict[str, Any]:
+        """The session data stored in slot ``name``.  Raises SlotError (empty, damaged, foreign)."""
+        info, session = self._load(name)
+        if not info.exists:
+            raise SlotError("That slot is empty.")
+        if session is None:
+            raise SlotError(f"This save {info.problem}.")
+        return session
+
+    def delete(self, name: str) -> None:
+        """Remove a slot's file if it exists."""
+        try:
+            os.unlink(self.path_for(name))
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise SlotError(f"Could not delete the save: {exc}") from exc
+
+    def latest(self) -> SlotInfo | None:
+        """The most recently saved usable slot of any kind (what Continue loads), or None."""
+        candidates = [self.info(AUTO), self.info(QUICK), *self.list()]
+        usable = [c for c in candidates if c.usable and c.saved_at is not None]
+        if not usable:
+            return None
+        # Ties (same second) favour the autosave: it is written at every choice.
+        return max(usable, key=lambda c: (c.saved_at, c.name == AUTO))

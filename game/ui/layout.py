@@ -1,0 +1,161 @@
+"""Text layout as pure functions: (text, measure, width) -> lines, and lines -> pages.
+
+Nothing here touches pygame: ``measure`` is any function giving a string's width in pixels,
+so tests use a fake one and the front end passes ``font.size(s)[0]``.  The front end caches
+the results (see :mod:`game.ui.textcache`) because measuring is the expensive part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+Measure = Callable[[str], int]
+
+#: The readable column: no more than about this many characters a line.
+MAX_CHARS_PER_LINE = 80
+#: Baseline-to-baseline distance as a multiple of the font's size.
+LINE_SPACING = 1.5
+#: Space between paragraphs, as a fraction of a line.
+PARAGRAPH_GAP = 0.6
+
+
+@dataclass(frozen=True)
+class Line:
+    """One laid-out line: its text, which paragraph it belongs to, and whether it opens it."""
+
+    text: str
+    paragraph: int
+    first: bool
+
+
+def split_paragraphs(text: str, keep_newlines: bool = False) -> list[str]:
+    """Paragraphs are separated by blank lines.  Inside a paragraph, single line breaks are
+    the writer's wrapping and become spaces, unless ``keep_newlines`` (bills, screens, where
+    each line means something)."""
+    paragraphs: list[str] = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        if not block.strip():
+            continue
+        if keep_newlines:
+            rows = [" ".join(row.split()) if not row.startswith("  ") else row.rstrip()
+                    for row in block.strip("\n").split("\n")]
+            paragraphs.append("\n".join(rows))
+        else:
+            paragraphs.append(" ".join(block.split()))
+    return paragraphs
+
+
+def _break_long_word(word: str, measure: Measure, width: int) -> list[str]:
+    """Cut a word wider than the column into pieces that fit (URLs, ID numbers)."""
+    pieces: list[str] = []
+    current = ""
+    for ch in word:
+        if current and measure(current + ch) > width:
+            pieces.append(current)
+            current = ch
+        else:
+            current += ch
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def wrap(text: str, measure: Measure, width: int) -> list[str]:
+    """Greedy word wrap of one paragraph (``\\n`` forces a break).  Every returned line
+    measures at most ``width`` unless a single character is wider than ``width``."""
+    if width <= 0:
+        raise ValueError("width must be positive")
+    lines: list[str] = []
+    for row in text.split("\n"):
+        words = row.split(" ")
+        current = ""
+        for word in words:
+            if word == "" and current == "":
+                continue
+            candidate = word if not current else current + " " + word
+            if measure(candidate) <= width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+                current = ""
+            if measure(word) <= width:
+                current = word
+            else:
+                *full, current = _break_long_word(word, measure, width)
+                lines.extend(full)
+        lines.append(current.rstrip())
+    return lines
+
+
+def layout(text: str, measure: Measure, width: int, keep_newlines: bool = False) -> list[Line]:
+    """Lay out ``text`` (paragraphs separated by blank lines) into lines no wider than ``width``."""
+    result: list[Line] = []
+    for index, paragraph in enumerate(split_paragraphs(text, keep_newlines)):
+        for number, line in enumerate(wrap(paragraph, measure, width)):
+            result.append(Line(line, index, number == 0))
+    return result
+
+
+def line_offsets(lines: Sequence[Line], line_height: int, gap: int) -> list[int]:
+    """The y offset of each line from the top of its block, with ``gap`` before each
+    paragraph after the first."""
+    offsets: list[int] = []
+    y = 0
+    for i, line in enumerate(lines):
+        if i and line.first:
+            y += gap
+        offsets.append(y)
+        y += line_height
+    return offsets
+
+
+def block_height(lines: Sequence[Line], line_height: int, gap: int) -> int:
+    """Height of a block of lines laid out by :func:`line_offsets`."""
+    if not lines:
+        return 0
+    return line_offsets(lines, line_height, gap)[-1] + line_height
+
+
+def paginate(lines: Sequence[Line], line_height: int, gap: int, page_height: int,
+             last_page_reserve: int = 0) -> list[list[Line]]:
+    """Split lines into pages that each fit ``page_height``.
+
+    The last page also leaves ``last_page_reserve`` pixels free (room for the choices); when
+    that cannot be done, the lines spill onto more pages and the last page may be empty
+    (the choices then stand alone).  A paragraph gap is never drawn at the top of a page.
+    Always returns at least one page.
+    """
+    pages: list[list[Line]] = []
+    current: list[Line] = []
+    y = 0
+    for line in lines:
+        extra = gap if (current and line.first) else 0
+        if current and y + extra + line_height > page_height:
+            pages.append(current)
+            current, y, extra = [], 0, 0
+        current.append(line)
+        y += extra + line_height
+    # Make room for the reserve on the last page: the trailing lines that fit beside it stay,
+    # the ones before them become a page of their own.
+    if current and y + last_page_reserve > page_height:
+        tail: list[Line] = []
+        while current:
+            trial = [current[-1], *tail]
+            if block_height(trial, line_height, gap) + last_page_reserve > page_height:
+                break
+            tail = trial
+            current.pop()
+        if current:
+            pages.append(current)
+        current = tail
+    pages.append(current)
+    return pages
+
+
+def column_width(average_char_width: float, available: int,
+                 max_chars: int = MAX_CHARS_PER_LINE) -> int:
+    """The width of a readable column: at most ``max_chars`` average characters, at most
+    what is available, and never less than 1 pixel."""
+    return max(1, min(available, int(average_char_width * max_chars)))

@@ -1,0 +1,90 @@
+"""Scenes on a stack, and the transitions a scene can ask for.
+
+A scene turns commands into changes of its own state and, when the player goes elsewhere,
+returns a transition — ``Push`` a scene on top, ``Pop`` back to the one below, ``Reset`` the
+stack to one scene, ``Replace`` the top one, or ``Quit``.  Switching screens is a return value,
+never a global flag.  Time (``dt``) is passed in; scenes never read the clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Union
+
+import pygame
+
+from game.ui.input import Command
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+@dataclass(frozen=True)
+class Push:
+    scene: "Scene"
+
+
+@dataclass(frozen=True)
+class Pop:
+    pass
+
+
+@dataclass(frozen=True)
+class Reset:
+    scene: "Scene"
+
+
+@dataclass(frozen=True)
+class Replace:
+    scene: "Scene"
+
+
+@dataclass(frozen=True)
+class Quit:
+    pass
+
+
+Transition = Union[Push, Pop, Reset, Replace, Quit]
+
+
+class Scene:
+    """One screen.  Subclasses override :meth:`layout`, :meth:`handle`, :meth:`draw` and,
+    if something moves, :meth:`update`.
+
+    ``opaque`` is False for overlays (the menu), which are drawn over the scene below.
+    ``name`` identifies the screen in tests and logs.
+    """
+
+    name = "scene"
+    opaque = True
+
+    def __init__(self, app: "App") -> None:
+        self.app = app
+        self.dirty = True
+        self._laid_out_for: tuple | None = None
+
+    # Layout is recomputed only when the window size, text size or theme changes.
+    def ensure_layout(self) -> None:
+        key = self.app.layout_key
+        if key != self._laid_out_for:
+            self._laid_out_for = key
+            self.layout()
+            self.dirty = True
+
+    def layout(self) -> None:
+        """Place everything for the current window and settings (``self.app.metrics``)."""
+
+    def enter(self) -> None:
+        """Called when the scene becomes the top of the stack (again)."""
+        self.dirty = True
+
+    def handle(self, command: Command) -> Transition | None:
+        """React to one command; return a transition to change screens."""
+        return None
+
+    def update(self, dt: float) -> bool:
+        """Advance animations by ``dt`` seconds; return True while something still moves."""
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the whole scene (the loop only calls this when something changed)."""

@@ -1,0 +1,88 @@
+"""The in-game menu (Esc): an overlay over the play screen."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import input as cmd
+from game.ui.input import Command
+from game.ui.scene import Pop, Push, Quit, Reset, Scene, Transition
+from game.ui.scenes.common import button_column
+from game.ui.widgets import Focus, draw_panel
+
+
+class MenuScene(Scene):
+    name = "menu"
+    opaque = False
+
+    ITEMS = (("Return to the story", "resume"), ("History", "history"), ("Save", "save"),
+             ("Load", "load"), ("Settings", "settings"), ("Title screen", "title"), ("Quit", "quit"))
+
+    def __init__(self, app, session) -> None:
+        super().__init__(app)
+        self.session = session
+        self.focus = Focus(index=0)
+
+    def layout(self) -> None:
+        app, m = self.app, self.app.metrics
+        width = min(app.size[0] - 2 * m.margin, round(520 * m.unit) + app.text.width("Return to the story", "sans", m.ui))
+        step = m.button_height + m.gap
+        total = len(self.ITEMS) * step - m.gap
+        top = max(m.margin, (app.size[1] - total) // 2)
+        buttons = button_column(app, self.ITEMS, top, width)
+        # On short windows with large text, use two columns.
+        if buttons[-1].rect.bottom > app.size[1] - m.margin:
+            half = (len(self.ITEMS) + 1) // 2
+            colw = min(width, (app.size[0] - 3 * m.margin) // 2)
+            left = button_column(app, self.ITEMS[:half], m.margin * 2, colw,
+                                 centre_x=app.size[0] // 2 - colw // 2 - m.gap)
+            right = button_column(app, self.ITEMS[half:], m.margin * 2, colw,
+                                  centre_x=app.size[0] // 2 + colw // 2 + m.gap)
+            buttons = left + right
+        self.focus.set_buttons(buttons)
+        if self.focus.index is None:
+            self.focus.index = 0
+        box = buttons[0].rect.unionall([b.rect for b in buttons])
+        self.box = box.inflate(m.margin * 2, m.margin * 2)
+
+    def handle(self, command: Command) -> Transition | None:
+        if command.kind == cmd.BACK:
+            return Pop()
+        if command.kind == cmd.CLICK and command.pos and not self.box.collidepoint(command.pos):
+            return Pop()   # a click outside the menu closes it
+        key = self.focus.handle(command)
+        if self.focus.changed:
+            self.dirty = True
+        if key is None:
+            return None
+        app = self.app
+        app.sound("click")
+        if key == "resume":
+            return Pop()
+        if key == "history":
+            from game.ui.scenes.history import HistoryScene
+
+            return Push(HistoryScene(app, self.session))
+        if key in ("save", "load"):
+            from game.ui.scenes.slots import SlotsScene
+
+            return Push(SlotsScene(app, key, self.session))
+        if key == "settings":
+            from game.ui.scenes.settings import SettingsScene
+
+            return Push(SettingsScene(app))
+        if key == "title":
+            from game.ui.scenes.title import TitleScene
+
+            app.autosave(self.session)
+            return Reset(TitleScene(app))
+        if key == "quit":
+            app.autosave(self.session)
+            return Quit()
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, m, p = self.app, self.app.metrics, self.app.palette
+        draw_panel(surface, surface.get_rect(), (0, 0, 0, 150), 0)
+        draw_panel(surface, self.box, p.veil[:3], m.radius, p.text_dim, m.line_width)
+        self.focus.draw(surface, app.text, m, p)

@@ -1,0 +1,347 @@
+"""The play screen: one passage at a time, revealed at the chosen speed, then its choices.
+
+Long passages are split into pages that fit the window (see :func:`game.ui.layout.paginate`);
+the last page keeps room for the choices.  The screen shows the day and the city, never the
+score: it only ever reads the engine's ``Page``.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.saves import QUICK, SlotError
+from game.ui import input as cmd
+from game.ui.input import Command
+from game.ui.layout import block_height, line_offsets, paginate
+from game.ui.scene import Push, Replace, Scene, Transition
+from game.ui.scenes.common import draw_background
+from game.ui.styles import Frame
+from game.ui.widgets import Focus, make_button
+
+#: Day from which the city is drawn under snow.
+WINTER_FROM_DAY = 75
+
+BAR_ITEMS = (("History", "history"), ("Save", "save"), ("Load", "load"),
+             ("Settings", "settings"), ("Menu", "menu"))
+
+
+class PlayScene(Scene):
+    name = "play"
+
+    def __init__(self, app, session) -> None:
+        super().__init__(app)
+        self.session = session
+        self.focus = Focus()
+        self.bar = Focus()
+        self._start_passage()
+
+    # -- state ------------------------------------------------------------------------------
+    def _start_passage(self) -> None:
+        self.page = self.session.page
+        self.page_index = 0
+        self.revealed = 0.0
+        self.focus.index = None
+        self.choice_scroll = 0
+        self._laid_out_for = None
+        self.dirty = True
+
+    @property
+    def on_last_page(self) -> bool:
+        return self.page_index >= len(self.pages) - 1
+
+    def page_chars(self) -> int:
+        return sum(len(line.text) for line in self.pages[self.page_index])
+
+    @property
+    def text_complete(self) -> bool:
+        return self.revealed >= self.page_chars()
+
+    @property
+    def choices_visible(self) -> bool:
+        return self.on_last_page and self.text_complete
+
+    # -- layout -----------------------------------------------------------------------------
+    def layout(self) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.text
+        w, h = app.size
+        # The top bar: where and when, and buttons for mouse and touch players.
+        bar_size = m.small if w < 1200 else m.ui
+        bar_h = max(m.button_height * 4 // 5, round(bar_size * 2.2))
+        x = w - m.margin
+        buttons = []
+        for label, key in reversed(BAR_ITEMS):
+            bw = t.width(label, "sans", bar_size) + 2 * m.gap * 2
+            rect = pygame.Rect(x - bw, m.gap, bw, bar_h)
+            b = make_button(t, m, rect, key, label, size=bar_size)
+            buttons.insert(0, b)
+            x -= bw + m.gap // 2
+        self.bar.set_buttons(buttons)
+        self.bar_bottom = m.gap + bar_h
+        self.caption_room = x - m.margin
+        content_top = self.bar_bottom + m.gap * 2
+        self.content = pygame.Rect(m.margin, content_top, w - 2 * m.margin, h - content_top - m.margin)
+        # The column: a readable width, centred.
+        col_w = min(self.content.width, round(t.average_char_width("serif", m.body) * 74))
+        self.column = pygame.Rect(0, self.content.y, col_w, self.content.height)
+        self.column.centerx = w // 2
+        self.frame = Frame(self.page.style, self.page.speaker, self.page.title, t, m, app.palette,
+                           self.column)
+        # Choices: wrapped to the column, touch-sized.
+        self.choice_buttons = self._make_choices()
+        gap = m.gap
+        choices_h = sum(b.rect.height for b in self.choice_buttons) + gap * (len(self.choice_buttons) - 1)
+        self.choices_height = choices_h
+        reserve = choices_h + gap * 3
+        f = self.frame
+        lines = t.lines(self.page.text, f.look.role, f.size, f.inner_width, f.look.keep_newlines)
+        text_room = self.content.height - f.chrome
+        if reserve > self.content.height:
+            # Too many long choices for this window: they get a scrolling page of their own.
+            self.pages = paginate(lines, f.line_h, f.gap, text_room, 0)
+            if self.pages[-1]:
+                self.pages.append([])
+        else:
+            self.pages = paginate(lines, f.line_h, f.gap, text_room, reserve)
+        self.page_index = min(self.page_index, len(self.pages) - 1)
+        self._place_choices()
+
+    def _make_choices(self):
+        app, m = self.app, self.app.metrics
+        if self.page.is_ending or not self.page.choices:
+            items = [(None, "Continue", "debrief")]
+        else:
+            items = [(c.number, c.text, c.number) for c in self.page.choices]
+        buttons = []
+        for number, label, key in items:
+            rect = pygame.Rect(self.column.x, 0, self.column.width, m.button_height)
+            size = max(m.ui, round(m.body * 0.9))
+            buttons.append(make_button(app.text, m, rect, key, label, number=number, role="sans",
+                                       size=size, align="left"))
+        return buttons
+
+    def _place_choices(self) -> None:
+        m = self.app.metrics
+        f = self.frame
+        last = self.pages[-1]
+        if last:
+            text_h = f.height(block_height(last, f.line_h, f.gap))
+            y = self.content.y + text_h + m.gap * 3
+        else:
+            y = self.content.y
+        self.choices_top = y
+        for b in self.choice_buttons:
+            b.rect.y = y
+            y = b.rect.bottom + m.gap
+        self.choices_viewport = pygame.Rect(self.column.x - m.gap, self.choices_top - m.gap,
+                                            self.column.width + 2 * m.gap,
+                                            self.content.bottom - self.choices_top + m.gap)
+        self.max_choice_scroll = max(0, (y - m.gap) - self.content.bottom)
+        self.choice_scroll = min(self.choice_scroll, self.max_choice_scroll)
+        self.focus.set_buttons(self.choice_buttons)
+        self.focus.scroll = self.choice_scroll
+
+    # -- input ------------------------------------------------------------------------------
+    def handle(self, command: Command) -> Transition | None:
+        app = self.app
+        kind = command.kind
+        # The top bar answers the pointer only (keys reach the same places through Esc).
+        if kind in (cmd.POINT, cmd.CLICK) and command.pos and command.pos[1] <= self.bar_bottom:
+            key = self.bar.handle(command)
+            if self.bar.changed:
+                self.dirty = True
+            if key is not None:
+                app.sound("click")
+                return self._open(key)
+            return None
+        if kind == cmd.POINT and self.bar.index is not None:
+            self.bar.index = None
+            self.dirty = True
+        if kind == cmd.BACK:
+            return self._open("menu")
+        if kind == cmd.HISTORY:
+            return self._open("history")
+        if kind == cmd.QUICKSAVE:
+            if app.save(QUICK, self.session):
+                app.toast("Quick saved.")
+            return None
+        if kind == cmd.QUICKLOAD:
+            try:
+                session = app.load(QUICK)
+            except SlotError as exc:
+                app.toast(str(exc))
+                return None
+            app.toast("Quick save loaded.")
+            return Replace(PlayScene(app, session))
+        if kind == cmd.SKIP:
+            self.page_index = len(self.pages) - 1
+            self.revealed = float(self.page_chars())
+            self.dirty = True
+            return None
+        if not self.text_complete:
+            # Any click, key or tap first completes the text.
+            if kind in (cmd.CLICK, cmd.CONFIRM, cmd.ADVANCE, cmd.CHOOSE, cmd.DOWN, cmd.PAGE_DOWN):
+                self.revealed = float(self.page_chars())
+                self.dirty = True
+            return None
+        if not self.on_last_page:
+            if kind in (cmd.CLICK, cmd.CONFIRM, cmd.ADVANCE, cmd.DOWN, cmd.PAGE_DOWN, cmd.RIGHT) or \
+                    (kind == cmd.SCROLL and command.amount > 0):
+                self._turn(+1)
+            elif kind in (cmd.UP, cmd.PAGE_UP, cmd.LEFT) or (kind == cmd.SCROLL and command.amount < 0):
+                self._turn(-1)
+            return None
+        # The last page: choices.
+        if kind == cmd.SCROLL and self.max_choice_scroll:
+            self._scroll_choices(round(command.amount * self.app.metrics.ui_line))
+            return None
+        if kind in (cmd.PAGE_UP, cmd.LEFT) or (kind == cmd.SCROLL and command.amount < 0) or \
+                (kind == cmd.UP and self.focus.index in (None, 0) and len(self.pages) > 1):
+            if len(self.pages) > 1:
+                self._turn(-1)
+            return None
+        if kind == cmd.ADVANCE and self.focus.index is None:
+            self.focus.handle(Command(cmd.CONFIRM))   # Space shows where the focus starts
+            self.dirty = True
+            return None
+        if kind == cmd.ADVANCE:
+            command = Command(cmd.CONFIRM)
+        key = self.focus.handle(command)
+        if self.focus.changed:
+            self._keep_focus_visible()
+            self.dirty = True
+        if key is None:
+            return None
+        return self._choose(key)
+
+    def _turn(self, step: int) -> None:
+        new = max(0, min(len(self.pages) - 1, self.page_index + step))
+        if new != self.page_index:
+            self.page_index = new
+            # Pages already read come back whole; new ones are revealed.
+            self.revealed = float(self.page_chars()) if step < 0 else 0.0
+            self.app.sound("page")
+            self.dirty = True
+
+    def _scroll_choices(self, amount: int) -> None:
+        self.choice_scroll = max(0, min(self.max_choice_scroll, self.choice_scroll + amount))
+        self.focus.scroll = self.choice_scroll
+        self.dirty = True
+
+    def _keep_focus_visible(self) -> None:
+        if self.focus.index is None or not self.max_choice_scroll:
+            return
+        rect = self.focus.buttons[self.focus.index].rect
+        if rect.top - self.choice_scroll < self.choices_top:
+            self._scroll_choices(rect.top - self.choices_top - self.choice_scroll)
+        elif rect.bottom - self.choice_scroll > self.content.bottom:
+            self._scroll_choices(rect.bottom - self.content.bottom - self.choice_scroll)
+
+    def _choose(self, key) -> Transition | None:
+        app = self.app
+        if key == "debrief":
+            from game.ui.scenes.debrief import DebriefScene
+
+            app.sound("page")
+            return Replace(DebriefScene(app, self.session))
+        app.sound("choose")
+        self.session.choose(key)
+        app.autosave(self.session)
+        self._start_passage()
+        return None
+
+    def _open(self, key: str) -> Transition | None:
+        app = self.app
+        if key == "history":
+            from game.ui.scenes.history import HistoryScene
+
+            return Push(HistoryScene(app, self.session))
+        if key in ("save", "load"):
+            from game.ui.scenes.slots import SlotsScene
+
+            return Push(SlotsScene(app, key, self.session))
+        if key == "settings":
+            from game.ui.scenes.settings import SettingsScene
+
+            return Push(SettingsScene(app))
+        if key == "menu":
+            from game.ui.scenes.menu import MenuScene
+
+            return Push(MenuScene(app, self.session))
+        return None
+
+    # -- time -------------------------------------------------------------------------------
+    def update(self, dt: float) -> bool:
+        if self.text_complete:
+            return False
+        speed = self.app.settings.text_speed
+        if speed <= 0:
+            self.revealed = float(self.page_chars())
+        else:
+            self.revealed += speed * dt
+        self.dirty = True
+        return not self.text_complete
+
+    # -- drawing ----------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        app, m, p, t = self.app, self.app.metrics, self.app.palette, self.app.text
+        draw_background(app, surface, winter=self.page.day >= WINTER_FROM_DAY)
+        # Where and when: the only state the play screen ever shows.
+        caption = f"Day {self.page.day} · {self.page.city_name}"
+        caption = t.fit(caption, "sans", m.small, max(1, self.caption_room))
+        t.draw(surface, caption, "sans", m.small, p.text_dim, (m.margin, self.bar_bottom // 2 + m.gap // 2), "midleft")
+        self.bar.draw(surface, t, m, p)
+        lines = self.pages[self.page_index]
+        f = self.frame
+        first = self.page_index == 0
+        last = self.on_last_page
+        if lines or (first and f.look.framed and not self.page.text):
+            bh = block_height(lines, f.line_h, f.gap)
+            y = self.content.y
+            f.draw(surface, y, bh, first, last)
+            x0, y0 = f.text_origin(y)
+            left = int(self.revealed)
+            measure = t.measure(f.look.role, f.size)
+            for line, dy in zip(lines, line_offsets(lines, f.line_h, f.gap)):
+                if left <= 0:
+                    break
+                rendered = t.render(line.text, f.look.role, f.size, f.ink)
+                ty = y0 + dy + (f.line_h - rendered.get_height()) // 2
+                if left >= len(line.text):
+                    surface.blit(rendered, (x0, ty))
+                else:
+                    # Part of a line: show the rendered line up to the revealed characters.
+                    width = measure(line.text[:left])
+                    surface.blit(rendered, (x0, ty), pygame.Rect(0, 0, width, rendered.get_height()))
+                left -= len(line.text)
+        if not self.text_complete:
+            return
+        if not last:
+            self._draw_more(surface)
+            return
+        clip = self.choices_viewport if self.max_choice_scroll else None
+        if clip is not None:
+            surface.set_clip(clip)
+        self.focus.draw(surface, t, m, p, clip)
+        if clip is not None:
+            surface.set_clip(None)
+            self._draw_scroll_hints(surface)
+
+    def _draw_more(self, surface: pygame.Surface) -> None:
+        m, p, t = self.app.metrics, self.app.palette, self.app.text
+        label = f"{self.page_index + 1} / {len(self.pages)}"
+        x, y = self.column.right, self.content.bottom
+        rect = t.draw(surface, label, "sans", m.small, p.text_dim, (x, y), "bottomright")
+        s = max(6, m.gap)
+        cx, cy = rect.x - s * 2, rect.centery
+        pygame.draw.polygon(surface, p.accent, [(cx - s, cy - s // 2), (cx + s, cy - s // 2), (cx, cy + s // 2 + 2)])
+
+    def _draw_scroll_hints(self, surface: pygame.Surface) -> None:
+        m, p = self.app.metrics, self.app.palette
+        s = max(6, m.gap)
+        cx = self.column.right + m.gap * 2
+        if self.choice_scroll > 0:
+            cy = self.choices_top + s
+            pygame.draw.polygon(surface, p.accent, [(cx - s, cy + s // 2), (cx + s, cy + s // 2), (cx, cy - s // 2)])
+        if self.choice_scroll < self.max_choice_scroll:
+            cy = self.content.bottom - s
+            pygame.draw.polygon(surface, p.accent, [(cx - s, cy - s // 2), (cx + s, cy - s // 2), (cx, cy + s // 2)])

@@ -1,0 +1,110 @@
+"""The title screen: continue, new game, load, settings, credits, quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.saves import SlotError
+from game.ui import input as cmd
+from game.ui.input import Command
+from game.ui.scene import Push, Quit, Reset, Scene, Transition
+from game.ui.scenes.common import button_column, draw_background
+from game.ui.widgets import Focus, draw_panel
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.focus = Focus()
+        self.latest = None
+
+    def enter(self) -> None:
+        super().enter()
+        # A save may have been written or deleted since we were last on top.
+        self.latest = self.app.store.latest()
+        self._laid_out_for = None
+
+    def layout(self) -> None:
+        app, m = self.app, self.app.metrics
+        self.latest = app.store.latest()
+        items = [("Continue", "continue"), ("New game", "new"), ("Load", "load"),
+                 ("Settings", "settings"), ("Credits", "credits"), ("Quit", "quit")]
+        width = min(max(round(420 * m.unit), app.text.width("New game", "sans", m.ui) * 3),
+                    app.size[0] - 2 * m.margin)
+        self.title_y = max(m.margin, round(app.size[1] * 0.08))
+        title_h = app.text.height("serif", m.display)
+        self.sub_y = self.title_y + title_h
+        top = self.sub_y + app.text.height("sans", m.ui) + m.gap * 3
+        x = m.margin * 2 + width // 2
+        buttons = button_column(app, items, top, width, enabled={"continue": self.latest is not None},
+                                centre_x=x)
+        # Short windows: shrink the gaps if the column would run off the bottom.
+        overflow = buttons[-1].rect.bottom - (app.size[1] - m.margin)
+        if overflow > 0:
+            for i, b in enumerate(buttons):
+                b.rect.y -= min(overflow, (top - self.sub_y) // 2) + 0
+        self.focus.set_buttons(buttons)
+        if self.focus.index is None:
+            self.focus.focus_key("continue" if self.latest else "new")
+        self.panel = pygame.Rect(0, 0, width + m.margin * 2 + m.margin, app.size[1])
+
+    def handle(self, command: Command) -> Transition | None:
+        if command.kind == cmd.BACK:
+            return None
+        key = self.focus.handle(command)
+        if self.focus.changed:
+            self.dirty = True
+        if key is None:
+            return None
+        self.app.sound("click")
+        return self.activate(key)
+
+    def activate(self, key: str) -> Transition | None:
+        app = self.app
+        from game.ui.scenes.play import PlayScene
+
+        if key == "new":
+            session = app.new_session()
+            app.autosave(session)
+            return Reset(PlayScene(app, session))
+        if key == "continue" and self.latest is not None:
+            try:
+                session = app.load(self.latest.name)
+            except SlotError as exc:
+                app.toast(str(exc), 5)
+                self._laid_out_for = None
+                return None
+            return Reset(PlayScene(app, session))
+        if key == "load":
+            from game.ui.scenes.slots import SlotsScene
+
+            return Push(SlotsScene(app, "load"))
+        if key == "settings":
+            from game.ui.scenes.settings import SettingsScene
+
+            return Push(SettingsScene(app))
+        if key == "credits":
+            from game.ui.scenes.credits import CreditsScene
+
+            return Push(CreditsScene(app))
+        if key == "quit":
+            return Quit()
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, m, p = self.app, self.app.metrics, self.app.palette
+        draw_background(app, surface, veil=False)
+        draw_panel(surface, self.panel, (*p.veil[:3], min(255, p.veil[3] - 40)), 0)
+        x = m.margin * 2
+        app.text.draw(surface, app.story.title, "serif", m.display, p.text, (x, self.title_y))
+        app.text.draw(surface, "One autumn and winter in Rongcheng", "sans", m.ui, p.text_dim, (x, self.sub_y))
+        self.focus.draw(surface, app.text, m, p)
+        if self.latest is not None:
+            b = self.focus.buttons[0]
+            info = f"{self.latest.place} — {self.latest.summary}" if self.latest.place else self.latest.summary
+            label = app.text.fit(info or "", "sans", m.small, app.size[0] - b.rect.right - 3 * m.margin)
+            if label and label != "…":
+                app.text.draw(surface, label, "sans", m.small, p.text_dim,
+                              (b.rect.right + m.margin, b.rect.centery), "midleft")

@@ -1,0 +1,226 @@
+"""How each kind of passage looks: narration, dialogue, a phone message, a letter, a bill, a
+notice, a ticket machine's screen, a printed document.
+
+A :class:`Frame` is computed once per layout for one page of the story and a column: it says
+how wide the text may be, how much room the frame's own chrome (letterhead, contact bar,
+signature…) takes above and below the text, and draws the frame around a block of lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.layout import PARAGRAPH_GAP, column_width
+from game.ui.text import Text
+from game.ui.theme import Colour, Metrics, Palette
+from game.ui.widgets import draw_panel
+
+
+@dataclass(frozen=True)
+class Look:
+    """A style's typography: font role, size relative to body text, whether single line
+    breaks are kept, and the widest line in characters."""
+
+    role: str
+    scale: float
+    keep_newlines: bool
+    max_chars: int
+    framed: bool
+
+
+LOOKS: dict[str, Look] = {
+    "narration": Look("serif", 1.0, False, 72, False),
+    "dialogue": Look("serif", 1.0, False, 70, False),
+    "phone": Look("sans", 0.92, True, 40, True),
+    "letter": Look("serif", 0.95, False, 66, True),
+    "bill": Look("mono", 0.82, True, 56, True),
+    "notice": Look("sans", 0.95, True, 60, True),
+    "ticket_machine": Look("mono", 0.88, True, 44, True),
+    "document": Look("serif", 0.88, False, 76, True),
+}
+
+
+def look_for(style: str) -> Look:
+    """The look of ``style``; unknown styles (a newer story) read as narration."""
+    return LOOKS.get(style, LOOKS["narration"])
+
+
+class Frame:
+    """Geometry and drawing of one style inside ``column`` (a pygame.Rect)."""
+
+    def __init__(self, style: str, speaker: str | None, title: str | None, text: Text,
+                 metrics: Metrics, palette: Palette, column: pygame.Rect) -> None:
+        self.style = style if style in LOOKS else "narration"
+        self.look = look_for(style)
+        self.speaker = speaker
+        self.title = title
+        self.text = text
+        self.m = metrics
+        self.p = palette
+        m = metrics
+        self.size = max(11, round(m.body * self.look.scale))
+        self.line_h = round(self.size * 1.5)
+        self.gap = round(self.line_h * PARAGRAPH_GAP)
+        avg = text.average_char_width(self.look.role, self.size)
+        self.pad = round(m.gap * 1.6) if self.look.framed else 0
+        if self.style == "dialogue":
+            self.pad = round(m.gap * 1.2)
+        if self.style == "phone":
+            self.pad = round(m.gap * 2.2)
+        inner_limit = column.width - 2 * self.pad - (round(m.gap * 1.6) if self.style == "notice" else 0)
+        self.inner_width = column_width(avg, max(1, inner_limit), self.look.max_chars)
+        outer = self.inner_width + 2 * self.pad + (round(m.gap * 1.6) if self.style == "notice" else 0)
+        self.rect_x = column.x + (column.width - outer) // 2 if self.look.framed else column.x
+        self.outer_width = outer if self.look.framed else column.width
+        self.header_size = m.ui
+        self.top, self.bottom = self._chrome()
+
+    # -- geometry ---------------------------------------------------------------------------
+    def _title_lines(self, role: str, size: int) -> list[str]:
+        if not self.title:
+            return []
+        return [l.text for l in self.text.lines(self.title, role, size, self.inner_width)]
+
+    def _chrome(self) -> tuple[int, int]:
+        m, s = self.m, self.style
+        ui_line = m.ui_line
+        if s == "narration":
+            return 0, 0
+        if s == "dialogue":
+            return (ui_line + m.gap // 2 if self.speaker else 0), 0
+        titles = len(self._title_lines("sans_bold", m.ui))
+        if s == "phone":
+            return m.small_line + ui_line + self.pad + m.gap * 2, self.pad + m.gap * 3
+        if s == "letter":
+            sign = ui_line + m.gap if self.speaker else 0
+            return self.pad + titles * ui_line + (m.gap * 2 if titles else 0), self.pad + sign
+        if s == "bill":
+            return titles * ui_line + m.gap * 2 + self.pad, self.pad + m.gap * 2
+        if s == "notice":
+            return self.pad + m.gap + titles * round(ui_line * 1.15) + (m.gap if titles else 0), self.pad + m.gap * 2
+        if s == "ticket_machine":
+            return self.pad + titles * ui_line + m.gap * 3, self.pad + m.gap * 2
+        # document
+        sign = m.small_line + m.gap if self.speaker else 0
+        return self.pad + titles * ui_line + (m.gap * 2 if titles else 0), self.pad + sign
+
+    @property
+    def chrome(self) -> int:
+        return self.top + self.bottom
+
+    def height(self, block_height: int) -> int:
+        return self.top + block_height + self.bottom
+
+    @property
+    def ink(self) -> Colour:
+        p = self.p
+        return {
+            "narration": p.text, "dialogue": p.text, "phone": p.bubble_text,
+            "ticket_machine": p.lcd_text,
+        }.get(self.style, p.ink)
+
+    def text_origin(self, y: int) -> tuple[int, int]:
+        extra = round(self.m.gap * 0.8) if self.style == "notice" else 0
+        return self.rect_x + self.pad + extra, y + self.top
+
+    # -- drawing ----------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, y: int, block_height: int, first: bool, last: bool) -> None:
+        """Draw the frame for a text block of ``block_height`` starting at ``y``; the header
+        appears on the first page of a passage, the signature on the last."""
+        m, p, t = self.m, self.p, self.text
+        rect = pygame.Rect(self.rect_x, y, self.outer_width, self.height(block_height))
+        s = self.style
+        if s == "narration":
+            return
+        if s == "dialogue":
+            if self.speaker:
+                t.draw(surface, self.speaker, "sans_bold", m.ui, p.accent, (rect.x, y))
+            bar = pygame.Rect(rect.x, y + self.top, max(2, m.line_width * 2), block_height)
+            pygame.draw.rect(surface, p.accent, bar)
+            return
+        if s == "phone":
+            body = rect.inflate(m.gap * 2, m.gap * 2)
+            draw_panel(surface, body, p.phone_body, m.radius * 4, p.text_dim if p.high_contrast else None, m.line_width)
+            screen = body.inflate(-m.gap * 2, -m.gap * 2)
+            draw_panel(surface, screen, p.phone_screen, m.radius * 3, p.ink if p.high_contrast else None, m.line_width)
+            t.draw(surface, "Messages", "sans", m.small, p.ink_dim, (screen.centerx, screen.y + m.gap // 2), "midtop")
+            name = self.speaker or "Unknown number"
+            name_y = screen.y + m.gap // 2 + m.small_line
+            t.draw(surface, t.fit(name, "sans_bold", m.ui, screen.width - 2 * m.gap), "sans_bold", m.ui,
+                   p.bubble_text, (screen.centerx, name_y), "midtop")
+            line_y = name_y + m.ui_line + m.gap // 2
+            pygame.draw.line(surface, p.paper_edge, (screen.x, line_y), (screen.right - 1, line_y), m.line_width)
+            bubble = pygame.Rect(rect.x + self.pad - m.gap, y + self.top - m.gap,
+                                 self.inner_width + 2 * m.gap, block_height + 2 * m.gap)
+            draw_panel(surface, bubble, p.bubble, m.radius * 2, p.paper_edge, m.line_width)
+            home = pygame.Rect(0, 0, screen.width // 3, max(3, m.line_width * 2))
+            home.midbottom = (screen.centerx, screen.bottom - m.gap)
+            pygame.draw.rect(surface, p.ink_dim, home, border_radius=home.height)
+            return
+        if s == "notice":
+            board = rect
+            draw_panel(surface, board, p.board, m.radius, p.text_dim if p.high_contrast else None, m.line_width)
+            sheet = board.inflate(-self.pad, -self.pad)
+            draw_panel(surface, sheet, p.paper, 0, p.paper_edge, m.line_width)
+            for px in (sheet.x + m.gap, sheet.right - m.gap):
+                pygame.draw.circle(surface, p.seal, (px, sheet.y + m.gap), max(3, m.gap // 2))
+            if first and self.title:
+                ty = sheet.y + m.gap * 2
+                for line in self._title_lines("sans_bold", m.ui):
+                    t.draw(surface, line, "sans_bold", m.ui, p.seal, (sheet.centerx, ty), "midtop")
+                    ty += round(m.ui_line * 1.15)
+            return
+        if s == "ticket_machine":
+            draw_panel(surface, rect, p.lcd_frame, m.radius * 2, None)
+            screen = rect.inflate(-self.pad, -self.pad)
+            draw_panel(surface, screen, p.lcd, m.radius, p.lcd_text if p.high_contrast else None, m.line_width)
+            ty = screen.y + m.gap
+            for line in self._title_lines("sans_bold", m.ui):
+                t.draw(surface, line, "sans_bold", m.ui, p.lcd_text, (screen.centerx, ty), "midtop")
+                ty += m.ui_line
+            pygame.draw.line(surface, p.lcd_text, (screen.x + m.gap, ty + m.gap // 2),
+                             (screen.right - m.gap, ty + m.gap // 2), m.line_width)
+            return
+        # Paper: letter, bill, document.
+        shadow = rect.move(m.line_width * 3, m.line_width * 3)
+        if not p.high_contrast:
+            draw_panel(surface, shadow, (0, 0, 0, 90), 0)
+        draw_panel(surface, rect, p.paper, 0, p.paper_edge, m.line_width)
+        inner_x = rect.x + self.pad
+        if s == "bill":
+            band_h = len(self._title_lines("sans_bold", m.ui)) * m.ui_line + m.gap * 2
+            if first and band_h > m.gap * 2:
+                band = pygame.Rect(rect.x, rect.y, rect.width, band_h)
+                pygame.draw.rect(surface, p.ink, band)
+                ty = rect.y + m.gap
+                for line in self._title_lines("sans_bold", m.ui):
+                    t.draw(surface, line, "sans_bold", m.ui, p.paper, (inner_x, ty))
+                    ty += m.ui_line
+            # A perforated tear-off line at the foot.
+            fy = rect.bottom - self.bottom // 2
+            dash = max(4, m.gap // 2)
+            for dx in range(rect.x + dash, rect.right - dash, dash * 2):
+                pygame.draw.line(surface, p.ink_dim, (dx, fy), (dx + dash, fy), m.line_width)
+            return
+        if first and self.title:
+            ty = rect.y + self.pad
+            role = "sans_bold"
+            colour = p.seal if s == "letter" else p.ink
+            for line in self._title_lines(role, m.ui):
+                t.draw(surface, line, role, m.ui, colour, (rect.centerx, ty), "midtop")
+                ty += m.ui_line
+            ry = ty + m.gap // 2
+            pygame.draw.line(surface, colour, (inner_x, ry), (rect.right - self.pad, ry), m.line_width)
+            if s == "document":
+                pygame.draw.line(surface, colour, (inner_x, ry + m.line_width * 3),
+                                 (rect.right - self.pad, ry + m.line_width * 3), m.line_width)
+        if last and self.speaker:
+            sy = rect.bottom - self.bottom
+            if s == "letter":
+                t.draw(surface, self.speaker, "serif_italic", m.ui, p.ink,
+                       (rect.right - self.pad, sy + m.gap // 2), "topright")
+            else:
+                t.draw(surface, self.speaker, "sans", m.small, p.ink_dim,
+                       (rect.right - self.pad, sy + m.gap // 2), "topright")

@@ -1,0 +1,113 @@
+"""Fonts, rendered strings and laid-out text, cached.
+
+Rendering a string and wrapping a paragraph are the expensive parts of a frame, so both are
+cached: surfaces by (text, role, size, colour), layouts by (text, role, size, width,
+keep_newlines).  Every string the front end draws goes through :meth:`Text.render`, which lets
+tests watch what reaches the screen (``Text.observers``).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Callable
+
+import pygame
+
+from game.ui.layout import Line, Measure, layout
+from game.ui.theme import Colour, font_path
+
+
+class Text:
+    """Owns the fonts and both caches.  One per App; cleared on nothing but size changes
+    (entries for old sizes simply age out of the LRU)."""
+
+    def __init__(self, max_surfaces: int = 3000, max_layouts: int = 400) -> None:
+        if not pygame.font.get_init():
+            pygame.font.init()
+        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        self._widths: dict[tuple[str, int], dict[str, int]] = {}
+        self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._layouts: OrderedDict[tuple, list[Line]] = OrderedDict()
+        self.max_surfaces = max_surfaces
+        self.max_layouts = max_layouts
+        #: Called with every string drawn (cached or not); tests use this.
+        self.observers: list[Callable[[str], None]] = []
+
+    def font(self, role: str, size: int) -> pygame.font.Font:
+        key = (role, size)
+        font = self._fonts.get(key)
+        if font is None:
+            font = pygame.font.Font(str(font_path(role)), size)
+            self._fonts[key] = font
+        return font
+
+    def measure(self, role: str, size: int) -> Measure:
+        """A width function for :mod:`game.ui.layout`, memoised per font."""
+        font = self.font(role, size)
+        widths = self._widths.setdefault((role, size), {})
+
+        def width(s: str) -> int:
+            w = widths.get(s)
+            if w is None:
+                w = font.size(s)[0]
+                if len(widths) < 20000:
+                    widths[s] = w
+            return w
+
+        return width
+
+    def width(self, text: str, role: str, size: int) -> int:
+        return self.measure(role, size)(text)
+
+    def height(self, role: str, size: int) -> int:
+        return self.font(role, size).get_height()
+
+    def average_char_width(self, role: str, size: int) -> float:
+        sample = "the quick brown fox jumps over the lazy dog, THE QUICK BROWN FOX"
+        return self.width(sample, role, size) / len(sample)
+
+    def render(self, text: str, role: str, size: int, colour: Colour) -> pygame.Surface:
+        """The string drawn in ``role`` at ``size`` px, antialiased, on a transparent surface."""
+        for observer in self.observers:
+            observer(text)
+        key = (text, role, size, tuple(colour))
+        surface = self._surfaces.get(key)
+        if surface is not None:
+            self._surfaces.move_to_end(key)
+            return surface
+        surface = self.font(role, size).render(text, True, colour)
+        self._surfaces[key] = surface
+        if len(self._surfaces) > self.max_surfaces:
+            self._surfaces.popitem(last=False)
+        return surface
+
+    def lines(self, text: str, role: str, size: int, width: int,
+              keep_newlines: bool = False) -> list[Line]:
+        """``text`` laid out into lines no wider than ``width`` (cached)."""
+        key = (text, role, size, width, keep_newlines)
+        result = self._layouts.get(key)
+        if result is not None:
+            self._layouts.move_to_end(key)
+            return result
+        result = layout(text, self.measure(role, size), max(1, width), keep_newlines)
+        self._layouts[key] = result
+        if len(self._layouts) > self.max_layouts:
+            self._layouts.popitem(last=False)
+        return result
+
+    def draw(self, surface: pygame.Surface, text: str, role: str, size: int, colour: Colour,
+             pos: tuple[int, int], anchor: str = "topleft") -> pygame.Rect:
+        """Render and blit one string; ``anchor`` is a pygame.Rect attribute name."""
+        rendered = self.render(text, role, size, colour)
+        rect = rendered.get_rect(**{anchor: pos})
+        surface.blit(rendered, rect)
+        return rect
+
+    def fit(self, text: str, role: str, size: int, width: int) -> str:
+        """``text`` shortened with an ellipsis so it fits ``width`` (for one-line labels)."""
+        measure = self.measure(role, size)
+        if measure(text) <= width:
+            return text
+        while text and measure(text + "…") > width:
+            text = text[:-1]
+        return text.rstrip() + "…"

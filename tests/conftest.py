@@ -1,0 +1,91 @@
+"""Shared fixtures: stories written inline, as the tests' examples of the format."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+RULES = """
+behaviours:
+  ran_red_light: {label: Drove through a red light}
+  gave_blood: {label: Gave blood}
+  helped_stranger: {label: Helped a stranger}
+  unpaid_judgment: {label: Did not pay a court judgment}
+  ignored_court_order: {label: Ignored a court order}
+  paid_judgment: {label: Paid the judgment}
+  paid_wages_late: {label: Paid wages late}
+sources:
+  traffic_camera: {label: Traffic cameras}
+  hospital: {label: The hospital}
+  court: {label: The court}
+  labour_bureau: {label: The labour bureau}
+blacklist:
+  name: The court list
+  sources: [court]
+  list_on: [unpaid_judgment, ignored_court_order]
+  lift_on: [paid_judgment]
+  bars: [Buying high-speed train tickets]
+"""
+
+RONGCHENG = """
+jurisdiction:
+  id: rongcheng
+  name: Rongcheng
+  cities: [rongcheng]
+  start: 1000
+  rules:
+    ran_red_light: {points: -5, sources: [traffic_camera]}
+    gave_blood: {points: 5, sources: [hospital]}
+    unpaid_judgment: {points: -30, sources: [court]}
+    ignored_court_order: {points: -50, sources: [court], cap: D}
+    paid_wages_late: {points: -20, sources: [labour_bureau]}
+  grades: {AAA: 1050, AA: 1030, A: 960, B: 850, C: 600, D: 0}
+  perks:
+    AAA: [A heating discount]
+"""
+
+NANJING = """
+jurisdiction:
+  id: nanjing
+  name: Nanjing
+  cities: [nanjing]
+  start: 1000
+  rules:
+    gave_blood: {points: 20, sources: [hospital]}
+  grades: {AAA: 1040, AA: 1020, A: 980, B: 900, C: 800, D: 0}
+"""
+
+
+def write_story(folder: Path, passages: str, *, header: str | None = None, extra: dict[str, str] | None = None) -> Path:
+    """Write a small story folder: a header, the given passages, and the shared rules."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "story.yaml").write_text(textwrap.dedent(header or """
+        story:
+          title: Test
+          start: start
+          home: rongcheng
+        """), encoding="utf-8")
+    (folder / "passages.yaml").write_text(textwrap.dedent(passages), encoding="utf-8")
+    (folder / "rules.yaml").write_text(RULES, encoding="utf-8")
+    (folder / "rongcheng.yaml").write_text(RONGCHENG, encoding="utf-8")
+    (folder / "nanjing.yaml").write_text(NANJING, encoding="utf-8")
+    for name, text in (extra or {}).items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def story_dir(tmp_path: Path):
+    """Call with passages YAML; returns the folder of a complete small story."""
+    def make(passages: str, **kwargs) -> Path:
+        return write_story(tmp_path / "story", passages, **kwargs)
+    return make
