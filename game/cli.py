@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                        help="story folders, or mod folders (checked on top of the shipped story)")
     check.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
+    _story_args(check)
 
     explore = commands.add_parser("explore", help="play many seeded random lives and report what they reach")
     explore.add_argument("--runs", type=int, default=200, help="how many lives (default 200)")

@@ -24,7 +24,7 @@ LEAKS = [
     re.compile(r"\b\d[\d,]*\s+(credit\s+)?points?\b", re.I),
     re.compile(r"(^|\s)\+\d+\b"),
     re.compile(r"\b(credit|social)\s+score\b", re.I),
-    re.compile(r"\byour\s+(score|grade|rating|points)\b", re.I),
+    re.compile(r"\byour\s+(score|grade|rating)\b", re.I),
 ]
 
 
@@ -35,7 +35,7 @@ def story():
 
 @pytest.fixture(scope="module")
 def exploration(story):
-    return explore(story, runs=1500, seed=0)
+    return explore(story, runs=5000, seed=0)
 
 
 def test_the_story_checks_clean():
@@ -50,11 +50,16 @@ def test_every_shipped_mod_checks_clean(mod):
     assert loaded is not None, "\n".join(map(str, problems))
 
 
-def test_the_story_is_big_enough(story):
+def test_the_story_is_a_season_long(story):
     figures = stats(story)
-    assert figures["passages"] >= 15
-    assert figures["endings"] >= 3
+    assert figures["words"] >= 25_000
+    assert figures["endings"] >= 8
     assert story.has_short_route
+
+
+def test_every_grade_and_the_blacklist_are_lived_by_someone(exploration):
+    assert set(exploration.grades) == {"AAA", "AA", "A", "B", "C", "D"}
+    assert exploration.blacklisted > 0
 
 
 def test_random_lives_find_no_dead_ends_loops_or_errors(exploration):

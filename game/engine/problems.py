@@ -39,5 +39,7 @@ def closest(name: str, known: object) -> str:
     """A ' (did you mean ...?)' suffix naming the known name closest to ``name``, or ''."""
     import difflib
 
-    matches = difflib.get_close_matches(name, sorted(str(k) for k in known), n=1, cutoff=0.6)
+    # Short names differ by a larger share when one letter is wrong, so they get more slack.
+    cutoff = 0.6 if len(name) <= 4 else 0.75
+    matches = difflib.get_close_matches(name, sorted(str(k) for k in known), n=1, cutoff=cutoff)
     return f" (did you mean '{matches[0]}'?)" if matches else ""

@@ -282,3 +282,47 @@ def test_prose_is_joined_but_bills_keep_their_lines(story_dir):
     story = load_story(folder)
     assert story.passages["start"].text == "The light turns amber.\n\nThe bus honks."
     assert story.passages["bill"].text == "Heating, season     2,140.00\nDiscount             -300.00"
+
+
+def test_a_mod_adds_passages_and_hooks_choices_without_editing_the_base(story_dir, tmp_path):
+    folder = story_dir("""
+        passages:
+          start:
+            text: At the bank.
+            goto: end
+          end:
+            text: Bye.
+            ending: {title: End}
+        """)
+    mod = tmp_path / "mods" / "rumour"
+    mod.mkdir(parents=True)
+    (mod / "mod.yaml").write_text(
+        "mod:\n  name: A rumour\n"
+        "extend:\n  start:\n    choices:\n      - text: Ask about the points store.\n        goto: rumour\n"
+        "passages:\n  rumour:\n    text: A village trades points for cooking oil.\n    goto: end\n",
+        encoding="utf-8")
+    story = load_story(folder, [mod])
+    choices = story.passages["start"].choices
+    assert [c.text for c in choices] == ["Continue", "Ask about the points store."]
+    base = load_story(folder)
+    assert base.passages["start"].choices == ()
+
+
+def test_a_mod_cannot_extend_what_does_not_exist_or_redefine_the_story(story_dir, tmp_path):
+    folder = story_dir("""
+        passages:
+          start:
+            text: Hello.
+            ending: {title: End}
+        """)
+    mod = tmp_path / "mods" / "bad"
+    mod.mkdir(parents=True)
+    (mod / "mod.yaml").write_text(
+        "story:\n  title: Mine\n  start: start\n  home: rongcheng\n"
+        "extend:\n  strat:\n    choices: []\n"
+        "passages:\n  start:\n    text: Replaced.\n    ending: {title: Mine}\n", encoding="utf-8")
+    _, problems = check_story(folder, [mod])
+    text = "\n".join(map(str, problems))
+    assert "a mod cannot have a 'story' section" in text
+    assert "cannot extend unknown passage 'strat' (did you mean 'start'?)" in text
+    assert "'start' is defined twice" in text
