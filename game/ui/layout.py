@@ -38,8 +38,8 @@ def split_paragraphs(text: str, keep_newlines: bool = False) -> list[str]:
         if not block.strip():
             continue
         if keep_newlines:
-            rows = [" ".join(row.split()) if not row.startswith("  ") else row.rstrip()
-                    for row in block.strip("\n").split("\n")]
+            # Bills and screens keep their rows and the spacing that lines up their columns.
+            rows = [row.rstrip() for row in block.strip("\n").split("\n")]
             paragraphs.append("\n".join(rows))
         else:
             paragraphs.append(" ".join(block.split()))

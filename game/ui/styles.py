@@ -33,10 +33,10 @@ class Look:
 LOOKS: dict[str, Look] = {
     "narration": Look("serif", 1.0, False, 72, False),
     "dialogue": Look("serif", 1.0, False, 70, False),
-    "phone": Look("sans", 0.92, True, 40, True),
+    "phone": Look("sans", 0.92, False, 40, True),
     "letter": Look("serif", 0.95, False, 66, True),
     "bill": Look("mono", 0.82, True, 56, True),
-    "notice": Look("sans", 0.95, True, 60, True),
+    "notice": Look("sans", 0.95, False, 60, True),
     "ticket_machine": Look("mono", 0.88, True, 44, True),
     "document": Look("serif", 0.88, False, 76, True),
 }

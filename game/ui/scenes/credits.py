@@ -10,7 +10,7 @@ from game.ui.scene import Pop, Scene, Transition
 from game.ui.scenes.common import button_row, draw_background, draw_heading, heading_height
 from game.ui.widgets import Focus
 
-CREDITS = """Keeping Trust is a story about Rongcheng, a pilot city of China's Social Credit System, where every resident started with 1,000 points and most never knew.
+CREDITS = """Keeping Trust is a story of one autumn and winter in Rongcheng, a coastal city in Shandong and one of the pilot cities of China's Social Credit System.
 
 Its facts come from public reporting on the Rongcheng pilot, the city's published measures, and the national court blacklist of dishonest persons subject to enforcement. The characters and their lives are invented.
 

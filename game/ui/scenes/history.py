@@ -1,0 +1,155 @@
+"""History: everything read this playthrough, with the choices taken, to scroll back through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui import input as cmd
+from game.ui.input import Command
+from game.ui.scene import Pop, Scene, Transition
+from game.ui.scenes.common import button_row, draw_background, draw_heading, heading_height
+from game.ui.styles import look_for
+from game.ui.widgets import Focus
+
+
+@dataclass(frozen=True)
+class Row:
+    """One drawn line of the history: text, font role, size, colour name, x indent, y."""
+
+    text: str
+    role: str
+    size: int
+    colour: str
+    indent: int
+    y: int
+    height: int
+
+
+class HistoryScene(Scene):
+    name = "history"
+
+    def __init__(self, app, session) -> None:
+        super().__init__(app)
+        self.session = session
+        self.focus = Focus()
+        self.scroll = None  # start at the bottom (the most recent passage)
+
+    def entries(self) -> list[tuple[str | None, str, str | None, str]]:
+        """(heading, text, chosen, style) for every passage read, the current one last."""
+        result = []
+        for e in self.session.history:
+            heading = e.speaker or e.title
+            if e.title and e.speaker and e.style in ("letter", "document"):
+                heading = f"{e.title} — {e.speaker}"
+            result.append((heading, e.text, e.chosen, e.style))
+        page = self.session.page
+        history = self.session.history
+        if not history or history[-1].passage_id != page.passage_id or history[-1].chosen is not None:
+            result.append((page.speaker or page.title, page.text, None, page.style))
+        return result
+
+    def layout(self) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.text
+        w, h = app.size
+        buttons = button_row(app, [("Earlier", "up"), ("Later", "down"), ("Back", "back")],
+                             h - m.margin)
+        self.focus.set_buttons(buttons)
+        if self.focus.index is None:
+            self.focus.focus_key("back")
+        self.view = pygame.Rect(0, heading_height(app), 0, 0)
+        self.view.height = buttons[0].rect.top - m.gap - self.view.y
+        width = min(w - 2 * m.margin, round(t.average_char_width("serif", m.body) * 74))
+        self.view.width = width
+        self.view.centerx = w // 2
+        rows: list[Row] = []
+        y = 0
+        line_h = m.body_line
+        gap = round(line_h * 0.5)
+        for heading, text, chosen, style in self.entries():
+            if heading:
+                for line in t.lines(heading, "sans_bold", m.small, width):
+                    rows.append(Row(line.text, "sans_bold", m.small, "accent", 0, y, m.small_line))
+                    y += m.small_line
+            look = look_for(style)
+            for line in t.lines(text, "serif", m.body, width, look.keep_newlines):
+                if line.first and rows and rows[-1].role == "serif":
+                    y += gap
+                rows.append(Row(line.text, "serif", m.body, "text", 0, y, line_h))
+                y += line_h
+            if chosen:
+                indent = t.width("» ", "sans", m.ui)
+                for i, line in enumerate(t.lines(chosen, "sans", m.ui, width - indent)):
+                    rows.append(Row(("» " if i == 0 else "") + line.text, "sans", m.ui, "focus",
+                                    0 if i == 0 else indent, y + gap // 2, m.ui_line))
+                    y += m.ui_line
+                y += gap // 2
+            y += gap * 2
+        self.rows = rows
+        self.content_height = y
+        self.max_scroll = max(0, y - self.view.height)
+        if self.scroll is None:
+            self.scroll = self.max_scroll
+        self.scroll = max(0, min(self.max_scroll, self.scroll))
+
+    def _scroll_by(self, amount: int) -> None:
+        new = max(0, min(self.max_scroll, (self.scroll or 0) + amount))
+        if new != self.scroll:
+            self.scroll = new
+            self.dirty = True
+
+    def handle(self, command: Command) -> Transition | None:
+        m = self.app.metrics
+        k = command.kind
+        if k in (cmd.BACK, cmd.HISTORY):
+            return Pop()
+        if k == cmd.SCROLL:
+            self._scroll_by(round(command.amount * m.body_line))
+        elif k == cmd.UP:
+            self._scroll_by(-m.body_line)
+        elif k == cmd.DOWN:
+            self._scroll_by(m.body_line)
+        elif k == cmd.PAGE_UP:
+            self._scroll_by(-(self.view.height - m.body_line))
+        elif k in (cmd.PAGE_DOWN, cmd.ADVANCE):
+            self._scroll_by(self.view.height - m.body_line)
+        elif k == cmd.HOME:
+            self._scroll_by(-self.max_scroll)
+        elif k == cmd.END:
+            self._scroll_by(self.max_scroll)
+        else:
+            key = self.focus.handle(command)
+            if self.focus.changed:
+                self.dirty = True
+            if key == "back":
+                return Pop()
+            if key == "up":
+                self._scroll_by(-(self.view.height - m.body_line))
+            elif key == "down":
+                self._scroll_by(self.view.height - m.body_line)
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, m, p, t = self.app, self.app.metrics, self.app.palette, self.app.text
+        draw_background(app, surface)
+        draw_heading(app, surface, "History")
+        surface.set_clip(self.view)
+        top = self.view.y - (self.scroll or 0)
+        for row in self.rows:
+            y = top + row.y
+            if y + row.height < self.view.y or y > self.view.bottom:
+                continue
+            colour = getattr(p, row.colour)
+            rendered = t.render(row.text, row.role, row.size, colour)
+            surface.blit(rendered, (self.view.x + row.indent, y + (row.height - rendered.get_height()) // 2))
+        surface.set_clip(None)
+        # Where we are in the whole history.
+        if self.max_scroll:
+            bar_x = self.view.right + m.gap
+            track = pygame.Rect(bar_x, self.view.y, max(3, m.line_width * 2), self.view.height)
+            pygame.draw.rect(surface, p.button, track)
+            thumb_h = max(m.gap * 2, track.height * self.view.height // max(1, self.content_height))
+            thumb_y = track.y + (track.height - thumb_h) * (self.scroll or 0) // max(1, self.max_scroll)
+            pygame.draw.rect(surface, p.accent, (track.x, thumb_y, track.width, thumb_h))
+        self.focus.draw(surface, t, m, p)

@@ -1,0 +1,81 @@
+"""Save slots: round trip, listing, Continue's choice, and damaged or foreign files."""
+
+import json
+from datetime import datetime
+
+import pytest
+
+from game import settings as settings_mod
+from game.saves import AUTO, QUICK, SlotError, SlotStore, first_line
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    monkeypatch.setenv(settings_mod.HOME_ENV, str(tmp_path))
+    return SlotStore()
+
+
+def test_store_lives_under_keeping_trust_home(store, tmp_path):
+    assert store.folder == tmp_path / "saves"
+
+
+def test_round_trip(store):
+    data = {"format": "keeping-trust-save", "version": 1, "passage": "x", "log": [1, 2]}
+    info = store.write("3", data, summary="The light turns amber.\nMore.", place="Day 1 · Rongcheng",
+                       now=datetime(2024, 9, 12, 8, 30, 5))
+    assert info.summary == "The light turns amber."
+    assert store.read("3") == data
+    listed = store.list()[2]
+    assert listed.usable and listed.place == "Day 1 · Rongcheng"
+    assert listed.saved_at == datetime(2024, 9, 12, 8, 30, 5)
+
+
+def test_empty_slot(store):
+    assert not store.info("1").exists
+    with pytest.raises(SlotError, match="empty"):
+        store.read("1")
+
+
+@pytest.mark.parametrize("content, words", [
+    ("{broken", "damaged"),
+    (json.dumps({"format": "something-else"}), "not a Keeping Trust save"),
+    (json.dumps({"format": "keeping-trust-slot", "version": 99, "session": {}}), "newer"),
+    (json.dumps({"format": "keeping-trust-slot", "version": 1, "session": "no"}), "no game"),
+])
+def test_bad_files_are_reported_not_raised(store, content, words):
+    store.folder.mkdir(parents=True)
+    store.path_for("2").write_text(content)
+    info = store.list()[1]
+    assert info.exists and not info.usable and words in info.problem
+    with pytest.raises(SlotError, match=words):
+        store.read("2")
+
+
+def test_latest_picks_the_newest_usable_save(store):
+    assert store.latest() is None
+    store.write("1", {"a": 1}, summary="one", place="", now=datetime(2024, 1, 1))
+    store.write(AUTO, {"a": 2}, summary="two", place="", now=datetime(2024, 1, 3))
+    store.write(QUICK, {"a": 3}, summary="three", place="", now=datetime(2024, 1, 2))
+    assert store.latest().name == AUTO
+    store.path_for(AUTO).write_text("garbage")
+    assert store.latest().name == QUICK
+
+
+def test_delete(store):
+    store.write("4", {}, summary="", place="")
+    store.delete("4")
+    store.delete("4")
+    assert not store.info("4").exists
+
+
+def test_no_temp_files_left(store):
+    for i in range(3):
+        store.write(AUTO, {"i": i}, summary="", place="")
+    assert [p.name for p in store.folder.iterdir()] == ["auto.json"]
+
+
+def test_first_line_shortens():
+    assert first_line("\n\n  Hello   there \nnext") == "Hello there"
+    assert first_line("x" * 200, limit=10) == "x" * 9 + "…"
+    with pytest.raises(ValueError):
+        SlotStore().path_for("../etc")

@@ -1,0 +1,63 @@
+"""Settings: defaults, round trip, clamping, and files that are not ours."""
+
+import json
+
+import pytest
+
+from game import settings as settings_mod
+from game.settings import Settings, load_settings, save_settings
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv(settings_mod.HOME_ENV, str(tmp_path))
+    return tmp_path
+
+
+def test_missing_file_gives_defaults():
+    s = load_settings()
+    assert s == Settings()
+    assert s.problem is None
+
+
+def test_round_trip_keeps_every_value(home):
+    s = Settings(text_scale=1.5, text_speed=120, fullscreen=True, high_contrast=True,
+                 master_volume=0.3, music_volume=0.0, effects_volume=1.0)
+    save_settings(s)
+    assert (home / "settings.json").exists()
+    assert load_settings() == s
+
+
+def test_values_are_clamped_into_range(home):
+    (home / "settings.json").write_text(json.dumps({
+        "format": "keeping-trust-settings", "version": 1,
+        "settings": {"text_scale": 9, "master_volume": -2, "text_speed": 33, "unknown": 1}}))
+    s = load_settings()
+    assert s.text_scale == 2.0
+    assert s.master_volume == 0.0
+    assert s.text_speed in settings_mod.TEXT_SPEEDS
+
+
+@pytest.mark.parametrize("content", ["{not json", "[]", json.dumps({"format": "other"}), "\x00\xff"])
+def test_corrupt_or_foreign_file_is_reported_and_defaults_used(home, content):
+    (home / "settings.json").write_text(content, errors="ignore")
+    s = load_settings()
+    assert s.problem
+    assert s.text_scale == Settings().text_scale
+
+
+def test_one_bad_value_keeps_the_others(home):
+    (home / "settings.json").write_text(json.dumps({
+        "format": "keeping-trust-settings", "version": 1,
+        "settings": {"text_scale": "huge", "high_contrast": True}}))
+    s = load_settings()
+    assert s.high_contrast is True
+    assert s.text_scale == 1.0
+    assert s.problem
+
+
+def test_write_is_atomic_and_leaves_no_temp_files(home):
+    for speed in (20, 40, 70):
+        save_settings(Settings(text_speed=speed))
+    assert sorted(p.name for p in home.iterdir()) == ["settings.json"]
+    assert load_settings().text_speed == 70

@@ -1,0 +1,49 @@
+"""Headless pygame for every UI test: dummy video and audio, a private save/config folder."""
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+FIXTURE_STORY = Path(__file__).parent / "fixture_story"
+SHIPPED_STORY = Path(__file__).resolve().parents[2] / "story"
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path, monkeypatch):
+    """Saves and settings go to a temporary folder, never the tester's own."""
+    monkeypatch.setenv("KEEPING_TRUST_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+@pytest.fixture(scope="session")
+def fixture_story():
+    from game.engine import load_story
+
+    return load_story(FIXTURE_STORY)
+
+
+@pytest.fixture
+def make_app(fixture_story):
+    """Build an App (window on the dummy driver) at a given size and text scale."""
+    import pygame
+
+    from game.settings import Settings
+    from game.ui.app import App
+
+    apps = []
+
+    def build(size=(1280, 720), story=None, text_scale=1.0, text_speed=0, **settings):
+        app = App(story or fixture_story, settings=Settings(text_scale=text_scale, text_speed=text_speed,
+                                                            **settings),
+                  size=size, seed=1, sound=False)
+        apps.append(app)
+        return app
+
+    yield build
+    pygame.quit()

@@ -1,0 +1,65 @@
+"""Drive the front end in tests: real SDL events in, frames out."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import input as cmd
+from game.ui.input import Command
+
+
+def key(app, k: int, mod: int = 0) -> None:
+    """Press and release a key through SDL's event queue, then run one frame."""
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=mod, unicode="", scancode=0))
+    pump(app)
+
+
+def click(app, pos: tuple[int, int]) -> None:
+    """Move the mouse to ``pos`` and click there, as SDL events."""
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), touch=False))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False))
+    pump(app)
+
+
+def tap(app, pos: tuple[int, int]) -> None:
+    """A finger tap at ``pos`` (touch screens)."""
+    w, h = app.size
+    x, y = pos[0] / w, pos[1] / h
+    for kind in (pygame.FINGERDOWN, pygame.FINGERUP):
+        pygame.event.post(pygame.event.Event(kind, x=x, y=y, dx=0.0, dy=0.0, touch_id=1, finger_id=1,
+                                             pressure=1.0))
+    pump(app)
+
+
+def wheel(app, y: int) -> None:
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=y, precise_x=0.0, precise_y=float(y),
+                                         flipped=False, touch=False))
+    pump(app)
+
+
+def pump(app, frames: int = 1, dt: float = 1 / 60) -> None:
+    """Handle queued events and run ``frames`` frames of ``dt`` seconds each."""
+    for event in pygame.event.get():
+        app.handle_event(event)
+    for _ in range(frames):
+        app.step(dt)
+
+
+def command(app, kind: str, **kw) -> None:
+    app.dispatch(Command(kind, **kw))
+    app.step(1 / 60)
+
+
+def finish_text(app) -> None:
+    """Complete the play screen's text, page by page, until the choices show."""
+    scene = app.top
+    guard = 0
+    while scene.name == "play" and not scene.choices_visible and guard < 200:
+        command(app, cmd.ADVANCE)
+        guard += 1
+
+
+def centre(button) -> tuple[int, int]:
+    return button.rect.move(0, -0).center

@@ -1,0 +1,72 @@
+"""Text layout with a fake measure: every character is 10 px wide."""
+
+from game.ui.layout import (Line, block_height, column_width, layout, line_offsets, paginate,
+                            split_paragraphs, wrap)
+
+
+def measure(s: str) -> int:
+    return 10 * len(s)
+
+
+def test_wrap_fits_width_and_keeps_words():
+    text = "the quick brown fox jumps over the lazy dog " * 5
+    lines = wrap(text.strip(), measure, 200)
+    assert all(measure(l) <= 200 for l in lines)
+    assert " ".join(lines).split() == text.split()
+
+
+def test_wrap_breaks_words_longer_than_the_column():
+    lines = wrap("a " + "x" * 45 + " b", measure, 200)
+    assert all(measure(l) <= 200 for l in lines)
+    assert "".join(lines).replace(" ", "") == "a" + "x" * 45 + "b"
+
+
+def test_newline_forces_break_and_empty_text_is_one_empty_line():
+    assert wrap("one\ntwo", measure, 500) == ["one", "two"]
+    assert wrap("", measure, 100) == [""]
+
+
+def test_paragraphs_join_writer_wrapping_unless_kept():
+    text = "First line\nstill first.\n\nSecond."
+    assert split_paragraphs(text) == ["First line still first.", "Second."]
+    assert split_paragraphs("Heating  1,860  \nWater   120", keep_newlines=True) == [
+        "Heating  1,860\nWater   120"]
+
+
+def test_layout_marks_paragraph_starts():
+    lines = layout("aaa bbb ccc\n\nddd", measure, 70)
+    assert [l.text for l in lines] == ["aaa bbb", "ccc", "ddd"]
+    assert [l.first for l in lines] == [True, False, True]
+    assert [l.paragraph for l in lines] == [0, 0, 1]
+
+
+def test_offsets_add_gap_between_paragraphs():
+    lines = [Line("a", 0, True), Line("b", 0, False), Line("c", 1, True)]
+    assert line_offsets(lines, 30, 10) == [0, 30, 70]
+    assert block_height(lines, 30, 10) == 100
+    assert block_height([], 30, 10) == 0
+
+
+def test_paginate_every_page_fits():
+    lines = layout(" ".join(["word"] * 400) + "\n\n" + "end " * 30, measure, 300)
+    pages = paginate(lines, 30, 12, 200, last_page_reserve=120)
+    assert sum(len(p) for p in pages) == len(lines)
+    for page in pages:
+        assert block_height(page, 30, 12) <= 200
+    assert block_height(pages[-1], 30, 12) + 120 <= 200
+
+
+def test_paginate_last_page_may_be_empty_when_reserve_is_large():
+    lines = layout("a b c d", measure, 10)
+    pages = paginate(lines, 30, 0, 100, last_page_reserve=100)
+    assert pages[-1] == []
+    assert sum(len(p) for p in pages) == 4
+
+
+def test_paginate_nothing_gives_one_empty_page():
+    assert paginate([], 30, 0, 100) == [[]]
+
+
+def test_column_width_limits_to_eighty_characters():
+    assert column_width(10, 2000) == 800
+    assert column_width(10, 500) == 500
