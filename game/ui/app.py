@@ -121,13 +121,20 @@ class App:
         except OSError as exc:
             self.toast(f"Settings could not be saved: {exc.strerror or exc}")
 
-    def backdrop(self, winter: bool = False) -> pygame.Surface:
-        key = (self.size, self.palette, winter)
+    def backdrop(self, winter: bool = False, veil: bool = False) -> pygame.Surface:
+        """The generated city at the window's size, with the dimming veil already applied when
+        ``veil`` (so an animating frame costs one opaque blit, not an alpha blend)."""
+        key = (self.size, self.palette, winter, veil)
         surface = self._backdrops.get(key)
         if surface is None:
-            if len(self._backdrops) > 4:
+            if len(self._backdrops) > 6:
                 self._backdrops.clear()
-            surface = backdrop(self.size, self.palette, winter=winter).convert()
+            surface = backdrop(self.size, self.palette, winter=winter)
+            if veil:
+                layer = pygame.Surface(self.size, pygame.SRCALPHA)
+                layer.fill(self.palette.veil)
+                surface.blit(layer, (0, 0))
+            surface = surface.convert() if pygame.display.get_surface() else surface
             self._backdrops[key] = surface
         return surface
 

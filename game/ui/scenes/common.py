@@ -11,9 +11,7 @@ from game.ui.widgets import Button, draw_panel, make_button
 
 def draw_background(app, surface: pygame.Surface, veil: bool = True, winter: bool = False) -> None:
     """The city at dusk, dimmed behind text when ``veil``."""
-    surface.blit(app.backdrop(winter), (0, 0))
-    if veil:
-        draw_panel(surface, surface.get_rect(), app.palette.veil, 0)
+    surface.blit(app.backdrop(winter, veil), (0, 0))
 
 
 def draw_heading(app, surface: pygame.Surface, text: str, y: int | None = None) -> int:

@@ -30,8 +30,10 @@ class Block:
     section: int = 0
 
 
-def _points(n: int) -> str:
-    return f"+{n}" if n > 0 else (f"−{abs(n)}" if n < 0 else "0")
+def _points(n: int, mono: bool = True) -> str:
+    """Signed points; the true minus sign only exists in the mono font, text fonts get a dash."""
+    minus = "−" if mono else "–"
+    return f"+{n}" if n > 0 else (f"{minus}{abs(n)}" if n < 0 else "0")
 
 
 def _day(day: int) -> str:
@@ -140,7 +142,7 @@ def build_blocks(debrief, story_title: str) -> list[list[Block]]:
         for c in d.companies:
             s.append(Block("subhead", f"{c.subject.replace('_', ' ').capitalize()}: {c.grade} ({c.score} points)"))
             for e in c.entries:
-                s.append(Block("bullet", f"{_day(e.day)} — {e.label} ({e.source_label}) {_points(e.points)}"))
+                s.append(Block("bullet", f"{_day(e.day)} — {e.label} ({e.source_label}) {_points(e.points, mono=False)}"))
         sections.append(s)
 
     # 8. Questions.
@@ -393,5 +395,5 @@ class DebriefScene(Scene):
             tx = cx + r + m.margin
             t.draw(surface, f"{score} points", "serif", m.heading, p.ink, (tx, cy - m.gap // 2), "bottomleft")
             diff = score - start
-            change = "no change" if diff == 0 else f"{_points(diff)} since the start"
+            change = "no change" if diff == 0 else f"{_points(diff, mono=False)} since the start"
             t.draw(surface, f"Started at {start} — {change}", "sans", m.small, p.ink_dim, (tx, cy + m.gap // 2))

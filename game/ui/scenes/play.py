@@ -40,6 +40,7 @@ class PlayScene(Scene):
         self.page = self.session.page
         self.page_index = 0
         self.revealed = 0.0
+        self.pages = None
         self.focus.index = None
         self.choice_scroll = 0
         self._laid_out_for = None
@@ -62,6 +63,7 @@ class PlayScene(Scene):
 
     # -- layout -----------------------------------------------------------------------------
     def layout(self) -> None:
+        self._chars_before_layout = self.page_chars() if getattr(self, "pages", None) else 1 << 30
         app, m, t = self.app, self.app.metrics, self.app.text
         w, h = app.size
         # The top bar: where and when, and buttons for mouse and touch players.
@@ -102,7 +104,11 @@ class PlayScene(Scene):
                 self.pages.append([])
         else:
             self.pages = paginate(lines, f.line_h, f.gap, text_room, reserve)
+        was_complete = self.revealed > 0 and self.revealed >= self._chars_before_layout
         self.page_index = min(self.page_index, len(self.pages) - 1)
+        if was_complete:
+            # A page read to the end stays read when the window or the text size changes.
+            self.revealed = float(self.page_chars())
         self._place_choices()
 
     def _make_choices(self):

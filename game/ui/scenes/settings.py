@@ -181,7 +181,7 @@ class SettingsScene(Scene):
             t.draw(surface, labels[key], "sans", m.ui, p.text, (rect.x + m.gap * 2, rect.centery), "midleft")
             binary = key in ("fullscreen", "high_contrast")
             if not binary:
-                for r, sign, step in ((minus, "−", -1), (plus, "+", 1)):
+                for r, sign, step in ((minus, "–", -1), (plus, "+", 1)):
                     b = Button(r, step, [sign], size=m.ui)
                     draw_button(surface, t, m, p, b, focused and self.pointer == (key, step))
             value_centre = (minus.right + plus.left) // 2

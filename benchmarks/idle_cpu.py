@@ -1,0 +1,85 @@
+"""Measure what the game costs while it waits, and how fast it draws while text animates.
+
+    python benchmarks/idle_cpu.py [--seconds 10] [--size 1280x720]
+
+Prints figures; asserts nothing.  Runs the real App loop on the play screen: first idle
+(text complete, nobody touching anything) measuring process CPU time over wall time, then
+with text revealing at the slowest speed, measuring frame times.  Use the dummy video driver
+(SDL_VIDEODRIVER=dummy) or run under Xvfb (xvfb-run) for a real X window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("KEEPING_TRUST_HOME", "/tmp/keeping-trust-benchmark")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402
+
+from game.engine import load_story  # noqa: E402
+from game.settings import Settings  # noqa: E402
+from game.ui import app as app_module  # noqa: E402
+from game.ui.app import App  # noqa: E402
+from game.ui.scenes.play import PlayScene  # noqa: E402
+
+
+def run_loop_for(app: App, seconds: float) -> tuple[float, float, int, list[float]]:
+    """Run the App's own loop body for ``seconds``; return (wall, cpu, frames drawn, frame times)."""
+    clock = pygame.time.Clock()
+    frames_before = app.frames_drawn
+    times: list[float] = []
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    dt = 0.0
+    last = wall0
+    while time.perf_counter() - wall0 < seconds:
+        for event in pygame.event.get():
+            app.handle_event(event)
+        animating = app.step(dt)
+        dt = min(0.1, clock.tick(app_module.ACTIVE_FPS if animating else app_module.IDLE_FPS) / 1000.0)
+        now = time.perf_counter()
+        times.append(now - last)
+        last = now
+    return time.perf_counter() - wall0, time.process_time() - cpu0, app.frames_drawn - frames_before, times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--size", default="1280x720")
+    parser.add_argument("--story", default=str(ROOT / "story"))
+    args = parser.parse_args()
+    size = tuple(int(v) for v in args.size.split("x"))
+    story = load_story(Path(args.story))
+    app = App(story, settings=Settings(text_speed=20), size=size, seed=1, sound=False)
+    session = app.new_session()
+    scene = PlayScene(app, session)
+    app.start(scene)
+    print(f"video driver: {pygame.display.get_driver()}, window {app.size[0]}x{app.size[1]}")
+
+    # Animating: the first page revealing at 20 characters a second.
+    wall, cpu, frames, times = run_loop_for(app, min(3.0, args.seconds))
+    times = sorted(times[1:]) or [0.0]
+    fps = frames / wall if wall else 0.0
+    print(f"animating: {frames} frames in {wall:.2f}s = {fps:.1f} fps; "
+          f"frame time median {times[len(times) // 2] * 1000:.1f} ms, "
+          f"95th percentile {times[int(len(times) * 0.95)] * 1000:.1f} ms; CPU {100 * cpu / wall:.1f}% of a core")
+
+    # Idle: text complete, nothing moving.
+    scene.revealed = float(scene.page_chars())
+    scene.dirty = True
+    run_loop_for(app, 1.0)  # settle
+    wall, cpu, frames, _ = run_loop_for(app, args.seconds)
+    print(f"idle: {frames} redraws in {wall:.1f}s; CPU {100 * cpu / wall:.2f}% of a core")
+    pygame.quit()
+
+
+if __name__ == "__main__":
+    main()
