@@ -6,7 +6,26 @@ from typing import Any, Sequence
 
 import pygame
 
+from game.ui.scene import Push, Transition
 from game.ui.widgets import Button, draw_panel, make_button
+
+
+def open_screen(app, key: str, session) -> Transition | None:
+    """Push the screen a play-time button names (history, save, load, settings), or None."""
+    # Imported here: these screens import this module for their own drawing.
+    if key == "history":
+        from game.ui.scenes.history import HistoryScene
+
+        return Push(HistoryScene(app, session))
+    if key in ("save", "load"):
+        from game.ui.scenes.slots import SlotsScene
+
+        return Push(SlotsScene(app, key, session))
+    if key == "settings":
+        from game.ui.scenes.settings import SettingsScene
+
+        return Push(SettingsScene(app))
+    return None
 
 
 def draw_background(app, surface: pygame.Surface, veil: bool = True, winter: bool = False) -> None:

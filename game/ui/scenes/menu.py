@@ -6,8 +6,8 @@ import pygame
 
 from game.ui import input as cmd
 from game.ui.input import Command
-from game.ui.scene import Pop, Push, Quit, Reset, Scene, Transition
-from game.ui.scenes.common import button_column
+from game.ui.scene import Pop, Quit, Reset, Scene, Transition
+from game.ui.scenes.common import button_column, open_screen
 from game.ui.widgets import Focus, draw_panel
 
 
@@ -59,18 +59,9 @@ class MenuScene(Scene):
         app.sound("click")
         if key == "resume":
             return Pop()
-        if key == "history":
-            from game.ui.scenes.history import HistoryScene
-
-            return Push(HistoryScene(app, self.session))
-        if key in ("save", "load"):
-            from game.ui.scenes.slots import SlotsScene
-
-            return Push(SlotsScene(app, key, self.session))
-        if key == "settings":
-            from game.ui.scenes.settings import SettingsScene
-
-            return Push(SettingsScene(app))
+        screen = open_screen(app, key, self.session)
+        if screen is not None:
+            return screen
         if key == "title":
             from game.ui.scenes.title import TitleScene
 

@@ -14,7 +14,7 @@ from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.layout import block_height, line_offsets, paginate
 from game.ui.scene import Push, Replace, Scene, Transition
-from game.ui.scenes.common import draw_background
+from game.ui.scenes.common import draw_background, open_screen
 from game.ui.styles import Frame
 from game.ui.widgets import Focus, make_button
 
@@ -257,18 +257,9 @@ class PlayScene(Scene):
 
     def _open(self, key: str) -> Transition | None:
         app = self.app
-        if key == "history":
-            from game.ui.scenes.history import HistoryScene
-
-            return Push(HistoryScene(app, self.session))
-        if key in ("save", "load"):
-            from game.ui.scenes.slots import SlotsScene
-
-            return Push(SlotsScene(app, key, self.session))
-        if key == "settings":
-            from game.ui.scenes.settings import SettingsScene
-
-            return Push(SettingsScene(app))
+        screen = open_screen(app, key, self.session)
+        if screen is not None:
+            return screen
         if key == "menu":
             from game.ui.scenes.menu import MenuScene
 
