@@ -35,9 +35,8 @@ def story():
 
 @pytest.fixture(scope="module")
 def exploration(story):
-    # Uniform random lives, as a blind player would choose. The bank's top-grade offer in October
-    # needs nearly every good act of September and the harbour; about 1 life in 2,500 finds it.
-    return explore(story, runs=20_000, seed=0)
+    # Uniform random lives, as a blind player would choose: the proof the story's note quotes.
+    return explore(story, runs=5000, seed=0)
 
 
 def test_the_story_checks_clean():
