@@ -29,7 +29,7 @@ def _load(args: argparse.Namespace) -> Story | None:
         story = load_story(args.story, args.mod)
     except StoryError as exc:
         print(exc.report(), file=sys.stderr)
-        print(f"The story has errors; run 'python main.py check' for the full list.", file=sys.stderr)
+        print("The story has errors; run 'python main.py check' for the full list.", file=sys.stderr)
         return None
     return story
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .conditions import GRADE_RANK, GRADES
+from .conditions import GRADE_RANK
 from .story import PLAYER, Blacklist, Jurisdiction, Story
 
 
@@ -208,6 +208,3 @@ def view(story: Story, event: Event) -> EventView:
     return EventView(event.day, event.city, event.behaviour, label(story, event.behaviour),
                      event.source, source_label(story, event.source), event.subject)
 
-
-def grade_names() -> tuple[str, ...]:
-    return GRADES

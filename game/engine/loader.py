@@ -11,7 +11,7 @@ import re
 from collections import deque
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from . import conditions
 from .conditions import BUILTINS, GRADES, QUESTIONS, Condition, ConditionError
@@ -216,7 +216,7 @@ class _Builder:
             if name not in allowed:
                 self.error(node.keys[name], f"unknown key '{name}' in {what}{closest(name, allowed)}")
 
-    def text(self, node: Node | None, what: str, required: bool = True) -> str | None:
+    def text(self, node: Node | None, what: str) -> str | None:
         if node is None or node.value is None:
             return None
         if isinstance(node.value, (dict, list)):
@@ -477,7 +477,7 @@ class _Builder:
             self.error(key, f"passage '{passage_id}' is an ending and cannot also have choices or a goto")
         elif "ending" not in body and "choices" in body and "goto" in body:
             self.error(key, f"passage '{passage_id}' has both choices and a goto; give it one or the other")
-        elif "ending" not in body and not body.get("choices", Node([], "", 0, 0)).value and "goto" not in body:
+        elif "ending" not in body and not choices and "goto" not in body:
             self.error(key, f"passage '{passage_id}' has no way out: give it choices or a goto, "
                             "or make it an ending")
         day = self.number(body["day"], "day", minimum=1) if "day" in body else None
