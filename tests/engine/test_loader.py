@@ -326,3 +326,131 @@ def test_a_mod_cannot_extend_what_does_not_exist_or_redefine_the_story(story_dir
     assert "a mod cannot have a 'story' section" in text
     assert "cannot extend unknown passage 'strat' (did you mean 'start'?)" in text
     assert "'start' is defined twice" in text
+
+
+# Each case marks with @ the exact place its error must point at.
+LOCATED_CASES = {
+    "unknown key": ("""
+passages:
+  start:
+    text: Hi.
+    @txet: Typo.
+    ending: {title: End}
+""", "unknown key 'txet' in passage 'start' (did you mean 'text'?)"),
+    "unknown style": ("""
+passages:
+  start:
+    style: @letterr
+    text: Hi.
+    ending: {title: End}
+""", "unknown style 'letterr' (did you mean 'letter'?)"),
+    "unknown effect": ("""
+passages:
+  start:
+    text: Hi.
+    do:
+      - @recrod: {behaviour: gave_blood}
+    ending: {title: End}
+""", "unknown effect 'recrod' (did you mean 'record'?)"),
+    "unknown city": ("""
+passages:
+  start:
+    city: @nanjng
+    text: Hi.
+    ending: {title: End}
+""", "unknown city 'nanjng' (did you mean 'nanjing'?)"),
+    "add needs a number": ("""
+passages:
+  start:
+    text: Hi.
+    do:
+      - add: {savings: @lots}
+    ending: {title: End}
+""", "'add' needs a number for 'savings'"),
+    "duplicate key": ("""
+passages:
+  start:
+    text: Hi.
+    @text: Again.
+    ending: {title: End}
+""", "duplicate key 'text' (first at line 4)"),
+    "unknown section": ("""
+@pasages:
+  start:
+    text: Hi.
+""", "unknown section 'pasages' (did you mean 'passages'?)"),
+    "choices and goto": ("""
+passages:
+  @start:
+    text: Hi.
+    goto: end
+    choices:
+      - text: Go.
+        goto: end
+  end:
+    text: Bye.
+    ending: {title: End}
+""", "has both choices and a goto"),
+    "an ending with a way out": ("""
+passages:
+  @start:
+    text: Hi.
+    goto: start
+    ending: {title: End}
+""", "is an ending and cannot also have choices or a goto"),
+    "variant without when": ("""
+passages:
+  start:
+    text: Hi.
+    variants:
+      - @text: Always.
+    ending: {title: End}
+""", "a variant needs 'when'"),
+    "choice without goto": ("""
+passages:
+  start:
+    text: Hi.
+    choices:
+      - @text: Somewhere.
+  end:
+    text: Bye.
+    ending: {title: End}
+""", "a choice needs 'goto'"),
+    "setting a built-in": ("""
+passages:
+  start:
+    text: Hi.
+    do:
+      - set: {@grade: AAA}
+    ending: {title: End}
+""", "'grade' is built in and cannot be set"),
+    "a variable of two kinds": ("""
+passages:
+  start:
+    text: Hi.
+    do:
+      - set: {mood: calm}
+      - add: {@mood: 1}
+    ending: {title: End}
+""", "'mood' holds string elsewhere; here it is given number"),
+    "comparing unlike things": ("""
+passages:
+  start:
+    text: Hi.
+    variants:
+      - when: "day @== 'monday'"
+        text: Monday.
+    ending: {title: End}
+""", "compares number with string"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOCATED_CASES))
+def test_each_kind_of_mistake_points_at_its_place(story_dir, name):
+    snippet, message = LOCATED_CASES[name]
+    before = snippet[:snippet.index("@")]
+    line = before.count("\n") + 1
+    col = len(before) - (before.rfind("\n") + 1) + 1
+    folder = story_dir(snippet.replace("@", "", 1))
+    problem = find(problems_of(folder), message)
+    assert f"passages.yaml:{line}:{col}: error:" in problem, problem
