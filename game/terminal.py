@@ -93,7 +93,7 @@ def debrief_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
         out += textwrap.wrap("  The list is kept by the courts and knows nothing of points; the points "
                              "know nothing of the list.", width)
     for company in debrief.companies:
-        out += ["", f"Also rated: {company.subject.replace('_', ' ')} — {company.score:,}, grade {company.grade}"]
+        out += ["", f"Also rated: {company.subject_label} — {company.score:,}, grade {company.grade}"]
         for entry in company.entries:
             out.append(f"  Day {entry.day:>3}  {entry.points:+4d}  {entry.label}  ({entry.source_label})")
     for other in debrief.others:

@@ -27,6 +27,8 @@ sources:
   hospital: {label: The hospital}
   court: {label: The court}
   labour_bureau: {label: The labour bureau}
+subjects:
+  employer: {label: Shidao Bay Seafood}
 blacklist:
   name: The court list
   sources: [court]

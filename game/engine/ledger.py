@@ -81,6 +81,7 @@ class Ledger:
     perks: list[str]
     entries: list[LedgerEntry]
     not_counted: list[EventView] = field(default_factory=list)
+    subject_label: str = "You"
 
 
 @dataclass(frozen=True)
@@ -153,8 +154,10 @@ def ledger(story: Story, events: Sequence[Event], jurisdiction: Jurisdiction,
     grade = _grade(jurisdiction, score, cap)
     if capped_by is not None and _grade(jurisdiction, score, None) == grade:
         capped_by = None  # the points alone already put the grade there
+    named = story.subjects.get(subject)
     return Ledger(jurisdiction.id, jurisdiction.name, jurisdiction.document, subject, jurisdiction.start,
-                  score, grade, capped_by, list(jurisdiction.perks.get(grade, ())), entries, not_counted)
+                  score, grade, capped_by, list(jurisdiction.perks.get(grade, ())), entries, not_counted,
+                  named.label if named else "You" if subject == PLAYER else subject.replace("_", " "))
 
 
 def _listings(events: Iterable[Event], rules: Blacklist, subject: str):

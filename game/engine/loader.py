@@ -19,11 +19,13 @@ from .located import Node, read_yaml
 from .problems import Problem, StoryError, closest
 from .story import (
     KEEP_LINES, PLAYER, STYLES, AddVariables, Behaviour, Blacklist, Branch, Choice, Effect, Ending,
-    Jurisdiction, Passage, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Variant, Where,
+    Jurisdiction, Passage, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Variant,
+    Where,
 )
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
-SECTIONS = ("story", "mod", "passages", "extend", "behaviours", "sources", "jurisdiction", "blacklist", "questions")
+SECTIONS = ("story", "mod", "passages", "extend", "behaviours", "sources", "subjects", "jurisdiction", "blacklist",
+            "questions")
 PASSAGE_KEYS = ("text", "style", "speaker", "title", "day", "city", "variants", "do", "choices", "goto",
                 "continue", "ending")
 STORY_KEYS = ("title", "start", "short_start", "home", "day", "city", "variables")
@@ -111,13 +113,14 @@ class _Builder:
         self.extend_nodes: list[tuple[Node, Node]] = []
         self.behaviour_nodes: dict[str, tuple[Node, Node]] = {}
         self.source_nodes: dict[str, tuple[Node, Node]] = {}
+        self.subject_nodes: dict[str, tuple[Node, Node]] = {}
         self.jurisdiction_nodes: list[Node] = []
         self.blacklist_node: Node | None = None
         self.questions: list[str] = []
         # Gathered while building, checked once everything is known.
         self.conditions: list[tuple[Condition, Node]] = []
         self.gotos: list[tuple[str, Node, str]] = []
-        self.records: list[tuple[Record, Node]] = []
+        self.records: list[tuple[Record, Node, Node, Node]] = []  # the nodes of behaviour, source, subject
         self.cities_used: list[tuple[str, Node]] = []
         self.variables_set: dict[str, str] = {}
         self.variable_nodes: dict[str, Node] = {}
@@ -165,9 +168,9 @@ class _Builder:
                     self.error(key, "'mod' sections belong in a mod's folder under mods/")
                 else:
                     self.mapping(node, "the mod section")
-            elif name in ("passages", "behaviours", "sources"):
+            elif name in ("passages", "behaviours", "sources", "subjects"):
                 into = {"passages": self.passage_nodes, "behaviours": self.behaviour_nodes,
-                        "sources": self.source_nodes}[name]
+                        "sources": self.source_nodes, "subjects": self.subject_nodes}[name]
                 self.collect(node, name, into)
             elif name == "extend":
                 entries = self.mapping(node, "extend")
@@ -334,7 +337,7 @@ class _Builder:
     def effect_record(self, body: Node, key: Node) -> Effect | None:
         if isinstance(body.value, str):
             record = Record(body.value, None)
-            self.records.append((record, body))
+            self.records.append((record, body, body, body))
             return record
         fields = self.mapping(body, "record")
         if fields is None:
@@ -351,7 +354,7 @@ class _Builder:
         if subject != PLAYER:
             self.valid_id(fields["subject"], subject)
         record = Record(behaviour, source, subject)
-        self.records.append((record, body))
+        self.records.append((record, fields["behaviour"], fields.get("source", body), fields.get("subject", body)))
         return record
 
     def variables(self, body: Node, what: str, numbers_only: bool) -> list[tuple[str, Any]]:
@@ -611,6 +614,12 @@ class _Builder:
         sources = {}
         for sid, (key, node) in self.source_nodes.items():
             sources[sid] = Source(sid, self.labelled(node, sid, "source"))
+        subjects = {}
+        for sid, (key, node) in self.subject_nodes.items():
+            if sid == PLAYER:
+                self.error(key, f"'{PLAYER}' is the player, rated always; it cannot be declared")
+                continue
+            subjects[sid] = Subject(sid, self.labelled(node, sid, "subject"))
         jurisdictions: dict[str, Jurisdiction] = {}
         for node in self.jurisdiction_nodes:
             jurisdiction = self.jurisdiction(node)
@@ -632,7 +641,7 @@ class _Builder:
         for key, body in self.extend_nodes:
             self.extend(key, body, passages)
 
-        self.cross_check(passages, behaviours, sources, jurisdictions, header)
+        self.cross_check(passages, behaviours, sources, subjects, jurisdictions, header)
         if header is None:
             return None
         reachable = self.reachable(passages, [header["start"], header.get("short_start")])
@@ -649,7 +658,7 @@ class _Builder:
             title=header["title"], start=header["start"], home=header["home"], passages=passages,
             behaviours=behaviours, sources=sources, jurisdictions=jurisdictions, blacklist=blacklist,
             short_start=header.get("short_start"), day=header["day"], city=header["city"],
-            variables=header["variables"], variable_kinds=dict(self.variables_set), questions=tuple(self.questions), files=tuple(self.files),
+            variables=header["variables"], variable_kinds=dict(self.variables_set), subjects=subjects, questions=tuple(self.questions), files=tuple(self.files),
             warnings=tuple(p for p in self.problems if not p.is_error),
         )
 
@@ -720,18 +729,20 @@ class _Builder:
             own = (Choice(passage.continue_text, passage.goto, None, (), passage.where),)
         passages[target] = replace(passage, choices=own + extra, goto=())
 
-    def cross_check(self, passages: dict[str, Passage], behaviours: dict, sources: dict,
+    def cross_check(self, passages: dict[str, Passage], behaviours: dict, sources: dict, subjects: dict,
                     jurisdictions: dict[str, Jurisdiction], header: dict | None) -> None:
         for target, node, what in self.gotos:
             if target is not None and target not in passages and target not in self.passage_nodes:
                 self.error(node, f"{what} names unknown passage '{target}'{closest(target, self.passage_nodes)}")
-        subjects = {PLAYER}
-        for record, node in self.records:
+        for record, behaviour_node, source_node, subject_node in self.records:
             if record.behaviour not in behaviours:
-                self.error(node, f"unknown behaviour '{record.behaviour}'{closest(record.behaviour, behaviours)}")
+                self.error(behaviour_node,
+                           f"unknown behaviour '{record.behaviour}'{closest(record.behaviour, behaviours)}")
             if record.source is not None and record.source not in sources:
-                self.error(node, f"unknown source '{record.source}'{closest(record.source, sources)}")
-            subjects.add(record.subject)
+                self.error(source_node, f"unknown source '{record.source}'{closest(record.source, sources)}")
+            if record.subject != PLAYER and record.subject not in subjects:
+                self.error(subject_node, f"unknown subject '{record.subject}'{closest(record.subject, subjects)}; "
+                                 "declare it under 'subjects'")
         cities = {c for j in jurisdictions.values() for c in j.cities}
         for city, node in self.cities_used:
             if city not in cities:
@@ -739,7 +750,7 @@ class _Builder:
                                  "jurisdictions' 'cities'")
         known_vars = dict(self.variables_set)
         names = {"passage": self.passage_nodes, "behaviour": behaviours, "jurisdiction": jurisdictions,
-                 "subject": subjects}
+                 "subject": {PLAYER, *subjects}}
         for condition, node in self.conditions:
             self.check_condition(condition, node, known_vars, names)
 

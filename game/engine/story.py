@@ -127,6 +127,14 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Subject:
+    """Someone other than the player whom the system rates: a company, a shop."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Rule:
     behaviour: str
     points: int
@@ -172,6 +180,7 @@ class Story:
     city: str = ""
     variables: dict[str, object] = field(default_factory=dict)
     variable_kinds: dict[str, str] = field(default_factory=dict)  # "number", "string" or "bool"
+    subjects: dict[str, Subject] = field(default_factory=dict)
     questions: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
     warnings: tuple[object, ...] = ()

@@ -95,6 +95,9 @@ def test_companies_are_rated_separately(story):
     life = [event("paid_wages_late", "labour_bureau", subject="employer")]
     assert standing(life, story.jurisdictions["rongcheng"])[0] == 1000
     assert standing(life, story.jurisdictions["rongcheng"], "employer")[0] == 980
+    company = ledger(story, life, story.jurisdictions["rongcheng"], "employer")
+    assert company.subject_label == "Shidao Bay Seafood"
+    assert ledger(story, life, story.jurisdictions["rongcheng"]).subject_label == "You"
 
 
 def test_conditions_see_the_derived_grade(story_dir):

@@ -352,6 +352,24 @@ passages:
       - @recrod: {behaviour: gave_blood}
     ending: {title: End}
 """, "unknown effect 'recrod' (did you mean 'record'?)"),
+    "unknown behaviour": ("""
+passages:
+  start:
+    text: Hi.
+    do:
+      - record: {behaviour: @gave_bloud, source: hospital}
+    ending: {title: End}
+""", "unknown behaviour 'gave_bloud' (did you mean 'gave_blood'?)"),
+    "unknown source": ("""
+passages:
+  start:
+    text: Hi.
+    do:
+      - record:
+          behaviour: gave_blood
+          source: @hospitl
+    ending: {title: End}
+""", "unknown source 'hospitl' (did you mean 'hospital'?)"),
     "unknown city": ("""
 passages:
   start:
@@ -433,6 +451,14 @@ passages:
       - add: {@mood: 1}
     ending: {title: End}
 """, "'mood' holds string elsewhere; here it is given number"),
+    "undeclared subject": ("""
+passages:
+  start:
+    text: Hi.
+    do:
+      - record: {behaviour: paid_wages_late, source: labour_bureau, subject: @employr}
+    ending: {title: End}
+""", "unknown subject 'employr' (did you mean 'employer'?)"),
     "comparing unlike things": ("""
 passages:
   start:
