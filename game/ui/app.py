@@ -139,11 +139,16 @@ class App:
         return surface
 
     # -- sessions and saves -----------------------------------------------------------------
-    def new_session(self):
+    def new_session(self, route: str | None = None):
+        """A new playthrough on ``route`` ("full" or "short"; default: the route the game was
+        started with).  A story without a short route always starts the full one."""
         from game.engine import Session
 
+        route = route or self.route
+        if route == "short" and not self.story.has_short_route:
+            route = "full"
         seed = self.seed if self.seed is not None else random.SystemRandom().randrange(1 << 31)
-        return Session.new(self.story, seed=seed, route=self.route)
+        return Session.new(self.story, seed=seed, route=route)
 
     def place_of(self, session) -> str:
         page = session.page

@@ -292,3 +292,58 @@ def test_every_screen_draws_at_the_extremes(make_app, fixture_story):
             if scene.name == "debrief":
                 for _ in scene.pages:
                     d.key(app, pygame.K_RIGHT)
+
+
+def test_title_offers_the_short_route_by_mouse_touch_and_keys(make_app, fixture_story):
+    assert fixture_story.has_short_route
+    app = start(make_app)
+    keys = [b.key for b in app.top.focus.buttons]
+    assert keys.index("short") == keys.index("new") + 1      # right under New game
+    assert "10 minutes" in " ".join(button(app.top, "short").lines)
+    assert app.top.focus.focused_key() == "new"               # Enter still starts the full season
+    d.click(app, button(app.top, "short").rect.center)
+    assert app.top.name == "play"
+    assert app.top.session.route == "short"
+    assert app.top.page.passage_id == fixture_story.short_start
+    # Continue resumes the short route it was saved on.
+    d.key(app, pygame.K_ESCAPE)
+    d.click(app, button(app.top, "title").rect.center)
+    d.key(app, pygame.K_RETURN)
+    assert app.top.name == "play" and app.top.session.route == "short"
+    # Keyboard: down from New game, Enter.
+    again = start(make_app)
+    again.top.focus.focus_key("new")
+    d.key(again, pygame.K_DOWN)
+    assert again.top.focus.focused_key() == "short"
+    d.key(again, pygame.K_RETURN)
+    assert again.top.session.route == "short"
+    # Touch: New game is the full season.
+    third = start(make_app, size=(1024, 600), text_scale=2.0)
+    d.tap(third, button(third.top, "new").rect.center)
+    assert third.top.session.route == "full"
+
+
+def test_short_flag_makes_the_short_route_the_default(make_app):
+    app = make_app()
+    app.route = "short"                       # what `python main.py --short` passes
+    app.start(TitleScene(app))
+    app.step(0)
+    keys = [b.key for b in app.top.focus.buttons]
+    assert keys[1:3] == ["short", "new"]
+    assert "full season" in " ".join(button(app.top, "new").lines)
+    d.key(app, pygame.K_RETURN)
+    assert app.top.name == "play" and app.top.session.route == "short"
+
+
+def test_a_story_without_a_short_route_offers_only_new_game(make_app, fixture_story):
+    import dataclasses
+
+    story = dataclasses.replace(fixture_story, short_start=None)
+    app = make_app(story=story)
+    app.route = "short"                       # --short on a story that has none: the full season
+    app.start(TitleScene(app))
+    app.step(0)
+    keys = [b.key for b in app.top.focus.buttons]
+    assert "short" not in keys and "new" in keys
+    d.key(app, pygame.K_RETURN)
+    assert app.top.name == "play" and app.top.session.route == "full"

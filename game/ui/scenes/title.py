@@ -1,4 +1,5 @@
-"""The title screen: continue, new game, load, settings, credits, quit."""
+"""The title screen: continue, new game (and the short route, when the story has one), load,
+settings, credits, quit."""
 
 from __future__ import annotations
 
@@ -10,6 +11,20 @@ from game.ui.input import Command
 from game.ui.scene import Push, Quit, Reset, Scene, Transition
 from game.ui.scenes.common import button_column, draw_background
 from game.ui.widgets import Focus, draw_panel
+
+#: The short route's button: festival and classroom players choose it at the screen.
+SHORT_LABEL = "Short route (10 minutes)"
+
+
+def new_game_items(has_short_route: bool, default_route: str) -> list[tuple[str, str]]:
+    """The title screen's new-game buttons as (label, key): "new" starts the full season,
+    "short" the short route.  The default route (``--short`` makes it the short one) comes
+    first, so it is what Enter starts on a fresh install."""
+    if not has_short_route:
+        return [("New game", "new")]
+    if default_route == "short":
+        return [(SHORT_LABEL, "short"), ("The full season", "new")]
+    return [("New game", "new"), (SHORT_LABEL, "short")]
 
 
 class TitleScene(Scene):
@@ -29,9 +44,11 @@ class TitleScene(Scene):
     def layout(self) -> None:
         app, m = self.app, self.app.metrics
         self.latest = app.store.latest()
-        items = [("Continue", "continue"), ("New game", "new"), ("Load", "load"),
+        starts = new_game_items(app.story.has_short_route, app.route)
+        items = [("Continue", "continue"), *starts, ("Load", "load"),
                  ("Settings", "settings"), ("Credits", "credits"), ("Quit", "quit")]
-        width = min(max(round(420 * m.unit), app.text.width("New game", "sans", m.ui) * 3),
+        width = min(max(round(420 * m.unit), app.text.width("New game", "sans", m.ui) * 3,
+                        max(app.text.width(label, "sans", m.ui) for label, _ in starts) + 4 * m.gap),
                     app.size[0] - 2 * m.margin)
         self.title_y = max(m.margin, round(app.size[1] * 0.08))
         title_h = app.text.height("serif", m.display)
@@ -47,7 +64,7 @@ class TitleScene(Scene):
                 b.rect.y -= min(overflow, (top - self.sub_y) // 2) + 0
         self.focus.set_buttons(buttons)
         if self.focus.index is None:
-            self.focus.focus_key("continue" if self.latest else "new")
+            self.focus.focus_key("continue" if self.latest else starts[0][1])
         self.panel = pygame.Rect(0, 0, width + m.margin * 2 + m.margin, app.size[1])
 
     def handle(self, command: Command) -> Transition | None:
@@ -65,8 +82,9 @@ class TitleScene(Scene):
         app = self.app
         from game.ui.scenes.play import PlayScene
 
-        if key == "new":
-            session = app.new_session()
+        if key in ("new", "short"):
+            route = "short" if key == "short" else "full"
+            session = app.new_session(route if app.story.has_short_route else None)
             app.autosave(session)
             return Reset(PlayScene(app, session))
         if key == "continue" and self.latest is not None:
