@@ -1,9 +1,10 @@
 """The pygame front end: the window, the loop, and the scene stack.
 
 The front end is a client of the engine's session API, like the terminal one: it renders and
-takes input, and never decides the story.  The loop redraws only when something changed,
-runs at 60 fps only while something moves, and otherwise sleeps between short polls so an
-idle game costs almost nothing (see ``benchmarks/idle_cpu.py``).
+takes input, and never decides the story.  The loop redraws only when something changed —
+while text is revealed, only the strips of new letters — runs at 60 fps only while something
+moves, and otherwise sleeps between short polls so an idle game costs almost nothing (see
+``benchmarks/idle_cpu.py``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,17 @@ MIN_SIZE = (1024, 600)
 DEFAULT_SIZE = (1280, 720)
 
 
+def _prefer_native_framebuffer() -> None:
+    """On X11, show frames through X's own shared-memory images rather than SDL's default
+    OpenGL texture.  The texture path re-presents the whole window for every update, which
+    without a GPU (Xvfb, virtual machines, kiosk boxes on Mesa's software renderer) costs
+    most of a core at 1080p even when a few letters changed; X's path copies only the
+    rectangles the play screen passes to ``pygame.display.update``.  Read by SDL when the
+    window's surface is first made; a value set by the player is kept."""
+    if pygame.display.get_init() and pygame.display.get_driver() == "x11":
+        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+
+
 class App:
     """Holds what every scene shares: story, settings, saves, fonts, sizes, sound.
 
@@ -47,6 +59,7 @@ class App:
         from game.engine import Session  # noqa: F401  (fail early if the engine is missing)
 
         pygame.init()
+        _prefer_native_framebuffer()
         self.story = story
         self.route = route if route in ("full", "short") else "full"
         self.seed = seed
@@ -66,6 +79,8 @@ class App:
         self.toast_text: str | None = None
         self.toast_left = 0.0
         self.frames_drawn = 0
+        #: Of those, frames that updated only part of the window.
+        self.partial_frames = 0
         self._backdrops: dict[tuple, pygame.Surface] = {}
         self._refresh_metrics()
 
@@ -271,13 +286,28 @@ class App:
                 visible[-1].dirty = True
             else:
                 animating = True
-        if any(scene.dirty for scene in visible):
+        top = visible[-1]
+        # A change in a scene under an overlay, or under the toast, needs the layers above it
+        # drawn again: that is a whole frame.  A change on top of everything is drawn alone.
+        whole = any(scene.dirty for scene in visible) or \
+            any(scene.changed for scene in visible[:-1]) or \
+            (top.changed and self.toast_text is not None)
+        if whole:
             for scene in visible:
                 scene.draw(self.surface)
-                scene.dirty = False
+                scene.dirty = scene.changed = False
             self._draw_toast()
             pygame.display.flip()
             self.frames_drawn += 1
+        elif top.changed:
+            top.changed = False
+            rects = top.draw_changes(self.surface)
+            if rects:
+                # Only the touched rectangles reach the window: at 1080p a whole frame costs
+                # most of a core under X, a line of text almost nothing.
+                pygame.display.update(rects)
+                self.frames_drawn += 1
+                self.partial_frames += 1
         return animating
 
     def _draw_toast(self) -> None:

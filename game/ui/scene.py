@@ -60,7 +60,11 @@ class Scene:
 
     def __init__(self, app: "App") -> None:
         self.app = app
+        #: The whole scene must be redrawn.
         self.dirty = True
+        #: Only a small part changed (text being revealed): :meth:`draw_changes` can draw it
+        #: without redrawing the whole window.
+        self.changed = False
         self._laid_out_for: tuple | None = None
 
     # Layout is recomputed only when the window size, text size or theme changes.
@@ -88,3 +92,11 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the whole scene (the loop only calls this when something changed)."""
+
+    def draw_changes(self, surface: pygame.Surface) -> list[pygame.Rect]:
+        """Draw only what changed since the last :meth:`draw` or call of this, over what is
+        already on ``surface``; return the rectangles touched (the loop shows only those).
+
+        Called, instead of :meth:`draw`, when ``changed`` is set but not ``dirty`` and the
+        scene is on top with nothing drawn over it."""
+        return []

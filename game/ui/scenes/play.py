@@ -41,6 +41,7 @@ class PlayScene(Scene):
         self.page_index = 0
         self.revealed = 0.0
         self.pages = None
+        self._shown = 0                # characters of this page already on screen
         self.focus.index = None
         self.choice_scroll = 0
         self._laid_out_for = None
@@ -275,7 +276,10 @@ class PlayScene(Scene):
             self.revealed = float(self.page_chars())
         else:
             self.revealed += speed * dt
-        self.dirty = True
+        if self.text_complete:
+            self.dirty = True          # the choices or the page arrow appear: a whole frame
+        elif int(self.revealed) > self._shown:
+            self.changed = True        # a few more characters: drawn by draw_changes
         return not self.text_complete
 
     # -- drawing ----------------------------------------------------------------------------
@@ -293,23 +297,9 @@ class PlayScene(Scene):
         last = self.on_last_page
         if lines or (first and f.look.framed and not self.page.text):
             bh = block_height(lines, f.line_h, f.gap)
-            y = self.content.y
-            f.draw(surface, y, bh, first, last)
-            x0, y0 = f.text_origin(y)
-            left = int(self.revealed)
-            measure = t.measure(f.look.role, f.size)
-            for line, dy in zip(lines, line_offsets(lines, f.line_h, f.gap)):
-                if left <= 0:
-                    break
-                rendered = t.render(line.text, f.look.role, f.size, f.ink)
-                ty = y0 + dy + (f.line_h - rendered.get_height()) // 2
-                if left >= len(line.text):
-                    surface.blit(rendered, (x0, ty))
-                else:
-                    # Part of a line: show the rendered line up to the revealed characters.
-                    width = measure(line.text[:left])
-                    surface.blit(rendered, (x0, ty), pygame.Rect(0, 0, width, rendered.get_height()))
-                left -= len(line.text)
+            f.draw(surface, self.content.y, bh, first, last)
+        self._shown = 0
+        self._draw_text(surface, int(self.revealed))
         if not self.text_complete:
             return
         if not last:
@@ -322,6 +312,41 @@ class PlayScene(Scene):
         if clip is not None:
             surface.set_clip(None)
             self._draw_scroll_hints(surface)
+
+    def draw_changes(self, surface: pygame.Surface) -> list[pygame.Rect]:
+        """Draw the characters revealed since the last frame, over the backdrop and frame
+        already on screen; only their strip of each line is touched."""
+        return self._draw_text(surface, int(self.revealed))
+
+    def _draw_text(self, surface: pygame.Surface, upto: int) -> list[pygame.Rect]:
+        """Draw the page's characters from ``self._shown`` up to ``upto`` and return the
+        rectangles drawn.  Each strip is blitted once over untouched background, so drawing a
+        line in several strips gives exactly the pixels of drawing it at once."""
+        t, f = self.app.text, self.frame
+        lines = self.pages[self.page_index]
+        start, self._shown = self._shown, max(self._shown, upto)
+        if upto <= start or not lines:
+            return []
+        x0, y0 = f.text_origin(self.content.y)
+        measure = t.measure(f.look.role, f.size)
+        rects: list[pygame.Rect] = []
+        begin = 0                                   # index of the line's first character
+        for line, dy in zip(lines, line_offsets(lines, f.line_h, f.gap)):
+            end = begin + len(line.text)
+            if end > start and line.text:
+                a, b = max(0, start - begin), min(len(line.text), upto - begin)
+                rendered = t.render(line.text, f.look.role, f.size, f.ink)
+                ty = y0 + dy + (f.line_h - rendered.get_height()) // 2
+                # The whole line's image, cut at the revealed characters.
+                xa = measure(line.text[:a]) if a else 0
+                xb = rendered.get_width() if b >= len(line.text) else measure(line.text[:b])
+                if xb > xa:
+                    area = pygame.Rect(xa, 0, xb - xa, rendered.get_height())
+                    rects.append(surface.blit(rendered, (x0 + xa, ty), area))
+            begin = end
+            if begin >= upto:
+                break
+        return rects
 
     def _draw_more(self, surface: pygame.Surface) -> None:
         m, p, t = self.app.metrics, self.app.palette, self.app.text
