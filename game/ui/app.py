@@ -23,7 +23,7 @@ from game.settings import Settings, load_settings, save_settings
 from game.ui import input as cmd
 from game.ui.art import backdrop
 from game.ui.audio import Audio
-from game.ui.input import Command, commands_from_event
+from game.ui.input import Command, Fingers, commands_from_event
 from game.ui.scene import Pop, Push, Quit, Replace, Reset, Scene, Transition
 from game.ui.text import Text
 from game.ui.theme import ASSETS, Metrics, Palette, metrics_for, palette_for
@@ -75,6 +75,7 @@ class App:
             self.audio.set_volumes(self.settings.master_volume, self.settings.music_volume,
                                    self.settings.effects_volume)
         self.stack: list[Scene] = []
+        self.fingers = Fingers()
         self.running = True
         self.toast_text: str | None = None
         self.toast_left = 0.0
@@ -258,7 +259,7 @@ class App:
             for scene in self.stack:
                 scene.dirty = True
             return
-        for command in commands_from_event(event, self.size):
+        for command in commands_from_event(event, self.size, self.fingers):
             self.dispatch(command)
 
     def visible_scenes(self) -> list[Scene]:

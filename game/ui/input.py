@@ -2,11 +2,13 @@
 
 Keyboard, mouse, wheel and touch events become :class:`Command` values here; scenes only ever
 see commands, so tests can drive every screen without SDL events and the same scene works with
-mouse only, keyboard only or a touch screen.
+mouse only, keyboard only or a touch screen.  A finger that stays within a few pixels of where
+it came down taps; one that moves further drags, which scrolls and never clicks.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pygame
@@ -71,10 +73,67 @@ _NUMBERS.update({getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)})
 
 #: How many lines one finger-drag of the whole window height scrolls.
 _DRAG_LINES = 20
+#: A finger that strays less than this from where it came down is still tapping (fingers
+#: wobble); beyond it the touch is a drag, which scrolls and never presses what it ends on.
+TAP_SLOP_FRACTION = 0.02
+TAP_SLOP_MIN = 12
 
 
-def commands_from_event(event: pygame.event.Event, window_size: tuple[int, int]) -> list[Command]:
-    """The commands one SDL event means (often none)."""
+def tap_slop(window_size: tuple[int, int]) -> int:
+    """How far, in window pixels, a finger may move and still tap."""
+    return max(TAP_SLOP_MIN, round(min(window_size) * TAP_SLOP_FRACTION))
+
+
+@dataclass
+class _Finger:
+    x: float            # where it came down, 0..1 of the window
+    y: float
+    dragging: bool = False
+
+
+class Fingers:
+    """The fingers on the screen, so a lift can be told apart: a tap, or the end of a drag."""
+
+    def __init__(self) -> None:
+        self._down: dict[tuple[int, int], _Finger] = {}
+
+    def press(self, event: pygame.event.Event) -> None:
+        self._down[_finger_id(event)] = _Finger(event.x, event.y)
+
+    def move(self, event: pygame.event.Event, window_size: tuple[int, int]) -> float:
+        """Lines to scroll for this movement (0 while the finger is still within the tap
+        slop).  The drag starts from where the finger came down, so the page keeps up with
+        the finger from the moment it counts as a drag."""
+        finger = self._down.get(_finger_id(event))
+        if finger is None:                      # came down before we were watching
+            return -event.dy * _DRAG_LINES
+        if finger.dragging:
+            return -event.dy * _DRAG_LINES
+        if _moved(finger, event.x, event.y, window_size) > tap_slop(window_size):
+            finger.dragging = True
+            return -(event.y - finger.y) * _DRAG_LINES
+        return 0.0
+
+    def lift(self, event: pygame.event.Event, window_size: tuple[int, int]) -> bool:
+        """True if this lift ends a tap (the finger never strayed beyond the slop)."""
+        finger = self._down.pop(_finger_id(event), None)
+        if finger is None:
+            return True
+        return not finger.dragging and _moved(finger, event.x, event.y, window_size) <= tap_slop(window_size)
+
+
+def _finger_id(event: pygame.event.Event) -> tuple[int, int]:
+    return getattr(event, "touch_id", 0), getattr(event, "finger_id", 0)
+
+
+def _moved(finger: _Finger, x: float, y: float, window_size: tuple[int, int]) -> float:
+    return math.hypot((x - finger.x) * window_size[0], (y - finger.y) * window_size[1])
+
+
+def commands_from_event(event: pygame.event.Event, window_size: tuple[int, int],
+                        fingers: Fingers | None = None) -> list[Command]:
+    """The commands one SDL event means (often none).  ``fingers`` remembers touches across
+    events; without it every finger lift is a tap."""
     kind = event.type
     if kind == pygame.QUIT:
         return [Command(QUIT)]
@@ -104,10 +163,16 @@ def commands_from_event(event: pygame.event.Event, window_size: tuple[int, int])
             return []
         amount = -float(getattr(event, "precise_y", event.y) or event.y)
         return [Command(SCROLL, amount=amount)] if amount else []
+    if kind == pygame.FINGERDOWN:
+        if fingers is not None:
+            fingers.press(event)
+        return []
     if kind == pygame.FINGERUP:
+        if fingers is not None and not fingers.lift(event, window_size):
+            return []                           # the end of a drag, not a press
         pos = (int(event.x * window_size[0]), int(event.y * window_size[1]))
         return [Command(CLICK, pos=pos)]
     if kind == pygame.FINGERMOTION:
-        amount = -event.dy * _DRAG_LINES
+        amount = fingers.move(event, window_size) if fingers is not None else -event.dy * _DRAG_LINES
         return [Command(SCROLL, amount=amount)] if abs(amount) > 0.05 else []
     return []

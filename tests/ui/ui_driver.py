@@ -63,3 +63,18 @@ def finish_text(app) -> None:
 
 def centre(button) -> tuple[int, int]:
     return button.rect.move(0, -0).center
+
+
+def drag(app, start: tuple[int, int], end: tuple[int, int], steps: int = 8) -> None:
+    """A finger put down at ``start``, moved in ``steps`` to ``end`` and lifted there."""
+    w, h = app.size
+    x, y = start[0] / w, start[1] / h
+    finger = dict(touch_id=1, finger_id=1, pressure=1.0)
+    pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, x=x, y=y, dx=0.0, dy=0.0, **finger))
+    for i in range(1, steps + 1):
+        nx = (start[0] + (end[0] - start[0]) * i / steps) / w
+        ny = (start[1] + (end[1] - start[1]) * i / steps) / h
+        pygame.event.post(pygame.event.Event(pygame.FINGERMOTION, x=nx, y=ny, dx=nx - x, dy=ny - y, **finger))
+        x, y = nx, ny
+    pygame.event.post(pygame.event.Event(pygame.FINGERUP, x=x, y=y, dx=0.0, dy=0.0, **finger))
+    pump(app)
