@@ -140,7 +140,7 @@ def build_blocks(debrief, story_title: str) -> list[list[Block]]:
     if d.companies:
         s = [Block("kicker", "Companies are rated too"), Block("heading", "The others in your ledger")]
         for c in d.companies:
-            s.append(Block("subhead", f"{c.subject.replace('_', ' ').capitalize()}: {c.grade} ({c.score} points)"))
+            s.append(Block("subhead", f"{c.subject_label}: {c.grade} ({c.score} points)"))
             for e in c.entries:
                 s.append(Block("bullet", f"{_day(e.day)} — {e.label} ({e.source_label}) {_points(e.points, mono=False)}"))
         sections.append(s)
