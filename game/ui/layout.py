@@ -159,3 +159,65 @@ def column_width(average_char_width: float, available: int,
     """The width of a readable column: at most ``max_chars`` average characters, at most
     what is available, and never less than 1 pixel."""
     return max(1, min(available, int(average_char_width * max_chars)))
+
+
+def _letters(text: str) -> int:
+    """Characters other than spaces: wrapping only ever adds or drops spaces, so this counts
+    the same text the same way at any width."""
+    return len(text) - text.count(" ")
+
+
+def reading_anchor(pages: Sequence[Sequence[Line]], page_index: int,
+                   chars: int) -> tuple[int, int] | None:
+    """Where the reader is, in terms that survive re-wrapping: (paragraph, letters of that
+    paragraph before the point).  The point is ``chars`` characters into page ``page_index``
+    (0 for its top).  None for a page without text (choices standing alone)."""
+    if not 0 <= page_index < len(pages) or not pages[page_index]:
+        return None
+    page = pages[page_index]
+    target, within = len(page) - 1, len(page[-1].text)
+    left = max(0, chars)
+    for i, line in enumerate(page):
+        if left < len(line.text):
+            target, within = i, left
+            break
+        left -= len(line.text)
+    line = page[target]
+    # Letters of the same paragraph on earlier lines, this page's and earlier pages'.
+    earlier = [l for p in pages[:page_index] for l in p] + list(page[:target])
+    before = sum(_letters(l.text) for l in earlier if l.paragraph == line.paragraph)
+    return line.paragraph, before + _letters(line.text[:within])
+
+
+def find_anchor(pages: Sequence[Sequence[Line]], anchor: tuple[int, int]) -> tuple[int, int]:
+    """The page holding ``anchor`` (from :func:`reading_anchor`) and how many characters of
+    that page come before it.  A paragraph that is not there (the text changed) gives the
+    last page, whole."""
+    paragraph, letters = anchor
+    found: tuple[int, int] | None = None
+    seen = 0                                     # letters of the paragraph before this line
+    for page_index, page in enumerate(pages):
+        chars = 0                                # characters of this page before this line
+        for line in page:
+            if line.paragraph == paragraph:
+                n = _letters(line.text)
+                if letters < seen + n:
+                    return page_index, chars + _index_of_letter(line.text, letters - seen)
+                seen += n
+                # The point may be the very end of the paragraph: its last line.
+                found = (page_index, chars + len(line.text))
+            chars += len(line.text)
+    if found is not None:
+        return found
+    last = len(pages) - 1
+    return last, sum(len(l.text) for l in pages[last]) if pages else 0
+
+
+def _index_of_letter(text: str, letters: int) -> int:
+    """The index in ``text`` of its ``letters``-th non-space character (0-based)."""
+    for i, ch in enumerate(text):
+        if ch != " ":
+            if letters == 0:
+                return i
+            letters -= 1
+    return len(text)

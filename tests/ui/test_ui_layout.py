@@ -1,7 +1,7 @@
 """Text layout with a fake measure: every character is 10 px wide."""
 
-from game.ui.layout import (Line, block_height, column_width, layout, line_offsets, paginate,
-                            split_paragraphs, wrap)
+from game.ui.layout import (Line, block_height, column_width, find_anchor, layout, line_offsets,
+                            paginate, reading_anchor, split_paragraphs, wrap)
 
 
 def measure(s: str) -> int:
@@ -70,3 +70,44 @@ def test_paginate_nothing_gives_one_empty_page():
 def test_column_width_limits_to_eighty_characters():
     assert column_width(10, 2000) == 800
     assert column_width(10, 500) == 500
+
+
+def _passage(n: int = 8) -> str:
+    return "\n\n".join(f"p{i} " + " ".join(f"w{i}x{j}" for j in range(30)) for i in range(n))
+
+
+def _text_at(pages, page_index, chars):
+    """The passage's letters from the point ``chars`` into page ``page_index`` onwards."""
+    lines = [l for p in pages[page_index:] for l in p]
+    rest = "".join(l.text for l in lines)[chars:]
+    return rest.replace(" ", "")
+
+
+def test_the_reading_point_survives_rewrapping_to_bigger_and_smaller_text():
+    text = _passage()
+    narrow = paginate(layout(text, measure, 300), 30, 12, 200)
+    wide = paginate(layout(text, measure, 700), 30, 12, 400)
+    assert len(narrow) > len(wide) > 1
+    for pages, other in ((narrow, wide), (wide, narrow)):
+        for page_index in range(len(pages)):
+            for chars in (0, 7, 45, sum(len(l.text) for l in pages[page_index]) - 1):
+                anchor = reading_anchor(pages, page_index, chars)
+                new_page, before = find_anchor(other, anchor)
+                # The same words follow the point, on the page that holds them.
+                assert _text_at(other, new_page, before) == _text_at(pages, page_index, chars)
+                assert before <= sum(len(l.text) for l in other[new_page])
+                paragraph = anchor[0]
+                assert any(l.paragraph == paragraph for l in other[new_page])
+
+
+def test_reading_anchor_names_the_paragraph_and_how_far_into_it():
+    pages = [[Line("aa bb", 0, True), Line("cc", 0, False)], [Line("dd ee", 0, False), Line("ff", 1, True)]]
+    assert reading_anchor(pages, 0, 0) == (0, 0)
+    assert reading_anchor(pages, 1, 0) == (0, 6)          # aa bb cc = six letters before dd
+    assert reading_anchor(pages, 1, 3) == (0, 8)          # "dd " read: before the e of ee
+    assert reading_anchor(pages, 1, 5) == (1, 0)          # the top of ff
+    assert reading_anchor([[Line("a", 0, True)], []], 1, 0) is None   # choices alone
+    one_line = [[Line("aa bb cc dd ee", 0, True)], [Line("ff", 1, True)]]
+    assert find_anchor(one_line, (0, 6)) == (0, 9)        # dd on the first page
+    assert find_anchor(one_line, (0, 10)) == (0, 14)      # the very end of the paragraph
+    assert find_anchor(one_line, (5, 0)) == (1, 2)        # gone: the last page, whole

@@ -12,7 +12,7 @@ import pygame
 from game.saves import QUICK, SlotError
 from game.ui import input as cmd
 from game.ui.input import Command
-from game.ui.layout import block_height, line_offsets, paginate
+from game.ui.layout import block_height, find_anchor, line_offsets, paginate, reading_anchor
 from game.ui.scene import Push, Replace, Scene, Transition
 from game.ui.scenes.common import draw_background, open_screen
 from game.ui.styles import Frame
@@ -64,7 +64,15 @@ class PlayScene(Scene):
 
     # -- layout -----------------------------------------------------------------------------
     def layout(self) -> None:
-        self._chars_before_layout = self.page_chars() if getattr(self, "pages", None) else 1 << 30
+        # Where the reader is, to find again after the text is re-wrapped (a new text size or
+        # window): the reveal point while text is appearing, else the top of the page.
+        anchor = None
+        was_complete = on_choices = False
+        if self.pages:
+            was_complete = self.revealed > 0 and self.text_complete
+            upto = 0 if was_complete else int(self.revealed)
+            anchor = reading_anchor(self.pages, self.page_index, upto)
+            on_choices = anchor is None and self.on_last_page
         app, m, t = self.app, self.app.metrics, self.app.text
         w, h = app.size
         # The top bar: where and when, and buttons for mouse and touch players.
@@ -105,11 +113,17 @@ class PlayScene(Scene):
                 self.pages.append([])
         else:
             self.pages = paginate(lines, f.line_h, f.gap, text_room, reserve)
-        was_complete = self.revealed > 0 and self.revealed >= self._chars_before_layout
+        if anchor is not None:
+            # The page holding the paragraph being read, not the page with the same number.
+            self.page_index, before = find_anchor(self.pages, anchor)
+            self.revealed = float(before)
+        elif self.pages and on_choices:
+            self.page_index = len(self.pages) - 1
         self.page_index = min(self.page_index, len(self.pages) - 1)
         if was_complete:
             # A page read to the end stays read when the window or the text size changes.
             self.revealed = float(self.page_chars())
+        self._shown = 0
         self._place_choices()
 
     def _make_choices(self):
