@@ -119,13 +119,15 @@ def block_height(lines: Sequence[Line], line_height: int, gap: int) -> int:
 
 
 def paginate(lines: Sequence[Line], line_height: int, gap: int, page_height: int,
-             last_page_reserve: int = 0) -> list[list[Line]]:
+             last_page_reserve: int = 0, closing_lines: int = 0) -> list[list[Line]]:
     """Split lines into pages that each fit ``page_height``.
 
     The last page also leaves ``last_page_reserve`` pixels free (room for the choices); when
     that cannot be done, the lines spill onto more pages and the last page may be empty
     (the choices then stand alone).  A paragraph gap is never drawn at the top of a page.
-    Always returns at least one page.
+    With ``closing_lines``, a last page that would hold nothing but a final paragraph of at
+    most that many lines (a letter's closing, above its signature) takes the paragraph before
+    it along (see :func:`keep_closing_company`).  Always returns at least one page.
     """
     pages: list[list[Line]] = []
     current: list[Line] = []
@@ -151,6 +153,42 @@ def paginate(lines: Sequence[Line], line_height: int, gap: int, page_height: int
             pages.append(current)
         current = tail
     pages.append(current)
+    if closing_lines:
+        pages = keep_closing_company(pages, line_height, gap, page_height, last_page_reserve,
+                                     closing_lines)
+    return pages
+
+
+def keep_closing_company(pages: list[list[Line]], line_height: int, gap: int, page_height: int,
+                         last_page_reserve: int, closing_lines: int) -> list[list[Line]]:
+    """Pages where the last one no longer holds only a short closing paragraph.
+
+    A long letter's last page could show "Your daughter," and the signature and nothing else;
+    the paragraph before the closing moves down to keep it company — whole if it fits beside
+    the closing and the reserve, else its last lines, as long as at least two lines go and
+    at least two stay (a line alone at either end of a page reads as a mistake).  Left as it
+    is when even that does not fit.
+    """
+    if len(pages) < 2 or not pages[-1] or not pages[-2]:
+        return pages
+    last, before = pages[-1], pages[-2]
+    alone = last[0].first and len({line.paragraph for line in last}) == 1
+    if not alone or len(last) > closing_lines:
+        return pages
+    paragraph = before[-1].paragraph
+    tail = 0                                  # the paragraph's lines at the foot of `before`
+    while tail < len(before) and before[-1 - tail].paragraph == paragraph:
+        tail += 1
+    whole = before[-tail].first
+    for n in range(tail, 0, -1):
+        stays = tail - n
+        if not (n == tail and whole) and (n < 2 or stays == 1):
+            continue                          # a split that would strand a single line
+        moved = [*before[-n:], *last]
+        if block_height(moved, line_height, gap) + last_page_reserve > page_height:
+            continue
+        rest = before[:-n]
+        return [*pages[:-2], *([rest] if rest else []), moved]
     return pages
 
 

@@ -107,6 +107,11 @@ class Frame:
         return self.pad + titles * ui_line + (m.gap * 2 if titles else 0), self.pad + sign
 
     @property
+    def signed(self) -> bool:
+        """Letters and documents with a speaker are signed at the foot of their last page."""
+        return self.style in ("letter", "document") and bool(self.speaker)
+
+    @property
     def chrome(self) -> int:
         return self.top + self.bottom
 

@@ -111,3 +111,58 @@ def test_reading_anchor_names_the_paragraph_and_how_far_into_it():
     assert find_anchor(one_line, (0, 6)) == (0, 9)        # dd on the first page
     assert find_anchor(one_line, (0, 10)) == (0, 14)      # the very end of the paragraph
     assert find_anchor(one_line, (5, 0)) == (1, 2)        # gone: the last page, whole
+
+
+LETTER = "\n\n".join([
+    "Dear cousin, " + "the harbour is grey and the boats are in. " * 6,
+    "Mother asks after you every Sunday. " * 5,
+    "I have not told anyone about the loan, and I will not. " * 4,
+    "Your cousin,",
+])
+
+
+def _letter_pages(closing_lines: int, page_height: int = 410):
+    lines = layout(LETTER, measure, 300)
+    return lines, paginate(lines, 30, 12, page_height, last_page_reserve=60, closing_lines=closing_lines)
+
+
+def test_without_care_a_long_letter_ends_on_a_page_with_only_its_closing():
+    lines, pages = _letter_pages(0)
+    assert [l.text for l in pages[-1]] == ["Your cousin,"]
+
+
+def test_the_closing_keeps_the_paragraph_before_it_company():
+    lines, pages = _letter_pages(2)
+    last = pages[-1]
+    assert last[-1].text == "Your cousin,"
+    # The closing and the whole paragraph before it.
+    assert [l for l in last if l.paragraph == 2] == [l for l in lines if l.paragraph == 2]
+    assert last[0].first
+    assert [l for p in pages for l in p] == lines           # nothing lost, nothing reordered
+    for page in pages:
+        assert block_height(page, 30, 12) <= 410
+    assert block_height(last, 30, 12) + 60 <= 410           # the choices still fit under it
+    assert all(page for page in pages)
+
+
+def test_when_the_paragraph_before_does_not_fit_whole_its_last_lines_come_down():
+    # Too short a page for the closing and the whole paragraph before it.
+    lines = layout(LETTER, measure, 300)
+    page_height = 270
+    assert [l.text for l in paginate(lines, 30, 12, page_height, 60)[-1]] == ["Your cousin,"]
+    pages = paginate(lines, 30, 12, page_height, last_page_reserve=60, closing_lines=2)
+    assert [l for p in pages for l in p] == lines
+    last = pages[-1]
+    assert last[-1].text == "Your cousin," and len(last) >= 3
+    assert not last[0].first                                # the paragraph continues from before
+    stayed = [l for l in pages[-2] if l.paragraph == 2]
+    assert len(stayed) != 1                                 # no single line left behind
+    for page in pages:
+        assert block_height(page, 30, 12) <= page_height
+    assert block_height(last, 30, 12) + 60 <= page_height
+
+
+def test_a_closing_that_already_has_company_is_left_alone():
+    lines = layout("One.\n\nTwo three four.\n\nYours,", measure, 500)
+    assert paginate(lines, 30, 12, 1000, closing_lines=2) == paginate(lines, 30, 12, 1000)
+    assert len(paginate(lines, 30, 12, 1000, closing_lines=2)) == 1

@@ -20,6 +20,8 @@ from game.ui.widgets import Focus, make_button
 
 #: Day from which the city is drawn under snow.
 WINTER_FROM_DAY = 75
+#: A final paragraph this short is a closing ("Your daughter,"): it never takes a page alone.
+CLOSING_LINES = 2
 
 BAR_ITEMS = (("History", "history"), ("Save", "save"), ("Load", "load"),
              ("Settings", "settings"), ("Menu", "menu"))
@@ -106,13 +108,15 @@ class PlayScene(Scene):
         f = self.frame
         lines = t.lines(self.page.text, f.look.role, f.size, f.inner_width, f.look.keep_newlines)
         text_room = self.content.height - f.chrome
+        # A signed letter never ends on a page holding only "Yours," above the signature.
+        closing = CLOSING_LINES if f.signed else 0
         if reserve > self.content.height:
             # Too many long choices for this window: they get a scrolling page of their own.
-            self.pages = paginate(lines, f.line_h, f.gap, text_room, 0)
+            self.pages = paginate(lines, f.line_h, f.gap, text_room, 0, closing)
             if self.pages[-1]:
                 self.pages.append([])
         else:
-            self.pages = paginate(lines, f.line_h, f.gap, text_room, reserve)
+            self.pages = paginate(lines, f.line_h, f.gap, text_room, reserve, closing)
         if anchor is not None:
             # The page holding the paragraph being read, not the page with the same number.
             self.page_index, before = find_anchor(self.pages, anchor)
