@@ -86,6 +86,14 @@ class Scene:
         """React to one command; return a transition to change screens."""
         return None
 
+    def press(self, command: Command) -> str | None:
+        """Pass a command to the scene's ``focus`` ring: the key of the button it pressed, or
+        None. A moved focus marks the scene for redrawing."""
+        key = self.focus.handle(command)  # type: ignore[attr-defined]
+        if self.focus.changed:  # type: ignore[attr-defined]
+            self.dirty = True
+        return key
+
     def update(self, dt: float) -> bool:
         """Advance animations by ``dt`` seconds; return True while something still moves."""
         return False

@@ -7,7 +7,7 @@ from typing import Any, Sequence
 import pygame
 
 from game.ui.scene import Push, Transition
-from game.ui.widgets import Button, draw_panel, make_button
+from game.ui.widgets import Button, make_button
 
 
 def open_screen(app, key: str, session) -> Transition | None:

@@ -42,9 +42,7 @@ class ConfirmScene(Scene):
     def handle(self, command: Command) -> Transition | None:
         if command.kind == cmd.BACK:
             return Pop()
-        key = self.focus.handle(command)
-        if self.focus.changed:
-            self.dirty = True
+        key = self.press(command)
         if key == "no":
             return Pop()
         if key == "yes":

@@ -187,7 +187,7 @@ class DebriefScene(Scene):
         return day_w, what_w, rest - what_w, pts_w, run_w
 
     def _measure(self, block: Block, width: int) -> int:
-        app, m, t = self.app, self.app.metrics, self.app.text
+        m, t = self.app.metrics, self.app.text
         body, table = self._sizes()
         k = block.kind
         if k == "kicker":
@@ -285,9 +285,7 @@ class DebriefScene(Scene):
         if k == cmd.END:
             self._turn(len(self.pages))
             return None
-        key = self.focus.handle(command)
-        if self.focus.changed:
-            self.dirty = True
+        key = self.press(command)
         if key == "next":
             self._turn(1)
         elif key == "prev":
@@ -327,7 +325,7 @@ class DebriefScene(Scene):
         self.focus.draw(surface, t, m, p)
 
     def _draw_block(self, surface: pygame.Surface, block: Block, x: int, y: int, width: int) -> None:
-        app, m, p, t = self.app, self.app.metrics, self.app.palette, self.app.text
+        m, p, t = self.app.metrics, self.app.palette, self.app.text
         body, table = self._sizes()
         k = block.kind
         if k == "kicker":

@@ -119,9 +119,7 @@ class HistoryScene(Scene):
         elif k == cmd.END:
             self._scroll_by(self.max_scroll)
         else:
-            key = self.focus.handle(command)
-            if self.focus.changed:
-                self.dirty = True
+            key = self.press(command)
             if key == "back":
                 return Pop()
             if key == "up":

@@ -50,9 +50,7 @@ class MenuScene(Scene):
             return Pop()
         if command.kind == cmd.CLICK and command.pos and not self.box.collidepoint(command.pos):
             return Pop()   # a click outside the menu closes it
-        key = self.focus.handle(command)
-        if self.focus.changed:
-            self.dirty = True
+        key = self.press(command)
         if key is None:
             return None
         app = self.app

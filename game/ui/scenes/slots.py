@@ -92,9 +92,7 @@ class SlotsScene(Scene):
             return self._turn(1)
         if k == cmd.PAGE_UP or (k == cmd.SCROLL and command.amount < 0):
             return self._turn(-1)
-        key = self.focus.handle(command)
-        if self.focus.changed:
-            self.dirty = True
+        key = self.press(command)
         if key is None:
             return None
         self.app.sound("click")

@@ -70,9 +70,7 @@ class TitleScene(Scene):
     def handle(self, command: Command) -> Transition | None:
         if command.kind == cmd.BACK:
             return None
-        key = self.focus.handle(command)
-        if self.focus.changed:
-            self.dirty = True
+        key = self.press(command)
         if key is None:
             return None
         self.app.sound("click")
