@@ -115,9 +115,15 @@ def standing(events: Iterable[Event], jurisdiction: Jurisdiction, subject: str =
             continue
         rule = jurisdiction.rules[event.behaviour]
         score += rule.points
-        if rule.cap and (cap is None or GRADE_RANK[rule.cap] < GRADE_RANK[cap]):
-            cap = rule.cap
+        cap = _tighter(cap, rule.cap)
     return score, _grade(jurisdiction, score, cap)
+
+
+def _tighter(cap: str | None, new: str | None) -> str | None:
+    """The stricter of two grade caps: a cap only ever holds a grade further down."""
+    if new is None or (cap is not None and GRADE_RANK[new] >= GRADE_RANK[cap]):
+        return cap
+    return new
 
 
 def _grade(jurisdiction: Jurisdiction, score: int, cap: str | None) -> str:
@@ -147,7 +153,7 @@ def ledger(story: Story, events: Sequence[Event], jurisdiction: Jurisdiction,
             continue
         rule = jurisdiction.rules[event.behaviour]
         score += rule.points
-        if rule.cap and (cap is None or GRADE_RANK[rule.cap] < GRADE_RANK[cap]):
+        if _tighter(cap, rule.cap) != cap:
             cap, capped_by = rule.cap, label(story, event.behaviour)
         entries.append(LedgerEntry(event.day, event.city, event.behaviour, label(story, event.behaviour),
                                    event.source, source_label(story, event.source), rule.points, score))

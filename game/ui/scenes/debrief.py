@@ -36,6 +36,14 @@ def _points(n: int, mono: bool = True) -> str:
     return f"+{n}" if n > 0 else (f"{minus}{abs(n)}" if n < 0 else "0")
 
 
+def _entry_table(entries, empty: str) -> list[Block]:
+    """A ledger's counted entries as a table, or one quiet line when there are none."""
+    if not entries:
+        return [Block("quiet", empty)]
+    return [Block("table_head")] + [
+        Block("row", cells=(_day(e.day), e.label, e.source_label, e.points, e.running)) for e in entries]
+
+
 def _day(day: int) -> str:
     return f"Day {day}"
 
@@ -59,12 +67,7 @@ def build_blocks(debrief, story_title: str) -> list[list[Block]]:
          Block("heading", "What was recorded"),
          Block("para", f"Every adult resident of {home.name} began with {home.start} points. "
                        f"These are the acts that reached the system, who reported them, and what each was worth.")]
-    if home.entries:
-        s.append(Block("table_head"))
-        for e in home.entries:
-            s.append(Block("row", cells=(_day(e.day), e.label, e.source_label, e.points, e.running)))
-    else:
-        s.append(Block("quiet", "Nothing you did reached the system."))
+    s.extend(_entry_table(home.entries, "Nothing you did reached the system."))
     sections.append(s)
 
     # 3. The grade and what it meant.
@@ -125,12 +128,7 @@ def build_blocks(debrief, story_title: str) -> list[list[Block]]:
              Block("stamp", data={"grade": other.grade, "score": other.score, "start": other.start})]
         if other.capped_by:
             s.append(Block("quiet", f"Capped by: {other.capped_by}."))
-        if other.entries:
-            s.append(Block("table_head"))
-            for e in other.entries:
-                s.append(Block("row", cells=(_day(e.day), e.label, e.source_label, e.points, e.running)))
-        else:
-            s.append(Block("quiet", "Nothing you did would have counted here."))
+        s.extend(_entry_table(other.entries, "Nothing you did would have counted here."))
         if other.perks:
             s.append(Block("subhead", f"What {other.grade} would have meant"))
             s.extend(Block("bullet", perk) for perk in other.perks)
