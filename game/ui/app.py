@@ -217,11 +217,15 @@ class App:
         scene.enter()
 
     def apply(self, transition: Transition | None) -> None:
-        if transition is None:
-            return
-        if isinstance(transition, Quit):
-            self.running = False
-            return
+        """Change screens as ``transition`` says, then apply its follow-up (``then``)."""
+        while transition is not None:
+            if isinstance(transition, Quit):
+                self.running = False
+                return
+            self._apply_one(transition)
+            transition = transition.then
+
+    def _apply_one(self, transition: Transition) -> None:
         if isinstance(transition, Push):
             self.stack.append(transition.scene)
         elif isinstance(transition, Pop):

@@ -3,7 +3,9 @@
 A scene turns commands into changes of its own state and, when the player goes elsewhere,
 returns a transition — ``Push`` a scene on top, ``Pop`` back to the one below, ``Reset`` the
 stack to one scene, ``Replace`` the top one, or ``Quit``.  Switching screens is a return value,
-never a global flag.  Time (``dt``) is passed in; scenes never read the clock.
+never a global flag, and only the app applies it.  A transition may carry a follow-up in
+``then`` (``Pop(then=Push(...))`` closes a question and opens what it led to), applied right
+after it.  Time (``dt``) is passed in; scenes never read the clock.
 """
 
 from __future__ import annotations
@@ -22,21 +24,24 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Push:
     scene: "Scene"
+    then: "Transition | None" = None
 
 
 @dataclass(frozen=True)
 class Pop:
-    pass
+    then: "Transition | None" = None
 
 
 @dataclass(frozen=True)
 class Reset:
     scene: "Scene"
+    then: "Transition | None" = None
 
 
 @dataclass(frozen=True)
 class Replace:
     scene: "Scene"
+    then: "Transition | None" = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,12 @@ class Scene:
         #: without redrawing the whole window.
         self.changed = False
         self._laid_out_for: tuple | None = None
+
+    def invalidate(self) -> None:
+        """Lay the scene out again before it is next drawn or handed a command (its content
+        changed: a new passage, a slot written)."""
+        self._laid_out_for = None
+        self.dirty = True
 
     # Layout is recomputed only when the window size, text size or theme changes.
     def ensure_layout(self) -> None:

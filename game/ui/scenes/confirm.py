@@ -46,8 +46,8 @@ class ConfirmScene(Scene):
         if key == "no":
             return Pop()
         if key == "yes":
-            self.app.apply(Pop())
-            return self.on_yes()
+            # The question closes first; what the answer leads to follows it.
+            return Pop(then=self.on_yes())
         return None
 
     def draw(self, surface: pygame.Surface) -> None:

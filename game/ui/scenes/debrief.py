@@ -14,7 +14,7 @@ import pygame
 
 from game.ui import input as cmd
 from game.ui.input import Command
-from game.ui.scene import Reset, Scene, Transition
+from game.ui.scene import Push, Reset, Scene, Transition
 from game.ui.scenes.common import button_row, draw_background
 from game.ui.widgets import Focus, draw_panel
 
@@ -297,11 +297,7 @@ class DebriefScene(Scene):
         from game.ui.scenes.title import TitleScene
 
         self.app.sound("click")
-        title = TitleScene(self.app)
-        self.app.apply(Reset(title))
-        from game.ui.scene import Push
-
-        return Push(CreditsScene(self.app))
+        return Reset(TitleScene(self.app), then=Push(CreditsScene(self.app)))
 
     # -- drawing ---------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

@@ -46,7 +46,7 @@ class PlayScene(Scene):
         self._shown = 0                # characters of this page already on screen
         self.focus.index = None
         self.choice_scroll = 0
-        self._laid_out_for = None
+        self.invalidate()
         self.dirty = True
 
     @property

@@ -45,7 +45,7 @@ class SlotsScene(Scene):
 
     def enter(self) -> None:
         super().enter()
-        self._laid_out_for = None   # slots may have changed
+        self.invalidate()   # slots may have changed
 
     def layout(self) -> None:
         app, m, t = self.app, self.app.metrics, self.app.text
@@ -107,7 +107,7 @@ class SlotsScene(Scene):
         if new != self.page:
             self.page = new
             self.focus.index = None
-            self._laid_out_for = None
+            self.invalidate()
             self.dirty = True
         return None
 
@@ -119,7 +119,7 @@ class SlotsScene(Scene):
             def write() -> Transition | None:
                 if app.save(name, self.session):
                     app.toast(f"Saved in slot {name}.")
-                self._laid_out_for = None
+                self.invalidate()
                 return None
 
             if info.exists:
@@ -131,7 +131,7 @@ class SlotsScene(Scene):
             session = app.load(name)
         except SlotError as exc:
             self.message = str(exc)
-            self._laid_out_for = None
+            self.invalidate()
             return None
         from game.ui.scenes.play import PlayScene
 

@@ -39,7 +39,7 @@ class TitleScene(Scene):
         super().enter()
         # A save may have been written or deleted since we were last on top.
         self.latest = self.app.store.latest()
-        self._laid_out_for = None
+        self.invalidate()
 
     def layout(self) -> None:
         app, m = self.app, self.app.metrics
@@ -90,7 +90,7 @@ class TitleScene(Scene):
                 session = app.load(self.latest.name)
             except SlotError as exc:
                 app.toast(str(exc), 5)
-                self._laid_out_for = None
+                self.invalidate()
                 return None
             return Reset(PlayScene(app, session))
         if key == "load":

@@ -1,0 +1,65 @@
+"""The scene stack: screens change only through the transitions scenes return."""
+
+from __future__ import annotations
+
+from game.ui.scene import Pop, Push, Reset, Scene
+from game.ui.scenes.confirm import ConfirmScene
+from game.ui.input import Command
+from game.ui import input as cmd
+
+
+class Named(Scene):
+    def __init__(self, app, name: str) -> None:
+        super().__init__(app)
+        self.name = name
+
+
+def names(app) -> list[str]:
+    return [scene.name for scene in app.stack]
+
+
+def test_a_transition_carries_its_follow_up(make_app):
+    app = make_app()
+    app.start(Named(app, "a"))
+    app.apply(Push(Named(app, "b")))
+    app.apply(Reset(Named(app, "title"), then=Push(Named(app, "credits"))))
+    assert names(app) == ["title", "credits"]
+    app.apply(Pop(then=Push(Named(app, "c"), then=Push(Named(app, "d")))))
+    assert names(app) == ["title", "c", "d"]
+
+
+def test_a_question_closes_itself_through_the_transition_it_returns(make_app):
+    app = make_app()
+    app.start(Named(app, "below"))
+    answered = []
+
+    def on_yes():
+        answered.append(names(app))          # the question is still there while it is asked
+        return Push(Named(app, "after"))
+
+    app.apply(Push(ConfirmScene(app, "Go on?", on_yes)))
+    question = app.top
+    question.ensure_layout()
+    question.focus.focus_key("yes")
+    transition = question.handle(Command(cmd.CONFIRM))
+    assert names(app) == ["below", "confirm"]   # nothing applied behind the app's back
+    app.apply(transition)
+    assert names(app) == ["below", "after"]
+    assert answered == [["below", "confirm"]]
+
+
+def test_invalidate_lays_the_scene_out_again(make_app):
+    app = make_app()
+    laid_out = []
+
+    class Counting(Scene):
+        def layout(self) -> None:
+            laid_out.append(1)
+
+    scene = Counting(app)
+    app.start(scene)
+    scene.ensure_layout()
+    assert len(laid_out) == 1
+    scene.invalidate()
+    scene.ensure_layout()
+    assert len(laid_out) == 2 and scene.dirty
