@@ -157,6 +157,11 @@ def _explore(args: argparse.Namespace) -> int:
             print(f"  {count:6d}  {ending}  (--seed {first['seed']}{route})")
         print("grades at the end: " + ", ".join(f"{g} {n}" for g, n in data["grades"].items()))
         print(f"blacklisted at the end: {data['blacklisted']}")
+        for route, reading in data["reading"].items():
+            spread = reading["words"]
+            print(f"read before the debrief ({route}): {spread['min']:,} / {spread['median']:,.0f} / "
+                  f"{spread['max']:,} words (min / median / max); "
+                  f"{reading['single_option_share']:.0%} of {reading['inputs']:,} inputs offered one option")
         for kind in ("dead_ends", "loops"):
             for passage, count in data[kind].items():
                 print(f"{kind.replace('_', ' ')[:-1]}: {passage} ({count} runs)")

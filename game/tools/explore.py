@@ -7,13 +7,47 @@ numbers say how often a player choosing blindly meets each passage, ending and g
 from __future__ import annotations
 
 import random
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..engine import Session, Story
 from ..engine.ledger import is_listed, standing
+from .stats import words
 
 MAX_STEPS = 2000
+
+
+@dataclass
+class Reading:
+    """How much one route asks of a reader: words per life up to the debrief, and how often
+    the only thing to do was to turn the page."""
+
+    words: list[int] = field(default_factory=list)  # one figure per life that reached an ending
+    inputs: int = 0
+    single_option_inputs: int = 0
+
+    def add(self, life_words: int, inputs: int, single: int) -> None:
+        self.words.append(life_words)
+        self.inputs += inputs
+        self.single_option_inputs += single
+
+    def as_json(self) -> dict:
+        spread = ({"min": min(self.words), "median": statistics.median(self.words), "max": max(self.words)}
+                  if self.words else {"min": 0, "median": 0, "max": 0})
+        return {
+            "lives": len(self.words),
+            "words": spread,
+            "inputs": self.inputs,
+            "single_option_inputs": self.single_option_inputs,
+            "single_option_share": round(self.single_option_inputs / self.inputs, 4) if self.inputs else 0.0,
+        }
+
+
+def words_read(session: Session) -> int:
+    """Every word shown on the way to the debrief: each page as composed (variants that fired
+    included, the ending page too) and the text of each choice taken."""
+    return sum(words(entry.text) + words(entry.chosen) for entry in session.history)
 
 
 @dataclass
@@ -30,6 +64,7 @@ class Exploration:
     routes: Counter = field(default_factory=Counter)
     unvisited: list[str] = field(default_factory=list)
     first_seed: dict[str, tuple[int, str]] = field(default_factory=dict)  # ending -> (seed, route)
+    reading: dict[str, Reading] = field(default_factory=dict)  # route -> its reading figures
 
     def as_json(self) -> dict:
         return {
@@ -46,6 +81,7 @@ class Exploration:
             "unvisited": self.unvisited,
             "first_seed": {ending: {"seed": seed, "route": route}
                            for ending, (seed, route) in sorted(self.first_seed.items())},
+            "reading": {route: figures.as_json() for route, figures in sorted(self.reading.items())},
         }
 
 
@@ -61,8 +97,10 @@ def route_of(run: int, story: Story, route: str) -> str:
     return "short" if story.has_short_route and run % 4 == 3 else "full"
 
 
-def play_once(story: Story, seed: int, route: str, picker: random.Random) -> tuple[Session, str]:
-    """Play one life to its end. Returns the session and how it stopped: ending, dead_end or loop."""
+def play_once(story: Story, seed: int, route: str, picker: random.Random,
+              single_option: list[int] | None = None) -> tuple[Session, str]:
+    """Play one life to its end. Returns the session and how it stopped: ending, dead_end or loop.
+    Pass ``single_option`` (a one-item list) to count the inputs that offered one choice only."""
     session = Session.new(story, seed=seed, route=route)
     for _ in range(MAX_STEPS):
         if session.is_over:
@@ -70,6 +108,8 @@ def play_once(story: Story, seed: int, route: str, picker: random.Random) -> tup
         choices = session.page.choices
         if not choices:
             return session, "dead_end"
+        if single_option is not None and len(choices) == 1:
+            single_option[0] += 1
         session.choose(picker.choice(choices).number)
     return session, "loop"
 
@@ -83,8 +123,9 @@ def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both") -
         this_route = route_of(run, story, route)
         report.routes[this_route] += 1
         picker = picker_for(run_seed)
+        single_option = [0]
         try:
-            session, how = play_once(story, run_seed, this_route, picker)
+            session, how = play_once(story, run_seed, this_route, picker, single_option)
         except Exception as exc:  # a story must never crash the engine; report it, keep exploring
             report.errors.append(f"seed {run_seed} ({this_route}): {exc.__class__.__name__}: {exc}")
             continue
@@ -95,6 +136,8 @@ def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both") -
             report.grades[standing(session.events, home)[1]] += 1
             if is_listed(session.events, story.blacklist):
                 report.blacklisted += 1
+            report.reading.setdefault(this_route, Reading()).add(
+                words_read(session), len(session.path), single_option[0])
         elif how == "dead_end":
             report.dead_ends[session.position] += 1
         else:
