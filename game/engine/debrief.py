@@ -7,7 +7,8 @@ from typing import Sequence
 
 from . import ledger as ledgers
 from .ledger import BlacklistStatus, Event, EventView, Ledger
-from .story import PLAYER, Passage, Story
+from .conditions import State
+from .story import PLAYER, Passage, Story, with_variants
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,12 @@ class Debrief:
     events: list[EventView]  # the whole log, in order
 
 
-def make_debrief(story: Story, ending: Passage, events: Sequence[Event]) -> Debrief:
-    """Derive the debrief for a playthrough that has reached ``ending``."""
+def make_debrief(story: Story, ending: Passage, events: Sequence[Event], state: State) -> Debrief:
+    """Derive the debrief for a playthrough that has reached ``ending``.
+
+    ``state`` is the session at its end: the ending's text and the discussion questions are
+    chosen by the life lived, so the front ends show them as they are.
+    """
     home = story.jurisdictions[story.home]
     assert ending.ending is not None, "a debrief needs an ending passage"
     others = [ledgers.ledger(story, events, j, resident=True)
@@ -34,8 +39,8 @@ def make_debrief(story: Story, ending: Passage, events: Sequence[Event]) -> Debr
     subjects = sorted({e.subject for e in events if e.subject != PLAYER})
     return Debrief(
         ending_title=ending.ending.title,
-        ending_text=ending.ending.debrief,
-        questions=list(ending.ending.questions) + list(story.questions),
+        ending_text=with_variants(ending.ending.debrief, ending.ending.debrief_variants, state),
+        questions=[q.text for q in ending.ending.questions + story.questions if q.asked(state)],
         home=ledgers.ledger(story, events, home),
         others=others,
         companies=[ledgers.ledger(story, events, home, subject) for subject in subjects],

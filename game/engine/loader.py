@@ -19,7 +19,7 @@ from .located import Node, read_yaml
 from .problems import Problem, StoryError, closest
 from .story import (
     KEEP_LINES, PLAYER, STYLES, AddVariables, Behaviour, Blacklist, Branch, Choice, Effect, Ending,
-    Jurisdiction, Passage, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Variant,
+    Jurisdiction, Passage, Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Variant,
     Where,
 )
 
@@ -116,7 +116,7 @@ class _Builder:
         self.subject_nodes: dict[str, tuple[Node, Node]] = {}
         self.jurisdiction_nodes: list[Node] = []
         self.blacklist_node: Node | None = None
-        self.questions: list[str] = []
+        self.story_questions: list[Question] = []
         # Gathered while building, checked once everything is known.
         self.conditions: list[tuple[Condition, Node]] = []
         self.gotos: list[tuple[str, Node, str]] = []
@@ -185,7 +185,7 @@ class _Builder:
                 else:
                     self.blacklist_node = node
             elif name == "questions":
-                self.questions.extend(self.text_list(node, "questions"))
+                self.story_questions.extend(self.questions(node))
 
     def collect(self, node: Node, section: str, into: dict[str, tuple[Node, Node]]) -> None:
         entries = self.mapping(node, section)
@@ -448,29 +448,7 @@ class _Builder:
         if text is None or not text.strip():
             self.error(key, f"passage '{passage_id}' needs 'text'")
             text = ""
-        variants: list[Variant] = []
-        if "variants" in body:
-            items = body["variants"].value
-            if not isinstance(items, list):
-                self.error(body["variants"], "'variants' must be a list, each with 'when' and 'text'")
-                items = []
-            for item in items:
-                fields = self.mapping(item, "a variant")
-                if fields is None:
-                    continue
-                self.keys(item, ("when", "text", "replace"), "a variant")
-                variant_text = self.text(fields.get("text"), "a variant's text")
-                if not variant_text:
-                    self.error(item, "a variant needs 'text'")
-                    continue
-                if "when" not in fields:
-                    self.error(item, "a variant needs 'when' (text shown always belongs in the passage's text)")
-                    continue
-                replace_ = fields.get("replace")
-                if replace_ is not None and not isinstance(replace_.value, bool):
-                    self.error(replace_, "'replace' must be true or false")
-                variants.append(Variant(normalise_prose(variant_text, style), self.condition(fields["when"]),
-                                        bool(replace_ and replace_.value is True)))
+        variants = self.variants(body["variants"], style, "the passage's text") if "variants" in body else ()
         ending = None
         if "ending" in body:
             ending = self.ending(body["ending"])
@@ -493,10 +471,57 @@ class _Builder:
         return Passage(
             id=passage_id, text=normalise_prose(text, style), where=_where(key), style=style,
             speaker=self.text(body.get("speaker"), "speaker"), title=self.text(body.get("title"), "title"),
-            day=day, city=city, variants=tuple(variants),
+            day=day, city=city, variants=variants,
             effects=self.effects(body["do"]) if "do" in body else (), choices=choices, goto=goto,
             continue_text=continue_text, ending=ending,
         )
+
+    def variants(self, node: Node, style: str, always: str) -> tuple[Variant, ...]:
+        """Text chosen by the hidden state; ``always`` names where unconditional text belongs."""
+        items = node.value
+        if not isinstance(items, list):
+            self.error(node, "'variants' must be a list, each with 'when' and 'text'")
+            return ()
+        out: list[Variant] = []
+        for item in items:
+            fields = self.mapping(item, "a variant")
+            if fields is None:
+                continue
+            self.keys(item, ("when", "text", "replace"), "a variant")
+            variant_text = self.text(fields.get("text"), "a variant's text")
+            if not variant_text:
+                self.error(item, "a variant needs 'text'")
+                continue
+            if "when" not in fields:
+                self.error(item, f"a variant needs 'when' (text shown always belongs in {always})")
+                continue
+            replace_ = fields.get("replace")
+            if replace_ is not None and not isinstance(replace_.value, bool):
+                self.error(replace_, "'replace' must be true or false")
+            out.append(Variant(normalise_prose(variant_text, style), self.condition(fields["when"]),
+                               bool(replace_ and replace_.value is True)))
+        return tuple(out)
+
+    def questions(self, node: Node) -> list[Question]:
+        """Discussion questions: plain texts, or ``{text, when}`` asked only when ``when`` holds."""
+        items = node.value if isinstance(node.value, list) else [node]
+        out = []
+        for item in items:
+            if isinstance(item.value, dict):
+                self.keys(item, ("text", "when"), "a question")
+                text = self.text(item.value.get("text"), "a question's text")
+                if not text or not text.strip():
+                    self.error(item, "a question needs 'text'")
+                    continue
+                when = self.condition(item.value["when"]) if "when" in item.value else None
+                out.append(Question(" ".join(text.split()), when))
+                continue
+            text = self.text(item, "each question")
+            if text is not None and text.strip():
+                out.append(Question(" ".join(text.split())))
+            elif text is not None or item.value is None:
+                self.error(item, "a question must be text, or 'text:' with an optional 'when:'")
+        return out
 
     def ending(self, node: Node) -> Ending | None:
         fields = self.mapping(node, "an ending")
@@ -507,9 +532,17 @@ class _Builder:
         if not title:
             self.error(node, "an ending needs a 'title'")
             title = "The End"
-        debrief = self.text(fields.get("debrief"), "debrief") or ""
-        questions = self.text_list(fields["questions"], "questions") if "questions" in fields else []
-        return Ending(title.strip(), normalise_prose(debrief, "narration"), tuple(questions))
+        debrief, variants = "", ()
+        debrief_node = fields.get("debrief")
+        if debrief_node is not None and isinstance(debrief_node.value, dict):
+            self.keys(debrief_node, ("text", "variants"), "an ending's debrief")
+            debrief = self.text(debrief_node.value.get("text"), "the debrief's text") or ""
+            if "variants" in debrief_node.value:
+                variants = self.variants(debrief_node.value["variants"], "narration", "the debrief's text")
+        else:
+            debrief = self.text(debrief_node, "debrief") or ""
+        questions = self.questions(fields["questions"]) if "questions" in fields else []
+        return Ending(title.strip(), normalise_prose(debrief, "narration"), tuple(questions), variants)
 
     def jurisdiction(self, node: Node) -> Jurisdiction | None:
         fields = self.mapping(node, "a jurisdiction")
@@ -658,7 +691,7 @@ class _Builder:
             title=header["title"], start=header["start"], home=header["home"], passages=passages,
             behaviours=behaviours, sources=sources, jurisdictions=jurisdictions, blacklist=blacklist,
             short_start=header.get("short_start"), day=header["day"], city=header["city"],
-            variables=header["variables"], variable_kinds=dict(self.variables_set), subjects=subjects, questions=tuple(self.questions), files=tuple(self.files),
+            variables=header["variables"], variable_kinds=dict(self.variables_set), subjects=subjects, questions=tuple(self.story_questions), files=tuple(self.files),
             warnings=tuple(p for p in self.problems if not p.is_error),
         )
 

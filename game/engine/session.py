@@ -17,6 +17,7 @@ from .debrief import Debrief, make_debrief
 from .ledger import Event
 from .story import (
     PLAYER, AddVariables, Branch, Choice, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Story,
+    with_variants,
 )
 
 SAVE_FORMAT = "keeping-trust-save"
@@ -144,7 +145,7 @@ class Session:
         """The ledger opened. Only at an ending."""
         if not self.is_over:
             raise RuntimeError("the debrief opens only at an ending")
-        return make_debrief(self.story, self.passage, self.events)
+        return make_debrief(self.story, self.passage, self.events, self)
 
     # -- what conditions may read (the conditions.State protocol) -----------------------
 
@@ -221,13 +222,6 @@ class Session:
 
     def _compose(self) -> Page:
         passage = self.passage
-        paragraphs = [passage.text]
-        for variant in passage.variants:
-            if variant.when is None or variant.when.holds(self):
-                if variant.replace:
-                    paragraphs = [variant.text]
-                else:
-                    paragraphs.append(variant.text)
         if passage.ending is not None:
             self._offered = []
         elif passage.choices:
@@ -236,7 +230,7 @@ class Session:
             self._offered = [Choice(passage.continue_text, passage.goto)]
         return Page(
             passage_id=passage.id, style=passage.style, speaker=passage.speaker, title=passage.title,
-            text="\n\n".join(p for p in paragraphs if p),
+            text=with_variants(passage.text, passage.variants, self),
             choices=tuple(ChoiceView(i + 1, c.text) for i, c in enumerate(self._offered)),
             day=self.day, city=self.city, city_name=self.story.city_name(self.city),
             is_ending=passage.ending is not None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
-from .conditions import Condition
+from .conditions import Condition, State
 
 STYLES = ("narration", "dialogue", "phone", "letter", "bill", "notice", "ticket_machine", "document")
 # In these, a line break written in the file is part of the look (a bill's lines, a notice's
@@ -89,11 +89,36 @@ class Variant:
     replace: bool = False
 
 
+def with_variants(text: str, variants: tuple[Variant, ...], state: State) -> str:
+    """A text as the hidden state chooses it: each variant that holds is added as a paragraph,
+    and one with ``replace`` wipes out the text and the variants before it."""
+    paragraphs = [text]
+    for variant in variants:
+        if variant.when is None or variant.when.holds(state):
+            if variant.replace:
+                paragraphs = [variant.text]
+            else:
+                paragraphs.append(variant.text)
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A discussion question for the debrief, asked only of the lives where ``when`` holds."""
+
+    text: str
+    when: Condition | None = None
+
+    def asked(self, state: State) -> bool:
+        return self.when is None or self.when.holds(state)
+
+
 @dataclass(frozen=True)
 class Ending:
     title: str
     debrief: str = ""
-    questions: tuple[str, ...] = ()
+    questions: tuple[Question, ...] = ()
+    debrief_variants: tuple[Variant, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -181,7 +206,7 @@ class Story:
     variables: dict[str, object] = field(default_factory=dict)
     variable_kinds: dict[str, str] = field(default_factory=dict)  # "number", "string" or "bool"
     subjects: dict[str, Subject] = field(default_factory=dict)
-    questions: tuple[str, ...] = ()
+    questions: tuple[Question, ...] = ()
     files: tuple[str, ...] = ()
     warnings: tuple[object, ...] = ()
 

@@ -15,13 +15,14 @@ def words(text: str | None) -> int:
 
 def story_words(story: Story) -> int:
     """Every word a player can read: passages, variants, choices, endings' debriefs and questions."""
-    total = sum(words(q) for q in story.questions)
+    total = sum(words(q.text) for q in story.questions)
     for passage in story.passages.values():
         total += words(passage.text) + sum(words(v.text) for v in passage.variants)
         total += sum(words(c.text) for c in passage.choices)
         if passage.ending:
             total += words(passage.ending.title) + words(passage.ending.debrief)
-            total += sum(words(q) for q in passage.ending.questions)
+            total += sum(words(v.text) for v in passage.ending.debrief_variants)
+            total += sum(words(q.text) for q in passage.ending.questions)
     return total
 
 
