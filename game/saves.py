@@ -3,8 +3,9 @@
 Pure Python (no pygame, no engine import): a slot stores whatever ``Session.to_json()``
 returned, wrapped with what the load screen shows (when, where, the passage's first line).
 Every write is atomic (temporary file + ``os.replace``).  A corrupt or foreign file never
-stops the game: :meth:`SlotStore.list` reports it in :attr:`SlotInfo.problem`, and
-:meth:`SlotStore.read` raises :class:`SlotError` with a message fit to show the player.
+stops the game: it is moved aside (``auto.json.broken-…``, see :func:`game.jsonfile.set_aside`),
+:meth:`SlotStore.list` reports it in :attr:`SlotInfo.problem`, and :meth:`SlotStore.read`
+raises :class:`SlotError` with a message fit to show the player.
 
 Files: ``<data>/saves/auto.json``, ``quick.json`` and ``slot-01.json`` … where ``<data>`` is
 ``$KEEPING_TRUST_HOME`` or platformdirs' user data folder (see :mod:`game.settings`).
@@ -12,14 +13,14 @@ Files: ``<data>/saves/auto.json``, ``quick.json`` and ``slot-01.json`` … where
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from game.settings import data_dir, write_json_atomic
+from game.jsonfile import Unreadable, read_json, set_aside, write_json_atomic
+from game.settings import data_dir
 
 SLOT_FORMAT = "keeping-trust-slot"
 SLOT_VERSION = 1
@@ -76,6 +77,7 @@ class SlotStore:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder if folder is not None else data_dir() / "saves"
+        self._set_aside: dict[str, SlotInfo] = {}
 
     def path_for(self, name: str) -> Path:
         if name in (AUTO, QUICK):
@@ -115,25 +117,24 @@ class SlotStore:
     def _load(self, name: str) -> tuple[SlotInfo, dict[str, Any] | None]:
         path = self.path_for(name)
         try:
-            size = path.stat().st_size
+            data = read_json(path, max_bytes=MAX_SLOT_BYTES)
         except FileNotFoundError:
-            return SlotInfo(name, path, False), None
-        except OSError as exc:
-            return SlotInfo(name, path, True, problem=f"cannot be read ({exc})"), None
-        if size > MAX_SLOT_BYTES:
-            return SlotInfo(name, path, True, problem="is too large to be a save"), None
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError):
-            return SlotInfo(name, path, True, problem="is damaged (not readable JSON)"), None
+            # A save set aside earlier in this run keeps being reported under its slot, so the
+            # player who was told on the title screen is told again on the load screen.
+            return self._set_aside.get(name) or SlotInfo(name, path, False), None
+        except Unreadable as exc:
+            return self._setting_aside(name, path, str(exc)), None
         if not isinstance(data, dict) or data.get("format") != SLOT_FORMAT:
-            return SlotInfo(name, path, True, problem="is not a Keeping Trust save"), None
+            return self._setting_aside(name, path, "is not a Keeping Trust save"), None
         version = data.get("version")
-        if not isinstance(version, int) or version > SLOT_VERSION:
-            return SlotInfo(name, path, True, problem="was made by a newer version of the game"), None
+        if not isinstance(version, int) or isinstance(version, bool):
+            return self._setting_aside(name, path, "is not a Keeping Trust save"), None
+        if version > SLOT_VERSION:
+            return self._setting_aside(name, path, "was made by a newer version of the game"), None
         session = data.get("session")
         if not isinstance(session, dict):
-            return SlotInfo(name, path, True, problem="holds no game"), None
+            return self._setting_aside(name, path, "holds no game"), None
+        self._set_aside.pop(name, None)
         saved_at = None
         try:
             saved_at = datetime.fromisoformat(str(data.get("saved_at")))
@@ -149,6 +150,15 @@ class SlotStore:
             str(data.get("story_title") or ""),
         )
         return info, session
+
+    def _setting_aside(self, name: str, path: Path, problem: str) -> SlotInfo:
+        # Moved, not deleted: the player (or someone helping them) can still rescue it, and the
+        # next autosave or save to this slot is not refused by what is in the way.
+        moved = set_aside(path)
+        where = f"it was moved to {moved.name}" if moved else "it could not be moved aside"
+        info = SlotInfo(name, moved or path, True, problem=f"{problem}; {where}")
+        self._set_aside[name] = info
+        return info
 
     def info(self, name: str) -> SlotInfo:
         """Describe one slot; never raises."""
@@ -169,6 +179,7 @@ class SlotStore:
 
     def delete(self, name: str) -> None:
         """Remove a slot's file if it exists."""
+        self._set_aside.pop(name, None)
         try:
             os.unlink(self.path_for(name))
         except FileNotFoundError:

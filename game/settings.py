@@ -7,17 +7,18 @@ atomically (temporary file + ``os.replace``) so a crash mid-write never leaves h
 Where it lives: ``$KEEPING_TRUST_HOME/settings.json`` when that environment variable is set
 (tests, kiosks, portable installs), otherwise ``settings.json`` in the user's config folder as
 platformdirs names it.  A missing file gives the defaults; a corrupt or foreign file is reported
-(``Settings.problem``) and the defaults are used, so the game always starts.
+(``Settings.problem``), moved aside so nothing is lost, and the defaults are used, so the game
+always starts.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+
+from game.jsonfile import Unreadable, read_json, set_aside, write_json_atomic
 
 APP_NAME = "keeping-trust"
 HOME_ENV = "KEEPING_TRUST_HOME"
@@ -54,12 +55,31 @@ def _clamp(value: float, low: float, high: float) -> float:
     return max(low, min(high, value))
 
 
+#: Window sizes and positions kept are within this many pixels (beyond any desktop made).
+WINDOW_LIMIT = 32768
+
+
+def _pair(value: Any, low: int, high: int) -> tuple[int, int] | None:
+    """Two whole numbers within ``low``..``high``, or None for anything else: a window's saved
+    size or position is a convenience, and a hand-edited one that makes no sense is dropped
+    (the window then opens where a first window would) rather than reported."""
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        return None
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+        return None
+    if not all(v == v and abs(v) != float("inf") for v in value):
+        return None
+    return (int(_clamp(int(value[0]), low, high)), int(_clamp(int(value[1]), low, high)))
+
+
 @dataclass
 class Settings:
     """Everything a player can change.  Values are always within their ranges.
 
     ``text_scale`` 1.0–2.0 multiplies the base text size; ``text_speed`` is characters per
-    second (0 = show at once); volumes are 0.0–1.0; ``problem`` is set (and not saved) when the
+    second (0 = show at once); volumes are 0.0–1.0; ``window_size`` and ``window_position``
+    are the window as the player last left it out of full screen (None until then; the
+    front end fits them to the desktop it finds); ``problem`` is set (and not saved) when the
     file on disk could not be used.
     """
 
@@ -70,6 +90,8 @@ class Settings:
     master_volume: float = 0.8
     music_volume: float = 0.5
     effects_volume: float = 0.7
+    window_size: tuple[int, int] | None = None
+    window_position: tuple[int, int] | None = None
     problem: str | None = field(default=None, compare=False)
 
     def clamped(self) -> "Settings":
@@ -87,6 +109,8 @@ class Settings:
             master_volume=round(_clamp(float(self.master_volume), 0.0, 1.0), 2),
             music_volume=round(_clamp(float(self.music_volume), 0.0, 1.0), 2),
             effects_volume=round(_clamp(float(self.effects_volume), 0.0, 1.0), 2),
+            window_size=_pair(self.window_size, 1, WINDOW_LIMIT),
+            window_position=_pair(self.window_position, -WINDOW_LIMIT, WINDOW_LIMIT),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -99,59 +123,55 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
+#: A settings file is a few hundred bytes; anything far larger is not one.
+MAX_SETTINGS_BYTES = 64 * 1024
+
+
 def load_settings(path: Path | None = None) -> Settings:
-    """Read settings; never raises.  Unknown keys are ignored, bad values fall back."""
+    """Read settings; never raises.  Unknown keys are ignored; a bad value falls back to its
+    default.  A file that cannot be used in full is set aside (see :func:`set_aside`) and
+    ``problem`` says so, so the player's next change is written to a clean file."""
     path = path or settings_path()
     try:
-        raw = path.read_text(encoding="utf-8")
+        data = read_json(path, max_bytes=MAX_SETTINGS_BYTES)
     except FileNotFoundError:
         return Settings()
-    except OSError as exc:
-        return Settings(problem=f"{path}: could not read settings ({exc.strerror or exc})")
-    try:
-        data = json.loads(raw)
-    except ValueError as exc:
-        return Settings(problem=f"{path}: settings file is not valid JSON ({exc}); using defaults")
+    except Unreadable as exc:
+        return Settings(problem=_setting_aside(path, str(exc)))
     if not isinstance(data, dict) or data.get("format") != SETTINGS_FORMAT:
-        return Settings(problem=f"{path}: not a Keeping Trust settings file; using defaults")
+        return Settings(problem=_setting_aside(path, "is not a Keeping Trust settings file"))
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        return Settings(problem=_setting_aside(path, "is not a Keeping Trust settings file"))
+    if version > SETTINGS_VERSION:
+        return Settings(problem=_setting_aside(path, "was made by a newer version of the game"))
     values = data.get("settings")
     if not isinstance(values, dict):
-        return Settings(problem=f"{path}: settings file has no settings; using defaults")
+        return Settings(problem=_setting_aside(path, "holds no settings"))
     known = {f.name for f in fields(Settings)} - {"problem"}
     kwargs = {k: v for k, v in values.items() if k in known}
-    defaults = Settings()
     try:
         return Settings(**kwargs).clamped()
-    except (TypeError, ValueError):
-        # One bad value should not cost the player every other setting.
-        good: dict[str, Any] = {}
-        for key, value in kwargs.items():
-            try:
-                Settings(**{key: value}).clamped()
-            except (TypeError, ValueError):
-                continue
-            good[key] = value
-        result = Settings(**good).clamped()
-        result.problem = f"{path}: some settings were unreadable and were reset"
-        return result if good else replace(defaults, problem=result.problem)
-
-
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Write JSON to ``path`` so that readers see either the old file or the new one, whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
+    except (TypeError, ValueError, ArithmeticError):
+        pass
+    # One bad value should not cost the player every other setting.
+    good: dict[str, Any] = {}
+    for key, value in kwargs.items():
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+            Settings(**{key: value}).clamped()
+        except (TypeError, ValueError, ArithmeticError):
+            continue
+        good[key] = value
+    result = Settings(**good).clamped()
+    result.problem = _setting_aside(path, "held values that could not be used",
+                                    "those are back to their defaults")
+    return result
+
+
+def _setting_aside(path: Path, why: str, outcome: str = "the defaults are used") -> str:
+    moved = set_aside(path)
+    where = f"it was moved to {moved.name}" if moved else "it could not be moved aside"
+    return f"{path}: the settings file {why}; {where}, and {outcome}"
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

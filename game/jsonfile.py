@@ -1,0 +1,115 @@
+"""The player's own files on disk — settings and saves — read and written as JSON.
+
+Both kinds are read through :func:`read_json`, which refuses anything it cannot use with an
+:class:`Unreadable` whose message is fit to show the player, and never lets a hostile file
+(huge, nested thousands deep, binary, a folder) crash the game.  A file that cannot be used
+is moved out of the way with :func:`set_aside` rather than deleted, so the player can still
+recover it by hand, and the next write lands on a clean name.  Writes are atomic.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import stat
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+
+class Unreadable(Exception):
+    """A file exists but cannot be used; ``str()`` says why, as the end of a sentence that
+    begins with the file's name ("… is damaged (not readable JSON)")."""
+
+
+def _refuse_constant(name: str) -> NoReturn:
+    # NaN and Infinity are not JSON; a value like that could only come from a hand edit.
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite(text: str) -> float:
+    # 1e400 parses as infinity, which no setting or saved count can hold (int() of it fails).
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is too large a number")
+    return value
+
+
+def read_json(path: Path, *, max_bytes: int) -> Any:
+    """The JSON value stored at ``path``.
+
+    Raises FileNotFoundError when there is nothing there, and :class:`Unreadable` for a
+    file that is there but unusable: not a regular file, larger than ``max_bytes``, not
+    UTF-8 text, empty, or not JSON (including JSON nested too deep to parse).
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise Unreadable(f"cannot be read ({exc.strerror or exc})") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise Unreadable("is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise Unreadable("is not an ordinary file")
+    if info.st_size > max_bytes:
+        raise Unreadable("is too large")
+    try:
+        with open(path, "rb") as handle:
+            # Read one byte past the limit: the file may have grown since stat().
+            raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise Unreadable(f"cannot be read ({exc.strerror or exc})") from exc
+    if len(raw) > max_bytes:
+        raise Unreadable("is too large")
+    try:
+        # utf-8-sig: editors on Windows put a byte-order mark in front of hand-edited files.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Unreadable("is damaged (not text)") from exc
+    if not text.strip():
+        raise Unreadable("is empty")
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
+    except (ValueError, RecursionError) as exc:
+        raise Unreadable("is damaged (not readable JSON)") from exc
+
+
+def set_aside(path: Path, now: datetime | None = None) -> Path | None:
+    """Rename an unusable file to ``<name>.broken-YYYYmmdd-HHMMSS`` beside it, so nothing is
+    lost and the next write starts clean.  Returns the new path, or None if the rename failed
+    (a read-only folder, say) — the caller reports the file either way."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    base = f"{path.name}.broken-{stamp}"
+    for n in range(1, 100):
+        target = path.with_name(base if n == 1 else f"{base}-{n}")
+        if target.exists() or target.is_symlink():
+            continue
+        try:
+            os.rename(path, target)
+        except OSError:
+            return None
+        return target
+    return None
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write JSON to ``path`` so that readers see either the old file or the new one, whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=1)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
