@@ -10,6 +10,11 @@ from .ledger import BlacklistStatus, Event, EventView, Ledger
 from .conditions import State
 from .story import PLAYER, Passage, Story, with_variants
 
+#: The shared variable a story sets when the player has read the published measures
+#: (docs/story-bible.md).  The debrief reads it from the end state: a player who read the
+#: rules was told, and the debrief must not claim otherwise.
+READ_THE_RULES = "read_measures"
+
 
 @dataclass(frozen=True)
 class Debrief:
@@ -24,6 +29,7 @@ class Debrief:
     blacklist: BlacklistStatus
     unrecorded: list[EventView]  # acts no source recorded
     events: list[EventView]  # the whole log, in order
+    read_the_rules: bool = False  # the player read the published measures during play
 
 
 def make_debrief(story: Story, ending: Passage, events: Sequence[Event], state: State) -> Debrief:
@@ -47,4 +53,5 @@ def make_debrief(story: Story, ending: Passage, events: Sequence[Event], state: 
         blacklist=ledgers.blacklist_status(story, events, story.blacklist),
         unrecorded=[ledgers.view(story, e) for e in events if e.source is None and e.subject == PLAYER],
         events=[ledgers.view(story, e) for e in events],
+        read_the_rules=bool(state.variable(READ_THE_RULES)),
     )

@@ -51,6 +51,8 @@ class LedgerEntry:
     source_label: str
     points: int
     running: int
+    #: Where the event stands in the log, so the same act can be found under other rules.
+    index: int = -1
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,7 @@ def ledger(story: Story, events: Sequence[Event], jurisdiction: Jurisdiction,
     capped_by: str | None = None
     entries: list[LedgerEntry] = []
     not_counted: list[EventView] = []
-    for event in events:
+    for index, event in enumerate(events):
         if event.subject != subject or event.source is None:
             continue
         if not counts(event, jurisdiction, resident=resident):
@@ -156,7 +158,7 @@ def ledger(story: Story, events: Sequence[Event], jurisdiction: Jurisdiction,
         if _tighter(cap, rule.cap) != cap:
             cap, capped_by = rule.cap, label(story, event.behaviour)
         entries.append(LedgerEntry(event.day, event.city, event.behaviour, label(story, event.behaviour),
-                                   event.source, source_label(story, event.source), rule.points, score))
+                                   event.source, source_label(story, event.source), rule.points, score, index))
     grade = _grade(jurisdiction, score, cap)
     if capped_by is not None and _grade(jurisdiction, score, None) == grade:
         capped_by = None  # the points alone already put the grade there

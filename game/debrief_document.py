@@ -1,0 +1,312 @@
+"""The debrief as one document: sections of headings, paragraphs, lists and tables.
+
+Built once from the engine's :class:`~game.engine.Debrief` and drawn by both front ends —
+the window sets it on paper, the terminal prints it — so the two can never tell the same
+life in different words.  Pure data: no pygame, no terminal codes.  Points stay numbers
+(:class:`Points`) so each front end writes the sign its fonts can show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence, Union
+
+from game.engine import Debrief, EventView, Ledger, LedgerEntry
+
+NOT_COUNTED = "not counted"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    quiet: bool = False   # an aside, set in italics where the front end can
+
+
+@dataclass(frozen=True)
+class Subhead:
+    text: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of a list; ``mark`` is a bullet, or the number of a question."""
+
+    text: str
+    mark: str = "•"
+
+
+@dataclass(frozen=True)
+class Points:
+    """A signed change of points, as a table cell."""
+
+    value: int
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    wraps: bool = True        # text that may run onto more lines; False for days and numbers
+    numeric: bool = False     # set flush right
+
+
+Cell = Union[str, int, Points]
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A score and its grade: the seal on the page."""
+
+    caption: str
+    grade: str
+    score: int
+    start: int
+
+    @property
+    def change(self) -> str:
+        diff = self.score - self.start
+        if diff == 0:
+            return "no change"
+        return f"{'+' if diff > 0 else '−'}{abs(diff)} since the start"
+
+
+Block = Union[Paragraph, Subhead, Item, Table, Standing]
+
+
+@dataclass(frozen=True)
+class Section:
+    """``title`` names the section in the contents; ``kicker`` and ``heading`` open it.
+    ``follows_on`` lets a section start on the page before it ends rather than a new one."""
+
+    title: str
+    kicker: str
+    heading: str
+    blocks: tuple[Block, ...]
+    follows_on: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    sections: tuple[Section, ...]
+
+
+def the(name: str) -> str:
+    """A scheme's or document's name as it reads inside a sentence: 'the Nanjing trustworthy
+    card scheme'.  Names that bring their own article keep it."""
+    first = name.split(" ", 1)[0].lower()
+    return name if first in ("the", "a", "an") else f"the {name}"
+
+
+def signed(value: int, minus: str = "−") -> str:
+    return f"+{value}" if value > 0 else (f"{minus}{abs(value)}" if value < 0 else "0")
+
+
+def day(n: int) -> str:
+    return f"Day {n}"
+
+
+def _times(label: str, count: int) -> str:
+    return label if count == 1 else f"{label} ×{count}"
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A ledger entry after identical records of the same act are put together."""
+
+    day: int
+    label: str
+    source: str
+    points: int
+    running: int
+    count: int
+
+
+def merged_entries(entries: Sequence[LedgerEntry]) -> list[_Line]:
+    """Counted entries, with the same act recorded again by the same source on the same day
+    shown once, "×2", points summed: two identical rows read as a mistake, not as two records."""
+    lines: list[_Line] = []
+    for e in entries:
+        last = lines[-1] if lines else None
+        if last and (last.day, last.label, last.source) == (e.day, e.label, e.source_label):
+            lines[-1] = _Line(e.day, e.label, e.source_label, last.points + e.points, e.running, last.count + 1)
+        else:
+            lines.append(_Line(e.day, e.label, e.source_label, e.points, e.running, 1))
+    return lines
+
+
+LEDGER_COLUMNS = (Column("Day", wraps=False), Column("What was recorded"), Column("Reported by"),
+                  Column("Points", wraps=False, numeric=True), Column("Total", wraps=False, numeric=True))
+
+
+def entry_table(entries: Sequence[LedgerEntry]) -> Table:
+    return Table(LEDGER_COLUMNS, tuple(
+        (day(e.day), _times(e.label, e.count), e.source, Points(e.points), e.running)
+        for e in merged_entries(entries)))
+
+
+def comparison_table(debrief: Debrief, home: Ledger, other: Ledger) -> Table:
+    """Every recorded act of the player, with what each city made of it: the same event of
+    the log, scored under two jurisdictions, so a class can compare without turning pages."""
+    at_home = {e.index: e.points for e in home.entries}
+    there = {e.index: e.points for e in other.entries}
+    acts: list[_Compared] = []
+    for index, event in enumerate(debrief.events):
+        if event.subject != home.subject or event.source is None:
+            continue
+        act = _Compared(event.day, event.label, event.source_label, at_home.get(index), there.get(index))
+        if acts and acts[-1].same_act(act):
+            acts[-1] = acts[-1].again(act)
+        else:
+            acts.append(act)
+    return Table((Column("Day", wraps=False), Column("What was recorded"), Column(home.name), Column(other.name)),
+                 tuple((day(a.day), _times(a.label, a.count), _cell(a.here), _cell(a.there)) for a in acts))
+
+
+@dataclass(frozen=True)
+class _Compared:
+    day: int
+    label: str
+    source: str | None
+    here: int | None     # points at home, None when not counted there
+    there: int | None
+    count: int = 1
+
+    def same_act(self, other: "_Compared") -> bool:
+        return ((self.day, self.label, self.source) == (other.day, other.label, other.source)
+                and (self.here is None) == (other.here is None) and (self.there is None) == (other.there is None))
+
+    def again(self, other: "_Compared") -> "_Compared":
+        return _Compared(self.day, self.label, self.source, _add(self.here, other.here),
+                         _add(self.there, other.there), self.count + 1)
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
+
+
+def _cell(points: int | None) -> Cell:
+    return NOT_COUNTED if points is None else Points(points)
+
+
+def _events(views: Sequence[EventView], with_source: bool = False) -> list[Item]:
+    """Acts as list items; the same act written twice on one day is shown once, "×2"."""
+    texts: list[str] = []
+    counts: list[int] = []
+    for view in views:
+        text = f"{day(view.day)} — {view.label}"
+        if with_source and view.source_label:
+            text += f" ({view.source_label}, in {view.city.title()})"
+        if texts and texts[-1] == text:
+            counts[-1] += 1
+        else:
+            texts.append(text)
+            counts.append(1)
+    return [Item(_times(text, n)) for text, n in zip(texts, counts)]
+
+
+def build(debrief: Debrief, story_title: str) -> Document:
+    """The debrief of one life as a document, in the order it is read."""
+    d, home = debrief, debrief.home
+    sections: list[Section] = []
+
+    ended = [Paragraph(p) for p in d.ending_text.split("\n\n") if p.strip()]
+    ended.append(Paragraph("Nobody told you, but all autumn and winter something was keeping count. "
+                           "The ledger that follows is what it kept.", quiet=True))
+    sections.append(Section("How it ended", "How it ended", d.ending_title, tuple(ended)))
+
+    if d.read_the_rules:
+        told = (f"You had read the published measures, so you knew: every adult resident of {home.name} "
+                f"begins with {home.start:,} points.")
+    else:
+        told = f"Every adult resident of {home.name} begins with {home.start:,} points. Nobody told you."
+    ledger: list[Block] = [Paragraph(told), Paragraph(
+        "These are the acts that reached the system, who reported them, and what each was worth.")]
+    ledger.append(entry_table(home.entries) if home.entries
+                  else Paragraph("Nothing you did reached the system.", quiet=True))
+    kicker = f"Under {the(home.document)}" if home.document else f"{home.name} — personal credit"
+    sections.append(Section("The ledger", kicker, "What was recorded", tuple(ledger), follows_on=True))
+
+    grade: list[Block] = [Standing("Final score", home.grade, home.score, home.start)]
+    if home.capped_by:
+        grade.append(Paragraph("The points alone would have put you higher. One record set a ceiling on the "
+                               f"grade, whatever else you did: {home.capped_by}."))
+    if home.perks:
+        grade.append(Subhead(f"What {home.grade} meant"))
+        grade.extend(Item(perk) for perk in home.perks)
+    else:
+        grade.append(Paragraph(f"The measures list nothing in particular for grade {home.grade}.", quiet=True))
+    sections.append(Section("Your grade", f"{home.name} — the result", "Your grade", tuple(grade)))
+
+    unseen: list[Block] = []
+    if d.unrecorded:
+        unseen.append(Paragraph("These things happened. No camera, clerk, bank or neighbour wrote them down, "
+                                "so no system counted them."))
+        unseen.extend(_events(d.unrecorded))
+    else:
+        unseen.append(Paragraph("Everything you did was seen by someone.", quiet=True))
+    if home.not_counted:
+        unseen.append(Subhead(f"Recorded, but not counted in {home.name}"))
+        unseen.append(Paragraph("Someone wrote these down, but their records do not feed this city's system."))
+        unseen.extend(_events(home.not_counted, with_source=True))
+    sections.append(Section("Nobody recorded", "Off the record", "What nobody recorded", tuple(unseen)))
+
+    b = d.blacklist
+    if b.name:
+        listed: list[Block] = [Paragraph(
+            "The court blacklist has nothing to do with points. Courts list people who ignore their "
+            "judgments; paying or settling takes them off again. The list knows nothing of points, "
+            "and the points know nothing of the list.")]
+        if b.listed:
+            status = "At the end, your name was on the list."
+        elif b.ever_listed:
+            status = "Your name was on the list for a time, and came off it."
+        else:
+            status = "Your name was never on the list."
+        listed.append(Subhead(status))
+        listed.extend(Item(f"{day(n)} — {'listed' if change == 'listed' else 'removed'}: {label}")
+                      for n, label, change in b.history)
+        if b.bars:
+            listed.append(Subhead("What a listed person cannot do"))
+            listed.extend(Item(bar) for bar in b.bars)
+        sections.append(Section("The blacklist", "A separate system", b.name, tuple(listed)))
+
+    for other in d.others:
+        scheme = the(other.document) if other.document else f"{other.name}'s rules"
+        elsewhere: list[Block] = [
+            Paragraph(f"The same acts, the same witnesses — scored by {scheme}, starting from "
+                      f"{other.start:,}. What one city counts, another ignores."),
+            Standing(f"Under {other.name}'s rules", other.grade, other.score, other.start)]
+        if other.capped_by:
+            elsewhere.append(Paragraph(f"One record set a ceiling on the grade there: {other.capped_by}.",
+                                       quiet=True))
+        compared = comparison_table(d, home, other)
+        if compared.rows:
+            elsewhere.append(Subhead(f"Each act, in {home.name} and in {other.name}"))
+            elsewhere.append(compared)
+        else:
+            elsewhere.append(Paragraph("Nothing you did was recorded, in either city.", quiet=True))
+        if other.perks:
+            elsewhere.append(Subhead(f"What {other.grade} would have meant"))
+            elsewhere.extend(Item(perk) for perk in other.perks)
+        sections.append(Section(f"Under {other.name}'s rules", "The same life, somewhere else",
+                                f"Under {other.name}'s rules", tuple(elsewhere)))
+
+    if d.companies:
+        rated: list[Block] = []
+        for company in d.companies:
+            rated.append(Subhead(f"{company.subject_label}: grade {company.grade}, {company.score:,} points"))
+            rated.extend(Item(f"{day(e.day)} — {_times(e.label, e.count)} ({e.source}) "
+                              f"{signed(e.points, '–')}") for e in merged_entries(company.entries))
+        sections.append(Section("Companies", "Companies are rated too", "The others in your ledger",
+                                tuple(rated)))
+
+    if d.questions:
+        sections.append(Section("Questions", "To think about", "Questions",
+                                tuple(Item(q, f"{n}.") for n, q in enumerate(d.questions, 1))))
+    return Document(story_title, tuple(sections))
