@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .engine import Session, Story, StoryError, check_story, load_story
+from .terminal import MAX_AUTO_STEPS
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ROOT / "story"
@@ -34,6 +35,16 @@ def _load(args: argparse.Namespace) -> Story | None:
     return story
 
 
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
@@ -48,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--text", action="store_true", help="play in the terminal: type a choice's number")
     play.add_argument("--seed", type=int, default=None, help="seed for the story's chances (replays exactly)")
     play.add_argument("--auto", action="store_true", help="choose at random (from the seed) to an ending")
+    play.add_argument("--max-steps", type=_at_least_one, default=MAX_AUTO_STEPS, metavar="N",
+                      help=f"with --auto, give up after N choices without an ending (default {MAX_AUTO_STEPS:,})")
     play.add_argument("--route", choices=("full", "short"), default="full", help="the full story or the short route")
     _story_args(play)
 
@@ -103,7 +116,7 @@ def _play_text(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
     session = Session.new(story, seed=seed, route=args.route)
     auto = picker_for(seed) if args.auto else None
-    return play(session, sys.stdin, sys.stdout, auto=auto)
+    return play(session, sys.stdin, sys.stdout, auto=auto, max_steps=args.max_steps)
 
 
 def _is_mod(path: Path) -> bool:

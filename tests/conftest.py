@@ -11,8 +11,6 @@ import pytest
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-ROOT = Path(__file__).resolve().parent.parent
-
 RULES = """
 behaviours:
   ran_red_light: {label: Drove through a red light}

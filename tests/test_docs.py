@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 from game.engine import Session, load_story
 from game.engine.located import read_yaml
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 from game.engine import Session, check_story, load_story
 from game.terminal import page_lines, play
 from game.tools.explore import explore, picker_for

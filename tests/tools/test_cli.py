@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT
+from helpers import ROOT
 
 SMALL = """
 passages:
@@ -66,6 +66,81 @@ def test_play_auto_reaches_an_ending(story_dir):
     result = run("play", "--text", "--auto", "--seed", "5", "--story", str(story_dir(SMALL)))
     assert result.returncode == 0
     assert "\nDebrief\n" in result.stdout
+
+
+ENDLESS = """
+passages:
+  start:
+    text: The queue at the service hall.
+    choices:
+      - text: Take a number.
+        goto: counter
+  counter:
+    text: The clerk sends you back to the queue.
+    choices:
+      - text: Queue again.
+        goto: start
+      - text: Go home.
+        when: day > 99
+        goto: home
+  home:
+    text: Home.
+    ending: {title: Home}
+"""
+
+
+def test_play_auto_gives_up_on_a_loop_with_no_way_out(story_dir):
+    result = run("play", "--text", "--auto", "--seed", "1", "--max-steps", "40", "--story", str(story_dir(ENDLESS)))
+    assert result.returncode == 1
+    assert result.stdout.count("\n> ") == 40
+    assert "Stopped after 40 choices without reaching an ending" in result.stdout
+    assert "Debrief" not in result.stdout
+
+
+def test_play_auto_gives_up_by_itself_when_no_cap_is_given(story_dir):
+    result = run("play", "--text", "--auto", "--seed", "1", "--story", str(story_dir(ENDLESS)))
+    assert result.returncode == 1
+    assert result.stdout.count("\n> ") == 5000
+    assert "Stopped after 5,000 choices" in result.stdout
+
+
+def test_play_refuses_a_step_cap_below_one(story_dir):
+    result = run("play", "--text", "--auto", "--max-steps", "0", "--story", str(story_dir(SMALL)))
+    assert result.returncode == 2
+    assert "--max-steps: must be at least 1" in result.stderr
+
+
+ONE_WAY = """
+passages:
+  start:
+    text: The bus to the clinic is late again.
+    choices:
+      - text: Wait for it.
+        goto: end
+  end:
+    text: It comes.
+    ending: {title: Clinic}
+"""
+
+
+def test_play_text_with_one_choice_goes_on_at_enter(story_dir):
+    result = run("play", "--text", "--story", str(story_dir(ONE_WAY)), stdin="\n")
+    assert result.returncode == 0, result.stdout
+    assert "\nDebrief\n" in result.stdout
+
+
+def test_play_text_with_one_choice_asks_for_enter_not_a_number_from_1_to_1(story_dir):
+    result = run("play", "--text", "--story", str(story_dir(ONE_WAY)), stdin="2\nyes\n1\n")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.count("Press Enter to go on, or q to stop.") == 2
+    assert "from 1 to 1" not in result.stdout
+
+
+def test_play_text_with_several_choices_still_wants_a_number(story_dir):
+    result = run("play", "--text", "--story", str(story_dir(SMALL)), stdin="\n1\n")
+    assert result.returncode == 0, result.stdout
+    assert "Type a number from 1 to 2 (or q to stop)." in result.stdout
+    assert "Press Enter" not in result.stdout
 
 
 def test_explore_json_has_the_documented_keys(story_dir):
