@@ -11,6 +11,7 @@ import random
 import textwrap
 from typing import IO, Callable
 
+from . import debrief_document
 from .engine import Debrief, Page, Session
 
 WIDTH = 78
@@ -52,60 +53,91 @@ def page_lines(page: Page, width: int = WIDTH) -> list[str]:
 
 
 def debrief_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
-    """The debrief as plain text. Its first line is the word that opens the ledger."""
-    out = ["Debrief", "=" * 7, "", debrief.ending_title, ""]
-    for paragraph in debrief.ending_text.split("\n\n"):
-        out += textwrap.wrap(paragraph, width) + [""]
-    home = debrief.home
-    out += [f"The ledger: {home.name}", "-" * (12 + len(home.name))]
-    if home.document:
-        out += textwrap.wrap(f"Under the {home.document}.", width)
-    out += [f"Every resident starts with {home.start:,} points. Nobody told you.", ""]
-    if not home.entries:
-        out.append("Nothing you did was counted.")
-    for entry in home.entries:
-        out.append(f"  Day {entry.day:>3}  {entry.points:+4d}  {entry.label}  (recorded by {entry.source_label})")
-    out += ["", f"Final score: {home.score:,}    Grade: {home.grade}"]
-    if home.capped_by:
-        out += textwrap.wrap(f"The points alone would have given a better grade, but '{home.capped_by}' "
-                             f"holds it at {home.grade}.", width)
-    for perk in home.perks:
-        out.append(f"  - {perk}")
-    if home.not_counted:
-        out += ["", "Recorded, but not counted here:"]
-        for event in home.not_counted:
-            out.append(f"  Day {event.day:>3}  {event.label}  ({event.source_label}, in {event.city.title()})")
-    out += ["", "What nobody recorded:"]
-    if not debrief.unrecorded:
-        out.append("  Nothing.")
-    for event in debrief.unrecorded:
-        out.append(f"  Day {event.day:>3}  {event.label}")
-    blacklist = debrief.blacklist
-    if blacklist.name:
-        out += ["", f"The national court blacklist ({blacklist.name}):"]
-        if not blacklist.ever_listed:
-            out.append("  You were never listed.")
-        for day, label, change in blacklist.history:
-            out.append(f"  Day {day:>3}  {'Listed' if change == 'listed' else 'Removed'}: {label}")
-        if blacklist.listed:
-            out.append("  Still listed at the end. Barred from:")
-            out += [f"    - {bar}" for bar in blacklist.bars]
-        out += textwrap.wrap("  The list is kept by the courts and knows nothing of points; the points "
-                             "know nothing of the list.", width)
-    for company in debrief.companies:
-        out += ["", f"Also rated: {company.subject_label} — {company.score:,}, grade {company.grade}"]
-        for entry in company.entries:
-            out.append(f"  Day {entry.day:>3}  {entry.points:+4d}  {entry.label}  ({entry.source_label})")
-    for other in debrief.others:
-        out += ["", f"The same life under {other.name}'s rules: {other.score:,}, grade {other.grade}"]
-        for entry in other.entries:
-            out.append(f"  Day {entry.day:>3}  {entry.points:+4d}  {entry.label}")
-        if not other.entries:
-            out.append("  Nothing you did would have counted there.")
-    if debrief.questions:
-        out += ["", "Questions to think about:"]
-        for n, question in enumerate(debrief.questions, 1):
-            out += textwrap.wrap(f"{n}. {question}", width, subsequent_indent="   ")
+    """The debrief as plain text, from the same document the window sets on paper. Its first
+    line is the word that opens the ledger; a wrapped line stays indented under its item."""
+    document = debrief_document.build(debrief, "")
+    out = ["Debrief", "=" * 7]
+    for section in document.sections:
+        heading = textwrap.wrap(section.heading, width)
+        out += ["", *textwrap.wrap(section.kicker.upper(), width), *heading,
+                "-" * max(len(line) for line in heading), ""]
+        for block in section.blocks:
+            for line in _block_lines(block, width):
+                if line or (out and out[-1]):   # one blank line between blocks, never two
+                    out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+def _block_lines(block: debrief_document.Block, width: int) -> list[str]:
+    if isinstance(block, debrief_document.Paragraph):
+        return textwrap.wrap(block.text, width) + [""]
+    if isinstance(block, debrief_document.Subhead):
+        return [""] + textwrap.wrap(block.text, width) + [""]
+    if isinstance(block, debrief_document.Item):
+        lead = f"  {block.mark} "
+        lines = textwrap.wrap(block.text, width, initial_indent=lead, subsequent_indent=" " * len(lead))
+        return lines + ([""] if block.mark[:1].isdigit() else [])
+    if isinstance(block, debrief_document.Standing):
+        return [f"{block.caption}: {block.score:,}    Grade: {block.grade}",
+                f"Started at {block.start:,} — {block.change}.", ""]
+    if isinstance(block, debrief_document.Table):
+        return _table_lines(block, width) + [""]
+    raise TypeError(f"no text form for {block!r}")
+
+
+def _cell_text(cell: debrief_document.Cell) -> str:
+    if isinstance(cell, debrief_document.Points):
+        return debrief_document.signed(cell.value, "-")
+    return f"{cell:,}" if isinstance(cell, int) else cell
+
+
+def _table_lines(table: debrief_document.Table, width: int) -> list[str]:
+    """Columns side by side; a column of text wraps within its own width, the others keep
+    theirs, so every row stays one row however narrow the terminal."""
+    gap = 2
+    cells = [[_cell_text(c) for c in row] for row in table.rows]
+    natural = [max([len(col.title)] + [len(row[i]) for row in cells]) for i, col in enumerate(table.columns)]
+    fixed = sum(n for n, col in zip(natural, table.columns) if not col.wraps)
+    wrapping = [i for i, col in enumerate(table.columns) if col.wraps]
+    room = width - fixed - gap * (len(table.columns) - 1)
+    # Each wrapping column first gets its longest word, so no word is ever broken; what is
+    # left is shared out so short columns ("not counted") are whole before long ones grow.
+    widths = list(natural)
+    for i in wrapping:
+        widths[i] = max(len(word) for text in [table.columns[i].title] + [row[i] for row in cells]
+                        for word in (text.split() or [""]))
+    spare = room - sum(widths[i] for i in wrapping)
+    waiting = sorted(wrapping, key=lambda i: natural[i] - widths[i])
+    while waiting and spare > 0:
+        share = spare // len(waiting)
+        i = waiting[0]
+        give = min(natural[i] - widths[i], max(share, 0))
+        if give < natural[i] - widths[i]:
+            for j in waiting:
+                widths[j] += share
+            break
+        widths[i] += give
+        spare -= give
+        waiting.pop(0)
+
+    def row_lines(texts: list[str]) -> list[str]:
+        columns = [textwrap.wrap(t, w) or [""] if col.wraps else [t]
+                   for t, w, col in zip(texts, widths, table.columns)]
+        lines = []
+        for n in range(max(len(c) for c in columns)):
+            parts = []
+            for column, w, col in zip(columns, widths, table.columns):
+                text = column[n] if n < len(column) else ""
+                parts.append(text.rjust(w) if col.numeric else text.ljust(w))
+            lines.append((" " * gap).join(parts).rstrip())
+        return lines
+
+    out = row_lines([col.title for col in table.columns])
+    out.append("-" * min(width, sum(widths) + gap * (len(widths) - 1)))
+    for row in cells:
+        out += row_lines(row)
     return out
 
 
