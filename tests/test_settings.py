@@ -61,3 +61,25 @@ def test_write_is_atomic_and_leaves_no_temp_files(home):
         save_settings(Settings(text_speed=speed))
     assert sorted(p.name for p in home.iterdir()) == ["settings.json"]
     assert load_settings().text_speed == 70
+
+
+def test_the_window_left_is_kept(home):
+    save_settings(Settings(window_size=(1300, 800), window_position=(-40, 90)))
+    loaded = load_settings()
+    assert loaded.window_size == (1300, 800) and loaded.window_position == (-40, 90)
+
+
+@pytest.mark.parametrize("size, position", [("big", "x"), ([1, 2, 3], [1]),
+                                            ([True, 3], ["1", 1]), ({}, None)])
+def test_a_window_that_makes_no_sense_is_forgotten_not_reported(home, size, position):
+    (home / "settings.json").write_text(json.dumps({
+        "format": "keeping-trust-settings", "version": 1,
+        "settings": {"window_size": size, "window_position": position, "high_contrast": True}}))
+    s = load_settings()
+    assert s.window_size is None and s.window_position is None
+    assert s.high_contrast and s.problem is None
+
+
+def test_a_window_beyond_any_desktop_is_held_to_whole_pixels_within_reach():
+    s = Settings(window_size=[10 ** 9, 700.6], window_position=[-(10 ** 9), 5]).clamped()
+    assert s.window_size == (32768, 700) and s.window_position == (-32768, 5)

@@ -1,0 +1,65 @@
+"""Playthroughs of one story: started, saved to slots and resumed, for every screen that
+offers it (title, play, save and load)."""
+
+from __future__ import annotations
+
+import random
+from typing import Callable
+
+from game.saves import AUTO, SlotError, SlotStore
+
+
+class Playthroughs:
+    """``route`` ("full" or "short") is what a new game starts on unless told; ``seed`` fixes
+    the story's chance (tests, replays), None draws a fresh one per game.  ``report`` tells
+    the player a save could not be written."""
+
+    def __init__(self, story, store: SlotStore, report: Callable[[str], None], *,
+                 route: str = "full", seed: int | None = None) -> None:
+        self.story = story
+        self.store = store
+        self.report = report
+        self.route = route if route in ("full", "short") else "full"
+        self.seed = seed
+
+    def new(self, route: str | None = None):
+        """A new playthrough on ``route`` (default: :attr:`route`).  A story without a short
+        route always starts the full one."""
+        from game.engine import Session
+
+        route = route or self.route
+        if route == "short" and not self.story.has_short_route:
+            route = "full"
+        seed = self.seed if self.seed is not None else random.SystemRandom().randrange(1 << 31)
+        return Session.new(self.story, seed=seed, route=route)
+
+    @staticmethod
+    def place_of(session) -> str:
+        """Where and when the player is, as a slot shows it."""
+        page = session.page
+        return f"Day {page.day} · {page.city_name}"
+
+    def save(self, name: str, session) -> bool:
+        """Write ``session`` to slot ``name``; a failure is reported and gives False."""
+        page = session.page
+        summary = page.text or page.title or page.ending_title or ""
+        try:
+            self.store.write(name, session.to_json(), summary=summary, place=self.place_of(session),
+                             story_title=self.story.title)
+        except SlotError as exc:
+            self.report(str(exc))
+            return False
+        return True
+
+    def autosave(self, session) -> None:
+        self.save(AUTO, session)
+
+    def load(self, name: str):
+        """The session stored in slot ``name``.  Raises SlotError with a message for the player."""
+        from game.engine import SaveError, Session
+
+        data = self.store.read(name)
+        try:
+            return Session.from_json(self.story, data)
+        except SaveError as exc:
+            raise SlotError(f"This save cannot be resumed: {exc}") from exc
