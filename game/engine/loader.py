@@ -128,10 +128,12 @@ class _Builder:
     # -- reporting -----------------------------------------------------------------------
 
     def error(self, node: Node, message: str, offset: int = 0) -> None:
-        self.problems.append(node.problem(message, offset=offset))
+        if not node.broken:  # the reader has said what is wrong with it, once
+            self.problems.append(node.problem(message, offset=offset))
 
     def warn(self, node: Node, message: str) -> None:
-        self.problems.append(node.problem(message, "warning"))
+        if not node.broken:
+            self.problems.append(node.problem(message, "warning"))
 
     # -- reading files -------------------------------------------------------------------
 
@@ -226,8 +228,11 @@ class _Builder:
             self.error(node, f"{what} must be text")
             return None
         if isinstance(node.value, bool):
-            self.error(node, f"{what} must be text; quote it if you meant the word")
-            return None
+            # YAML 1.1 reads yes/no/on/off as truth values; the writer meant the word.
+            self.error(node, f"{what} '{node.written}' is read by YAML as {str(node.value).lower()}; "
+                             f"write it in quotes (\"{node.written}\") if you mean the word")
+        if node.written is not None and not node.quoted:
+            return node.written
         return str(node.value)
 
     def number(self, node: Node, what: str, minimum: int | None = None) -> int | None:
@@ -257,22 +262,21 @@ class _Builder:
         return out
 
     def id_list(self, node: Node, what: str) -> list[tuple[str, Node]]:
-        items = node.value if isinstance(node.value, list) else [node] if isinstance(node.value, str) else None
+        items = node.value if isinstance(node.value, list) else [node] if node.written is not None else None
         if items is None:
             self.error(node, f"{what} must be a list of ids")
             return []
         out = []
         for item in items:
-            if self.valid_id(item, item.value):
-                out.append((item.value, item))
+            name = _word(item)
+            if self.valid_id(item, name):
+                out.append((name, item))
         return out
 
     def condition(self, node: Node) -> Condition | None:
-        source = node.value
-        if isinstance(source, bool):
-            source = "true" if source else "false"
-        elif isinstance(source, int) and not isinstance(source, bool):
-            source = str(source)
+        # A condition is read in its own language from the text as written, not as YAML would
+        # read it: 'when: yes' asks for a variable named yes, it is not the truth value.
+        source = node.value if isinstance(node.value, str) or node.written is None else node.written
         if not isinstance(source, str):
             self.error(node, "a condition must be text, such as: savings >= 500 and not mother_ill")
             return None
@@ -288,9 +292,9 @@ class _Builder:
     # -- story pieces --------------------------------------------------------------------
 
     def goto(self, node: Node) -> tuple[Branch, ...]:
-        if isinstance(node.value, str):
-            self.gotos.append((node.value, node, "goto"))
-            return (Branch(node.value, None, _where(node)),)
+        if node.written is not None and node.value is not None:
+            self.gotos.append((_word(node), node, "goto"))
+            return (Branch(_word(node), None, _where(node)),)
         if not isinstance(node.value, list) or not node.value:
             self.error(node, "goto must be a passage id, or a list of branches with 'when' and 'to'")
             return ()
@@ -696,8 +700,8 @@ class _Builder:
         )
 
     def labelled(self, node: Node, name: str, what: str) -> str:
-        if isinstance(node.value, str):
-            return node.value
+        if node.written is not None:
+            return self.text(node, f"the label of {what} '{name}'") or name.replace("_", " ").capitalize()
         fields = self.mapping(node, f"{what} '{name}'")
         if fields is None:
             return name
@@ -798,7 +802,7 @@ class _Builder:
         for part in conditions.walk(condition.tree):
             kind = part[0]
             if kind == "variable" and part[1] not in variables:
-                hint = closest(part[1], list(variables) + list(BUILTINS))
+                hint = closest(part[1], list(variables) + list(BUILTINS) + ["true", "false"])
                 self.error(node, f"in condition: '{part[1]}' is never set by the story{hint}", at(part[2]))
             elif kind == "ask":
                 question, arg, offset = part[1], part[2], part[3]
@@ -835,6 +839,11 @@ class _Builder:
                 if branch.to in passages and branch.to not in seen:
                     queue.append(branch.to)
         return seen
+
+
+def _word(node: Node) -> Any:
+    """An id as written: 'goto: yes' names a passage called yes, whatever YAML makes of it."""
+    return node.value if node.written is None or node.quoted else node.written
 
 
 def _where(node: Node) -> Where:

@@ -8,6 +8,9 @@ deep nesting, huge files and bytes that are not UTF-8.
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
@@ -25,13 +28,14 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 
 _STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SCALAR_TAGS = {
     _STR,
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",  # kept as the text written
+    _TIMESTAMP,  # kept as the text written: a story has no use for dates as values
 }
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
@@ -44,7 +48,10 @@ class Node:
     """A value from a YAML file with its 1-based line and column.
 
     ``value`` is a ``dict[str, Node]``, a ``list[Node]`` or a scalar. For mappings,
-    ``keys`` holds the node of each key, so a bad key can be pointed at too.
+    ``keys`` holds the node of each key, so a bad key can be pointed at too. A scalar keeps
+    ``written``, its text before YAML made a number or a truth value of it, so messages can
+    quote what the writer wrote. A ``broken`` node was already reported by the reader;
+    nothing more is said about it.
     """
 
     value: Any
@@ -53,6 +60,8 @@ class Node:
     col: int
     quoted: bool = False
     keys: dict[str, "Node"] = field(default_factory=dict)
+    written: str | None = None
+    broken: bool = False
 
     def plain(self) -> Value:
         """The value with every location stripped."""
@@ -66,13 +75,201 @@ class Node:
         return Problem(self.path, self.line, self.col + offset, message, severity)
 
 
-class _Refused(Exception):
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
+# Characters a screen or a terminal would obey instead of showing: C0 and C1 controls (ESC
+# starts the sequences that move the cursor or write to the clipboard), DEL, the bidi
+# overrides and isolates that make text read differently from how it is stored, and the
+# Unicode line and paragraph separators, which break lines on some screens and not others.
+# Tab and newline are how writers lay out text; a carriage return reaches a value only
+# through an escape, since YAML reads the ones in a file as line breaks.
+_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_REFUSED_IN_FILE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_PLACEHOLDER = "\ufffd"  # stands in for a refused character so the rest of the file is still read
+_NAMES = {"\x1b": "ESCAPE", "\x07": "BELL", "\x08": "BACKSPACE", "\x0d": "CARRIAGE RETURN", "\x7f": "DELETE",
+          "\x85": "NEXT LINE", "\x9b": "CONTROL SEQUENCE INTRODUCER", "\x9d": "OPERATING SYSTEM COMMAND"}
+# What a backslash escape in a double-quoted scalar stands for, when it is one character.
+_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "t": "\t", "\t": "\t", "n": "\n", "v": "\x0b", "f": "\x0c",
+            "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
+            "L": "\u2028", "P": "\u2029"}
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+MAX_NUMBER_DIGITS = 15
+MAX_PROBLEMS_PER_FILE = 50
+
+
+def _describe(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    name = _NAMES.get(char) or unicodedata.name(char, "")
+    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        kind = "a text direction override"
+    elif char in "\u2028\u2029":
+        kind = "a Unicode line separator"
+    else:
+        kind = "a control character"
+    return f"{code} ({name.lower()}), {kind}," if name else f"{code}, {kind},"
+
+
+def _refusal(char: str) -> str:
+    return (f"{_describe(char)} cannot appear in a story file: a screen or terminal would act on it "
+            "instead of showing it; remove it")
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+class _Stop(Exception):
+    """A problem after which the rest of the file cannot be read sensibly."""
+
+
+class _Reader:
+    """Builds Nodes from libyaml's events, noting every problem and reading on where it can."""
+
+    def __init__(self, text: str, shown: str) -> None:
+        self.text = text
+        self.shown = shown
+        self.problems: list[Problem] = []
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.stack: list[Node] = []
+        self.pending_key: list[Node | None] = []
+        self.root: Node | None = None
+        self.documents = 0
+
+    def note(self, line: int, col: int, message: str) -> None:
+        # A file that is mostly mistakes (or made to be) should not bury the writer, or the
+        # machine, in messages: past a limit, stop reading it.
+        if len(self.problems) >= MAX_PROBLEMS_PER_FILE:
+            self.problems.append(Problem(self.shown, line, col, f"more than {MAX_PROBLEMS_PER_FILE} problems in "
+                                                                "this file; stopped reading it here"))
+            raise _Stop()
+        self.problems.append(Problem(self.shown, line, col, message))
+
+    def read(self, text: str) -> Node | None:
+        for event in yaml.parse(text, Loader=_Loader):
+            self.event(event)
+        return self.root
+
+    def event(self, event: Any) -> None:
+        kind = type(event)
+        line, col = event.start_mark.line + 1, event.start_mark.column + 1
+        if kind is yaml.AliasEvent:
+            self.note(line, col, "aliases (*name) are not allowed in story files; write the value out")
+            self.attach(Node(None, self.shown, line, col, written="", broken=True))
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                self.note(line, col, "a story file holds one YAML document; remove the second '---'")
+                raise _Stop()
+        elif kind is yaml.ScalarEvent:
+            self.attach(self.scalar(event, line, col))
+        elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+            broken = False
+            if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                self.note(line, col, f"tag '{event.tag}' is not allowed in story files")
+                broken = True
+            if len(self.stack) >= MAX_DEPTH:
+                self.note(line, col, f"nested more than {MAX_DEPTH} levels deep")
+                raise _Stop()
+            node = Node({} if kind is yaml.MappingStartEvent else [], self.shown, line, col, broken=broken)
+            self.attach(node)
+            self.stack.append(node)
+            self.pending_key.append(None)
+        elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+            self.stack.pop()
+            self.pending_key.pop()
+
+    def scalar(self, event: Any, line: int, col: int) -> Node:
+        written = event.value
+        quoted = event.style in ("'", '"')
+        node = Node(written, self.shown, line, col, quoted=quoted, written=written)
+        if event.style == '"':
+            self.refuse_escapes(event)
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = _resolver.resolve(yaml.ScalarNode, written, event.implicit)
+        if tag not in _SCALAR_TAGS:
+            self.note(line, col, f"tag '{event.tag}' is not allowed in story files")
+            node.broken = True
+        elif tag not in (_STR, _TIMESTAMP):
+            node.value, trouble = _construct(tag, written)
+            if trouble:
+                self.note(line, col, trouble)
+                node.value, node.broken = written, True
+        return node
+
+    def refuse_escapes(self, event: Any) -> None:
+        """Point at each escape in a double-quoted scalar that writes a refused character."""
+        start = self.line_starts[event.start_mark.line] + event.start_mark.column
+        end = self.line_starts[event.end_mark.line] + event.end_mark.column
+        source = self.text[start:end]
+        pos = 1  # after the opening quote
+        while pos < len(source) - 1:
+            if source[pos] != "\\":
+                pos += 1
+                continue
+            letter = source[pos + 1: pos + 2]
+            width = _HEX_ESCAPES.get(letter, 0)
+            if width:
+                try:
+                    char = chr(int(source[pos + 2: pos + 2 + width], 16))
+                except ValueError:  # libyaml has already refused a malformed escape
+                    char = ""
+            else:
+                char = _ESCAPES.get(letter, "")
+            if char and _REFUSED.match(char):
+                index = start + pos
+                line = self.text.count("\n", 0, index) + 1
+                col = index - self.line_starts[line - 1] + 1
+                self.note(line, col, _refusal(char))
+            pos += 2 + width
+
+    def attach(self, node: Node) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        if isinstance(parent.value, list):
+            parent.value.append(node)
+            return
+        key = self.pending_key[-1]
+        if key is None:
+            if node.written is None:
+                self.note(node.line, node.col, "a mapping key must be a plain word")
+                node = Node("", node.path, node.line, node.col, written="", broken=True)
+            # A key is a name whatever YAML makes of it: 'yes:' is the word yes, not true.
+            node.value = node.written
+            self.pending_key[-1] = node
+            return
+        self.pending_key[-1] = None
+        name = key.value
+        if name in parent.value:
+            first = parent.keys[name]
+            self.note(key.line, key.col, f"duplicate key '{name}' (first at line {first.line})")
+            return
+        parent.value[name] = node
+        parent.keys[name] = key
+
+
+def _construct(tag: str, written: str) -> tuple[Any, str | None]:
+    """The value of a number, truth value or null as YAML reads it, or why it cannot be read."""
+    what = {"tag:yaml.org,2002:int": "a whole number", "tag:yaml.org,2002:float": "a number",
+            "tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:null": "nothing (null)"}[tag]
+    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        digits = sum(c.isdigit() for c in written)
+        if digits > MAX_NUMBER_DIGITS:
+            return None, (f"a number in a story file has at most {MAX_NUMBER_DIGITS} digits; this one has "
+                          f"{digits:,} (quote it if it is text)")
+    try:
+        value = _constructor.construct_object(yaml.ScalarNode(tag, written))
+    except (ArithmeticError, LookupError, ValueError, TypeError, yaml.YAMLError):
+        return None, f"'{_shown(written)}' cannot be read as {what}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return None, f"'{_shown(written)}' is not a number a story can use; write a finite number"
+    return value, None
 
 
 def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
-    """Read one story file. Returns its root node (None for an empty file) and its problems."""
+    """Read one story file. Returns its root node (None for an empty or unreadable file) and
+    every problem found in it; a root comes back even with problems, so the story's own checks
+    can report the rest of the file too."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -84,93 +281,28 @@ def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
         return None, [Problem(shown, line, col, "file is not UTF-8 text (save it as UTF-8)")]
     if "\x00" in text:
         return None, [Problem(shown, 1, 1, "file contains NUL characters; it is not a text file")]
+    reader = _Reader(text, shown)
     try:
-        return _build(text, shown), []
-    except _Refused as refused:
-        return None, [refused.problem]
+        for match in _REFUSED_IN_FILE.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            reader.note(line, match.start() - reader.line_starts[line - 1] + 1, _refusal(match.group()))
+        # Each refused character is reported above; a placeholder of the same width keeps
+        # every later line and column true while the rest of the file is read.
+        readable = _REFUSED_IN_FILE.sub(_PLACEHOLDER, text)
+        root = reader.read(readable)
+    except _Stop:
+        return None, reader.problems
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{exc.context}: {what}"
-        return None, [Problem(shown, line, col, f"YAML syntax: {what}")]
+        return None, reader.problems + [Problem(shown, line, col, f"YAML syntax: {what}")]
     except yaml.YAMLError as exc:
-        return None, [Problem(shown, 1, 1, f"YAML syntax: {exc}")]
-
-
-def _build(text: str, shown: str) -> Node | None:
-    stack: list[Node] = []
-    pending_key: list[Node | None] = []
-    root: Node | None = None
-    documents = 0
-
-    def here(event: Any) -> tuple[int, int]:
-        return event.start_mark.line + 1, event.start_mark.column + 1
-
-    def attach(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent = stack[-1]
-        if isinstance(parent.value, list):
-            parent.value.append(node)
-            return
-        key = pending_key[-1]
-        if key is None:
-            if not isinstance(node.value, (str, int, float, bool)):
-                raise _Refused(node.problem("a mapping key must be a plain word"))
-            pending_key[-1] = node
-            return
-        name = str(key.value)
-        if name in parent.value:
-            first = parent.keys[name]
-            raise _Refused(key.problem(f"duplicate key '{name}' (first at line {first.line})"))
-        parent.value[name] = node
-        parent.keys[name] = key
-        pending_key[-1] = None
-
-    for event in yaml.parse(text, Loader=_Loader):
-        kind = type(event)
-        if kind is yaml.AliasEvent:
-            line, col = here(event)
-            raise _Refused(Problem(shown, line, col, "aliases (*name) are not allowed in story files; write the value out"))
-        if kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                line, col = here(event)
-                raise _Refused(Problem(shown, line, col, "a story file holds one YAML document; remove the second '---'"))
-            continue
-        if kind is yaml.ScalarEvent:
-            line, col = here(event)
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-            if tag not in _SCALAR_TAGS:
-                raise _Refused(Problem(shown, line, col, f"tag '{event.tag}' is not allowed in story files"))
-            if tag in (_STR, "tag:yaml.org,2002:timestamp"):
-                value: Any = event.value
-            else:
-                value = _constructor.construct_object(yaml.ScalarNode(tag, event.value))
-            attach(Node(value, shown, line, col, quoted=event.style in ("'", '"')))
-            continue
-        if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
-            line, col = here(event)
-            if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                raise _Refused(Problem(shown, line, col, f"tag '{event.tag}' is not allowed in story files"))
-            if len(stack) >= MAX_DEPTH:
-                raise _Refused(Problem(shown, line, col, f"nested more than {MAX_DEPTH} levels deep"))
-            node = Node({} if kind is yaml.MappingStartEvent else [], shown, line, col)
-            attach(node)
-            stack.append(node)
-            pending_key.append(None)
-            continue
-        if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-            stack.pop()
-            pending_key.pop()
-    return root
+        return None, reader.problems + [Problem(shown, 1, 1, f"YAML syntax: {exc}")]
+    return root, reader.problems
