@@ -7,8 +7,11 @@ stops the game: it is moved aside (``auto.json.broken-…``, see :func:`game.jso
 :meth:`SlotStore.list` reports it in :attr:`SlotInfo.problem`, and :meth:`SlotStore.read`
 raises :class:`SlotError` with a message fit to show the player.
 
-Files: ``<data>/saves/auto.json``, ``quick.json`` and ``slot-01.json`` … where ``<data>`` is
-``$KEEPING_TRUST_HOME`` or platformdirs' user data folder (see :mod:`game.settings`).
+Files: ``<data>/saves/auto.json`` (with the last autosaves of the two games before it in
+``auto-2.json`` and ``auto-3.json``), ``quick.json``, ``ending.json`` (the last game that
+reached an ending) and ``slot-01.json`` … where ``<data>`` is ``$KEEPING_TRUST_HOME`` or
+platformdirs' user data folder (see :mod:`game.settings`).  Only :func:`continues` looks
+inside the session data, to tell one game from another.
 """
 
 from __future__ import annotations
@@ -26,6 +29,11 @@ SLOT_FORMAT = "keeping-trust-slot"
 SLOT_VERSION = 1
 AUTO = "auto"
 QUICK = "quick"
+#: Where the last autosave of each earlier game is kept, newest first: starting a new game
+#: never costs the player the game before it.
+OLDER_AUTOSAVES = ("auto-2", "auto-3")
+#: The final state of the last game that reached an ending, so its debrief can be read again.
+ENDING = "ending"
 #: How many numbered slots the save/load screen offers.
 SLOT_COUNT = 12
 #: Files larger than this are not read (a save is a few kilobytes; this refuses junk).
@@ -63,6 +71,16 @@ def slot_names() -> list[str]:
     return [str(i) for i in range(1, SLOT_COUNT + 1)]
 
 
+def continues(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
+    """Whether the game saved in ``later`` is the game of ``earlier`` played on: the same
+    story, seed and route, with the choices made so far followed by more (or none)."""
+    same = all(earlier.get(k) == later.get(k) for k in ("story", "seed", "route"))
+    before, after = earlier.get("path"), later.get("path")
+    if not same or not isinstance(before, list) or not isinstance(after, list):
+        return False
+    return after[:len(before)] == before
+
+
 def first_line(text: str, limit: int = 90) -> str:
     """The first non-empty line of ``text``, shortened to ``limit`` characters with an ellipsis."""
     for line in text.splitlines():
@@ -80,7 +98,7 @@ class SlotStore:
         self._set_aside: dict[str, SlotInfo] = {}
 
     def path_for(self, name: str) -> Path:
-        if name in (AUTO, QUICK):
+        if name in (AUTO, QUICK, ENDING, *OLDER_AUTOSAVES):
             return self.folder / f"{name}.json"
         if name.isdigit() and 1 <= int(name) <= 999:
             return self.folder / f"slot-{int(name):02d}.json"
@@ -108,11 +126,28 @@ class SlotStore:
             "session": session_data,
         }
         path = self.path_for(name)
+        if name == AUTO:
+            self._keep_the_previous_game(session_data)
         try:
             write_json_atomic(path, wrapper)
         except (OSError, TypeError, ValueError) as exc:
             raise SlotError(f"Could not save to {path}: {exc}") from exc
         return SlotInfo(name, path, True, saved_at, wrapper["summary"], place, story_title)
+
+    def _keep_the_previous_game(self, session_data: dict[str, Any]) -> None:
+        """Before an autosave of another game replaces the autosave, move the older autosaves
+        down one place (the oldest drops off).  Autosaves of one game, choice after choice,
+        simply replace each other: rotation is per game, not per choice."""
+        info, previous = self._load(AUTO)
+        if not info.usable or previous is None or continues(previous, session_data):
+            return
+        chain = [AUTO, *OLDER_AUTOSAVES]
+        try:
+            for older, newer in reversed(list(zip(chain[1:], chain))):
+                if self.path_for(newer).exists():
+                    os.replace(self.path_for(newer), self.path_for(older))
+        except OSError as exc:
+            raise SlotError(f"Could not keep the previous game's autosave: {exc}") from exc
 
     def _load(self, name: str) -> tuple[SlotInfo, dict[str, Any] | None]:
         path = self.path_for(name)
