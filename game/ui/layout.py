@@ -118,45 +118,136 @@ def block_height(lines: Sequence[Line], line_height: int, gap: int) -> int:
     return line_offsets(lines, line_height, gap)[-1] + line_height
 
 
+#: No page but the last holds fewer lines than this, unless the whole text is that short.
+SHORTEST_PAGE = 3
+#: A paragraph split across pages leaves at least this many of its lines on each side.
+KEEP_TOGETHER = 2
+
+
 def paginate(lines: Sequence[Line], line_height: int, gap: int, page_height: int,
              last_page_reserve: int = 0, closing_lines: int = 0) -> list[list[Line]]:
-    """Split lines into pages that each fit ``page_height``.
+    """Split lines into pages that each fit ``page_height``, reading from the front.
 
-    The last page also leaves ``last_page_reserve`` pixels free (room for the choices); when
-    that cannot be done, the lines spill onto more pages and the last page may be empty
-    (the choices then stand alone).  A paragraph gap is never drawn at the top of a page.
-    With ``closing_lines``, a last page that would hold nothing but a final paragraph of at
-    most that many lines (a letter's closing, above its signature) takes the paragraph before
-    it along (see :func:`keep_closing_company`).  Always returns at least one page.
+    The rules, in the order they give way:
+
+    * Pages fill from the front with whole paragraphs.  A paragraph that does not fit in what
+      is left of a page starts the next page.
+    * A paragraph is split across pages only when it alone is taller than a page, or when
+      moving it whole would leave the page before it shorter than :data:`SHORTEST_PAGE`
+      lines.  A split leaves at least :data:`KEEP_TOGETHER` of its lines on each side, so no
+      line stands alone at the foot or the top of a page.
+    * A heading (see :func:`is_heading`: a notice's "VOLUNTEERS WANTED", a form's "NOTES")
+      does not end a page while text follows it; it goes down with the paragraph it heads,
+      unless that would leave the page before it shorter than :data:`SHORTEST_PAGE` lines.
+    * The last page also leaves ``last_page_reserve`` pixels free (room for the choices).  When
+      its text and the choices do not fit together, its last paragraphs (or, failing that,
+      the last lines of its last paragraph, by the same rules) move to a new last page, as long
+      as the page they leave keeps at least :data:`SHORTEST_PAGE` lines.  When no such split
+      exists, the choices stand alone on an empty last page.
+    * With ``closing_lines``, a last page that would hold nothing but a final paragraph of at
+      most that many lines (a letter's closing, above its signature) takes the paragraph
+      before it along (see :func:`keep_closing_company`).
+
+    A paragraph gap is never drawn at the top of a page.  Always returns at least one page;
+    every line appears once, in order.
     """
+    def fits(block: Sequence[Line], room: int = page_height) -> bool:
+        return block_height(block, line_height, gap) <= room
+
+    def lines_that_fit(page: list[Line], rest: list[Line]) -> int:
+        n = 0
+        while n < len(rest) and fits([*page, *rest[:n + 1]]):
+            n += 1
+        return n
+
     pages: list[list[Line]] = []
     current: list[Line] = []
-    y = 0
-    for line in lines:
-        extra = gap if (current and line.first) else 0
-        if current and y + extra + line_height > page_height:
-            pages.append(current)
-            current, y, extra = [], 0, 0
-        current.append(line)
-        y += extra + line_height
-    # Make room for the reserve on the last page: the trailing lines that fit beside it stay,
-    # the ones before them become a page of their own.
-    if current and y + last_page_reserve > page_height:
-        tail: list[Line] = []
-        while current:
-            trial = [current[-1], *tail]
-            if block_height(trial, line_height, gap) + last_page_reserve > page_height:
-                break
-            tail = trial
-            current.pop()
-        if current:
-            pages.append(current)
-        current = tail
+    paragraphs = _paragraphs(lines)
+    for index, paragraph in enumerate(paragraphs):
+        if fits([*current, *paragraph]):
+            current += paragraph
+            continue
+        # Headings at the foot of the page go down with the paragraph they head.
+        cut = _headings_start(current)
+        if len(current[:cut]) >= SHORTEST_PAGE and fits([*current[cut:], *paragraph]):
+            pages.append(current[:cut])
+            current = [*current[cut:], *paragraph]
+            continue
+        rest = list(paragraph)
+        while not fits([*current, *rest]):
+            n = min(lines_that_fit(current, rest), len(rest) - KEEP_TOGETHER)
+            if n < KEEP_TOGETHER:
+                if current:
+                    cut = _headings_start(current)
+                    if cut < SHORTEST_PAGE:   # a short page reads worse than a heading at its foot
+                        cut = len(current)
+                    pages.append(current[:cut])
+                    current = current[cut:]
+                    continue
+                # A page too small for the rules: take what fits, but never nothing.
+                n = max(1, lines_that_fit([], rest))
+            pages.append([*current, *rest[:n]])
+            current, rest = [], rest[n:]
+        current += rest
     pages.append(current)
+    if last_page_reserve and not fits(pages[-1], page_height - last_page_reserve):
+        pages[-1:] = _make_room_for_choices(pages[-1], fits, page_height - last_page_reserve)
     if closing_lines:
         pages = keep_closing_company(pages, line_height, gap, page_height, last_page_reserve,
                                      closing_lines)
     return pages
+
+
+#: How a sentence ends; a line ending otherwise, alone in its paragraph, is a heading.
+_SENTENCE_ENDS = tuple(".!?…'\"’”)")
+
+
+def is_heading(line: Line) -> bool:
+    """Whether ``line``, the whole of its paragraph, heads what follows it: a title line or a
+    label ("NOTES", "Underneath, in Manager Tan's blue biro:") rather than a short sentence."""
+    return not line.text.rstrip().endswith(_SENTENCE_ENDS)
+
+
+def _headings_start(page: Sequence[Line]) -> int:
+    """Where the run of headings at the foot of ``page`` starts (``len(page)`` if none)."""
+    cut = len(page)
+    while cut > 0 and page[cut - 1].first and is_heading(page[cut - 1]):
+        cut -= 1
+    return cut
+
+
+def _paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
+    """Lines grouped by the paragraph they belong to, in order."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and groups[-1][-1].paragraph == line.paragraph and not line.first:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _make_room_for_choices(page: list[Line], fits: Callable[..., bool],
+                           room: int) -> list[list[Line]]:
+    """The last page as one or two pages whose last leaves the choices their room: the
+    latest paragraph boundary that works, else the latest split inside a paragraph that
+    keeps two lines on each side, else the whole page followed by the choices alone."""
+    def split_ok(k: int) -> bool:
+        if len(page[:k]) < SHORTEST_PAGE or not fits(page[k:], room):
+            return False
+        if page[k].first:
+            return not (page[k - 1].first and is_heading(page[k - 1]))
+        paragraph = page[k].paragraph
+        above = sum(1 for line in page[:k] if line.paragraph == paragraph)
+        below = sum(1 for line in page[k:] if line.paragraph == paragraph)
+        return above >= KEEP_TOGETHER and below >= KEEP_TOGETHER
+
+    boundaries = [k for k in range(len(page) - 1, 0, -1) if page[k].first]
+    inside = [k for k in range(len(page) - 1, 0, -1) if not page[k].first]
+    for k in [*boundaries, *inside]:
+        if split_ok(k):
+            return [page[:k], page[k:]]
+    return [page, []]
 
 
 def keep_closing_company(pages: list[list[Line]], line_height: int, gap: int, page_height: int,
@@ -166,8 +257,10 @@ def keep_closing_company(pages: list[list[Line]], line_height: int, gap: int, pa
     A long letter's last page could show "Your daughter," and the signature and nothing else;
     the paragraph before the closing moves down to keep it company — whole if it fits beside
     the closing and the reserve, else its last lines, as long as at least two lines go and
-    at least two stay (a line alone at either end of a page reads as a mistake).  Left as it
-    is when even that does not fit.
+    at least two stay (a line alone at either end of a page reads as a mistake).  A whole
+    paragraph takes the headings above it along; what stays behind keeps at least
+    :data:`SHORTEST_PAGE` lines and does not end with a heading.  Left as it is when none of
+    that fits.
     """
     if len(pages) < 2 or not pages[-1] or not pages[-2]:
         return pages
@@ -184,10 +277,14 @@ def keep_closing_company(pages: list[list[Line]], line_height: int, gap: int, pa
         stays = tail - n
         if not (n == tail and whole) and (n < 2 or stays == 1):
             continue                          # a split that would strand a single line
+        if n == tail and whole:               # the headings above it come along
+            n = len(before) - _headings_start(before[:len(before) - tail])
         moved = [*before[-n:], *last]
         if block_height(moved, line_height, gap) + last_page_reserve > page_height:
             continue
         rest = before[:-n]
+        if rest and (len(rest) < SHORTEST_PAGE or _headings_start(rest) < len(rest)):
+            continue                          # it would leave a page short, or under a heading
         return [*pages[:-2], *([rest] if rest else []), moved]
     return pages
 

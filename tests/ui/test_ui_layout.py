@@ -1,7 +1,8 @@
 """Text layout with a fake measure: every character is 10 px wide."""
 
-from game.ui.layout import (Line, block_height, column_width, find_anchor, layout, line_offsets,
-                            paginate, reading_anchor, split_paragraphs, wrap)
+from game.ui.layout import (Line, block_height, column_width, find_anchor, keep_closing_company,
+                            layout, line_offsets, paginate, reading_anchor, split_paragraphs, wrap)
+from passage_pages import broken_page_rules
 
 
 def measure(s: str) -> int:
@@ -67,6 +68,99 @@ def test_paginate_nothing_gives_one_empty_page():
     assert paginate([], 30, 0, 100) == [[]]
 
 
+# Pagination reads from the front.  Pages below are 30 px lines with 12 px paragraph gaps; a
+# paragraph of n words of 3 letters is n lines long at width 60, a word to a line.
+
+def paragraph(lines, n):
+    return [line for line in lines if line.paragraph == n]
+
+
+def text_of(*sizes, heading=None):
+    """Paragraphs of the given numbers of lines, optionally under a one-line heading."""
+    paragraphs = [" ".join(f"p{i}{j}" for j in range(size)) for i, size in enumerate(sizes)]
+    return "\n\n".join(([heading] if heading else []) + paragraphs)
+
+
+def page_room(lines_on_it: int, paragraphs_on_it: int = 1) -> int:
+    return lines_on_it * 30 + (paragraphs_on_it - 1) * 12
+
+
+def test_a_passage_a_little_too_long_for_its_choices_breaks_at_a_paragraph_not_after_one_line():
+    # Everything fits one page, but not beside the choices: the old way left one line on page 1.
+    lines = layout(text_of(4, 3, 3, 2), measure, 60)
+    height, reserve = page_room(12, 4), page_room(1)
+    pages = paginate(lines, 30, 12, height, last_page_reserve=reserve)
+    assert [len(page) for page in pages] == [10, 2]
+    assert broken_page_rules(lines, pages, 30, 12, height, reserve) == []
+
+
+def test_a_paragraph_that_fits_a_page_is_not_split():
+    lines = layout(text_of(6, 7), measure, 60)
+    pages = paginate(lines, 30, 12, page_room(10))
+    assert pages == [paragraph(lines, 0), paragraph(lines, 1)]
+
+
+def test_a_paragraph_taller_than_a_page_is_split_leaving_no_line_alone():
+    lines = layout(text_of(4, 9), measure, 60)
+    pages = paginate(lines, 30, 12, page_room(8, 2))
+    # Four lines of the long paragraph fit after the first; the other five follow.
+    assert [len(page) for page in pages] == [8, 5]
+    lines = layout(text_of(4, 5), measure, 60)
+    pages = paginate(lines, 30, 12, page_room(8, 2))
+    assert [len(page) for page in pages] == [4, 5]        # it fits a page: it moves whole
+    lines = layout(text_of(5, 10), measure, 60)
+    pages = paginate(lines, 30, 12, page_room(9, 2))
+    # Four lines would fit after the first paragraph, leaving six; a page's worth moves on.
+    assert [len(page) for page in pages] == [9, 6]
+    lines = layout(text_of(7, 10), measure, 60)
+    pages = paginate(lines, 30, 12, page_room(8, 2))
+    # One line would fit at the foot of page 1: rather none, and the rest split 8 / 2.
+    assert [len(page) for page in pages] == [7, 8, 2]
+
+
+def test_a_page_is_not_left_short_to_keep_a_paragraph_whole():
+    lines = layout(text_of(2, 8), measure, 60)
+    pages = paginate(lines, 30, 12, page_room(9, 2))
+    assert [len(page) for page in pages] == [8, 2]
+    assert broken_page_rules(lines, pages, 30, 12, page_room(9, 2), 0) == []
+
+
+def test_a_heading_goes_down_with_the_paragraph_it_heads():
+    lines = layout(text_of(4, 3, 6).replace("p10 p11 p12", "NOTES"), measure, 60)
+    assert [len(paragraph(lines, n)) for n in range(3)] == [4, 1, 6]
+    pages = paginate(lines, 30, 12, page_room(7, 2))
+    assert [[l.text for l in page][:2] for page in pages] == [["p00", "p01"], ["NOTES", "p20"]]
+
+
+def test_a_notice_under_a_heading_does_not_show_its_heading_alone():
+    # The Day 12 notice at 1024x600: a heading, then lines that with the choices need two pages.
+    lines = layout(text_of(4, 1, 1, 2, heading="WANTED"), measure, 60)
+    height, reserve = page_room(8, 5), page_room(4)
+    pages = paginate(lines, 30, 12, height, last_page_reserve=reserve)
+    assert len(pages[0]) >= 3 and pages[0][0].text == "WANTED"
+    assert broken_page_rules(lines, pages, 30, 12, height, reserve) == []
+
+
+def test_when_no_split_leaves_room_for_the_choices_they_get_a_page_of_their_own():
+    lines = layout(text_of(4), measure, 60)
+    pages = paginate(lines, 30, 12, page_room(6), last_page_reserve=page_room(3))
+    assert pages == [lines, []]
+
+
+def test_pages_keep_the_rules_for_many_passages_and_pages():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(400):
+        sizes = [rng.choice((1, 1, 2, 3, 4, 6, 9, 14)) for _ in range(rng.randint(1, 9))]
+        lines = layout(text_of(*sizes), measure, 60)
+        height = page_room(rng.randint(8, 20), rng.randint(1, 3))
+        reserve = rng.choice((0, page_room(1), page_room(3), page_room(5)))
+        closing = rng.choice((0, 2))
+        pages = paginate(lines, 30, 12, height, reserve, closing)
+        assert broken_page_rules(lines, pages, 30, 12, height, reserve) == [], (sizes, height, reserve)
+
+
 def test_column_width_limits_to_eighty_characters():
     assert column_width(10, 2000) == 800
     assert column_width(10, 500) == 500
@@ -126,9 +220,19 @@ def _letter_pages(closing_lines: int, page_height: int = 410):
     return lines, paginate(lines, 30, 12, page_height, last_page_reserve=60, closing_lines=closing_lines)
 
 
-def test_without_care_a_long_letter_ends_on_a_page_with_only_its_closing():
-    lines, pages = _letter_pages(0)
-    assert [l.text for l in pages[-1]] == ["Your cousin,"]
+def test_a_page_holding_only_a_closing_takes_the_paragraph_before_it_whole():
+    lines = layout(LETTER, measure, 300)
+    p0, p1, p2, closing = (paragraph(lines, n) for n in range(4))
+    pages = keep_closing_company([p0, p1 + p2, closing], 30, 12, 600, 60, 2)
+    assert pages == [p0, p1, p2 + closing]
+
+
+def test_a_page_holding_only_a_closing_takes_the_last_lines_before_it_when_all_do_not_fit():
+    lines = layout(LETTER, measure, 300)
+    p0, p1, p2, closing = (paragraph(lines, n) for n in range(4))
+    assert len(p2) == 8                                     # five fit beside the closing
+    pages = keep_closing_company([p0, p1 + p2, closing], 30, 12, 270, 60, 2)
+    assert pages == [p0, p1 + p2[:3], p2[3:] + closing]
 
 
 def test_the_closing_keeps_the_paragraph_before_it_company():
@@ -145,21 +249,11 @@ def test_the_closing_keeps_the_paragraph_before_it_company():
     assert all(page for page in pages)
 
 
-def test_when_the_paragraph_before_does_not_fit_whole_its_last_lines_come_down():
-    # Too short a page for the closing and the whole paragraph before it.
+def test_a_letter_on_short_pages_never_ends_with_its_closing_alone():
     lines = layout(LETTER, measure, 300)
-    page_height = 270
-    assert [l.text for l in paginate(lines, 30, 12, page_height, 60)[-1]] == ["Your cousin,"]
-    pages = paginate(lines, 30, 12, page_height, last_page_reserve=60, closing_lines=2)
-    assert [l for p in pages for l in p] == lines
-    last = pages[-1]
-    assert last[-1].text == "Your cousin," and len(last) >= 3
-    assert not last[0].first                                # the paragraph continues from before
-    stayed = [l for l in pages[-2] if l.paragraph == 2]
-    assert len(stayed) != 1                                 # no single line left behind
-    for page in pages:
-        assert block_height(page, 30, 12) <= page_height
-    assert block_height(last, 30, 12) + 60 <= page_height
+    pages = paginate(lines, 30, 12, 270, last_page_reserve=60, closing_lines=2)
+    assert broken_page_rules(lines, pages, 30, 12, 270, 60) == []
+    assert pages[-1][-1].text == "Your cousin," and len(pages[-1]) >= 3
 
 
 def test_a_closing_that_already_has_company_is_left_alone():

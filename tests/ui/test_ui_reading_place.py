@@ -7,7 +7,7 @@ import pygame
 
 import ui_driver as d
 from game.engine import ChoiceView, Page
-from test_ui_story_fits import StillSession
+from passage_pages import StillSession
 
 from game.ui.scenes.play import PlayScene
 
