@@ -13,6 +13,7 @@ from typing import IO, Callable
 
 from . import debrief_document
 from .engine import Debrief, Page, Session
+from .engine.styles import keeps_lines
 
 WIDTH = 78
 
@@ -37,7 +38,7 @@ def page_lines(page: Page, width: int = WIDTH) -> list[str]:
     if page.style == "dialogue" and page.speaker:
         lines += [f"{page.speaker}:", ""]
     for paragraph in page.text.split("\n\n"):
-        if page.style in ("bill", "notice", "ticket_machine", "document"):
+        if keeps_lines(page.style):
             for raw in paragraph.split("\n"):
                 lines += textwrap.wrap(raw, width) or [""]
         else:

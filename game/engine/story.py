@@ -9,11 +9,8 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from .conditions import Condition, State
+from .styles import KEEP_LINES, STYLES  # noqa: F401  (the loader reads them from here)
 
-STYLES = ("narration", "dialogue", "phone", "letter", "bill", "notice", "ticket_machine", "document")
-# In these, a line break written in the file is part of the look (a bill's lines, a notice's
-# list); elsewhere lines inside a paragraph are joined, so writers may wrap their prose freely.
-KEEP_LINES = ("bill", "notice", "ticket_machine", "document")
 PLAYER = "you"
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.engine.styles import keeps_lines
 from game.ui.layout import PARAGRAPH_GAP, column_width
 from game.ui.text import Text
 from game.ui.theme import Colour, Metrics, Palette
@@ -21,7 +22,8 @@ from game.ui.widgets import draw_panel
 @dataclass(frozen=True)
 class Look:
     """A style's typography: font role, size relative to body text, whether single line
-    breaks are kept, and the widest line in characters."""
+    breaks are kept (the engine decides: :func:`game.engine.styles.keeps_lines`), and the
+    widest line in characters."""
 
     role: str
     scale: float
@@ -30,15 +32,19 @@ class Look:
     framed: bool
 
 
+def _look(style: str, role: str, scale: float, max_chars: int, framed: bool) -> Look:
+    return Look(role, scale, keeps_lines(style), max_chars, framed)
+
+
 LOOKS: dict[str, Look] = {
-    "narration": Look("serif", 1.0, False, 72, False),
-    "dialogue": Look("serif", 1.0, False, 70, False),
-    "phone": Look("sans", 0.92, False, 40, True),
-    "letter": Look("serif", 0.95, False, 66, True),
-    "bill": Look("mono", 0.82, True, 56, True),
-    "notice": Look("sans", 0.95, False, 60, True),
-    "ticket_machine": Look("mono", 0.88, True, 44, True),
-    "document": Look("serif", 0.88, False, 76, True),
+    "narration": _look("narration", "serif", 1.0, 72, False),
+    "dialogue": _look("dialogue", "serif", 1.0, 70, False),
+    "phone": _look("phone", "sans", 0.92, 40, True),
+    "letter": _look("letter", "serif", 0.95, 66, True),
+    "bill": _look("bill", "mono", 0.82, 56, True),
+    "notice": _look("notice", "sans", 0.95, 60, True),
+    "ticket_machine": _look("ticket_machine", "mono", 0.88, 44, True),
+    "document": _look("document", "serif", 0.88, 76, True),
 }
 
 
