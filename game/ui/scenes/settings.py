@@ -19,6 +19,9 @@ SPEED_NAMES = {20: "Slow", 40: "Steady", 70: "Brisk", 120: "Fast", 0: "Instant"}
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 VOLUME_STEP = 0.1
 
+#: Shown under the settings at the chosen text size, so the player sees what they chose.
+PREVIEW = "The light at Chengshan Road turns amber. The bus behind you sounds its horn."
+
 ROWS = (
     ("text_scale", "Text size"),
     ("text_speed", "Text speed"),
@@ -79,6 +82,20 @@ class SettingsScene(Scene):
             app.sound("click")
         self.dirty = True
 
+    # -- limits ----------------------------------------------------------------------------
+    def can_step(self, key: str, step: int) -> bool:
+        """Whether − (``step`` -1) or + (+1) changes ``key``: not past either end."""
+        s = self.app.settings
+        if key == "text_scale":
+            return s.text_scale > TEXT_SCALES[0] if step < 0 else s.text_scale < TEXT_SCALES[-1]
+        if key == "text_speed":
+            i = TEXT_SPEEDS.index(s.text_speed) if s.text_speed in TEXT_SPEEDS else 1
+            return i > 0 if step < 0 else i < len(TEXT_SPEEDS) - 1
+        if key.endswith("volume"):
+            value = getattr(s, key)
+            return value > 0.0 if step < 0 else value < 1.0
+        return True
+
     # -- layout ----------------------------------------------------------------------------
     def layout(self) -> None:
         app, m, t = self.app, self.app.metrics, self.app.text
@@ -88,25 +105,43 @@ class SettingsScene(Scene):
         top = heading_height(app)
         room = nav[0].rect.top - m.gap - top
         row_h = max(m.button_height, round(m.ui * 2.0))
-        gap = m.gap // 2
-        # Tall text on a short window: shrink the gaps first, then the preview goes.
-        self.show_preview = room >= len(ROWS) * (row_h + gap) + m.body_line * 2
-        if len(ROWS) * (row_h + gap) > room:
-            gap = 0
-        width = min(w - 2 * m.margin, round(1000 * m.unit) + m.margin * 2)
-        x = (w - width) // 2
-        self.rows: list[tuple[str, pygame.Rect, pygame.Rect, pygame.Rect]] = []
-        y = top
         button_w = max(m.button_height, row_h)
-        for key, _label in ROWS:
+        value_w = t.width("Full screen", "sans", m.ui) + 2 * m.gap
+        label_w = max(t.width(label, "sans", m.ui) for _key, label in ROWS)
+        # The narrowest row that shows its whole label, both buttons and the widest value.
+        row_min = label_w + 4 * m.gap + 2 * button_w + value_w
+        full = min(w - 2 * m.margin, round(1000 * m.unit) + m.margin * 2)
+        # The preview is what large text is for: the rows make room for it, never the other
+        # way round.  One column if it fits above the preview, else two side by side.
+        for columns in (1, 2):
+            width = full if columns == 1 else max(row_min, (full - m.gap) // 2)
+            per_column = -(-len(ROWS) // columns)
+            gap = m.gap // 2
+            preview = t.lines(PREVIEW, "serif", m.body, full)
+            needed = per_column * (row_h + gap) + m.gap + len(preview) * m.body_line
+            if needed <= room or columns == 2:
+                break
+        self.columns = columns
+        total = columns * width + (columns - 1) * m.gap
+        x0 = (w - total) // 2
+        preview = t.lines(PREVIEW, "serif", m.body, total)
+        self.rows: list[tuple[str, pygame.Rect, pygame.Rect, pygame.Rect]] = []
+        for i, (key, _label) in enumerate(ROWS):
+            column, place = divmod(i, per_column)
+            x = x0 + column * (width + m.gap)
+            y = top + place * (row_h + gap)
             rect = pygame.Rect(x, y, width, row_h)
             plus = pygame.Rect(rect.right - button_w, y, button_w, row_h)
-            value_w = t.width("Full screen", "sans", m.ui) + 2 * m.gap
             minus = pygame.Rect(plus.x - value_w - button_w, y, button_w, row_h)
             self.rows.append((key, rect, minus, plus))
-            y += row_h + gap
-        self.preview_y = y + m.gap
+        self.preview_lines = [line.text for line in preview]
+        self.preview_x = x0
+        self.preview_y = top + per_column * (row_h + gap) + m.gap
         self.label_size = m.ui
+
+    def targets(self) -> list[pygame.Rect]:
+        """What can be pressed: every row (its − and + are inside it) and Back."""
+        return [rect for _key, rect, _minus, _plus in self.rows] + [b.rect for b in self.bottom.buttons]
 
     # -- input -----------------------------------------------------------------------------
     def hit(self, pos: tuple[int, int]) -> tuple[str, int] | None:
@@ -133,7 +168,7 @@ class SettingsScene(Scene):
                 if k == cmd.CLICK:
                     key, step = hit
                     binary = key in ("fullscreen", "high_contrast")
-                    if step or binary:
+                    if (step and self.can_step(key, step)) or binary:
                         self.change(key, step or 1, wrap=binary)
                 return None
             key = self.bottom.handle(command)
@@ -182,17 +217,15 @@ class SettingsScene(Scene):
             binary = key in ("fullscreen", "high_contrast")
             if not binary:
                 for r, sign, step in ((minus, "–", -1), (plus, "+", 1)):
-                    b = Button(r, step, [sign], size=m.ui)
-                    draw_button(surface, t, m, p, b, focused and self.pointer == (key, step))
+                    enabled = self.can_step(key, step)
+                    b = Button(r, step, [sign], enabled=enabled, size=m.ui)
+                    draw_button(surface, t, m, p, b, enabled and focused and self.pointer == (key, step))
             value_centre = (minus.right + plus.left) // 2
             t.draw(surface, self.value_text(key), "sans_bold", m.ui, p.focus if focused else p.text,
                    (value_centre, rect.centery), "center")
-        if self.show_preview:
-            sample = "The light at Chengshan Road turns amber. The bus behind you sounds its horn."
-            text_w = self.rows[0][1].width
-            y = self.preview_y
-            for line in t.lines(sample, "serif", m.body, text_w)[:2]:
-                t.draw(surface, line.text, "serif", m.body, p.text_dim, (self.rows[0][1].x, y))
-                y += m.body_line
+        y = self.preview_y
+        for line in self.preview_lines:
+            t.draw(surface, line, "serif", m.body, p.text_dim, (self.preview_x, y))
+            y += m.body_line
         self.bottom.index = 0 if self.on_back_button else None
         self.bottom.draw(surface, t, m, p)

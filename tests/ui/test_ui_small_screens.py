@@ -1,0 +1,100 @@
+"""The smaller screens: settings, credits and history, at the smallest window with the largest
+text as well as at ordinary sizes."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+import ui_driver as d
+from game.settings import TEXT_SPEEDS
+from game.ui.scenes.title import TitleScene
+
+SIZES = [((1024, 600), 2.0), ((1024, 600), 1.75), ((1024, 600), 1.0), ((1280, 720), 2.0),
+         ((1920, 1080), 1.5), ((3840, 2160), 2.0)]
+
+
+def opened(app, scene):
+    app.start(TitleScene(app))
+    app.step(0)
+    from game.ui.scene import Push
+
+    app.apply(Push(scene))
+    app.step(0)
+    return scene
+
+
+def pixels_of(surface: pygame.Surface, rect: pygame.Rect, colour) -> int:
+    area = surface.subsurface(rect)
+    return sum(1 for x in range(rect.width) for y in range(rect.height)
+               if area.get_at((x, y))[:3] == tuple(colour))
+
+
+# -- settings ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("size, scale", SIZES)
+def test_the_settings_preview_always_shows_whole(make_app, size, scale):
+    from game.ui.scenes.settings import PREVIEW, SettingsScene
+
+    app = make_app(size=size, text_scale=scale)
+    scene = opened(app, SettingsScene(app))
+    m = app.metrics
+    assert " ".join(scene.preview_lines) == PREVIEW
+    bottom = scene.preview_y + len(scene.preview_lines) * m.body_line
+    back = scene.bottom.buttons[0].rect
+    assert bottom <= back.top, (size, scale)
+    window = app.surface.get_rect()
+    for key, rect, minus, plus in scene.rows:
+        assert window.contains(rect) and rect.contains(minus) and rect.contains(plus), key
+        assert rect.bottom <= scene.preview_y, key
+        label_right = rect.x + 2 * m.gap + app.text.width(dict(scene_rows()).get(key), "sans", m.ui)
+        assert label_right <= minus.left, key           # the label is never under the buttons
+    preview = pygame.Rect(scene.preview_x, scene.preview_y,
+                          max(app.text.width(line, "serif", m.body) for line in scene.preview_lines),
+                          bottom - scene.preview_y)
+    assert window.contains(preview)
+
+
+def scene_rows():
+    from game.ui.scenes.settings import ROWS
+
+    return ROWS
+
+
+def test_changing_text_size_on_the_smallest_window_keeps_the_preview(make_app):
+    from game.ui.scenes.settings import SettingsScene
+
+    app = make_app(size=(1024, 600), text_scale=1.0)
+    scene = opened(app, SettingsScene(app))
+    for _ in range(4):
+        d.key(app, pygame.K_RIGHT)                  # 125% … 200%, reflowing as it grows
+        assert scene.preview_lines
+        assert scene.preview_y + len(scene.preview_lines) * app.metrics.body_line \
+            <= scene.bottom.buttons[0].rect.top
+    assert app.settings.text_scale == 2.0
+
+
+def row(scene, key):
+    return next(r for r in scene.rows if r[0] == key)
+
+
+def test_plus_at_the_top_and_minus_at_the_bottom_are_shown_disabled(make_app):
+    from game.ui.scenes.settings import SettingsScene
+
+    app = make_app(size=(1024, 600), text_scale=2.0, master_volume=0.0, text_speed=TEXT_SPEEDS[-1])
+    scene = opened(app, SettingsScene(app))
+    grey, lit = app.palette.button_disabled_text, app.palette.button_text
+    for key, end, other in (("text_scale", 3, 2), ("master_volume", 2, 3), ("text_speed", 3, 2)):
+        rect = row(scene, key)
+        assert not scene.can_step(key, +1 if end == 3 else -1), key
+        assert pixels_of(app.surface, rect[end], grey) > 0, key
+        assert pixels_of(app.surface, rect[end], lit) == 0, key
+        assert pixels_of(app.surface, rect[other], lit) > 0, key
+    before = (app.settings.text_scale, app.settings.master_volume, app.settings.text_speed)
+    d.click(app, row(scene, "text_scale")[3].center)
+    d.click(app, row(scene, "master_volume")[2].center)
+    d.click(app, row(scene, "text_speed")[3].center)
+    assert (app.settings.text_scale, app.settings.master_volume, app.settings.text_speed) == before
+    d.click(app, row(scene, "text_scale")[2].center)    # the other way still works
+    assert app.settings.text_scale == 1.75
+    assert pixels_of(app.surface, row(scene, "text_scale")[3], lit) > 0
