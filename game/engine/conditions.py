@@ -169,7 +169,7 @@ class _Parser:
     def negation(self, depth: int) -> tuple:
         if self.peek()[0] == "not":
             _, _, offset = self.take()
-            return ("not", self.negation(self.deeper(depth, offset)))
+            return ("not", self.negation(self.deeper(depth, offset)), offset)
         return self.comparison(depth)
 
     def comparison(self, depth: int) -> tuple:
@@ -201,11 +201,11 @@ class _Parser:
     def primary(self, depth: int) -> tuple:
         kind, value, offset = self.take()
         if kind == "number":
-            return ("value", value)
+            return ("value", value, offset)
         if kind == "string":
-            return ("value", value)
+            return ("value", value, offset)
         if kind in ("true", "false"):
-            return ("value", kind == "true")
+            return ("value", kind == "true", offset)
         if kind == "op" and value == "(":
             inner = self.expression(self.deeper(depth, offset))
             self.expect(")", "')'")
@@ -220,7 +220,7 @@ class _Parser:
                 if arg_kind not in ("name", "string"):
                     raise ConditionError(f"{value}(…) takes a {QUESTIONS[value][0]} id, found '{arg}'", arg_offset)
                 self.expect(")", "')'")
-                return ("ask", value, arg, arg_offset)
+                return ("ask", value, arg, arg_offset, offset)
             if value in QUESTIONS:
                 raise ConditionError(f"'{value}' is a question; write {value}(…)", offset)
             if value in BUILTINS:
@@ -242,12 +242,14 @@ def evaluate(tree: tuple, state: State) -> Any:
         return state.builtin(tree[1])
     if kind == "ask":
         return state.ask(tree[1], tree[2])
+    # Only true is true: a number or a text is never read as a truth value (the checker
+    # refuses one where a truth value is needed, so a loaded story never relies on this).
     if kind == "not":
-        return not _truth(evaluate(tree[1], state))
+        return evaluate(tree[1], state) is not True
     if kind == "and":
-        return all(_truth(evaluate(part, state)) for part in tree[1:])
+        return all(evaluate(part, state) is True for part in tree[1:])
     if kind == "or":
-        return any(_truth(evaluate(part, state)) for part in tree[1:])
+        return any(evaluate(part, state) is True for part in tree[1:])
     if kind == "negate":
         value = evaluate(tree[1], state)
         return -value if _is_number(value) else 0
@@ -259,16 +261,6 @@ def evaluate(tree: tuple, state: State) -> Any:
     if kind == "compare":
         return _compare(tree[1], evaluate(tree[2], state), evaluate(tree[3], state))
     raise ValueError(f"unknown condition node {kind!r}")  # pragma: no cover - parser makes only the above
-
-
-def _truth(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if _is_number(value):
-        return value != 0
-    if isinstance(value, str):
-        return value != ""
-    return False
 
 
 def _is_number(value: Any) -> bool:
@@ -309,6 +301,57 @@ def walk(tree: tuple):
     elif kind in ("arith", "compare"):
         yield from walk(tree[2])
         yield from walk(tree[3])
+
+
+def logic_mistakes(tree: tuple, variable_kind: dict[str, str]) -> list[tuple[str, int]]:
+    """Where a number, a text or a grade stands in place of true or false, with what to write.
+
+    A condition as a whole, and each side of ``not``, ``and`` and ``or``, must be true or
+    false: ``when: savings`` would leave a reader guessing whether 0, or -5, counts.
+    """
+    wanted = [tree]
+    mistakes: list[tuple[str, int]] = []
+    for part in walk(tree):
+        if part[0] == "not":
+            wanted.append(part[1])
+        elif part[0] in ("and", "or"):
+            wanted.extend(part[1:])
+    for part in wanted:
+        kind = kind_of(part, variable_kind)
+        if kind in ("bool", "unknown"):
+            continue
+        shown = _written(part)
+        example = {"number": f"{shown} > 0", "string": f'{shown} == "…"', "grade": f'{shown} >= "A"'}[kind]
+        mistakes.append((f"'{shown}' is a {'text' if kind == 'string' else kind}, not true or false; "
+                         f"compare it, as in '{example}'", start_of(part)))
+    return mistakes
+
+
+def start_of(tree: tuple) -> int:
+    """Where in the condition's text a part of it begins."""
+    kind = tree[0]
+    if kind in ("and", "or"):
+        return start_of(tree[1])
+    if kind in ("arith", "compare"):
+        return start_of(tree[2])
+    if kind == "ask":
+        return tree[4]
+    return tree[-1]
+
+
+def _written(tree: tuple) -> str:
+    kind = tree[0]
+    if kind == "value":
+        return f'"{tree[1]}"' if isinstance(tree[1], str) else str(tree[1]).lower()
+    if kind in ("variable", "builtin"):
+        return tree[1]
+    if kind == "ask":
+        return f"{tree[1]}({tree[2]})"
+    if kind == "negate":
+        return f"-{_written(tree[1])}"
+    if kind == "arith":
+        return f"{_written(tree[2])} {tree[1]} {_written(tree[3])}"
+    return "…"
 
 
 def kind_of(tree: tuple, variable_kind: dict[str, str]) -> str:

@@ -799,6 +799,8 @@ class _Builder:
         def at(offset: int) -> int:
             return offset + quoted if single else 0
 
+        for message, offset in conditions.logic_mistakes(condition.tree, variables):
+            self.error(node, f"in condition: {message}", at(offset))
         for part in conditions.walk(condition.tree):
             kind = part[0]
             if kind == "variable" and part[1] not in variables:
