@@ -29,6 +29,8 @@ MAX_DEPTH = 40
 
 _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+_VALUE = "tag:yaml.org,2002:value"
 _SCALAR_TAGS = {
     _STR,
     "tag:yaml.org,2002:int",
@@ -185,7 +187,12 @@ class _Reader:
         tag = event.tag
         if tag is None or tag == "!":
             tag = _resolver.resolve(yaml.ScalarNode, written, event.implicit)
-        if tag not in _SCALAR_TAGS:
+            if tag == _VALUE:  # a bare '=' is only an equals sign to a writer
+                tag = _STR
+        if tag == _MERGE and event.tag is None:
+            self.note(line, col, "merge keys ('<<') are not allowed in story files; write the keys out")
+            node.broken = True
+        elif tag not in _SCALAR_TAGS:
             self.note(line, col, f"tag '{event.tag}' is not allowed in story files")
             node.broken = True
         elif tag not in (_STR, _TIMESTAMP):

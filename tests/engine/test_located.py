@@ -279,3 +279,9 @@ def test_tabs_newlines_and_ordinary_unicode_are_welcome(tmp_path):
 def test_columns_count_characters_not_bytes(tmp_path):
     _, problems = read(tmp_path, "a: 荣成市\u202e\n")
     assert problems[0].startswith("file.yaml:1:7: error: U+202E")
+
+
+def test_yaml_merge_keys_are_refused_by_name_and_a_bare_equals_sign_is_text(tmp_path):
+    node, problems = read(tmp_path, "a:\n  <<: {b: 1}\nc: =\n")
+    assert problems == ["file.yaml:2:3: error: merge keys ('<<') are not allowed in story files; write the keys out"]
+    assert node.plain()["c"] == "="
