@@ -108,7 +108,7 @@ def test_text_under_an_overlay_or_a_toast_is_drawn_with_what_covers_it(make_app,
 def test_every_style_reveals_the_same_pixels_in_strips(make_app, fixture_story):
     """Letters, bills, phones, notices, screens and documents: frames drawn strip by strip
     end where a whole redraw would, mid-line and at the end of the page."""
-    from test_ui_story_fits import StillSession, worst_case_pages
+    from passage_pages import StillSession, worst_case_pages
 
     from game.ui.scenes.play import PlayScene
 

@@ -133,7 +133,7 @@ def test_menu_history_settings_credits_and_back(make_app):
     d.key(app, pygame.K_1)
     d.key(app, pygame.K_h)
     assert app.top.name == "history"
-    assert app.top.rows and app.top.max_scroll >= 0
+    assert f"» {app.top.session.history[0].chosen}" in [row.text for row in app.top.rows]
     d.key(app, pygame.K_HOME)
     assert app.top.scroll == 0
     d.key(app, pygame.K_ESCAPE)
@@ -285,10 +285,9 @@ def test_every_screen_draws_at_the_extremes(make_app, fixture_story):
             app.step(0)
             rects = [b.rect for b in scene.focus.buttons] if hasattr(scene, "focus") else \
                 [r for row in scene.rows for r in row[1:]] + [b.rect for b in scene.bottom.buttons]
+            assert rects, scene.name
             for r in rects:
                 assert app.surface.get_rect().contains(r), (scene.name, r, size)
-            for b in []:
-                assert app.surface.get_rect().contains(b.rect), (scene.name, b.key, b.rect, size)
             if scene.name == "debrief":
                 for _ in scene.pages:
                     d.key(app, pygame.K_RIGHT)
