@@ -1,302 +1,342 @@
 """The debrief: the ledger opened.  This is the moment the game exists for.
 
-What the engine derived at the end is set as a paper document, page by page: how it ended;
-every recorded act with its day, source and points; the grade and what it meant; what nobody
-recorded; the court blacklist; the same life re-scored under the other jurisdiction(s); the
-companies; questions to think about.  Only this screen ever shows a score or a grade.
+The document built once in :mod:`game.debrief_document` (the terminal prints the same one) is
+set on paper here, line by line: a long paragraph runs on to the next page, a table keeps its
+header on every page it spans and wraps its columns rather than cutting them, and a heading
+never ends a page without what it heads.  Only this screen ever shows a score or a grade.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pygame
 
+from game import debrief_document as doc
+from game.saves import ENDING
 from game.ui import input as cmd
 from game.ui.input import Command
-from game.ui.scene import Push, Reset, Scene, Transition
-from game.ui.scenes.common import button_row, draw_background
+from game.ui.scene import Pop, Push, Reset, Scene, Transition
+from game.ui.scenes.common import button_column, button_row, draw_background
 from game.ui.widgets import Focus, draw_panel
+
+#: No text on the debrief is smaller than this (pixels): it is read from the back of a classroom.
+MIN_TEXT_PX = 14
+
+#: The palette colour each kind of text is drawn in, on ``paper``.  Tests hold every one of
+#: them to a 4.5:1 contrast with the paper.
+INKS: dict[str, str] = {
+    "body": "ink", "quiet": "ink_dim", "heading": "ink", "kicker": "seal", "mark": "seal",
+    "table": "ink", "table_head": "ink", "reporter": "ink", "positive": "positive",
+    "negative": "negative", "folio": "ink_dim", "grade": "seal",
+}
 
 
 @dataclass
-class Block:
-    """One piece of the document.  ``kind`` decides how it is measured and drawn."""
+class Piece:
+    """One unit of a page: a line of text, a table row, a table header, the seal.
 
-    kind: str                    # kicker, heading, para, quiet, bullet, table_head, row, stamp, rule, space
-    text: str = ""
-    cells: tuple = ()
-    data: dict = field(default_factory=dict)
+    ``keep`` ties it to the piece after it (a heading to its first line); ``space`` is the gap
+    above it, dropped at the top of a page; ``new_page`` starts a page."""
+
+    kind: str
+    height: int
+    data: Any = None
+    keep: bool = False
+    space: int = 0
+    new_page: bool = False
     section: int = 0
+    head: "Piece | None" = None   # a table row's header, repeated when the table runs on
 
 
-def _points(n: int, mono: bool = True) -> str:
-    """Signed points; the true minus sign only exists in the mono font, text fonts get a dash."""
-    minus = "−" if mono else "–"
-    return f"+{n}" if n > 0 else (f"{minus}{abs(n)}" if n < 0 else "0")
+@dataclass
+class TableLayout:
+    widths: list[int]
+    columns: tuple
+    line: int
+    cells: list[list[list[str]]] = field(default_factory=list)
 
 
-def _entry_table(entries, empty: str) -> list[Block]:
-    """A ledger's counted entries as a table, or one quiet line when there are none."""
-    if not entries:
-        return [Block("quiet", empty)]
-    return [Block("table_head")] + [
-        Block("row", cells=(_day(e.day), e.label, e.source_label, e.points, e.running)) for e in entries]
+def paginate(pieces: list[Piece], room: int) -> list[list[tuple[Piece, int]]]:
+    """Fill pages of height ``room`` with pieces; each page is a list of (piece, y offset)."""
+    pages: list[list[Piece]] = [[]]
+    used = 0
 
+    def height(page: list[Piece]) -> int:
+        return sum(p.height + (p.space if i else 0) for i, p in enumerate(page))
 
-def _day(day: int) -> str:
-    return f"Day {day}"
-
-
-def build_blocks(debrief, story_title: str) -> list[list[Block]]:
-    """The document as sections (each starts a new page), from a ``Debrief``."""
-    d = debrief
-    sections: list[list[Block]] = []
-
-    # 1. How it ended.
-    s = [Block("kicker", "How it ended"), Block("heading", d.ending_title)]
-    for para in [p for p in d.ending_text.split("\n\n") if p.strip()]:
-        s.append(Block("para", para))
-    s.append(Block("quiet", "Nobody told you, but all autumn and winter something was keeping count. "
-                            "Turn the page to open the ledger."))
-    sections.append(s)
-
-    # 2. The home ledger.
-    home = d.home
-    s = [Block("kicker", home.document or f"{home.name} — personal credit"),
-         Block("heading", "What was recorded"),
-         Block("para", f"Every adult resident of {home.name} began with {home.start} points. "
-                       f"These are the acts that reached the system, who reported them, and what each was worth.")]
-    s.extend(_entry_table(home.entries, "Nothing you did reached the system."))
-    sections.append(s)
-
-    # 3. The grade and what it meant.
-    s = [Block("kicker", f"{home.name} — the result"), Block("heading", "Your grade"),
-         Block("stamp", data={"grade": home.grade, "score": home.score, "start": home.start})]
-    if home.capped_by:
-        s.append(Block("para", f"The points alone would have put you higher. One record set a ceiling on the "
-                               f"grade, whatever else you did: {home.capped_by}."))
-    if home.perks:
-        s.append(Block("subhead", f"What {home.grade} meant"))
-        s.extend(Block("bullet", perk) for perk in home.perks)
-    else:
-        s.append(Block("quiet", f"The measures list nothing in particular for grade {home.grade}."))
-    sections.append(s)
-
-    # 4. What nobody recorded.
-    s = [Block("kicker", "Off the record"), Block("heading", "What nobody recorded")]
-    if d.unrecorded:
-        s.append(Block("para", "These things happened. No camera, clerk, bank or neighbour wrote them down, "
-                               "so no system counted them."))
-        for e in d.unrecorded:
-            s.append(Block("bullet", f"{_day(e.day)} — {e.label}"))
-    else:
-        s.append(Block("quiet", "Everything you did was seen by someone."))
-    if home.not_counted:
-        s.append(Block("subhead", f"Recorded, but not counted in {home.name}"))
-        s.append(Block("para", "Someone wrote these down, but their records do not feed this city's system."))
-        for e in home.not_counted:
-            src = f" ({e.source_label})" if e.source_label else ""
-            s.append(Block("bullet", f"{_day(e.day)} — {e.label}{src}"))
-    sections.append(s)
-
-    # 5. The blacklist.
-    b = d.blacklist
-    s = [Block("kicker", "A separate system"), Block("heading", b.name or "The court blacklist")]
-    s.append(Block("para", "The court blacklist has nothing to do with points. Courts list people who ignore "
-                           "their judgments; paying or settling takes them off again."))
-    if b.listed:
-        status = "At the end, your name was on the list."
-    elif b.ever_listed:
-        status = "Your name was on the list for a time, and came off it."
-    else:
-        status = "Your name was never on the list."
-    s.append(Block("subhead", status))
-    for day, label, change in b.history:
-        s.append(Block("bullet", f"{_day(day)} — {'listed' if change == 'listed' else 'removed'}: {label}"))
-    if b.bars:
-        s.append(Block("subhead", "What a listed person cannot do"))
-        s.extend(Block("bullet", bar) for bar in b.bars)
-    sections.append(s)
-
-    # 6. The same life elsewhere.
-    for other in d.others:
-        s = [Block("kicker", "The same life, somewhere else"),
-             Block("heading", f"Under {other.name}'s rules"),
-             Block("para", f"The same acts, the same witnesses — scored by {other.document or other.name + ' rules'}, "
-                           f"starting from {other.start}. What one city counts, another ignores."),
-             Block("stamp", data={"grade": other.grade, "score": other.score, "start": other.start})]
-        if other.capped_by:
-            s.append(Block("quiet", f"Capped by: {other.capped_by}."))
-        s.extend(_entry_table(other.entries, "Nothing you did would have counted here."))
-        if other.perks:
-            s.append(Block("subhead", f"What {other.grade} would have meant"))
-            s.extend(Block("bullet", perk) for perk in other.perks)
-        sections.append(s)
-
-    # 7. Companies are rated too.
-    if d.companies:
-        s = [Block("kicker", "Companies are rated too"), Block("heading", "The others in your ledger")]
-        for c in d.companies:
-            s.append(Block("subhead", f"{c.subject_label}: {c.grade} ({c.score} points)"))
-            for e in c.entries:
-                s.append(Block("bullet", f"{_day(e.day)} — {e.label} ({e.source_label}) {_points(e.points, mono=False)}"))
-        sections.append(s)
-
-    # 8. Questions.
-    if d.questions:
-        s = [Block("kicker", "To think about"), Block("heading", "Questions")]
-        for i, q in enumerate(d.questions, 1):
-            s.append(Block("question", q, data={"n": i}))
-        sections.append(s)
-    for i, sec in enumerate(sections):
-        for block in sec:
-            block.section = i
-    return sections
+    for piece in pieces:
+        page = pages[-1]
+        if piece.new_page and page:
+            pages.append([])
+            page, used = pages[-1], 0
+        space = piece.space if page else 0
+        if page and used + space + piece.height > room:
+            carried: list[Piece] = []
+            while page and page[-1].keep:
+                carried.insert(0, page.pop())
+            if not page:          # nothing but headings so far: break anyway rather than loop
+                page.extend(carried)
+                carried = []
+            new: list[Piece] = []
+            if piece.head is not None and not carried:
+                new.append(piece.head)
+            new.extend(carried)
+            pages.append(new)
+            page, used = new, height(new)
+            space = piece.space if page else 0
+        page.append(piece)
+        used += space + piece.height
+    placed = []
+    for page in pages:
+        y, row = 0, []
+        for i, piece in enumerate(page):
+            y += piece.space if i else 0
+            row.append((piece, y))
+            y += piece.height
+        placed.append(row)
+    return placed
 
 
 class DebriefScene(Scene):
+    """``again`` is True when the player reopened a finished game's debrief from the title."""
+
     name = "debrief"
 
-    def __init__(self, app, session) -> None:
+    def __init__(self, app, session, again: bool = False) -> None:
         super().__init__(app)
         self.session = session
+        self.again = again
         self.debrief = session.debrief()
-        self.sections = build_blocks(self.debrief, app.story.title)
+        self.document = doc.build(self.debrief, app.story.title)
         self.page = 0
+        self.seen: set[int] = {0}
         self.focus = Focus()
+        self.kept = again
 
-    # -- measuring -------------------------------------------------------------------------
-    def _sizes(self):
+    def enter(self) -> None:
+        super().enter()
+        if not self.kept:
+            # The finished game is kept apart from the autosaves, so "Read the debrief again"
+            # on the title screen opens this very debrief after a new game has begun.
+            self.kept = True
+            self.app.save(ENDING, self.session)
+
+    # -- sizes -----------------------------------------------------------------------------
+    def sizes(self) -> dict[str, int]:
         m = self.app.metrics
-        body = max(12, round(m.body * 0.9))
-        table = max(11, round(m.body * 0.75))
-        return body, table
+        return {"body": max(MIN_TEXT_PX, round(m.body * 0.9)), "table": max(MIN_TEXT_PX, round(m.body * 0.75)),
+                "small": max(MIN_TEXT_PX, m.small), "subhead": max(MIN_TEXT_PX, m.ui),
+                "heading": max(MIN_TEXT_PX, m.heading)}
 
-    def _columns(self, width: int) -> tuple[int, int, int, int, int]:
-        t = self.app.text
-        _, table = self._sizes()
-        pad = self.app.metrics.gap
-        day_w = t.width("Day 000", "mono", table) + pad
-        pts_w = t.width("+000", "mono", table) + pad
-        run_w = t.width("0000", "mono", table) + pad
-        rest = max(40, width - day_w - pts_w - run_w)
-        what_w = int(rest * 0.58)
-        return day_w, what_w, rest - what_w, pts_w, run_w
+    def ink(self, role: str):
+        return getattr(self.app.palette, INKS[role])
 
-    def _measure(self, block: Block, width: int) -> int:
-        m, t = self.app.metrics, self.app.text
-        body, table = self._sizes()
-        k = block.kind
-        if k == "kicker":
-            return m.small_line + m.gap // 2
-        if k == "heading":
-            lines = t.lines(block.text, "serif", m.heading, width)
-            return len(lines) * round(m.heading * 1.3) + m.gap
-        if k in ("para", "quiet"):
-            role = "serif" if k == "para" else "serif_italic"
-            lines = t.lines(block.text, role, body, width)
-            return len(lines) * round(body * 1.5) + m.gap
-        if k == "subhead":
-            lines = t.lines(block.text, "sans_bold", m.ui, width)
-            return len(lines) * m.ui_line + m.gap
-        if k in ("bullet", "question"):
-            indent = t.width("00.  ", "sans", body)
-            lines = t.lines(block.text, "serif", body, width - indent)
-            return len(lines) * round(body * 1.45) + m.gap // 2
-        if k == "table_head":
-            return round(table * 1.6) + m.gap // 2
-        if k == "row":
-            day_w, what_w, src_w, _, _ = self._columns(width)
-            a = len(t.lines(block.cells[1], "serif", table, what_w - m.gap))
-            b = len(t.lines(block.cells[2] or "", "sans", max(10, table - 2), src_w - m.gap))
-            return max(a, b) * round(table * 1.45) + m.gap // 2
-        if k == "stamp":
-            return round(m.heading * 3.4) + m.gap * 2
-        return m.gap
+    # -- the document as pieces ----------------------------------------------------------------
+    def _pieces(self, width: int) -> list[Piece]:
+        m, t, s = self.app.metrics, self.app.text, self.sizes()
+        pieces: list[Piece] = []
+        for n, section in enumerate(self.document.sections):
+            first = True
 
+            def add(piece: Piece) -> None:
+                nonlocal first
+                piece.section = n
+                if first:
+                    piece.new_page = not section.follows_on
+                    piece.space = m.gap * 3
+                    first = False
+                pieces.append(piece)
+
+            for line in t.lines(section.kicker.upper(), "sans", s["small"], width):
+                add(Piece("text", round(s["small"] * 1.4), ("sans", s["small"], "kicker", line.text, 0), keep=True))
+            lines = t.lines(section.heading, "serif", s["heading"], width)
+            for i, line in enumerate(lines):
+                add(Piece("text", round(s["heading"] * 1.3), ("serif", s["heading"], "heading", line.text, 0),
+                          keep=True, space=m.gap // 2 if i == 0 else 0))
+            for block in section.blocks:
+                for i, piece in enumerate(self._block(block, width)):
+                    if i == 0 and not piece.space:
+                        piece.space = m.gap
+                    add(piece)
+        return pieces
+
+    def _block(self, block, width: int) -> list[Piece]:
+        m, t, s = self.app.metrics, self.app.text, self.sizes()
+        if isinstance(block, doc.Paragraph):
+            role, ink = ("serif_italic", "quiet") if block.quiet else ("serif", "body")
+            return [Piece("text", round(s["body"] * 1.5), (role, s["body"], ink, line.text, 0))
+                    for line in t.lines(block.text, role, s["body"], width)]
+        if isinstance(block, doc.Subhead):
+            return [Piece("text", round(s["subhead"] * 1.4), ("sans_bold", s["subhead"], "heading", line.text, 0),
+                          keep=True, space=m.gap if i == 0 else 0)
+                    for i, line in enumerate(t.lines(block.text, "sans_bold", s["subhead"], width))]
+        if isinstance(block, doc.Item):
+            indent = t.width("00.  ", "sans", s["body"])
+            lines = t.lines(block.text, "serif", s["body"], width - indent)
+            return [Piece("item" if i == 0 else "text", round(s["body"] * 1.45),
+                          ("serif", s["body"], "body", line.text, indent, block.mark),
+                          space=m.gap // 3 if i == 0 else 0) for i, line in enumerate(lines)]
+        if isinstance(block, doc.Standing):
+            return [Piece("standing", round(s["heading"] * 3.4) + m.gap * 2, block)]
+        if isinstance(block, doc.Table):
+            return self._table(block, width)
+        raise TypeError(f"the window cannot set {block!r}")
+
+    def _cell(self, cell) -> str:
+        if isinstance(cell, doc.Points):
+            return doc.signed(cell.value)
+        return f"{cell:,}" if isinstance(cell, int) else str(cell)
+
+    def _table(self, table: doc.Table, width: int) -> list[Piece]:
+        m, t, s = self.app.metrics, self.app.text, self.sizes()
+        size, pad = s["table"], m.gap
+        texts = [[self._cell(c) for c in row] for row in table.rows]
+
+        def role(column: doc.Column, head: bool = False) -> str:
+            return "sans_bold" if head else ("mono" if not column.wraps else "serif")
+
+        def measure(text: str, r: str) -> int:
+            return t.width(text, r, size)
+
+        natural, least = [], []
+        for i, column in enumerate(table.columns):
+            cells = [measure(column.title, role(column, True))] + [measure(row[i], role(column)) for row in texts]
+            natural.append(max(cells) + pad)
+            words = [measure(w, role(column, True)) for w in column.title.split()] + \
+                [measure(w, role(column)) for row in texts for w in row[i].split()]
+            least.append((max(words) if column.wraps else max(cells)) + pad)
+        widths = list(least)
+        spare = width - sum(widths)
+        wrapping = sorted((i for i, c in enumerate(table.columns) if c.wraps), key=lambda i: natural[i] - least[i])
+        # Short columns ("not counted", a reporter's name) are made whole before long ones grow.
+        while wrapping and spare > 0:
+            share = spare // len(wrapping)
+            i = wrapping[0]
+            if natural[i] - widths[i] > share:
+                for j in wrapping:
+                    widths[j] += share
+                break
+            spare -= natural[i] - widths[i]
+            widths[i] = natural[i]
+            wrapping.pop(0)
+        line = round(size * 1.35)
+
+        def wrap(text: str, column: doc.Column, w: int, head: bool = False) -> list[str]:
+            if not column.wraps:
+                return [text]
+            return [ln.text for ln in t.lines(text, role(column, head), size, max(1, w - pad))] or [""]
+
+        layout = TableLayout(widths, table.columns, line)
+        heads = [wrap(c.title, c, w, True) for c, w in zip(table.columns, widths)]
+        head = Piece("table_head", max(map(len, heads)) * line + m.gap // 2, (layout, heads), keep=True)
+        pieces = [head]
+        for row in texts:
+            cells = [wrap(text, c, w) for text, c, w in zip(row, table.columns, widths)]
+            pieces.append(Piece("row", max(map(len, cells)) * line + m.gap // 2, (layout, cells), head=head))
+        return pieces
+
+    # -- layout ----------------------------------------------------------------------------
     def layout(self) -> None:
         app, m = self.app, self.app.metrics
         w, h = app.size
-        nav = button_row(app, [("Previous", "prev"), ("Next", "next"), ("Finish", "finish")], h - m.margin)
-        self.nav = nav
+        self.nav = button_row(app, [("Previous", "prev"), ("Contents", "contents"), ("Next", "next"),
+                                    ("Finish", "finish")], h - m.margin)
         self.sheet = pygame.Rect(0, m.margin, min(w - 2 * m.margin,
                                  round(app.text.average_char_width("serif", m.body) * 80)), 0)
         self.sheet.centerx = w // 2
-        self.sheet.height = nav[0].rect.top - m.gap * 2 - self.sheet.y
+        self.sheet.height = self.nav[0].rect.top - m.gap * 2 - self.sheet.y
         self.inner = self.sheet.inflate(-m.margin * 2, -m.margin * 2)
-        room = self.inner.height - m.small_line * 2   # a folio line at the foot
-        pages: list[list[tuple[Block, int]]] = []
-        for section in self.sections:
-            current: list[tuple[Block, int]] = []
-            y = 0
-            for block in section:
-                bh = self._measure(block, self.inner.width)
-                if current and y + bh > room:
-                    pages.append(current)
-                    current, y = [], 0
-                    if block.kind == "row":
-                        # A table that continues keeps its header.
-                        head = Block("table_head", section=block.section)
-                        hh = self._measure(head, self.inner.width)
-                        current.append((head, hh))
-                        y += hh
-                current.append((block, bh))
-                y += bh
-            pages.append(current)
-        self.pages = pages
-        self.page = min(self.page, len(pages) - 1)
+        folio = round(self.sizes()["small"] * 1.4)
+        #: Everything but the folio is drawn inside this rectangle.
+        self.content = pygame.Rect(self.inner.x, self.inner.y, self.inner.width, self.inner.height - folio - m.gap)
+        self.pages = paginate(self._pieces(self.inner.width), self.content.height)
+        self.section_pages = {}
+        for number, page in enumerate(self.pages):
+            for piece, _ in page:
+                self.section_pages.setdefault(piece.section, number)
+        self.page = min(self.page, len(self.pages) - 1)
+        self.seen = {p for p in self.seen if p < len(self.pages)} | {self.page}
         self._update_nav()
 
     def _update_nav(self) -> None:
+        last = len(self.pages) - 1
         for b in self.nav:
-            b.enabled = {"prev": self.page > 0, "next": self.page < len(self.pages) - 1}.get(b.key, True)
+            b.enabled = {"prev": self.page > 0, "next": self.page < last}.get(b.key, True)
         key = self.focus.focused_key()
         self.focus.set_buttons(self.nav)
         if key is None or not self.focus.buttons[self.focus.index or 0].enabled:
-            self.focus.focus_key("next" if self.page < len(self.pages) - 1 else "finish")
+            self.focus.focus_key("next" if self.page < last else "finish")
 
-    # -- input -----------------------------------------------------------------------------
-    def _turn(self, step: int) -> None:
-        new = max(0, min(len(self.pages) - 1, self.page + step))
+    # -- moving about ------------------------------------------------------------------------
+    def go_to(self, page: int) -> None:
+        new = max(0, min(len(self.pages) - 1, page))
         if new != self.page:
             self.page = new
+            self.seen.add(new)
             self.app.sound("page")
             self._update_nav()
             self.dirty = True
 
+    def go_to_section(self, index: int) -> None:
+        if index in self.section_pages:
+            self.go_to(self.section_pages[index])
+
     def handle(self, command: Command) -> Transition | None:
         k = command.kind
         if k == cmd.BACK:
-            return self._finish()
+            return self.leave()
+        if k == cmd.CHOOSE and command.number:
+            self.go_to_section(command.number - 1)
+            return None
         if k in (cmd.RIGHT, cmd.PAGE_DOWN, cmd.ADVANCE) or (k == cmd.SCROLL and command.amount > 0):
-            if k == cmd.ADVANCE and self.page == len(self.pages) - 1:
-                return None
-            self._turn(1)
+            self.go_to(self.page + 1)
             return None
         if k in (cmd.LEFT, cmd.PAGE_UP) or (k == cmd.SCROLL and command.amount < 0):
-            self._turn(-1)
+            self.go_to(self.page - 1)
             return None
         if k == cmd.HOME:
-            self._turn(-len(self.pages))
+            self.go_to(0)
             return None
         if k == cmd.END:
-            self._turn(len(self.pages))
+            self.go_to(len(self.pages) - 1)
             return None
         key = self.press(command)
         if key == "next":
-            self._turn(1)
+            self.go_to(self.page + 1)
         elif key == "prev":
-            self._turn(-1)
+            self.go_to(self.page - 1)
+        elif key == "contents":
+            self.app.sound("click")
+            return Push(ContentsScene(self.app, self))
         elif key == "finish":
-            return self._finish()
+            return self.leave()
         return None
 
-    def _finish(self) -> Transition:
+    @property
+    def read_through(self) -> bool:
+        """On the last page, having turned through every page: the reader is done."""
+        return self.page == len(self.pages) - 1 and len(self.seen) == len(self.pages)
+
+    def leave(self) -> Transition:
+        """Go on from the debrief; one reflexive key must not skip the ledger, so unless the
+        reader has been through every page, ask first."""
+        self.app.sound("click")
+        if self.read_through:
+            return self._gone()
+        from game.ui.scenes.confirm import ConfirmScene
+
+        question = (f"Leave the debrief? You have read {len(self.seen)} of its {len(self.pages)} pages. "
+                    "You can read it again from the title screen.")
+        return Push(ConfirmScene(self.app, question, self._gone, yes="Leave", no="Keep reading"))
+
+    def _gone(self) -> Transition:
         from game.ui.scenes.credits import CreditsScene
         from game.ui.scenes.title import TitleScene
 
-        self.app.sound("click")
+        if self.again:
+            return Reset(TitleScene(self.app))
         return Reset(TitleScene(self.app), then=Push(CreditsScene(self.app)))
 
     # -- drawing ---------------------------------------------------------------------------
@@ -309,83 +349,112 @@ class DebriefScene(Scene):
         # A red margin rule, as in a ledger book.
         rule_x = self.sheet.x + m.margin // 2
         pygame.draw.line(surface, p.seal, (rule_x, self.sheet.y), (rule_x, self.sheet.bottom - 1), m.line_width)
-        x, y = self.inner.x, self.inner.y
-        width = self.inner.width
-        for block, bh in self.pages[self.page]:
-            self._draw_block(surface, block, x, y, width)
-            y += bh
-        folio = f"{app.story.title} · the record · {self.page + 1} / {len(self.pages)}"
-        t.draw(surface, folio, "sans", m.small, p.ink_dim, (self.sheet.centerx, self.inner.bottom), "midbottom")
+        for piece, y in self.pages[self.page]:
+            self._draw_piece(surface, piece, self.content.x, self.content.y + y, self.content.width)
+        small = self.sizes()["small"]
+        title = self.document.sections[self.pages[self.page][0][0].section].title if self.pages[self.page] else ""
+        folio = f"{title} · {self.page + 1} / {len(self.pages)}"
+        t.draw(surface, t.fit(folio, "sans", small, self.inner.width), "sans", small, self.ink("folio"),
+               (self.sheet.centerx, self.inner.bottom), "midbottom")
         self.focus.draw(surface, t, m, p)
 
-    def _draw_block(self, surface: pygame.Surface, block: Block, x: int, y: int, width: int) -> None:
+    def _draw_piece(self, surface: pygame.Surface, piece: Piece, x: int, y: int, width: int) -> None:
         m, p, t = self.app.metrics, self.app.palette, self.app.text
-        body, table = self._sizes()
-        k = block.kind
-        if k == "kicker":
-            t.draw(surface, t.fit(block.text.upper(), "sans", m.small, width), "sans", m.small, p.seal, (x, y))
-        elif k == "heading":
-            lh = round(m.heading * 1.3)
-            for line in t.lines(block.text, "serif", m.heading, width):
-                t.draw(surface, line.text, "serif", m.heading, p.ink, (x, y))
-                y += lh
-        elif k in ("para", "quiet"):
-            role = "serif" if k == "para" else "serif_italic"
-            colour = p.ink if k == "para" else p.ink_dim
-            for line in t.lines(block.text, role, body, width):
-                t.draw(surface, line.text, role, body, colour, (x, y))
-                y += round(body * 1.5)
-        elif k == "subhead":
-            for line in t.lines(block.text, "sans_bold", m.ui, width):
-                t.draw(surface, line.text, "sans_bold", m.ui, p.ink, (x, y))
-                y += m.ui_line
-        elif k in ("bullet", "question"):
-            indent = t.width("00.  ", "sans", body)
-            mark = f"{block.data['n']}." if k == "question" else "•"
-            t.draw(surface, mark, "sans_bold" if k == "question" else "sans", body, p.seal, (x, y))
-            for line in t.lines(block.text, "serif", body, width - indent):
-                t.draw(surface, line.text, "serif", body, p.ink, (x + indent, y))
-                y += round(body * 1.45)
-        elif k == "table_head":
-            cols = self._columns(width)
-            heads = ("Day", "What was recorded", "Reported by", "Points", "Total")
-            cx = x
-            for i, (head, cw) in enumerate(zip(heads, cols)):
-                anchor, px = ("topright", cx + cw - m.gap // 2) if i in (3, 4) else ("topleft", cx)
-                t.draw(surface, t.fit(head, "sans_bold", max(10, table - 2), cw), "sans_bold", max(10, table - 2),
-                       p.ink_dim, (px, y), anchor)
-                cx += cw
-            ly = y + round(table * 1.5)
-            pygame.draw.line(surface, p.ink, (x, ly), (x + width, ly), m.line_width)
-        elif k == "row":
-            day_w, what_w, src_w, pts_w, run_w = self._columns(width)
-            day, label, source, points, running = block.cells
-            lh = round(table * 1.45)
-            t.draw(surface, day, "mono", table, p.ink_dim, (x, y))
-            ly = y
-            for line in t.lines(label, "serif", table, what_w - m.gap):
-                t.draw(surface, line.text, "serif", table, p.ink, (x + day_w, ly))
-                ly += lh
-            sy = y
-            for line in t.lines(source or "", "sans", max(10, table - 2), src_w - m.gap):
-                t.draw(surface, line.text, "sans", max(10, table - 2), p.ink_dim, (x + day_w + what_w, sy + 1))
-                sy += lh
-            colour = p.positive if points > 0 else p.negative if points < 0 else p.ink
-            right = x + day_w + what_w + src_w + pts_w - m.gap // 2
-            t.draw(surface, _points(points), "mono", table, colour, (right, y), "topright")
-            t.draw(surface, str(running), "mono", table, p.ink, (right + run_w, y), "topright")
-            bottom = max(ly, sy) + m.gap // 4
-            pygame.draw.line(surface, p.paper_edge, (x, bottom), (x + width, bottom), 1)
-        elif k == "stamp":
-            grade, score, start = block.data["grade"], block.data["score"], block.data["start"]
-            r = round(m.heading * 1.5)
-            cx, cy = x + r + m.gap, y + r + m.gap
-            pygame.draw.circle(surface, p.seal, (cx, cy), r, max(2, m.line_width * 2))
-            pygame.draw.circle(surface, p.seal, (cx, cy), r - max(4, m.line_width * 4), max(1, m.line_width))
-            gsize = round(m.heading * (1.2 if len(grade) <= 2 else 0.95))
-            t.draw(surface, grade, "sans_bold", gsize, p.seal, (cx, cy), "center")
-            tx = cx + r + m.margin
-            t.draw(surface, f"{score} points", "serif", m.heading, p.ink, (tx, cy - m.gap // 2), "bottomleft")
-            diff = score - start
-            change = "no change" if diff == 0 else f"{_points(diff, mono=False)} since the start"
-            t.draw(surface, f"Started at {start} — {change}", "sans", m.small, p.ink_dim, (tx, cy + m.gap // 2))
+        if piece.kind in ("text", "item"):
+            role, size, ink, text, indent = piece.data[:5]
+            if piece.kind == "item":
+                mark = piece.data[5]
+                t.draw(surface, mark, "sans_bold" if mark[:1].isdigit() else "sans", size, self.ink("mark"), (x, y))
+            t.draw(surface, text, role, size, self.ink(ink), (x + indent, y))
+        elif piece.kind in ("table_head", "row"):
+            layout, cells = piece.data
+            size, cx = self.sizes()["table"], x
+            for i, (column, w, lines) in enumerate(zip(layout.columns, layout.widths, cells)):
+                role = "sans_bold" if piece.kind == "table_head" else ("mono" if not column.wraps else "serif")
+                ink = "table_head" if piece.kind == "table_head" else ("reporter" if i == 2 else "table")
+                if piece.kind == "row" and lines and lines[0][:1] in "+−" and lines[0][1:].isdigit():
+                    ink = "positive" if lines[0][0] == "+" else "negative"
+                for n, text in enumerate(lines):
+                    ly = y + n * layout.line
+                    if column.numeric:
+                        t.draw(surface, text, role, size, self.ink(ink), (cx + w - m.gap // 2, ly), "topright")
+                    else:
+                        t.draw(surface, text, role, size, self.ink(ink), (cx, ly))
+                cx += w
+            bottom = y + piece.height - m.gap // 4
+            colour = p.ink if piece.kind == "table_head" else p.paper_edge
+            pygame.draw.line(surface, colour, (x, bottom), (x + width, bottom), m.line_width if
+                             piece.kind == "table_head" else 1)
+        elif piece.kind == "standing":
+            self._draw_standing(surface, piece.data, x, y)
+
+    def _draw_standing(self, surface: pygame.Surface, standing: doc.Standing, x: int, y: int) -> None:
+        m, t, s = self.app.metrics, self.app.text, self.sizes()
+        r = round(s["heading"] * 1.5)
+        cx, cy = x + r + m.gap, y + r + m.gap
+        seal = self.ink("grade")
+        pygame.draw.circle(surface, seal, (cx, cy), r, max(2, m.line_width * 2))
+        pygame.draw.circle(surface, seal, (cx, cy), r - max(4, m.line_width * 4), max(1, m.line_width))
+        grade = standing.grade
+        t.draw(surface, grade, "sans_bold", round(s["heading"] * (1.2 if len(grade) <= 2 else 0.95)), seal,
+               (cx, cy), "center")
+        tx = cx + r + m.margin
+        t.draw(surface, standing.caption, "sans", s["small"], self.ink("quiet"), (tx, cy - m.gap // 2 - s["heading"]),
+               "bottomleft")
+        t.draw(surface, f"{standing.score} points", "serif", s["heading"], self.ink("heading"),
+               (tx, cy - m.gap // 2 + round(s["heading"] * 0.3)), "bottomleft")
+        t.draw(surface, f"Started at {standing.start} — {standing.change}", "sans", s["small"], self.ink("quiet"),
+               (tx, cy + m.gap // 2))
+
+
+class ContentsScene(Scene):
+    """The debrief's sections, each a button that opens the page it starts on."""
+
+    name = "debrief_contents"
+    opaque = False
+
+    def __init__(self, app, debrief: DebriefScene) -> None:
+        super().__init__(app)
+        self.debrief = debrief
+        self.focus = Focus()
+
+    def layout(self) -> None:
+        app, m = self.app, self.app.metrics
+        self.debrief.ensure_layout()
+        sections = self.debrief.document.sections
+        items = [(f"{n}. {s.title} — page {self.debrief.section_pages.get(n - 1, 0) + 1}", n - 1)
+                 for n, s in enumerate(sections, 1) if (n - 1) in self.debrief.section_pages]
+        items.append(("Back to the page", "back"))
+        width = min(app.size[0] - 2 * m.margin,
+                    max(app.text.width(label, "sans", m.ui) for label, _ in items) + 4 * m.gap)
+        buttons = button_column(app, items, m.margin, width, centre_x=app.size[0] // 2)
+        overflow = buttons[-1].rect.bottom - (app.size[1] - m.margin)
+        if overflow > 0:
+            # Short windows: the list pulls its buttons together rather than run off the screen.
+            step = (app.size[1] - 2 * m.margin) / len(buttons)
+            for i, b in enumerate(buttons):
+                b.rect.height = min(b.rect.height, max(1, round(step) - 2))
+                b.rect.y = m.margin + round(i * step)
+        self.focus.set_buttons(buttons)
+        if self.focus.index is None:
+            current = max((s for s, page in self.debrief.section_pages.items() if page <= self.debrief.page),
+                          default=0)
+            self.focus.focus_key(current)
+
+    def handle(self, command: Command) -> Transition | None:
+        if command.kind == cmd.BACK:
+            return Pop()
+        if command.kind == cmd.CHOOSE and command.number:
+            self.debrief.go_to_section(command.number - 1)
+            return Pop()
+        key = self.press(command)
+        if key is None:
+            return None
+        self.app.sound("click")
+        if key != "back":
+            self.debrief.go_to_section(key)
+        return Pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_panel(surface, surface.get_rect(), (0, 0, 0, 170), 0)
+        self.focus.draw(surface, self.app.text, self.app.metrics, self.app.palette)
