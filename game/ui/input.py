@@ -73,6 +73,9 @@ _NUMBERS.update({getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)})
 
 #: How many lines one finger-drag of the whole window height scrolls.
 _DRAG_LINES = 20
+#: How many lines one notch of the wheel scrolls: enough to move on, few enough to keep one's
+#: place (the desktop's usual three).
+WHEEL_LINES = 3
 #: A finger that strays less than this from where it came down is still tapping (fingers
 #: wobble); beyond it the touch is a drag, which scrolls and never presses what it ends on.
 TAP_SLOP_FRACTION = 0.02
@@ -161,7 +164,7 @@ def commands_from_event(event: pygame.event.Event, window_size: tuple[int, int],
     if kind == pygame.MOUSEWHEEL:
         if getattr(event, "touch", False):
             return []
-        amount = -float(getattr(event, "precise_y", event.y) or event.y)
+        amount = -float(getattr(event, "precise_y", event.y) or event.y) * WHEEL_LINES
         return [Command(SCROLL, amount=amount)] if amount else []
     if kind == pygame.FINGERDOWN:
         if fingers is not None:

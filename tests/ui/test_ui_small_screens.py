@@ -98,3 +98,86 @@ def test_plus_at_the_top_and_minus_at_the_bottom_are_shown_disabled(make_app):
     d.click(app, row(scene, "text_scale")[2].center)    # the other way still works
     assert app.settings.text_scale == 1.75
     assert pixels_of(app.surface, row(scene, "text_scale")[3], lit) > 0
+
+
+# -- history -------------------------------------------------------------------------------
+
+def history_of_a_whole_game(make_app, size=(1024, 600), scale=2.0):
+    from game.ui.scenes.history import HistoryScene
+
+    app = make_app(size=size, text_scale=scale)
+    session = app.new_session()
+    while not session.is_over:
+        session.choose(1)
+    scene = opened(app, HistoryScene(app, session))
+    assert scene.max_scroll > 3 * app.metrics.body_line, "the test needs a history to scroll"
+    return app, scene
+
+
+def shown_whole(scene) -> list:
+    top = scene.view.y - scene.scroll
+    return [r for r in scene.rows
+            if top + r.y >= scene.view.y and top + r.y + r.height <= scene.view.bottom]
+
+
+def cut_rows(scene) -> list:
+    """Rows that reach into the view but do not fit in it."""
+    top = scene.view.y - scene.scroll
+    return [r for r in scene.rows if r not in shown_whole(scene)
+            and top + r.y < scene.view.bottom and top + r.y + r.height > scene.view.y]
+
+
+def assert_no_line_is_cut(app, scene) -> None:
+    """Where a line does not fit in the view, nothing of it is drawn: the view there shows
+    only the background."""
+    background = app.backdrop(False, True)
+    top = scene.view.y - scene.scroll
+    for row in cut_rows(scene):
+        band = pygame.Rect(scene.view.x, top + row.y, scene.view.width, row.height).clip(scene.view)
+        drawn = app.surface.subsurface(band)
+        assert pygame.image.tobytes(drawn, "RGB") == \
+            pygame.image.tobytes(background.subsurface(band), "RGB"), row.text
+    if scene.rows and shown_whole(scene):
+        assert top + shown_whole(scene)[0].y == scene.view.y or scene.scroll == 0
+
+
+@pytest.mark.parametrize("size, scale", [((1024, 600), 2.0), ((1280, 720), 1.0), ((1920, 1080), 1.25)])
+def test_history_shows_only_whole_lines_wherever_it_is_scrolled(make_app, size, scale):
+    app, scene = history_of_a_whole_game(make_app, size, scale)
+    assert_no_line_is_cut(app, scene)                      # it opens at the end
+    d.key(app, pygame.K_HOME)
+    for _ in range(6):
+        assert_no_line_is_cut(app, scene)
+        d.wheel(app, -1)                                   # a notch down
+    for _ in range(3):
+        d.key(app, pygame.K_PAGEDOWN)
+        assert_no_line_is_cut(app, scene)
+    d.drag(app, (scene.view.centerx, scene.view.centery + 40), (scene.view.centerx, scene.view.centery))
+    assert_no_line_is_cut(app, scene)
+
+
+def test_a_wheel_notch_scrolls_three_lines(make_app):
+    app, scene = history_of_a_whole_game(make_app)
+    d.key(app, pygame.K_HOME)
+    before = scene.scroll
+    d.wheel(app, -1)
+    passed = [s for s in scene.stops if before < s <= scene.scroll]
+    assert len(passed) == 3
+    d.wheel(app, 1)
+    assert scene.scroll == before
+
+
+def test_page_down_and_up_turn_a_page_without_skipping_a_line(make_app):
+    app, scene = history_of_a_whole_game(make_app)
+    d.key(app, pygame.K_HOME)
+    first_page = shown_whole(scene)
+    d.key(app, pygame.K_PAGEDOWN)
+    second_page = shown_whole(scene)
+    following = scene.rows[scene.rows.index(first_page[-1]) + 1]
+    assert second_page[0] is following                     # read on from the next line
+    assert scene.scroll - 0 > scene.view.height // 2        # a page, not a few lines
+    d.key(app, pygame.K_PAGEUP)
+    assert scene.scroll == 0 and shown_whole(scene) == first_page
+    d.key(app, pygame.K_END)
+    assert scene.scroll == scene.max_scroll
+    assert shown_whole(scene)[-1] is scene.rows[-1]       # the last line is shown whole

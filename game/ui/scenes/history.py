@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import pygame
@@ -88,44 +89,74 @@ class HistoryScene(Scene):
             y += gap * 2
         self.rows = rows
         self.content_height = y
-        self.max_scroll = max(0, y - self.view.height)
+        # The history scrolls by whole lines: the top of the view is always the top of a line
+        # and only lines that fit wholly are drawn, so no line is ever cut in half.
+        last_bottom = rows[-1].y + rows[-1].height if rows else 0
+        stops = sorted({row.y for row in rows}) or [0]
+        fits = [s for s in stops if last_bottom - s <= self.view.height]
+        self.max_scroll = fits[0] if fits else stops[-1]
+        self.stops = [s for s in stops if s <= self.max_scroll] or [0]
         if self.scroll is None:
             self.scroll = self.max_scroll
-        self.scroll = max(0, min(self.max_scroll, self.scroll))
+        self.scroll = self._stop_at(self.scroll)
+        self._carry = 0.0
 
-    def _scroll_by(self, amount: int) -> None:
-        new = max(0, min(self.max_scroll, (self.scroll or 0) + amount))
+    def _stop_at(self, y: int) -> int:
+        """The last line start at or above ``y``, within the scrolling range."""
+        y = max(0, min(self.max_scroll, y))
+        return self.stops[max(0, bisect.bisect_right(self.stops, y) - 1)]
+
+    def _set_scroll(self, new: int) -> None:
+        new = self._stop_at(new)
         if new != self.scroll:
             self.scroll = new
             self.dirty = True
 
+    def _scroll_lines(self, lines: int) -> None:
+        i = self.stops.index(self.scroll) if self.scroll in self.stops else 0
+        self._set_scroll(self.stops[max(0, min(len(self.stops) - 1, i + lines))])
+
+    def _page(self, direction: int) -> None:
+        """A page on (the first line not wholly shown comes to the top) or back (the line
+        that was at the top comes to the bottom)."""
+        top = self.scroll or 0
+        if direction > 0:
+            below = [r.y for r in self.rows if r.y + r.height > top + self.view.height]
+            self._set_scroll(below[0] if below else self.max_scroll)
+        else:
+            back = [s for s in self.stops if s >= top - self.view.height]
+            self._set_scroll(back[0] if back else 0)
+
     def handle(self, command: Command) -> Transition | None:
-        m = self.app.metrics
         k = command.kind
         if k in (cmd.BACK, cmd.HISTORY):
             return Pop()
         if k == cmd.SCROLL:
-            self._scroll_by(round(command.amount * m.body_line))
+            # A drag's lines come in fractions: they add up to whole lines before moving.
+            self._carry += command.amount
+            whole = int(self._carry)
+            self._carry -= whole
+            self._scroll_lines(whole)
         elif k == cmd.UP:
-            self._scroll_by(-m.body_line)
+            self._scroll_lines(-1)
         elif k == cmd.DOWN:
-            self._scroll_by(m.body_line)
+            self._scroll_lines(1)
         elif k == cmd.PAGE_UP:
-            self._scroll_by(-(self.view.height - m.body_line))
+            self._page(-1)
         elif k in (cmd.PAGE_DOWN, cmd.ADVANCE):
-            self._scroll_by(self.view.height - m.body_line)
+            self._page(1)
         elif k == cmd.HOME:
-            self._scroll_by(-self.max_scroll)
+            self._set_scroll(0)
         elif k == cmd.END:
-            self._scroll_by(self.max_scroll)
+            self._set_scroll(self.max_scroll)
         else:
             key = self.press(command)
             if key == "back":
                 return Pop()
             if key == "up":
-                self._scroll_by(-(self.view.height - m.body_line))
+                self._page(-1)
             elif key == "down":
-                self._scroll_by(self.view.height - m.body_line)
+                self._page(1)
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -136,8 +167,8 @@ class HistoryScene(Scene):
         top = self.view.y - (self.scroll or 0)
         for row in self.rows:
             y = top + row.y
-            if y + row.height < self.view.y or y > self.view.bottom:
-                continue
+            if y < self.view.y or y + row.height > self.view.bottom:
+                continue                                    # only whole lines are shown
             colour = getattr(p, row.colour)
             rendered = t.render(row.text, row.role, row.size, colour)
             surface.blit(rendered, (self.view.x + row.indent, y + (row.height - rendered.get_height()) // 2))
