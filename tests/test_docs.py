@@ -22,6 +22,12 @@ def test_every_yaml_example_parses_cleanly(block, tmp_path):
     assert problems == [] and node is not None
 
 
+def test_the_format_has_examples_to_check():
+    # Without this, a doc whose code fences changed would leave the test above nothing to run.
+    assert len(BLOCKS) >= 5
+    assert any(b.startswith("story:") for b in BLOCKS)
+
+
 def test_the_whole_story_example_loads_and_plays(tmp_path):
     whole = next(b for b in BLOCKS if b.startswith("story:"))
     (tmp_path / "story.yaml").write_text(whole, encoding="utf-8")

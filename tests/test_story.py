@@ -14,7 +14,8 @@ from game.tools.explore import explore, picker_for
 from game.tools.stats import stats
 
 STORY = ROOT / "story"
-MODS = sorted(p for p in (ROOT / "mods").iterdir() if p.is_dir()) if (ROOT / "mods").is_dir() else []
+# The example mod ships with the game; without a mods folder this fails to collect, not skips.
+MODS = sorted(p for p in (ROOT / "mods").iterdir() if p.is_dir())
 
 # What would tell the player their standing. Published rules in a `document` the player
 # chooses to read may name points and grades; nothing else may.
