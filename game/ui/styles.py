@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.engine.styles import keeps_lines
-from game.ui.layout import PARAGRAPH_GAP, column_width
+from game.ui.layout import LINE_SPACING, PARAGRAPH_GAP, column_width
 from game.ui.text import Text
 from game.ui.theme import Colour, Metrics, Palette
 from game.ui.widgets import draw_panel
@@ -67,7 +67,7 @@ class Frame:
         self.p = palette
         m = metrics
         self.size = max(11, round(m.body * self.look.scale))
-        self.line_h = round(self.size * 1.5)
+        self.line_h = round(self.size * LINE_SPACING)
         self.gap = round(self.line_h * PARAGRAPH_GAP)
         avg = text.average_char_width(self.look.role, self.size)
         self.pad = round(m.gap * 1.6) if self.look.framed else 0

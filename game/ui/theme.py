@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.ui.layout import LINE_SPACING
+
 Colour = tuple[int, int, int]
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
@@ -160,8 +162,8 @@ class Metrics:
 
     @property
     def body_line(self) -> int:
-        """Baseline-to-baseline distance of story text (1.5 line spacing)."""
-        return round(self.body * 1.5)
+        """Baseline-to-baseline distance of story text."""
+        return round(self.body * LINE_SPACING)
 
     @property
     def ui_line(self) -> int:

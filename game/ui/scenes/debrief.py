@@ -17,6 +17,7 @@ from game import debrief_document as doc
 from game.saves import ENDING
 from game.ui import input as cmd
 from game.ui.input import Command
+from game.ui.layout import LINE_SPACING
 from game.ui.scene import Pop, Push, Reset, Scene, Transition
 from game.ui.scenes.common import button_column, button_row, draw_background
 from game.ui.widgets import Focus, draw_panel
@@ -166,7 +167,7 @@ class DebriefScene(Scene):
         m, t, s = self.app.metrics, self.app.text, self.sizes()
         if isinstance(block, doc.Paragraph):
             role, ink = ("serif_italic", "quiet") if block.quiet else ("serif", "body")
-            return [Piece("text", round(s["body"] * 1.5), (role, s["body"], ink, line.text, 0))
+            return [Piece("text", round(s["body"] * LINE_SPACING), (role, s["body"], ink, line.text, 0))
                     for line in t.lines(block.text, role, s["body"], width)]
         if isinstance(block, doc.Subhead):
             return [Piece("text", round(s["subhead"] * 1.4), ("sans_bold", s["subhead"], "heading", line.text, 0),
