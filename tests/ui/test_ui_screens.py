@@ -315,10 +315,12 @@ def test_title_offers_the_short_route_by_mouse_touch_and_keys(make_app, fixture_
     d.key(again, pygame.K_DOWN)
     assert again.top.focus.focused_key() == "short"
     d.key(again, pygame.K_RETURN)
+    d.click(again, button(again.top, "yes").rect.center)     # the game in progress is set aside
     assert again.top.session.route == "short"
     # Touch: New game is the full season.
     third = start(make_app, size=(1024, 600), text_scale=2.0)
     d.tap(third, button(third.top, "new").rect.center)
+    d.tap(third, button(third.top, "yes").rect.center)
     assert third.top.session.route == "full"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.saves import AUTO, QUICK, SlotError, SlotInfo, slot_names
+from game.saves import AUTO, OLDER_AUTOSAVES, QUICK, SlotError, SlotInfo, slot_names
 from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.scene import Pop, Push, Reset, Scene, Transition
@@ -16,6 +16,8 @@ from game.ui.widgets import Focus, make_button
 def describe(info: SlotInfo) -> tuple[str, str]:
     """The two lines a slot shows: its name and date, then where and the first line."""
     name = {AUTO: "Autosave", QUICK: "Quick save"}.get(info.name, f"Slot {info.name}")
+    if info.name in OLDER_AUTOSAVES:
+        name = "Autosave of an earlier game"
     if not info.exists:
         return name, "Empty"
     if info.problem:
@@ -41,7 +43,7 @@ class SlotsScene(Scene):
 
     @property
     def names(self) -> list[str]:
-        return ([AUTO, QUICK] if self.mode == "load" else []) + slot_names()
+        return ([AUTO, QUICK, *OLDER_AUTOSAVES] if self.mode == "load" else []) + slot_names()
 
     def enter(self) -> None:
         super().enter()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.saves import SlotError
+from game.saves import AUTO, ENDING, SlotError
 from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.scene import Push, Quit, Reset, Scene, Transition
@@ -45,7 +45,8 @@ class TitleScene(Scene):
         app, m = self.app, self.app.metrics
         self.latest = app.store.latest()
         starts = new_game_items(app.story.has_short_route, app.route)
-        items = [("Continue", "continue"), *starts, ("Load", "load"),
+        again = [("Read the debrief again", "again")] if app.store.info(ENDING).usable else []
+        items = [("Continue", "continue"), *starts, *again, ("Load", "load"),
                  ("Settings", "settings"), ("Credits", "credits"), ("Quit", "quit")]
         width = min(max(round(420 * m.unit), app.text.width("New game", "sans", m.ui) * 3,
                         max(app.text.width(label, "sans", m.ui) for label, _ in starts) + 4 * m.gap),
@@ -82,9 +83,32 @@ class TitleScene(Scene):
 
         if key in ("new", "short"):
             route = "short" if key == "short" else "full"
-            session = app.new_session(route if app.story.has_short_route else None)
-            app.autosave(session)
-            return Reset(PlayScene(app, session))
+
+            def start() -> Transition:
+                session = app.new_session(route if app.story.has_short_route else None)
+                app.autosave(session)
+                return Reset(PlayScene(app, session))
+
+            if self.game_in_progress():
+                from game.ui.scenes.confirm import ConfirmScene
+
+                return Push(ConfirmScene(app, "Start a new game? The game you are playing stays under "
+                                              "Load, as the autosave of an earlier game.", start,
+                                         yes="Start a new game", no="Go back"))
+            return start()
+        if key == "again":
+            from game.ui.scenes.debrief import DebriefScene
+
+            try:
+                session = app.load(ENDING)
+            except SlotError as exc:
+                app.toast(str(exc), 5)
+                self.invalidate()
+                return None
+            if not session.is_over:
+                app.toast("That game did not reach its ending.", 5)
+                return None
+            return Push(DebriefScene(app, session, again=True))
         if key == "continue" and self.latest is not None:
             try:
                 session = app.load(self.latest.name)
@@ -108,6 +132,16 @@ class TitleScene(Scene):
         if key == "quit":
             return Quit()
         return None
+
+    def game_in_progress(self) -> bool:
+        """Whether the autosave holds a game not yet at its ending (one a new game would
+        push aside).  A save that cannot be read is no game to protect."""
+        if not self.app.store.info(AUTO).usable:
+            return False
+        try:
+            return not self.app.load(AUTO).is_over
+        except SlotError:
+            return False
 
     def draw(self, surface: pygame.Surface) -> None:
         app, m, p = self.app, self.app.metrics, self.app.palette
