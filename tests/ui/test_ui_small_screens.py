@@ -181,3 +181,69 @@ def test_page_down_and_up_turn_a_page_without_skipping_a_line(make_app):
     d.key(app, pygame.K_END)
     assert scene.scroll == scene.max_scroll
     assert shown_whole(scene)[-1] is scene.rows[-1]       # the last line is shown whole
+
+
+# -- credits -------------------------------------------------------------------------------
+
+def credits_at(make_app, size=(1024, 600), scale=2.0):
+    from game.ui.scenes.credits import CreditsScene
+
+    app = make_app(size=size, text_scale=scale)
+    return app, opened(app, CreditsScene(app))
+
+
+def credits_button(scene, key):
+    return next(b for b in scene.focus.buttons if b.key == key)
+
+
+def test_credits_on_several_pages_turn_by_buttons_mouse_and_touch(make_app):
+    app, scene = credits_at(make_app)
+    assert len(scene.pages) > 1, "200% on the smallest window needs more than one page"
+    assert not credits_button(scene, "prev").enabled and credits_button(scene, "next").enabled
+    assert scene.focus.focused_key() == "next"
+    d.click(app, credits_button(scene, "next").rect.center)
+    assert scene.page == 1 and credits_button(scene, "prev").enabled
+    d.tap(app, credits_button(scene, "prev").rect.center)
+    assert scene.page == 0
+    while credits_button(scene, "next").enabled:
+        d.key(app, pygame.K_RETURN)                      # Enter on Next, page after page
+    assert scene.page == len(scene.pages) - 1
+    assert scene.focus.focused_key() == "back"           # at the end, Enter leaves
+    d.key(app, pygame.K_LEFT)
+    assert scene.page == len(scene.pages) - 2
+    d.key(app, pygame.K_RIGHT)
+    d.key(app, pygame.K_RETURN)
+    assert app.top.name == "title"
+
+
+def test_the_credits_say_which_page_is_shown(make_app):
+    app, scene = credits_at(make_app)
+    region = pygame.Rect(0, scene.indicator_y - app.metrics.small_line, app.size[0],
+                         app.metrics.small_line)
+    before = pygame.image.tobytes(app.surface.subsurface(region), "RGB")
+    d.key(app, pygame.K_PAGEDOWN)
+    assert pygame.image.tobytes(app.surface.subsurface(region), "RGB") != before
+    from game.ui.layout import block_height
+
+    for page in scene.pages:
+        height = block_height(page, app.metrics.body_line, round(app.metrics.body_line * 0.6))
+        assert scene.top + height <= region.top, "text runs into the page number"
+
+
+def test_credits_on_one_page_offer_only_back(make_app):
+    app, scene = credits_at(make_app, size=(1280, 1600), scale=1.0)   # a portrait screen
+    assert len(scene.pages) == 1
+    assert [b.key for b in scene.focus.buttons] == ["back"]
+
+
+@pytest.mark.parametrize("size, scale", [((1024, 600), 2.0), ((1920, 1080), 1.0)])
+def test_the_credits_are_written_for_players(make_app, size, scale):
+    from game.ui.scenes.credits import CREDITS
+
+    app, scene = credits_at(make_app, size, scale)
+    shown = " ".join(line.text for page in scene.pages for line in page)
+    for path_like in ("assets/", ".py", ".txt", ".ttf", "/"):
+        assert path_like not in CREDITS and path_like not in shown
+    for named in ("Noto Serif", "SIL Open Font License", "China Law Translate", "Meden",
+                  "Kostka", "MERICS", "pygame-ce"):
+        assert named in CREDITS
