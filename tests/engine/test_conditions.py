@@ -6,7 +6,6 @@ conditions are asked of the same state the game keeps.
 
 from __future__ import annotations
 
-
 import pytest
 
 from game.engine import Session, check_story, load_story
