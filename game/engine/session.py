@@ -122,11 +122,6 @@ class Session:
     def is_over(self) -> bool:
         return self.passage.ending is not None
 
-    @property
-    def is_stuck(self) -> bool:
-        """No ending and nothing to choose: a dead end in the story."""
-        return not self.is_over and not self.page.choices
-
     def choose(self, number: int) -> None:
         """Take the numbered choice (1-based) of the current page."""
         page = self.page

@@ -80,7 +80,6 @@ class Frame:
         outer = self.inner_width + 2 * self.pad + (round(m.gap * 1.6) if self.style == "notice" else 0)
         self.rect_x = column.x + (column.width - outer) // 2 if self.look.framed else column.x
         self.outer_width = outer if self.look.framed else column.width
-        self.header_size = m.ui
         self.top, self.bottom = self._chrome()
 
     # -- geometry ---------------------------------------------------------------------------

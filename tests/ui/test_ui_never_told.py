@@ -77,7 +77,7 @@ def leaks(drawn: str, story: str, score: int) -> list[str]:
     return found
 
 
-def play_and_capture(app, rng: random.Random, route_keys=()):
+def play_and_capture(app, rng: random.Random):
     drawn_before: set[str] = set()
     drawn_after: list[str] = []
     seen: set[str] = set()                      # everything the story put on screen

@@ -61,10 +61,6 @@ def finish_text(app) -> None:
         guard += 1
 
 
-def centre(button) -> tuple[int, int]:
-    return button.rect.move(0, -0).center
-
-
 def drag(app, start: tuple[int, int], end: tuple[int, int], steps: int = 8) -> None:
     """A finger put down at ``start``, moved in ``steps`` to ``end`` and lifted there."""
     w, h = app.size

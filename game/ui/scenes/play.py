@@ -103,7 +103,6 @@ class PlayScene(Scene):
         self.choice_buttons = self._make_choices()
         gap = m.gap
         choices_h = sum(b.rect.height for b in self.choice_buttons) + gap * (len(self.choice_buttons) - 1)
-        self.choices_height = choices_h
         reserve = choices_h + gap * 3
         f = self.frame
         lines = t.lines(self.page.text, f.look.role, f.size, f.inner_width, f.look.keep_newlines)

@@ -137,7 +137,6 @@ class SettingsScene(Scene):
         self.preview_lines = [line.text for line in preview]
         self.preview_x = x0
         self.preview_y = top + per_column * (row_h + gap) + m.gap
-        self.label_size = m.ui
 
     def targets(self) -> list[pygame.Rect]:
         """What can be pressed: every row (its − and + are inside it) and Back."""
