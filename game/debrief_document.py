@@ -67,12 +67,10 @@ class Standing:
     score: int
     start: int
 
-    @property
-    def change(self) -> str:
+    def change(self, minus: str = "−") -> str:
+        """How far the score moved, e.g. "−90 since the start"; ``minus`` is the sign a font has."""
         diff = self.score - self.start
-        if diff == 0:
-            return "no change"
-        return f"{'+' if diff > 0 else '−'}{abs(diff)} since the start"
+        return "no change" if diff == 0 else f"{signed(diff, minus)} since the start"
 
 
 Block = Union[Paragraph, Subhead, Item, Table, Standing]

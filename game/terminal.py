@@ -82,7 +82,7 @@ def _block_lines(block: debrief_document.Block, width: int) -> list[str]:
         return lines + ([""] if block.mark[:1].isdigit() else [])
     if isinstance(block, debrief_document.Standing):
         return [f"{block.caption}: {block.score:,}    Grade: {block.grade}",
-                f"Started at {block.start:,} — {block.change}.", ""]
+                f"Started at {block.start:,} — {block.change()}.", ""]
     if isinstance(block, debrief_document.Table):
         return _table_lines(block, width) + [""]
     raise TypeError(f"no text form for {block!r}")

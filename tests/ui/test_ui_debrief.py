@@ -229,3 +229,33 @@ def test_the_contents_open_any_section_by_mouse_touch_and_keys(make_app):
     assert scene.page == 1
     d.click(app, nav(app, "prev").rect.center)
     assert scene.page == 0
+
+
+def test_every_character_on_the_debrief_exists_in_the_font_it_is_drawn_in(make_app, shipped_story, every_ending):
+    app = make_app(size=(1280, 720), story=shipped_story)
+    missing = []
+    original = app.text.render
+
+    def shown_as_unknown(font, ch: str) -> bool:
+        # A font draws every character it lacks as the same box: compare with a private-use one.
+        drawn, unknown = font.render(ch, True, (0, 0, 0)), font.render("\U000F0000", True, (0, 0, 0))
+        return drawn.get_size() == unknown.get_size() and \
+            pygame.image.tobytes(drawn, "RGBA") == pygame.image.tobytes(unknown, "RGBA")
+
+    def record(text, role, size, colour):
+        font = app.text.font(role, size)
+        missing.extend((role, ch) for ch in set(text) if not ch.isspace() and shown_as_unknown(font, ch))
+        return original(text, role, size, colour)
+
+    app.text.render = record
+    try:
+        for session in every_ending.values():
+            scene = DebriefScene(app, session, again=True)
+            app.start(scene)
+            app.step(0)
+            for number in range(len(scene.pages)):
+                scene.page = number
+                scene.draw(app.surface)
+    finally:
+        app.text.render = original
+    assert not missing, sorted(set(missing))

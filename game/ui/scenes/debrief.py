@@ -185,15 +185,16 @@ class DebriefScene(Scene):
             return self._table(block, width)
         raise TypeError(f"the window cannot set {block!r}")
 
-    def _cell(self, cell) -> str:
+    def _cell(self, cell, column: doc.Column) -> str:
         if isinstance(cell, doc.Points):
-            return doc.signed(cell.value)
+            # The true minus sign exists only in the mono font; text columns get a dash.
+            return doc.signed(cell.value, "−" if not column.wraps else "–")
         return f"{cell:,}" if isinstance(cell, int) else str(cell)
 
     def _table(self, table: doc.Table, width: int) -> list[Piece]:
         m, t, s = self.app.metrics, self.app.text, self.sizes()
         size, pad = s["table"], m.gap
-        texts = [[self._cell(c) for c in row] for row in table.rows]
+        texts = [[self._cell(c, column) for c, column in zip(row, table.columns)] for row in table.rows]
 
         def role(column: doc.Column, head: bool = False) -> str:
             return "sans_bold" if head else ("mono" if not column.wraps else "serif")
@@ -373,7 +374,7 @@ class DebriefScene(Scene):
             for i, (column, w, lines) in enumerate(zip(layout.columns, layout.widths, cells)):
                 role = "sans_bold" if piece.kind == "table_head" else ("mono" if not column.wraps else "serif")
                 ink = "table_head" if piece.kind == "table_head" else ("reporter" if i == 2 else "table")
-                if piece.kind == "row" and lines and lines[0][:1] in "+−" and lines[0][1:].isdigit():
+                if piece.kind == "row" and lines and lines[0][:1] in "+−–" and lines[0][1:].isdigit():
                     ink = "positive" if lines[0][0] == "+" else "negative"
                 for n, text in enumerate(lines):
                     ly = y + n * layout.line
@@ -404,7 +405,7 @@ class DebriefScene(Scene):
                "bottomleft")
         t.draw(surface, f"{standing.score} points", "serif", s["heading"], self.ink("heading"),
                (tx, cy - m.gap // 2 + round(s["heading"] * 0.3)), "bottomleft")
-        t.draw(surface, f"Started at {standing.start} — {standing.change}", "sans", s["small"], self.ink("quiet"),
+        t.draw(surface, f"Started at {standing.start} — {standing.change('–')}", "sans", s["small"], self.ink("quiet"),
                (tx, cy + m.gap // 2))
 
 
