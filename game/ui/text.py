@@ -4,6 +4,11 @@ Rendering a string and wrapping a paragraph are the expensive parts of a frame, 
 cached: surfaces by (text, role, size, colour), layouts by (text, role, size, width,
 keep_newlines).  Every string the front end draws goes through :meth:`Text.render`, which lets
 tests watch what reaches the screen (``Text.observers``).
+
+Writers type straight quotes; everything the window sets — passages, titles, choices, the
+history — is set with typographic ones (:func:`game.typography.typographic`), here, so no
+screen can forget to.  Laid-out lines are already typographic, so their measures match what
+is drawn.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from typing import Callable
 
 import pygame
 
+from game.typography import typographic
 from game.ui.layout import Line, Measure, layout
 from game.ui.theme import Colour, font_path
 
@@ -57,7 +63,7 @@ class Text:
         return width
 
     def width(self, text: str, role: str, size: int) -> int:
-        return self.measure(role, size)(text)
+        return self.measure(role, size)(typographic(text))
 
     def height(self, role: str, size: int) -> int:
         return self.font(role, size).get_height()
@@ -68,6 +74,7 @@ class Text:
 
     def render(self, text: str, role: str, size: int, colour: Colour) -> pygame.Surface:
         """The string drawn in ``role`` at ``size`` px, antialiased, on a transparent surface."""
+        text = typographic(text)
         for observer in self.observers:
             observer(text)
         key = (text, role, size, tuple(colour))
@@ -89,7 +96,7 @@ class Text:
         if result is not None:
             self._layouts.move_to_end(key)
             return result
-        result = layout(text, self.measure(role, size), max(1, width), keep_newlines)
+        result = layout(typographic(text), self.measure(role, size), max(1, width), keep_newlines)
         self._layouts[key] = result
         if len(self._layouts) > self.max_layouts:
             self._layouts.popitem(last=False)
@@ -106,6 +113,7 @@ class Text:
     def fit(self, text: str, role: str, size: int, width: int) -> str:
         """``text`` shortened with an ellipsis so it fits ``width`` (for one-line labels)."""
         measure = self.measure(role, size)
+        text = typographic(text)
         if measure(text) <= width:
             return text
         while text and measure(text + "…") > width:

@@ -16,6 +16,7 @@ import pygame
 import pytest
 
 import ui_driver as d
+from game.typography import typographic
 from game.ui.scenes.title import TitleScene
 
 SHIPPED_STORY = Path(__file__).resolve().parents[2] / "story"
@@ -38,8 +39,9 @@ def story_strings(session) -> set[str]:
     page = session.page
     parts += [page.text, page.title or "", page.speaker or "", page.city_name]
     parts += [c.text for c in page.choices]
-    # Compare with whitespace collapsed: the layout joins the writer's line breaks.
-    return {" ".join(part.split()) for part in parts if part.strip()}
+    # Compare as the window sets it: whitespace collapsed (the layout joins the writer's line
+    # breaks) and with typographic quotes.
+    return {typographic(" ".join(part.split())) for part in parts if part.strip()}
 
 
 def in_story(drawn: str, story: str) -> bool:
