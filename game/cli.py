@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--max-steps", type=_at_least_one, default=MAX_AUTO_STEPS, metavar="N",
                       help=f"with --auto, give up after N choices without an ending (default {MAX_AUTO_STEPS:,})")
     play.add_argument("--route", choices=("full", "short"), default="full", help="the full story or the short route")
+    play.add_argument("--plain", action="store_true",
+                      help="with --text: plain ASCII, straight quotes and -- for dashes (screen readers, old terminals)")
     _story_args(play)
 
     check = commands.add_parser("check", help="check story files; every problem as path:line:col")
@@ -116,7 +118,7 @@ def _play_text(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
     session = Session.new(story, seed=seed, route=args.route)
     auto = picker_for(seed) if args.auto else None
-    return play(session, sys.stdin, sys.stdout, auto=auto, max_steps=args.max_steps)
+    return play(session, sys.stdin, sys.stdout, auto=auto, max_steps=args.max_steps, plain=args.plain)
 
 
 def _is_mod(path: Path) -> bool:

@@ -14,6 +14,7 @@ from typing import IO, Callable
 from . import debrief_document
 from .engine import Debrief, Page, Session
 from .engine.styles import keeps_lines
+from .typography import opens_with_speech, plain as in_plain_ascii, typographic
 
 WIDTH = 78
 
@@ -28,14 +29,17 @@ _HEADINGS: dict[str, Callable[[Page], str]] = {
 
 
 def page_lines(page: Page, width: int = WIDTH) -> list[str]:
-    """A page as lines of text: heading, prose, choices."""
+    """A page as lines of text: heading, prose, choices, with typographic quotes.
+
+    A dialogue passage is headed "Name:" only when it opens with that person speaking; a
+    narrated scene that quotes them further on would otherwise read like a script."""
     lines: list[str] = []
     heading = _HEADINGS.get(page.style)
     if heading:
         lines += [heading(page), ""]
     elif page.title:
         lines += [page.title, ""]
-    if page.style == "dialogue" and page.speaker:
+    if page.style == "dialogue" and page.speaker and opens_with_speech(page.text):
         lines += [f"{page.speaker}:", ""]
     for paragraph in page.text.split("\n\n"):
         if keeps_lines(page.style):
@@ -50,7 +54,7 @@ def page_lines(page: Page, width: int = WIDTH) -> list[str]:
         lines += [f"* {page.ending_title} *", ""]
     for choice in page.choices:
         lines += textwrap.wrap(f"{choice.number}. {choice.text}", width, subsequent_indent="   ")
-    return lines
+    return [typographic(line) for line in lines]
 
 
 def debrief_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
@@ -148,12 +152,15 @@ MAX_AUTO_STEPS = 5000
 
 
 def play(session: Session, stdin: IO[str], stdout: IO[str], *, auto: random.Random | None = None,
-         width: int = WIDTH, max_steps: int = MAX_AUTO_STEPS) -> int:
+         width: int = WIDTH, max_steps: int = MAX_AUTO_STEPS, plain: bool = False) -> int:
     """Play to an ending (or until input ends). Returns 0 at an ending, 1 if stopped early.
 
     With ``auto``, choices are made at random, and play stops (returning 1) after
-    ``max_steps`` of them without an ending."""
+    ``max_steps`` of them without an ending.  With ``plain``, everything is printed in plain
+    ASCII (straight quotes, ``--`` for dashes) for screen readers and old terminals."""
     def say(lines: list[str]) -> None:
+        if plain:
+            lines = [in_plain_ascii(line) for line in lines]
         stdout.write("\n".join(lines) + "\n")
         stdout.flush()
 

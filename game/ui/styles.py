@@ -9,11 +9,12 @@ signature…) takes above and below the text, and draws the frame around a block
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 import pygame
 
 from game.engine.styles import keeps_lines
-from game.ui.layout import LINE_SPACING, PARAGRAPH_GAP, column_width
+from game.ui.layout import LINE_SPACING, PARAGRAPH_GAP, Line, column_width, line_offsets
 from game.ui.text import Text
 from game.ui.theme import Colour, Metrics, Palette
 from game.ui.widgets import draw_panel
@@ -57,10 +58,15 @@ class Frame:
     """Geometry and drawing of one style inside ``column`` (a pygame.Rect)."""
 
     def __init__(self, style: str, speaker: str | None, title: str | None, text: Text,
-                 metrics: Metrics, palette: Palette, column: pygame.Rect) -> None:
+                 metrics: Metrics, palette: Palette, column: pygame.Rect,
+                 speech: frozenset[int] = frozenset()) -> None:
         self.style = style if style in LOOKS else "narration"
         self.look = look_for(style)
         self.speaker = speaker
+        #: The paragraphs (by number) that are someone speaking.  In dialogue they carry the
+        #: accent bar, and the speaker's name heads a passage that opens with speech; a
+        #: narrated scene that quotes someone further on reads as narration, with no name.
+        self.speech = speech
         self.title = title
         self.text = text
         self.m = metrics
@@ -94,7 +100,7 @@ class Frame:
         if s == "narration":
             return 0, 0
         if s == "dialogue":
-            return (ui_line + m.gap // 2 if self.speaker else 0), 0
+            return (ui_line + m.gap // 2 if self.names_speaker else 0), 0
         titles = len(self._title_lines("sans_bold", m.ui))
         if s == "phone":
             return m.small_line + ui_line + self.pad + m.gap * 2, self.pad + m.gap * 3
@@ -110,6 +116,11 @@ class Frame:
         # document
         sign = m.small_line + m.gap if self.speaker else 0
         return self.pad + titles * ui_line + (m.gap * 2 if titles else 0), self.pad + sign
+
+    @property
+    def names_speaker(self) -> bool:
+        """Dialogue shows its speaker's name only over speech: when the passage opens with it."""
+        return self.style == "dialogue" and bool(self.speaker) and 0 in self.speech
 
     @property
     def signed(self) -> bool:
@@ -135,20 +146,35 @@ class Frame:
         extra = round(self.m.gap * 0.8) if self.style == "notice" else 0
         return self.rect_x + self.pad + extra, y + self.top
 
+    def speech_bars(self, lines: Sequence[Line]) -> list[tuple[int, int]]:
+        """(top, height) in the text block of the bar beside each paragraph of speech on a
+        page of dialogue; narration between them has none."""
+        if self.style != "dialogue":
+            return []
+        bars: dict[int, tuple[int, int]] = {}
+        for line, dy in zip(lines, line_offsets(lines, self.line_h, self.gap)):
+            if line.paragraph in self.speech:
+                top = bars.get(line.paragraph, (dy, 0))[0]
+                bars[line.paragraph] = (top, dy + self.line_h - top)
+        return list(bars.values())
+
     # -- drawing ----------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface, y: int, block_height: int, first: bool, last: bool) -> None:
-        """Draw the frame for a text block of ``block_height`` starting at ``y``; the header
-        appears on the first page of a passage, the signature on the last."""
+    def draw(self, surface: pygame.Surface, y: int, block_height: int, first: bool, last: bool,
+             lines: Sequence[Line] = ()) -> None:
+        """Draw the frame for a text block of ``block_height`` starting at ``y`` (the page's
+        ``lines``); the header appears on the first page of a passage, the signature on the
+        last."""
         m, p, t = self.m, self.p, self.text
         rect = pygame.Rect(self.rect_x, y, self.outer_width, self.height(block_height))
         s = self.style
         if s == "narration":
             return
         if s == "dialogue":
-            if self.speaker:
+            if self.names_speaker and lines and lines[0].paragraph in self.speech:
                 t.draw(surface, self.speaker, "sans_bold", m.ui, p.accent, (rect.x, y))
-            bar = pygame.Rect(rect.x, y + self.top, max(2, m.line_width * 2), block_height)
-            pygame.draw.rect(surface, p.accent, bar)
+            for top, height in self.speech_bars(lines):
+                bar = pygame.Rect(rect.x, y + self.top + top, max(2, m.line_width * 2), height)
+                pygame.draw.rect(surface, p.accent, bar)
             return
         if s == "phone":
             body = rect.inflate(m.gap * 2, m.gap * 2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine import ChoiceView, Page
 from game.engine.styles import STYLES, keeps_lines
+from game.ui.layout import line_offsets
 from game.ui.scenes.play import PlayScene
 from game.ui.styles import look_for
 from passage_pages import StillSession
@@ -33,3 +34,41 @@ def test_a_form_shows_each_of_its_rows_on_a_line_of_its_own(make_app):
         shown = [line.text for page in scene.pages for line in page]
         assert shown[:2] == ["CHINA MARROW DONOR PROGRAM", "Volunteer Donor Registration Form"], style
         assert "PART A. DONOR DETAILS" in shown and any(l.startswith("Name: ___") for l in shown)
+
+
+NARRATED = ("At lunch Liu Fang has her rice box in one hand and a fat green book pinned open.\n\n"
+            "'The exam's in November,' she says, before you can ask.\n\n"
+            "Out in the yard a gull is trying to open a polystyrene box with its beak.\n\n"
+            "'If I pass the written part there's an interview.'")
+
+
+def open_dialogue(make_app, text: str):
+    app = make_app(size=(1280, 720))
+    drawn: list[str] = []
+    app.text.observers.append(drawn.append)
+    scene = PlayScene(app, StillSession(page_of("dialogue", text, speaker="Liu Fang")))
+    app.start(scene)
+    app.step(0)
+    return scene, drawn
+
+
+def test_a_narrated_scene_has_no_speaker_name_over_it(make_app):
+    scene, drawn = open_dialogue(make_app, NARRATED)
+    assert "Liu Fang" not in drawn
+    assert scene.frame.top == 0                       # no room kept for a name either
+
+
+def test_the_speech_bar_stands_beside_speech_only(make_app):
+    scene, _ = open_dialogue(make_app, NARRATED)
+    f, lines = scene.frame, scene.pages[0]
+    offsets = dict(zip(map(id, lines), line_offsets(lines, f.line_h, f.gap)))
+    spans = [(offsets[id(ls[0])], offsets[id(ls[-1])] + f.line_h)
+             for ls in ([l for l in lines if l.paragraph == n] for n in (1, 3))]
+    assert f.speech_bars(lines) == [(top, bottom - top) for top, bottom in spans]
+
+
+def test_a_passage_that_opens_with_speech_is_headed_with_the_speakers_name(make_app):
+    scene, drawn = open_dialogue(make_app, "'Sit down,' Liu Fang says.\n\nShe moves her book.")
+    assert "Liu Fang" in drawn
+    assert scene.frame.top > 0
+    assert len(scene.frame.speech_bars(scene.pages[0])) == 1

@@ -12,7 +12,9 @@ import pygame
 from game.saves import QUICK, SlotError
 from game.ui import input as cmd
 from game.ui.input import Command
-from game.ui.layout import block_height, find_anchor, line_offsets, paginate, reading_anchor
+from game.typography import opens_with_speech
+from game.ui.layout import (block_height, find_anchor, line_offsets, paginate, reading_anchor,
+                            split_paragraphs)
 from game.ui.scene import Push, Replace, Scene, Transition
 from game.ui.scenes.common import draw_background, open_screen
 from game.ui.styles import Frame
@@ -97,8 +99,10 @@ class PlayScene(Scene):
         col_w = min(self.content.width, round(t.average_char_width("serif", m.body) * 74))
         self.column = pygame.Rect(0, self.content.y, col_w, self.content.height)
         self.column.centerx = w // 2
+        speech = frozenset(i for i, paragraph in enumerate(split_paragraphs(self.page.text))
+                           if opens_with_speech(paragraph))
         self.frame = Frame(self.page.style, self.page.speaker, self.page.title, t, m, app.palette,
-                           self.column)
+                           self.column, speech)
         # Choices: wrapped to the column, touch-sized.
         self.choice_buttons = self._make_choices()
         gap = m.gap
@@ -314,7 +318,7 @@ class PlayScene(Scene):
         last = self.on_last_page
         if lines or (first and f.look.framed and not self.page.text):
             bh = block_height(lines, f.line_h, f.gap)
-            f.draw(surface, self.content.y, bh, first, last)
+            f.draw(surface, self.content.y, bh, first, last, lines)
         self._shown = 0
         self._draw_text(surface, int(self.revealed))
         if not self.text_complete:
