@@ -80,3 +80,54 @@ def test_a_page_read_to_the_end_keeps_its_top_paragraph_when_the_window_shrinks(
     assert app.size == (1024, 600)
     assert top.paragraph in paragraphs_on(scene) and scene.text_complete
     assert before in "".join(l.text for p in scene.pages[scene.page_index:] for l in p).replace(" ", "")
+
+
+def read_page(app, scene) -> None:
+    """Show the whole page (the first key completes the text) without turning it."""
+    if not scene.text_complete:
+        d.key(app, pygame.K_SPACE)
+    assert scene.text_complete
+
+
+def test_pages_read_before_come_back_whole_going_back_and_forward_again(make_app):
+    app = make_app(size=(1280, 720), text_speed=60)
+    scene = PlayScene(app, StillSession(long_page()))
+    app.start(scene)
+    app.step(0)
+    read_page(app, scene)
+    d.key(app, pygame.K_SPACE)                     # page 2, new: it is typed out
+    assert scene.page_index == 1 and scene.revealed <= 1
+    read_page(app, scene)
+    d.key(app, pygame.K_LEFT)
+    assert scene.page_index == 0 and scene.text_complete
+    d.key(app, pygame.K_RIGHT)                     # forward again: read already, shown whole
+    assert scene.page_index == 1 and scene.text_complete
+    d.key(app, pygame.K_RIGHT)                     # page 3 has not been read
+    assert scene.page_index == 2 and not scene.text_complete
+
+
+def test_after_going_back_a_new_text_size_types_out_nothing_already_read(make_app):
+    app = make_app(size=(1280, 720), text_speed=60)
+    scene = PlayScene(app, StillSession(long_page()))
+    app.start(scene)
+    app.step(0)
+    for _ in range(3):
+        read_page(app, scene)
+        d.key(app, pygame.K_SPACE)
+    read_page(app, scene)                          # four pages read; the fourth stays open
+    assert scene.page_index == 3
+    unread = "".join(l.text for p in scene.pages[4:] for l in p).replace(" ", "")
+    for _ in range(3):
+        d.key(app, pygame.K_LEFT)
+    assert scene.page_index == 0
+    app.settings.text_scale = 2.0
+    app.apply_settings()
+    app.step(0)
+    # Forward again: every page up to the end of what was read comes whole (or, for the page
+    # where reading stopped, up to that point), and the reveal starts at the first new word.
+    for _ in range(len(scene.pages)):
+        if not scene.text_complete:
+            break
+        d.key(app, pygame.K_RIGHT)
+    rest = following(scene)                        # (the key's frame shows a letter more)
+    assert unread.endswith(rest) and len(unread) - len(rest) <= 2

@@ -45,6 +45,7 @@ class PlayScene(Scene):
         self.page_index = 0
         self.revealed = 0.0
         self.pages = None
+        self.furthest: tuple[int, int] | None = None   # the furthest point read, as an anchor
         self._shown = 0                # characters of this page already on screen
         self.focus.index = None
         self.choice_scroll = 0
@@ -73,6 +74,7 @@ class PlayScene(Scene):
         anchor = None
         was_complete = on_choices = False
         if self.pages:
+            self._note_read()
             was_complete = self.revealed > 0 and self.text_complete
             upto = 0 if was_complete else int(self.revealed)
             anchor = reading_anchor(self.pages, self.page_index, upto)
@@ -130,6 +132,8 @@ class PlayScene(Scene):
         if was_complete:
             # A page read to the end stays read when the window or the text size changes.
             self.revealed = float(self.page_chars())
+        # Nothing already read is typed out again: the reveal goes on from the furthest point.
+        self.revealed = max(self.revealed, float(self._already_read(self.page_index)))
         self._shown = 0
         self._place_choices()
 
@@ -203,6 +207,7 @@ class PlayScene(Scene):
         if kind == cmd.SKIP:
             self.page_index = len(self.pages) - 1
             self.revealed = float(self.page_chars())
+            self._note_read()
             self.dirty = True
             return None
         if not self.text_complete:
@@ -241,12 +246,29 @@ class PlayScene(Scene):
             return None
         return self._choose(key)
 
+    def _note_read(self) -> None:
+        """Remember how far into the passage the reader has got, in terms that survive
+        re-wrapping (see :func:`game.ui.layout.reading_anchor`)."""
+        point = reading_anchor(self.pages, self.page_index, int(self.revealed))
+        if point is not None and (self.furthest is None or point > self.furthest):
+            self.furthest = point
+
+    def _already_read(self, page_index: int) -> int:
+        """How many characters of page ``page_index`` the reader has already seen."""
+        if self.furthest is None:
+            return 0
+        page, before = find_anchor(self.pages, self.furthest)
+        if page > page_index:
+            return sum(len(line.text) for line in self.pages[page_index])
+        return before if page == page_index else 0
+
     def _turn(self, step: int) -> None:
         new = max(0, min(len(self.pages) - 1, self.page_index + step))
         if new != self.page_index:
+            self._note_read()
             self.page_index = new
-            # Pages already read come back whole; new ones are revealed.
-            self.revealed = float(self.page_chars()) if step < 0 else 0.0
+            # Pages already read come back whole, forwards or back; new text is revealed.
+            self.revealed = float(self._already_read(new))
             self.app.sound("page")
             self.dirty = True
 
