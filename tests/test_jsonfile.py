@@ -172,6 +172,22 @@ def test_the_load_screen_lists_an_unreadable_slot_among_good_ones(home, kind):
     assert not SlotStore().info("2").exists
 
 
+@pytest.mark.parametrize("wrapper, words", [
+    ({"format": "keeping-trust-slot", "version": 2, "session": {}}, "newer version"),
+    ({"format": "keeping-trust-slot", "version": "1", "session": {}}, "not a Keeping Trust save"),
+    ({"format": "keeping-trust-slot", "version": 1, "session": ["start"]}, "holds no game"),
+    ({"format": "keeping-trust-settings", "version": 1, "settings": {}}, "not a Keeping Trust save"),
+], ids=["a future version", "a version that is not a number", "a game that is not a table", "settings"])
+def test_a_save_of_the_wrong_shape_is_set_aside_with_the_reason(home, wrapper, words):
+    store = SlotStore()
+    store.folder.mkdir(parents=True)
+    store.path_for("4").write_text(json.dumps(wrapper))
+    with pytest.raises(SlotError, match=words):
+        store.read("4")
+    assert not store.path_for("4").exists()
+    assert [p.name.split(".broken-")[0] for p in store.folder.iterdir()] == ["slot-04.json"]
+
+
 def test_deleting_a_slot_that_was_set_aside_empties_it(home):
     store = SlotStore()
     put(store.path_for("5"), b"{broken")
