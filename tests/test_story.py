@@ -76,6 +76,32 @@ def test_random_lives_visit_every_passage_and_every_ending(story, exploration):
     assert set(exploration.endings) == endings
 
 
+# How much a life asks of its reader, as `explore` measures it (words read before the debrief,
+# and the inputs that offered one option only). The goal for a full season is a median of at
+# most 8,000 words, no life over 10,000, and no more than a quarter of inputs with a single
+# option; until every month reaches it, these bounds hold the story at the figures it has
+# reached, so that no draft grows longer or more Continue-heavy again.
+FULL_MEDIAN_WORDS = 8_800   # goal: 8,000
+FULL_MAX_WORDS = 12_200     # goal: 10,000
+FULL_SINGLE_OPTION_SHARE = 0.38  # goal: 0.25
+
+
+def test_a_season_reads_in_well_under_an_hour(exploration):
+    words = exploration.as_json()["reading"]["full"]["words"]
+    assert words["median"] <= FULL_MEDIAN_WORDS
+    assert words["max"] <= FULL_MAX_WORDS
+
+
+def test_most_pages_of_a_season_offer_a_real_choice(exploration):
+    assert exploration.as_json()["reading"]["full"]["single_option_share"] <= FULL_SINGLE_OPTION_SHARE
+
+
+def test_the_short_route_reads_in_one_sitting(exploration):
+    short = exploration.as_json()["reading"]["short"]
+    assert short["lives"] > 0
+    assert 1_500 <= short["words"]["median"] <= 2_400
+
+
 def test_some_acts_are_seen_by_two_sources_and_some_by_none(story):
     fed_by = {}
     for jurisdiction in story.jurisdictions.values():
