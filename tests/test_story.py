@@ -142,3 +142,66 @@ def test_every_ending_plays_in_text_mode_and_nothing_leaks_before_the_debrief(st
         assert replay.position == ending
         assert "Final score" not in before and "Grade:" not in before
         assert "Final score" in debrief
+
+
+# -- the story keeps its own records straight ------------------------------------------------
+
+def live(story, wishes: list[str], until: str, seed: int = 0) -> Session:
+    """Play a life that takes each wished choice (by a words of its text) as soon as it is
+    offered, and otherwise the first choice, until the passage ``until``."""
+    session = Session.new(story, seed=seed)
+    wishes = list(wishes)
+    while session.position != until:
+        assert not session.is_over, f"the life ended at {session.position} before reaching {until}"
+        choices = session.page.choices
+        wanted = next((c for w in wishes[:1] for c in choices if w in c.text), None)
+        if wanted is not None:
+            wishes.pop(0)
+        session.choose((wanted or choices[0]).number)
+    return session
+
+
+def all_texts(story):
+    for passage in story.passages.values():
+        yield passage.id, passage.text
+        for variant in passage.variants:
+            yield passage.id, variant.text
+
+
+def test_the_doctor_who_rings_remembers_that_you_took_mother_to_her_tests(story):
+    session = live(story, ["Promise to drive", "Drive out to fetch Mother"], until="oct_start")
+    assert session.page.speaker == "Dr. Kong, cardiology, People's Hospital"
+    assert "that Saturday" in session.page.text
+    assert "on her own" not in session.page.text and "Thursday" not in session.page.text
+
+
+def test_no_doctor_shares_a_neighbours_name_and_the_cardiologist_is_one_man(story):
+    speakers = {p.speaker for p in story.passages.values() if p.speaker and "cardiology" in p.speaker}
+    assert speakers == {"Dr. Kong, cardiology, People's Hospital"}
+    assert not [pid for pid, text in all_texts(story) if "Dr. Yu" in text]
+
+
+def test_a_rescue_the_collector_writes_down_is_dated_the_day_it_happened(story):
+    session = live(story, ["Go in after him", "Shake your head", "Tell her about the boy"], until="oct_song_writes")
+    rescues = [e for e in session.events if e.behaviour == "heroic_act" and e.source == "neighbourhood_collector"]
+    assert [e.day for e in rescues] == [story.passages["oct_harbour"].day]
+
+
+def test_every_letter_cites_the_contracts_by_the_numbers_printed_on_them(story):
+    signed = set(re.findall(r"RC-[A-Z]+-[\d-]+\d", story.passages["sep_guarantee_contract"].text))
+    cited = {number for _, text in all_texts(story) for number in re.findall(r"RC-[A-Z]+-[\d-]+\d", text)}
+    assert signed and cited <= signed
+    clauses = {m for _, text in all_texts(story) for m in re.findall(r"(?:clause|Article) (\d+) of the guarantee", text)}
+    articles = set(re.findall(r"Article (\d+)\.", story.passages["sep_guarantee_contract"].text))
+    assert clauses <= articles
+
+
+def test_a_traffic_camera_reads_a_whole_plate(story):
+    plates = [m for _, text in all_texts(story) for m in re.findall(r"Lu K\S*", text)]
+    assert plates and all(re.fullmatch(r"Lu K·[0-9A-Z]{5}", plate) for plate in plates)
+
+
+def test_each_hospital_sends_a_balance_of_its_own(story):
+    bill = story.passages["oct_hospital_bill"]
+    balances = re.findall(r"BALANCE DUE AT DISCHARGE \.+ ([\d,.]+)", "\n".join([bill.text, *(v.text for v in bill.variants)]))
+    assert len(balances) == 2 and len(set(balances)) == 2
