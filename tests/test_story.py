@@ -205,3 +205,52 @@ def test_each_hospital_sends_a_balance_of_its_own(story):
     bill = story.passages["oct_hospital_bill"]
     balances = re.findall(r"BALANCE DUE AT DISCHARGE \.+ ([\d,.]+)", "\n".join([bill.text, *(v.text for v in bill.variants)]))
     assert len(balances) == 2 and len(set(balances)) == 2
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+OPENING_WEEKDAY = re.compile(r"(?:^|\n\n)(?:On )?(" + "|".join(WEEKDAYS) + r")\b")
+
+
+def season_passages(story):
+    """The passages a full-route life can reach (the short route keeps a calendar of its own)."""
+    seen, todo = set(), [story.entry("full")]
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        passage = story.passages[pid]
+        todo += [branch.to for choice in passage.choices for branch in choice.goto]
+        todo += [branch.to for branch in passage.goto]
+    return [story.passages[pid] for pid in sorted(seen)]
+
+
+def test_a_passage_that_opens_on_a_weekday_agrees_with_the_calendar(story):
+    # Day 1 is a Monday.
+    wrong = [(p.id, p.day, m.group(1)) for p in season_passages(story) if p.day is not None
+             for m in OPENING_WEEKDAY.finditer(p.text) if m.group(1) != WEEKDAYS[(p.day - 1) % 7]]
+    assert not wrong
+
+
+def test_mrs_song_does_not_ask_after_news_you_already_told_her(story):
+    session = live(story, ["Drive out to", "Tell Mrs. Song about the valve"], until="oct_leaving")
+    assert "I did wonder" not in session.page.text
+    assert "valve" in session.page.text
+
+
+def test_liu_fang_tells_you_about_her_father_once(story):
+    session = live(story, ["Ask her what they could find"], until="oct_canteen")
+    assert "fishing boat" not in session.page.text
+    assert "she told you in September" in session.page.text
+
+
+def test_sister_jing_is_introduced_in_the_choice_that_first_names_her(story):
+    session = live(story, [], until="sep_mother_call")
+    naming = [c.text for c in session.page.choices if "Jing" in c.text]
+    assert naming and all("sister" in text for text in naming)
+
+
+def test_a_guarantor_who_never_paid_is_not_told_they_cannot_go_on_paying(story):
+    session = live(story, ["Tell him you'll be there", "Sign where", "Put the letter in the drawer"],
+                   until="oct_second_notice")
+    assert not [c.text for c in session.page.choices if "go on paying" in c.text]
