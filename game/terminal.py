@@ -14,7 +14,7 @@ from typing import IO, Callable
 from . import debrief_document
 from .engine import Debrief, Page, Session
 from .engine.styles import keeps_lines
-from .typography import opens_with_speech, plain as in_plain_ascii, typographic
+from .typography import named_speaker, plain as in_plain_ascii, typographic
 
 WIDTH = 78
 
@@ -39,7 +39,7 @@ def page_lines(page: Page, width: int = WIDTH) -> list[str]:
         lines += [heading(page), ""]
     elif page.title:
         lines += [page.title, ""]
-    if page.style == "dialogue" and page.speaker and opens_with_speech(page.text):
+    if page.style == "dialogue" and named_speaker(page.style, page.speaker, page.text):
         lines += [f"{page.speaker}:", ""]
     for paragraph in page.text.split("\n\n"):
         if keeps_lines(page.style):

@@ -84,3 +84,14 @@ def opens_with_speech(paragraph: str) -> bool:
     """Whether ``paragraph`` is speech: it opens with a quotation mark ("'Permanent
     employment,' she says."), as opposed to narration that may quote someone later on."""
     return paragraph.lstrip().startswith(_QUOTATION_MARKS)
+
+
+def named_speaker(style: str, speaker: str | None, text: str) -> str | None:
+    """The name to put over a passage, or None: a dialogue passage is headed by its speaker
+    only when it opens with them speaking (a narrated scene that quotes them later is not
+    theirs); a phone message, a letter or a document keeps the name it comes from."""
+    if not speaker:
+        return None
+    if style == "dialogue" and not opens_with_speech(text):
+        return None
+    return speaker

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.typography import named_speaker
 from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.scene import Pop, Scene, Transition
@@ -41,14 +42,12 @@ class HistoryScene(Scene):
         """(heading, text, chosen, style) for every passage read, the current one last."""
         result = []
         for e in self.session.history:
-            heading = e.speaker or e.title
-            if e.title and e.speaker and e.style in ("letter", "document"):
-                heading = f"{e.title} — {e.speaker}"
-            result.append((heading, e.text, e.chosen, e.style))
+            result.append((_heading(e.style, e.speaker, e.title, e.text), e.text, e.chosen, e.style))
         page = self.session.page
         history = self.session.history
         if not history or history[-1].passage_id != page.passage_id or history[-1].chosen is not None:
-            result.append((page.speaker or page.title, page.text, None, page.style))
+            result.append((_heading(page.style, page.speaker, page.title, page.text), page.text, None,
+                           page.style))
         return result
 
     def layout(self) -> None:
@@ -182,3 +181,12 @@ class HistoryScene(Scene):
             thumb_y = track.y + (track.height - thumb_h) * (self.scroll or 0) // max(1, self.max_scroll)
             pygame.draw.rect(surface, p.accent, (track.x, thumb_y, track.width, thumb_h))
         self.focus.draw(surface, t, m, p)
+
+
+def _heading(style: str, speaker: str | None, title: str | None, text: str) -> str | None:
+    """What heads a passage in the history: the same name the play screen puts over it (a
+    narrated scene is nobody's), else its title; a letter or document shows both."""
+    name = named_speaker(style, speaker, text)
+    if title and name and style in ("letter", "document"):
+        return f"{title} — {name}"
+    return name or title
