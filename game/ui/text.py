@@ -102,6 +102,23 @@ class Text:
             self._layouts.popitem(last=False)
         return result
 
+    def missing(self, text: str, role: str, size: int) -> set[str]:
+        """The characters of ``text`` that the font for ``role`` lacks and would draw as an
+        empty box.  A font draws every character it lacks as the same box, so each is compared
+        with a private-use character no font here has."""
+        font = self.font(role, size)
+        unknown = font.render("\U000F0000", True, (0, 0, 0))
+        unknown_pixels = pygame.image.tobytes(unknown, "RGBA")
+        lacking = set()
+        for ch in set(text):
+            if ch.isspace():
+                continue
+            drawn = font.render(ch, True, (0, 0, 0))
+            if drawn.get_size() == unknown.get_size() and \
+                    pygame.image.tobytes(drawn, "RGBA") == unknown_pixels:
+                lacking.add(ch)
+        return lacking
+
     def draw(self, surface: pygame.Surface, text: str, role: str, size: int, colour: Colour,
              pos: tuple[int, int], anchor: str = "topleft") -> pygame.Rect:
         """Render and blit one string; ``anchor`` is a pygame.Rect attribute name."""

@@ -236,15 +236,8 @@ def test_every_character_on_the_debrief_exists_in_the_font_it_is_drawn_in(make_a
     missing = []
     original = app.text.render
 
-    def shown_as_unknown(font, ch: str) -> bool:
-        # A font draws every character it lacks as the same box: compare with a private-use one.
-        drawn, unknown = font.render(ch, True, (0, 0, 0)), font.render("\U000F0000", True, (0, 0, 0))
-        return drawn.get_size() == unknown.get_size() and \
-            pygame.image.tobytes(drawn, "RGBA") == pygame.image.tobytes(unknown, "RGBA")
-
     def record(text, role, size, colour):
-        font = app.text.font(role, size)
-        missing.extend((role, ch) for ch in set(text) if not ch.isspace() and shown_as_unknown(font, ch))
+        missing.extend((role, ch) for ch in app.text.missing(text, role, size))
         return original(text, role, size, colour)
 
     app.text.render = record
