@@ -158,6 +158,7 @@ def live(story, wishes: list[str], until: str, seed: int = 0) -> Session:
         if wanted is not None:
             wishes.pop(0)
         session.choose((wanted or choices[0]).number)
+    assert not wishes, f"never offered on the way to {until}: {wishes}"
     return session
 
 
@@ -254,3 +255,10 @@ def test_a_guarantor_who_never_paid_is_not_told_they_cannot_go_on_paying(story):
     session = live(story, ["Tell him you'll be there", "Sign where", "Put the letter in the drawer"],
                    until="oct_second_notice")
     assert not [c.text for c in session.page.choices if "go on paying" in c.text]
+
+
+def test_a_bill_is_headed_by_no_hospital_but_the_one_that_sent_it(story):
+    session = live(story, ["Ring Dr. Kong back", "Put her name down in Shidao"], until="oct_hospital_bill")
+    heading = page_lines(session.page)[0]
+    assert not re.search(r"People.s Hospital", heading + session.page.text)
+    assert "Shidao County Hospital" in session.page.text
