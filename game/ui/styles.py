@@ -87,6 +87,7 @@ class Frame:
         self.rect_x = column.x + (column.width - outer) // 2 if self.look.framed else column.x
         self.outer_width = outer if self.look.framed else column.width
         self.top, self.bottom = self._chrome()
+        self.title_room = self._title_room()
 
     # -- geometry ---------------------------------------------------------------------------
     def _title_lines(self, role: str, size: int) -> list[str]:
@@ -117,6 +118,24 @@ class Frame:
         sign = m.small_line + m.gap if self.speaker else 0
         return self.pad + titles * ui_line + (m.gap * 2 if titles else 0), self.pad + sign
 
+    def _title_room(self) -> int:
+        """The part of :attr:`top` that the letterhead, the bill's band or the notice's heading
+        take: drawn on a passage's first page only, so later pages start their text higher
+        instead of under an empty band."""
+        m, s = self.m, self.style
+        if not self.title or s not in ("letter", "bill", "notice", "document"):
+            return 0
+        titles = len(self._title_lines("sans_bold", m.ui))
+        if s == "notice":
+            return titles * round(m.ui_line * 1.15) + m.gap
+        if s == "bill":
+            return titles * m.ui_line
+        return titles * m.ui_line + m.gap * 2
+
+    def top_on(self, first: bool) -> int:
+        """The frame's room above the text on a passage's first page, or on a later one."""
+        return self.top if first else self.top - self.title_room
+
     @property
     def names_speaker(self) -> bool:
         """Dialogue shows its speaker's name only over speech: when the passage opens with it."""
@@ -131,8 +150,8 @@ class Frame:
     def chrome(self) -> int:
         return self.top + self.bottom
 
-    def height(self, block_height: int) -> int:
-        return self.top + block_height + self.bottom
+    def height(self, block_height: int, first: bool = True) -> int:
+        return self.top_on(first) + block_height + self.bottom
 
     @property
     def ink(self) -> Colour:
@@ -142,9 +161,9 @@ class Frame:
             "ticket_machine": p.lcd_text,
         }.get(self.style, p.ink)
 
-    def text_origin(self, y: int) -> tuple[int, int]:
+    def text_origin(self, y: int, first: bool = True) -> tuple[int, int]:
         extra = round(self.m.gap * 0.8) if self.style == "notice" else 0
-        return self.rect_x + self.pad + extra, y + self.top
+        return self.rect_x + self.pad + extra, y + self.top_on(first)
 
     def speech_bars(self, lines: Sequence[Line]) -> list[tuple[int, int]]:
         """(top, height) in the text block of the bar beside each paragraph of speech on a
@@ -165,7 +184,7 @@ class Frame:
         ``lines``); the header appears on the first page of a passage, the signature on the
         last."""
         m, p, t = self.m, self.p, self.text
-        rect = pygame.Rect(self.rect_x, y, self.outer_width, self.height(block_height))
+        rect = pygame.Rect(self.rect_x, y, self.outer_width, self.height(block_height, first))
         s = self.style
         if s == "narration":
             return

@@ -72,3 +72,32 @@ def test_a_passage_that_opens_with_speech_is_headed_with_the_speakers_name(make_
     assert "Liu Fang" in drawn
     assert scene.frame.top > 0
     assert len(scene.frame.speech_bars(scene.pages[0])) == 1
+
+
+LONG_CLAUSES = "\n\n".join(
+    f"{n}. The Company may inspect the installation at any reasonable hour and record what it "
+    f"finds; a finding is reported to the authorities named in the schedule." for n in range(1, 13))
+
+
+def first_text_top(app, scene, page_index: int) -> int:
+    """How far below the top of the frame the first line of a page is drawn."""
+    scene.page_index = page_index
+    scene.revealed = float(scene.page_chars())
+    scene.draw(app.surface)
+    scene._shown = 0
+    return min(rect.top for rect in scene._draw_text(app.surface, 10 ** 6)) - scene.content.y
+
+
+def test_later_pages_of_a_headed_document_start_where_the_heading_was_not_under_an_empty_band(make_app):
+    for style in ("letter", "bill", "notice", "document"):
+        app = make_app(size=(1024, 600), text_scale=2.0)
+        headed = PlayScene(app, StillSession(page_of(style, LONG_CLAUSES, title="CONDITIONS OF SUPPLY")))
+        app.start(headed)
+        app.step(0)
+        assert len(headed.pages) > 1, style
+        plain = PlayScene(app, StillSession(page_of(style, LONG_CLAUSES)))
+        app.start(plain)
+        app.step(0)
+        # Page 1 leaves room for the heading; later pages start as high as a page with none.
+        assert first_text_top(app, headed, 0) > first_text_top(app, plain, 0), style
+        assert first_text_top(app, headed, 1) == first_text_top(app, plain, 1), style

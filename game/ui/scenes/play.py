@@ -156,7 +156,7 @@ class PlayScene(Scene):
         f = self.frame
         last = self.pages[-1]
         if last:
-            text_h = f.height(block_height(last, f.line_h, f.gap))
+            text_h = f.height(block_height(last, f.line_h, f.gap), len(self.pages) == 1)
             y = self.content.y + text_h + m.gap * 3
         else:
             y = self.content.y
@@ -370,7 +370,7 @@ class PlayScene(Scene):
         start, self._shown = self._shown, max(self._shown, upto)
         if upto <= start or not lines:
             return []
-        x0, y0 = f.text_origin(self.content.y)
+        x0, y0 = f.text_origin(self.content.y, self.page_index == 0)
         measure = t.measure(f.look.role, f.size)
         rects: list[pygame.Rect] = []
         begin = 0                                   # index of the line's first character
