@@ -81,9 +81,9 @@ def test_random_lives_visit_every_passage_and_every_ending(story, exploration):
 # most 8,000 words, no life over 10,000, and no more than a quarter of inputs with a single
 # option; until every month reaches it, these bounds hold the story at the figures it has
 # reached, so that no draft grows longer or more Continue-heavy again.
-FULL_MEDIAN_WORDS = 8_800   # goal: 8,000
-FULL_MAX_WORDS = 12_200     # goal: 10,000
-FULL_SINGLE_OPTION_SHARE = 0.38  # goal: 0.25
+FULL_MEDIAN_WORDS = 8_500   # goal: 8,000 (reached: 8,285)
+FULL_MAX_WORDS = 12_000     # goal: 10,000 (reached: 11,662)
+FULL_SINGLE_OPTION_SHARE = 0.35  # goal: 0.25 (reached: 0.336)
 
 
 def test_a_season_reads_in_well_under_an_hour(exploration):
