@@ -1,8 +1,10 @@
-"""The scene stack: screens change only through the transitions scenes return."""
+"""Scenes change screens only through the transitions they return: a question closes itself
+that way, and a scene asks to be laid out again through ``invalidate``.  (The stack itself is
+specified in test_ui_stack.py.)"""
 
 from __future__ import annotations
 
-from game.ui.scene import Pop, Push, Reset, Scene
+from game.ui.scene import Push, Scene
 from game.ui.scenes.confirm import ConfirmScene
 from game.ui.input import Command
 from game.ui import input as cmd
@@ -16,16 +18,6 @@ class Named(Scene):
 
 def names(app) -> list[str]:
     return [scene.name for scene in app.stack]
-
-
-def test_a_transition_carries_its_follow_up(make_app):
-    app = make_app()
-    app.start(Named(app, "a"))
-    app.apply(Push(Named(app, "b")))
-    app.apply(Reset(Named(app, "title"), then=Push(Named(app, "credits"))))
-    assert names(app) == ["title", "credits"]
-    app.apply(Pop(then=Push(Named(app, "c"), then=Push(Named(app, "d")))))
-    assert names(app) == ["title", "c", "d"]
 
 
 def test_a_question_closes_itself_through_the_transition_it_returns(make_app):
