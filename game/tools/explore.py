@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..engine import Session, Story
+from ..engine.conditions import Condition, walk
 from ..engine.ledger import is_listed, standing
 from .stats import words
 
@@ -26,11 +27,13 @@ class Reading:
     words: list[int] = field(default_factory=list)  # one figure per life that reached an ending
     inputs: int = 0
     single_option_inputs: int = 0
+    reactions: list[int] = field(default_factory=list)  # per life: pages shaped by the hidden record
 
-    def add(self, life_words: int, inputs: int, single: int) -> None:
+    def add(self, life_words: int, inputs: int, single: int, reactions: int = 0) -> None:
         self.words.append(life_words)
         self.inputs += inputs
         self.single_option_inputs += single
+        self.reactions.append(reactions)
 
     def as_json(self) -> dict:
         spread = ({"min": min(self.words), "median": statistics.median(self.words), "max": max(self.words)}
@@ -41,7 +44,32 @@ class Reading:
             "inputs": self.inputs,
             "single_option_inputs": self.single_option_inputs,
             "single_option_share": round(self.single_option_inputs / self.inputs, 4) if self.inputs else 0.0,
+            "reactions": ({"min": min(self.reactions), "median": statistics.median(self.reactions)}
+                          if self.reactions else {"min": 0, "median": 0}),
         }
+
+
+#: What only the system knows: a resident can remember what they did, never what was counted.
+HIDDEN_BUILTINS = frozenset({"grade", "score", "blacklisted"})
+HIDDEN_QUESTIONS = frozenset({"observed", "grade_in", "grade_of"})
+
+
+def reads_the_record(condition: Condition | None) -> bool:
+    """Whether a condition asks what the system holds (a grade, the score, the list, what a
+    source recorded) rather than what the player did or where they have been."""
+    if condition is None:
+        return False
+    return any((node[0] == "builtin" and node[1] in HIDDEN_BUILTINS)
+               or (node[0] == "ask" and node[1] in HIDDEN_QUESTIONS) for node in walk(condition.tree))
+
+
+def reacts_to_the_record(session: Session) -> bool:
+    """Whether the page now shown was shaped by the hidden record: a variant that reads it and
+    holds, or a choice offered only because the record allows it. Asked before the player
+    chooses, while the state is the one the page was composed from."""
+    passage = session.passage
+    return (any(reads_the_record(v.when) and v.when.holds(session) for v in passage.variants)
+            or any(reads_the_record(c.when) and c.when.holds(session) for c in passage.choices))
 
 
 def words_read(session: Session) -> int:
@@ -98,11 +126,15 @@ def route_of(run: int, story: Story, route: str) -> str:
 
 
 def play_once(story: Story, seed: int, route: str, picker: random.Random,
-              single_option: list[int] | None = None) -> tuple[Session, str]:
+              single_option: list[int] | None = None,
+              reactions: list[int] | None = None) -> tuple[Session, str]:
     """Play one life to its end. Returns the session and how it stopped: ending, dead_end or loop.
-    Pass ``single_option`` (a one-item list) to count the inputs that offered one choice only."""
+    Pass ``single_option`` (a one-item list) to count the inputs that offered one choice only,
+    and ``reactions`` (a one-item list) to count the pages shaped by the hidden record."""
     session = Session.new(story, seed=seed, route=route)
     for _ in range(MAX_STEPS):
+        if reactions is not None and reacts_to_the_record(session):
+            reactions[0] += 1
         if session.is_over:
             return session, "ending"
         choices = session.page.choices
@@ -123,9 +155,9 @@ def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both") -
         this_route = route_of(run, story, route)
         report.routes[this_route] += 1
         picker = picker_for(run_seed)
-        single_option = [0]
+        single_option, reactions = [0], [0]
         try:
-            session, how = play_once(story, run_seed, this_route, picker, single_option)
+            session, how = play_once(story, run_seed, this_route, picker, single_option, reactions)
         except Exception as exc:  # a story must never crash the engine; report it, keep exploring
             report.errors.append(f"seed {run_seed} ({this_route}): {exc.__class__.__name__}: {exc}")
             continue
@@ -137,7 +169,7 @@ def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both") -
             if is_listed(session.events, story.blacklist):
                 report.blacklisted += 1
             report.reading.setdefault(this_route, Reading()).add(
-                words_read(session), len(session.path), single_option[0])
+                words_read(session), len(session.path), single_option[0], reactions[0])
         elif how == "dead_end":
             report.dead_ends[session.position] += 1
         else:

@@ -96,3 +96,73 @@ def test_a_life_that_stops_short_of_an_ending_is_not_counted_as_read(story_dir):
         """)
     reading = explore(load_story(folder), runs=5, route="full").as_json()["reading"]
     assert reading == {}
+
+
+# A red light the camera may or may not see; what follows reads what the player did (not a
+# reaction), what the camera recorded and the grade (reactions), and offers a choice only
+# to a resident whose grade allows it (a reaction when offered).
+WATCHED = """
+passages:
+  start:
+    text: The light turns amber.
+    choices:
+      - text: Go.
+        do:
+          - roll: cam
+        goto:
+          - when: cam <= 50
+            to: seen
+          - to: unseen
+  seen:
+    text: A flash.
+    do:
+      - record: {behaviour: ran_red_light, source: traffic_camera}
+    goto: office
+  unseen:
+    text: Nothing.
+    do:
+      - record: {behaviour: ran_red_light}
+    goto: office
+  office:
+    text: You reach the office.
+    variants:
+      - when: did(ran_red_light) > 0
+        text: You remember the light.
+      - when: observed(ran_red_light) > 0
+        text: A text from the traffic police.
+    choices:
+      - text: Ask for the good desk.
+        when: score == 1000
+        goto: desk
+      - text: Sit down.
+        goto: desk
+  desk:
+    text: Work begins.
+    variants:
+      - when: score < 1000
+        text: Your manager looks at you a moment too long.
+    ending: {title: Morning}
+"""
+
+
+def test_a_condition_reads_the_record_when_it_asks_a_grade_the_list_or_what_a_source_saw():
+    from game.engine import parse_condition
+    from game.tools.explore import reads_the_record
+    for hidden in ('grade >= "A"', "score > 990", "blacklisted", "observed(gave_blood) > 0",
+                   'grade_in(nanjing) == "AA"', 'not (day > 3 and grade_of(employer) < "B")'):
+        assert reads_the_record(parse_condition(hidden)), hidden
+    for known in ("did(gave_blood) > 0", "seen(start)", "cam <= 50", 'city == "nanjing"', None):
+        assert not reads_the_record(parse_condition(known) if known else None), known
+
+
+def test_reactions_count_the_pages_of_a_life_shaped_by_the_hidden_record(story_dir):
+    story = load_story(story_dir(WATCHED, header=HEADER.replace("went: false", "cam: 0")))
+    lives = [explore(story, runs=1, seed=seed, route="short") for seed in range(30)]
+    counts = {}
+    for report in lives:
+        figures = report.as_json()["reading"]["short"]["reactions"]
+        seen = "seen" in report.visits
+        counts.setdefault(seen, set()).add(figures["min"])
+    # Seen by the camera: the office's text message and the manager's look at the desk.
+    # Unseen: only the good desk, offered at the office to a clean record.
+    assert counts == {True: {2}, False: {1}}
