@@ -184,6 +184,8 @@ def _explore(args: argparse.Namespace) -> int:
             print(f"error: {error}")
     return 1 if data["dead_ends"] or data["loops"] or data["errors"] else 0
 
+            print(f"pages shaped by the hidden record ({route}): {reading['reactions']['min']} / "
+                  f"{reading['reactions']['median']:g} per life (min / median)")
 
 def _stats(args: argparse.Namespace) -> int:
     from .tools.stats import stats
