@@ -133,6 +133,10 @@ def _check(args: argparse.Namespace) -> int:
             story, problems = check_story(args.story, [*args.mod, path])
         else:
             story, problems = check_story(path, args.mod)
+        if story is not None:
+            from .tools.lint import lint
+
+            problems = sorted(set(problems) | set(lint(story)))
         for problem in problems:
             if problem.is_error or not args.quiet:
                 print(problem)
