@@ -1,0 +1,258 @@
+"""A transcript of one life, for a class to hand in and discuss: every passage read, every
+choice made, then the debrief — with the seed and route that let a class replay the same world.
+
+Built from what a session already keeps (its history and, at an ending, its debrief) and
+written as Markdown here and as a self-contained HTML page by :mod:`game.transcript_html`.
+Pure Python: the window, the terminal and tests all build it the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from game import debrief_document as doc
+from game.engine import Session
+from game.engine.styles import keeps_lines
+from game.typography import named_speaker, typographic
+
+#: The command a classmate types to play the same world.
+REPLAY = "python main.py --class --seed {seed}"
+SAME_WORLD = "Play the same world"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One passage as it was read.  ``chosen`` is the choice taken there, None when the page
+    only went on (a lone Continue is no decision) or at the end."""
+
+    heading: str | None
+    text: str
+    keeps_lines: bool
+    signed: str | None = None    # a letter's signature
+    chosen: str | None = None
+
+
+@dataclass(frozen=True)
+class Transcript:
+    story_title: str
+    seed: int
+    route: str
+    written: datetime
+    readings: tuple[Reading, ...]
+    debrief: doc.Document | None     # None when the game stopped before an ending
+    ending: str | None = None
+
+    @property
+    def choices_made(self) -> int:
+        return sum(1 for r in self.readings if r.chosen is not None)
+
+
+def kind_heading(style: str, speaker: str | None, title: str | None) -> str | None:
+    """What a passage is, when it is more than a scene: a phone message, a letter, a bill…"""
+    if style == "phone":
+        return "A message on your phone" + (f" from {speaker}" if speaker else "")
+    if style == "letter":
+        return "A letter" + (f" from {title}" if title else "")
+    if style == "bill":
+        return "A bill" + (f": {title}" if title else "")
+    if style == "notice":
+        return "A notice" + (f": {title}" if title else "")
+    if style == "ticket_machine":
+        return "The ticket machine's screen" + (f": {title}" if title else "")
+    if style == "document":
+        return title or "A printed document"
+    return None
+
+
+def _heading(style: str, speaker: str | None, title: str | None, text: str) -> str | None:
+    kind = kind_heading(style, speaker, title)
+    if kind:
+        return kind
+    if style == "dialogue":
+        return named_speaker(style, speaker, text) or title
+    return title
+
+
+def build(session: Session, written: datetime | None = None) -> Transcript:
+    """The transcript of ``session`` as it stands: finished (with its debrief) or not."""
+    story = session.story
+    readings = []
+    for entry in session.history:
+        passage = story.passages.get(entry.passage_id)
+        # Only a page that offered choices asked for a decision; elsewhere the player went on.
+        decided = passage is not None and bool(passage.choices)
+        readings.append(Reading(
+            heading=typographic(h) if (h := _heading(entry.style, entry.speaker, entry.title, entry.text)) else None,
+            text=typographic(entry.text),
+            keeps_lines=keeps_lines(entry.style),
+            signed=entry.speaker if entry.style == "letter" else None,
+            chosen=typographic(entry.chosen) if decided and entry.chosen is not None else None))
+    debrief = ending = None
+    if session.is_over:
+        outcome = session.debrief()
+        debrief = doc.build(outcome, story.title)
+        ending = outcome.ending_title
+    return Transcript(story.title, session.seed, session.route, written or datetime.now().replace(microsecond=0),
+                      tuple(readings), debrief, ending)
+
+
+def file_stem(transcript: Transcript) -> str:
+    """A name that sorts by time and tells two classmates' files apart, with no one's name in it."""
+    return f"keeping-trust-{transcript.written:%Y%m%d-%H%M%S}-seed-{transcript.seed}"
+
+
+def about_lines(transcript: Transcript) -> list[tuple[str, str]]:
+    """The facts a teacher needs at the top of a transcript, as (label, value)."""
+    rows = [("Seed", str(transcript.seed)),
+            (SAME_WORLD, REPLAY.format(seed=transcript.seed)),
+            ("Route", "the short route" if transcript.route == "short" else "the full season"),
+            ("Written", f"{transcript.written:%Y-%m-%d %H:%M}"),
+            ("Passages read", str(len(transcript.readings))),
+            ("Choices made", str(transcript.choices_made))]
+    rows.append(("Ending", transcript.ending) if transcript.ending
+                else ("Ending", "not reached — the game was stopped before its end"))
+    return rows
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.MULTILINE)
+
+
+def md(text: str, opens_block: bool = False) -> str:
+    """Story text made inert in Markdown: emphasis, links and tags written by a story show as
+    the characters they are; where the text opens a block (``opens_block``), so do a
+    heading's ``#`` and a list's marker."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text) if opens_block else text
+
+
+def points_text(value: int) -> str:
+    return doc.signed(value, "−")
+
+
+def cell_text(cell: doc.Cell) -> str:
+    if isinstance(cell, doc.Points):
+        return points_text(cell.value)
+    return f"{cell:,}" if isinstance(cell, int) else cell
+
+
+def _md_paragraphs(text: str, keep: bool) -> list[str]:
+    out = []
+    for paragraph in text.split("\n\n"):
+        lines = [md(line.strip(), opens_block=True) for line in paragraph.strip().split("\n") if line.strip()]
+        if lines:
+            # A trailing backslash is Markdown's hard line break: a bill keeps its lines.
+            out.append(("\\\n" if keep else "\n").join(lines))
+    return out
+
+
+def _md_block(block: doc.Block) -> str:
+    if isinstance(block, doc.Paragraph):
+        return f"*{md(block.text)}*" if block.quiet else md(block.text, opens_block=True)
+    if isinstance(block, doc.Subhead):
+        return f"#### {md(block.text)}"
+    if isinstance(block, doc.Item):
+        return f"{block.mark} {md(block.text, opens_block=True)}" if block.mark[:1].isdigit() else f"- {md(block.text, opens_block=True)}"
+    if isinstance(block, doc.Standing):
+        return (f"**{md(block.caption)}: {block.score:,} points — grade {md(block.grade)}**\\\n"
+                f"Started at {block.start:,} — {block.change()}.")
+    if isinstance(block, doc.Table):
+        rows = [[md(c.title) for c in block.columns],
+                ["---:" if c.numeric else "---" for c in block.columns]]
+        rows += [[md(cell_text(c)) for c in row] for row in block.rows]
+        return "\n".join("| " + " | ".join(r) + " |" for r in rows)
+    raise TypeError(f"no Markdown for {block!r}")
+
+
+def markdown(transcript: Transcript) -> str:
+    """The transcript as Markdown: readable as it is, and in any Markdown viewer."""
+    out = [f"# {md(transcript.story_title)}: a transcript", ""]
+    out += [f"- **{label}:** " + (f"`{value}`" if label == SAME_WORLD else md(value))
+            for label, value in about_lines(transcript)]
+    out += ["", "## The life, as it was read", ""]
+    for reading in transcript.readings:
+        if reading.heading:
+            out += [f"**{md(reading.heading)}**", ""]
+        for paragraph in _md_paragraphs(reading.text, reading.keeps_lines):
+            out += [paragraph, ""]
+        if reading.signed:
+            out += [f"— {md(reading.signed)}", ""]
+        if reading.chosen:
+            out += [f"> **You chose:** {md(reading.chosen)}", ""]
+        out += ["* * *", ""]
+    if transcript.debrief is None:
+        out += ["*The game was stopped before its ending, so there is no debrief.*", ""]
+    else:
+        out += ["## Debrief", ""]
+        for section in transcript.debrief.sections:
+            out += [f"*{md(section.kicker)}*", "", f"### {md(section.heading)}", ""]
+            previous: doc.Block | None = None
+            for block in section.blocks:
+                if isinstance(block, doc.Item) and isinstance(previous, doc.Item):
+                    out.pop()          # items of one list sit on consecutive lines
+                out += [_md_block(block), ""]
+                previous = block
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+# -- files ------------------------------------------------------------------------------------
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` so that a reader sees the old file or the new one, whole — a student
+    pressing the button twice never leaves half a transcript."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+HTML_SUFFIXES = (".html", ".htm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def write(transcript: Transcript, target: Path) -> list[Path]:
+    """Write the transcript to ``target``: HTML or Markdown by its suffix, or both (``.html``
+    and ``.md`` beside each other) for any other name.  Returns the files written."""
+    from game.transcript_html import html_page
+
+    suffix = target.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        plan = [(target, html_page)]
+    elif suffix in MARKDOWN_SUFFIXES:
+        plan = [(target, markdown)]
+    else:
+        plan = [(target.with_name(target.name + ".html"), html_page),
+                (target.with_name(target.name + ".md"), markdown)]
+    for path, render in plan:
+        write_text_atomic(path, render(transcript))
+    return [path for path, _ in plan]
+
+
+def transcripts_dir() -> Path:
+    """Where the window saves transcripts: ``transcripts/`` in the game's own folder when
+    ``$KEEPING_TRUST_HOME`` sets one (a lab image, tests), else a "Keeping Trust transcripts"
+    folder in the user's Documents, where a student looks first."""
+    from game.settings import HOME_ENV, data_dir
+
+    if os.environ.get(HOME_ENV):
+        return data_dir() / "transcripts"
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "Keeping Trust transcripts"

@@ -1,0 +1,208 @@
+"""A transcript as one self-contained HTML page: no scripts, no fonts or images fetched from
+anywhere, readable on a phone, and printed to A4 with the debrief starting on a page of its own.
+
+Every piece of text — the story's, the player's choices, the debrief's — passes through
+:func:`html.escape` on its way into an element, and the page itself is a
+:class:`string.Template` filled with those escaped pieces, so nothing a story says can become
+markup.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from string import Template
+
+from game import debrief_document as doc
+from game.transcript import SAME_WORLD, Transcript, about_lines, cell_text
+
+_STYLE = """
+:root { --ink: #1f1d1a; --dim: #5b554d; --paper: #fbf8f1; --rule: #d8cfbf; --seal: #9b2218;
+        --plus: #1d6b35; --minus: #9b2218; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: var(--paper); color: var(--ink);
+       font: 1.05rem/1.55 Georgia, "Noto Serif", "DejaVu Serif", "Times New Roman", serif; }
+main { max-width: 42rem; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
+h1, h2, h3, h4, .kicker, .about dt, .label, th, .standing { font-family: "Noto Sans", "DejaVu Sans",
+       Helvetica, Arial, sans-serif; }
+h1 { font-size: 1.6rem; line-height: 1.2; margin: 0 0 .75rem; }
+h2 { font-size: 1.3rem; margin: 2.5rem 0 1rem; padding-bottom: .3rem; border-bottom: 2px solid var(--ink); }
+h3 { font-size: 1.2rem; margin: .1rem 0 .6rem; }
+h4 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
+.about { display: grid; grid-template-columns: max-content 1fr; gap: .2rem .9rem; margin: 0;
+         padding: .75rem 1rem; border-left: 4px solid var(--seal); background: #fff; }
+.about dt { font-weight: bold; font-size: .9rem; }
+.about dd { margin: 0; overflow-wrap: anywhere; }
+.about code { font-size: .85rem; white-space: nowrap; }
+.passage { margin: 0; padding: .9rem 0; border-bottom: 1px solid var(--rule); }
+.passage .heading { font-weight: bold; margin: 0 0 .4rem; }
+.passage p { margin: 0 0 .6rem; }
+.passage .lines { background: #fff; padding: .6rem .8rem .1rem; border: 1px solid var(--rule); margin: 0 0 .6rem; }
+.passage .lines p { white-space: pre-line; overflow-wrap: anywhere; }
+.passage .signed { text-align: right; font-style: italic; }
+.chosen { margin: .3rem 0 0; padding: .35rem .7rem; border-left: 3px solid var(--ink); background: #f1ece1; }
+.label { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: var(--dim);
+         margin-right: .4rem; }
+.debrief section { margin: 0 0 2rem; }
+.kicker { color: var(--seal); font-size: .8rem; text-transform: uppercase; letter-spacing: .08em; margin: 1.8rem 0 0; }
+.quiet { font-style: italic; color: var(--dim); }
+.table { overflow-x: auto; margin: .6rem 0 1rem; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .45rem; border-bottom: 1px solid var(--rule); }
+th { border-bottom: 2px solid var(--ink); font-size: .85rem; }
+td.number, th.number { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.day { white-space: nowrap; }
+.plus { color: var(--plus); } .minus { color: var(--minus); }
+.standing { display: flex; align-items: center; gap: 1rem; margin: .8rem 0 1rem; }
+.seal { flex: none; width: 4.6rem; height: 4.6rem; border: 3px double var(--seal); border-radius: 50%;
+        display: flex; align-items: center; justify-content: center; color: var(--seal);
+        font-weight: bold; font-size: 1.35rem; }
+.standing .score { font-size: 1.3rem; }
+.standing .caption, .standing .change { color: var(--dim); font-size: .9rem; }
+ol, ul { padding-left: 1.4rem; }
+li { margin: .25rem 0; }
+footer { margin-top: 2.5rem; color: var(--dim); font-size: .85rem; }
+@page { size: A4; margin: 16mm 15mm 18mm; }
+@media print {
+  body { background: #fff; font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  .about, .lines, .chosen { background: none; }
+  h2.debrief-start { break-before: page; }
+  h2, h3, h4, .kicker, .heading { break-after: avoid; }
+  .passage, tr, li, .standing, .about { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .table { overflow: visible; }
+  p { orphans: 3; widows: 3; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+_PAGE = Template("""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Keeping Trust">
+<title>$title</title>
+<style>$style</style>
+</head>
+<body>
+<main>
+<h1>$title</h1>
+$about
+<h2>The life, as it was read</h2>
+$life
+$debrief
+<footer>$footer</footer>
+</main>
+</body>
+</html>
+""")
+
+
+def _el(name: str, text: str, cls: str | None = None) -> str:
+    """One element holding ``text``, escaped: the only way story text enters the page."""
+    attr = f' class="{escape(cls)}"' if cls else ""
+    return f"<{name}{attr}>{escape(text)}</{name}>"
+
+
+def _paragraphs(text: str, keep: bool) -> list[str]:
+    parts = [p.strip() for p in text.split("\n\n") if p.strip()]
+    if keep:
+        # A bill's or a notice's lines are its look: one framed sheet, every line as written.
+        return ['<div class="lines">' + "".join(_el("p", p) for p in parts) + "</div>"]
+    return [_el("p", " ".join(p.split())) for p in parts]
+
+
+def _life(transcript: Transcript) -> str:
+    out = []
+    for reading in transcript.readings:
+        inner = []
+        if reading.heading:
+            inner.append(_el("p", reading.heading, "heading"))
+        inner += _paragraphs(reading.text, reading.keeps_lines)
+        if reading.signed:
+            inner.append(_el("p", f"— {reading.signed}", "signed"))
+        if reading.chosen:
+            inner.append(f'<p class="chosen">{_el("span", "You chose", "label")}{escape(reading.chosen)}</p>')
+        out.append('<article class="passage">' + "".join(inner) + "</article>")
+    return "\n".join(out)
+
+
+def _cell(cell: doc.Cell, column: doc.Column) -> str:
+    classes = []
+    if column.numeric:
+        classes.append("number")
+    elif not column.wraps:
+        classes.append("day")
+    if isinstance(cell, doc.Points) and cell.value:
+        classes.append("plus" if cell.value > 0 else "minus")
+    return _el("td", cell_text(cell), " ".join(classes) or None)
+
+
+def _table(table: doc.Table, cls: str) -> str:
+    head = "".join(_el("th", c.title, "number" if c.numeric else None) for c in table.columns)
+    rows = "".join("<tr>" + "".join(_cell(cell, column) for cell, column in zip(row, table.columns)) + "</tr>"
+                   for row in table.rows)
+    return f'<div class="table"><table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+
+
+def _standing(standing: doc.Standing) -> str:
+    return ('<div class="standing">' + _el("div", standing.grade, "seal") + "<div>"
+            + _el("div", standing.caption, "caption") + _el("div", f"{standing.score:,} points", "score")
+            + _el("div", f"Started at {standing.start:,} — {standing.change()}", "change") + "</div></div>")
+
+
+def _section(section: doc.Section) -> str:
+    out = [_el("p", section.kicker, "kicker"), _el("h3", section.heading)]
+    items: list[doc.Item] = []
+
+    def close_list() -> None:
+        if items:
+            numbered = items[0].mark[:1].isdigit()
+            tag = "ol" if numbered else "ul"
+            out.append(f"<{tag}>" + "".join(_el("li", i.text) for i in items) + f"</{tag}>")
+            items.clear()
+
+    for block in section.blocks:
+        if isinstance(block, doc.Item):
+            if items and items[0].mark[:1].isdigit() != block.mark[:1].isdigit():
+                close_list()
+            items.append(block)
+            continue
+        close_list()
+        if isinstance(block, doc.Paragraph):
+            out.append(_el("p", block.text, "quiet" if block.quiet else None))
+        elif isinstance(block, doc.Subhead):
+            out.append(_el("h4", block.text))
+        elif isinstance(block, doc.Standing):
+            out.append(_standing(block))
+        elif isinstance(block, doc.Table):
+            out.append(_table(block, "ledger" if block.columns == doc.LEDGER_COLUMNS else "compare"))
+        else:
+            raise TypeError(f"no HTML for {block!r}")
+    close_list()
+    return "<section>" + "".join(out) + "</section>"
+
+
+def _debrief(transcript: Transcript) -> str:
+    if transcript.debrief is None:
+        return _el("p", "The game was stopped before its ending, so there is no debrief.", "quiet")
+    sections = [_section(s) for s in transcript.debrief.sections]
+    return '<h2 class="debrief-start">Debrief</h2>\n<div class="debrief">' + "\n".join(sections) + "</div>"
+
+
+def html_page(transcript: Transcript) -> str:
+    """The whole transcript as a page that needs nothing but a browser."""
+    about = '<dl class="about">' + "".join(
+        _el("dt", label) + (f"<dd>{_el('code', value)}</dd>" if label == SAME_WORLD else _el("dd", value))
+        for label, value in about_lines(transcript)) + "</dl>"
+    return _PAGE.substitute(
+        title=escape(f"{transcript.story_title}: a transcript"),
+        style=_STYLE,
+        about=about,
+        life=_life(transcript),
+        debrief=_debrief(transcript),
+        footer=escape(f"Written by {transcript.story_title} on {transcript.written:%Y-%m-%d at %H:%M}. "
+                      "Nothing in this file was sent anywhere."),
+    )
