@@ -1,0 +1,258 @@
+"""Kiosk mode's rules, as plain Python: the operator's config, the idle clock that sends an
+abandoned game back to the attract screen, and the staff exit (a long press in a corner or a
+key chord, then a PIN).
+
+No pygame here and no clock read: time arrives as ``dt`` from the window's loop, so tests
+drive a whole day with a fake clock.  The window's side is :mod:`game.ui.kiosk`.
+
+The config is JSON, read through :mod:`game.jsonfile` like every other file the game reads
+(the standard library's TOML reader exists only from Python 3.11, and the game runs on 3.10).
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from game.jsonfile import Unreadable, read_json
+
+#: A config file is a few hundred bytes; anything much larger is not one.
+MAX_CONFIG_BYTES = 64 * 1024
+#: The part of the window's width (and height) that counts as the top-left corner for the
+#: staff's long press: big enough to find by touch, small enough that no button sits there.
+CORNER_FRACTION = 0.08
+#: Wrong PINs allowed before the PIN pad refuses for :data:`LOCKOUT_SECONDS`.
+PIN_TRIES = 5
+LOCKOUT_SECONDS = 60.0
+
+
+class ConfigError(Exception):
+    """The operator's config cannot be used; ``problems`` are lines ``path: message``."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    """What an operator can set (see docs/installations.md); every field has a default."""
+
+    idle_seconds: float = 90.0
+    warning_seconds: float = 20.0
+    route: str = "short"
+    staff_pin: str = ""
+    long_press_seconds: float = 5.0
+    hide_cursor: bool = True
+    sound: bool = True
+    statistics: bool = False
+    statistics_file: str | None = None
+    log_file: str | None = None
+    attract_lines: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def staff_exit_possible(self) -> bool:
+        return bool(self.staff_pin)
+
+
+_NUMBERS = {"idle_seconds": (5.0, 24 * 3600.0), "warning_seconds": (3.0, 600.0),
+            "long_press_seconds": (1.0, 30.0)}
+_FLAGS = ("hide_cursor", "sound", "statistics")
+_PATHS = ("statistics_file", "log_file")
+
+
+def parse_config(data: Any, where: str = "kiosk config") -> KioskConfig:
+    """A config from the JSON object ``data``; every problem is collected and raised at once
+    as a :class:`ConfigError`, each line naming ``where`` and the key."""
+    if not isinstance(data, dict):
+        raise ConfigError([f"{where}: must be a JSON object of settings"])
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+    known = {f.name for f in fields(KioskConfig)}
+    for key, value in data.items():
+        if key.startswith("_"):
+            continue                       # "_comment" and the like: notes for the operator
+        if key not in known:
+            problems.append(f"{where}: {key}: not a kiosk setting (known: {', '.join(sorted(known))})")
+        elif key in _NUMBERS:
+            low, high = _NUMBERS[key]
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+                problems.append(f"{where}: {key}: must be a number of seconds from {low:g} to {high:g}")
+            else:
+                values[key] = float(value)
+        elif key in _FLAGS:
+            if not isinstance(value, bool):
+                problems.append(f"{where}: {key}: must be true or false")
+            else:
+                values[key] = value
+        elif key == "route":
+            if value not in ("short", "full"):
+                problems.append(f"{where}: route: must be \"short\" or \"full\"")
+            else:
+                values[key] = value
+        elif key == "staff_pin":
+            if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4,12}", value):
+                problems.append(f"{where}: staff_pin: must be 4 to 12 digits, written as text (\"2468\")")
+            else:
+                values[key] = value
+        elif key in _PATHS:
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                problems.append(f"{where}: {key}: must be a file path or null")
+            else:
+                values[key] = value
+        elif key == "attract_lines":
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                problems.append(f"{where}: attract_lines: must be a list of lines of text")
+            else:
+                values[key] = tuple(" ".join(v.split()) for v in value)
+    if problems:
+        raise ConfigError(problems)
+    return KioskConfig(**values)
+
+
+def load_config(path: Path | None) -> KioskConfig:
+    """The config in ``path``, or the defaults when None.  Unlike a player's settings, a
+    broken kiosk config stops the start: an operator is there to read why, and a kiosk that
+    quietly ran without its PIN or its idle time would be worse."""
+    if path is None:
+        return KioskConfig()
+    try:
+        data = read_json(path, max_bytes=MAX_CONFIG_BYTES)
+    except FileNotFoundError:
+        raise ConfigError([f"{path}: no such file"]) from None
+    except Unreadable as exc:
+        raise ConfigError([f"{path}: {exc}"]) from None
+    return parse_config(data, str(path))
+
+
+class IdleClock:
+    """How long nobody has touched the game.
+
+    ``idle_seconds`` without input brings the "still there?" warning (:attr:`warning` turns
+    True); ``warning_seconds`` more and the visit is over (:attr:`expired`).  Any input
+    (:meth:`touch`) starts the count again.  While disarmed (nobody is playing: the attract
+    screen) the clock stands still."""
+
+    def __init__(self, idle_seconds: float, warning_seconds: float) -> None:
+        self.idle_seconds = idle_seconds
+        self.warning_seconds = warning_seconds
+        self.quiet = 0.0
+        self.armed = False
+
+    def arm(self) -> None:
+        self.armed = True
+        self.quiet = 0.0
+
+    def disarm(self) -> None:
+        self.armed = False
+        self.quiet = 0.0
+
+    def touch(self) -> None:
+        self.quiet = 0.0
+
+    def tick(self, dt: float) -> None:
+        if self.armed:
+            self.quiet += max(0.0, dt)
+
+    @property
+    def warning(self) -> bool:
+        return self.armed and self.idle_seconds <= self.quiet < self.idle_seconds + self.warning_seconds
+
+    @property
+    def expired(self) -> bool:
+        return self.armed and self.quiet >= self.idle_seconds + self.warning_seconds
+
+    @property
+    def seconds_left(self) -> float:
+        """Until the visit ends, once the warning shows."""
+        return max(0.0, self.idle_seconds + self.warning_seconds - self.quiet)
+
+
+def in_corner(x: float, y: float) -> bool:
+    """Whether a point, as fractions of the window (0..1), is in the staff's corner."""
+    return 0.0 <= x <= CORNER_FRACTION and 0.0 <= y <= CORNER_FRACTION
+
+
+class CornerPress:
+    """A finger or mouse button held down in the top-left corner: after ``seconds`` it asks
+    for the staff PIN.  Moving out of the corner or lifting cancels it; a second finger down
+    elsewhere does not (a visitor's hand on the screen is not the staff's business)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.held: float | None = None
+
+    def press(self, x: float, y: float) -> None:
+        self.held = 0.0 if in_corner(x, y) else None
+
+    def move(self, x: float, y: float) -> None:
+        if self.held is not None and not in_corner(x, y):
+            self.held = None
+
+    def release(self) -> None:
+        self.held = None
+
+    def tick(self, dt: float) -> bool:
+        """True once, when the press has been held long enough."""
+        if self.held is None:
+            return False
+        self.held += max(0.0, dt)
+        if self.held >= self.seconds:
+            self.held = None
+            return True
+        return False
+
+
+class PinLock:
+    """Checks the staff PIN.  After :data:`PIN_TRIES` wrong PINs it refuses every PIN for
+    :data:`LOCKOUT_SECONDS`, so a visitor cannot try them all at the screen."""
+
+    def __init__(self, pin: str) -> None:
+        self._pin = pin
+        self.wrong = 0
+        self.locked_for = 0.0
+
+    @property
+    def locked(self) -> bool:
+        return self.locked_for > 0
+
+    def tick(self, dt: float) -> None:
+        if self.locked_for > 0:
+            self.locked_for = max(0.0, self.locked_for - max(0.0, dt))
+            if not self.locked_for:
+                self.wrong = 0
+
+    def check(self, entered: str) -> bool:
+        """True if ``entered`` is the PIN (and the lock is open).  Without a PIN in the
+        config nothing opens it."""
+        if self.locked or not self._pin:
+            return False
+        if hmac.compare_digest(entered.encode(), self._pin.encode()):
+            self.wrong = 0
+            return True
+        self.wrong += 1
+        if self.wrong >= PIN_TRIES:
+            self.locked_for = LOCKOUT_SECONDS
+        return False
+
+
+def attract_lines(story, count: int = 12) -> list[str]:
+    """Opening sentences from the story's narrated passages, for the attract screen: whole
+    sentences of a length that reads from across a room, in the story's own order."""
+    lines: list[str] = []
+    for passage in story.passages.values():
+        if passage.style != "narration" or passage.ending is not None:
+            continue
+        first = " ".join(passage.text.split("\n\n", 1)[0].split())
+        match = re.match(r"(.+?[.!?])(?:\s|$)", first)
+        if match is None:
+            continue
+        sentence = match.group(1)
+        if 40 <= len(sentence) <= 120 and "{" not in sentence and sentence not in lines:
+            lines.append(sentence)
+        if len(lines) >= count:
+            break
+    return lines
