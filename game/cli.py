@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fullscreen", action="store_true", default=None, help="open the window full screen")
     parser.add_argument("--windowed", dest="fullscreen", action="store_false", help="open the window in a window")
     parser.add_argument("--short", action="store_true", help="start the short route (festivals, classrooms)")
+    parser.add_argument("--watch", action="store_true",
+                        help="reload the story and mods in the window when their files change (Ctrl+R by hand)")
     _story_args(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -64,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--route", choices=("full", "short"), default="full", help="the full story or the short route")
     play.add_argument("--plain", action="store_true",
                       help="with --text: plain ASCII, straight quotes and -- for dashes (screen readers, old terminals)")
+    play.add_argument("--watch", action="store_true", default=argparse.SUPPRESS,
+                      help="in the window: reload when the story's or a mod's files change (Ctrl+R by hand)")
     _story_args(play)
 
     check = commands.add_parser("check", help="check story files; every problem as path:line:col")
@@ -102,7 +106,7 @@ def _window(args: argparse.Namespace) -> int:
         return 1
     route = "short" if getattr(args, "short", False) or getattr(args, "route", "full") == "short" else "full"
     return run(args.story, mods=args.mod, fullscreen=getattr(args, "fullscreen", None), route=route,
-               seed=getattr(args, "seed", None))
+               seed=getattr(args, "seed", None), watch=getattr(args, "watch", False))
 
 
 def _play_text(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ always starts.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,23 @@ def _pair(value: Any, low: int, high: int) -> tuple[int, int] | None:
     return (int(_clamp(int(value[0]), low, high)), int(_clamp(int(value[1]), low, high)))
 
 
+#: How many mods the settings remember as on, and what a mod's key (its folder's name) may be.
+MAX_ENABLED_MODS = 64
+MOD_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+
+
+def _mod_keys(value: Any) -> tuple[str, ...]:
+    """The mod keys worth keeping from ``value``: folder-name-like strings, each once, in
+    order.  A hand-edited list holding anything else loses only what makes no sense."""
+    if not isinstance(value, (list, tuple)):
+        return ()
+    keys: list[str] = []
+    for item in value:
+        if isinstance(item, str) and MOD_KEY.match(item) and item not in keys:
+            keys.append(item)
+    return tuple(keys[:MAX_ENABLED_MODS])
+
+
 @dataclass
 class Settings:
     """Everything a player can change.  Values are always within their ranges.
@@ -92,6 +110,8 @@ class Settings:
     effects_volume: float = 0.7
     window_size: tuple[int, int] | None = None
     window_position: tuple[int, int] | None = None
+    #: Keys (folder names) of the installed mods the player turned on; see game.mods.
+    enabled_mods: tuple[str, ...] = ()
     problem: str | None = field(default=None, compare=False)
 
     def clamped(self) -> "Settings":
@@ -111,6 +131,7 @@ class Settings:
             effects_volume=round(_clamp(float(self.effects_volume), 0.0, 1.0), 2),
             window_size=_pair(self.window_size, 1, WINDOW_LIMIT),
             window_position=_pair(self.window_position, -WINDOW_LIMIT, WINDOW_LIMIT),
+            enabled_mods=_mod_keys(self.enabled_mods),
         )
 
     def to_json(self) -> dict[str, Any]:

@@ -32,6 +32,8 @@ from game.ui.stack import SceneStack
 from game.ui.text import Text
 from game.ui.theme import ASSETS, Metrics, Palette, metrics_for, palette_for
 from game.ui.toast import Toast, targets_of
+from game.ui.reload import try_reload
+from game.ui.watch import FolderWatch, is_reload_key
 from game.ui.window import Window, prefer_native_framebuffer
 
 #: Kept under its old name for scripts that set up SDL themselves.
@@ -48,7 +50,8 @@ class App:
 
     def __init__(self, story, *, settings: Settings | None = None, store: SlotStore | None = None,
                  route: str = "full", seed: int | None = None, size: tuple[int, int] | None = None,
-                 fullscreen: bool | None = None, sound: bool = True) -> None:
+                 fullscreen: bool | None = None, sound: bool = True,
+                 loadout=None, watch: bool = False) -> None:
         from game.engine import Session  # noqa: F401  (fail early if the engine is missing)
 
         pygame.init()
@@ -59,6 +62,13 @@ class App:
             self.settings.fullscreen = fullscreen
         self.store = store or SlotStore()
         self.playthroughs = Playthroughs(story, self.store, self.toast, route=route, seed=seed)
+        #: The story folder and its mods (:class:`game.mods.Loadout`); None for a story handed
+        #: in whole, which can be neither reloaded nor given mods.
+        self.loadout = loadout
+        if loadout is not None:
+            self.playthroughs.mods = loadout.records()
+        #: With ``--watch``, the story's folders looked at for edits (:mod:`game.ui.watch`).
+        self.watch = FolderWatch(loadout.watched()) if watch and loadout is not None else None
         self.text = Text()
         self.window = Window(getattr(story, "title", "Keeping Trust"),
                              fullscreen=self.settings.fullscreen, size=size,
@@ -219,6 +229,9 @@ class App:
         self.apply(self.top.handle(command))
 
     def handle_event(self, event: pygame.event.Event) -> None:
+        if self.watch is not None and is_reload_key(event):
+            try_reload(self)
+            return
         if self.window.follow(event):
             if self.window.size != self.size:
                 self._refresh_metrics()
@@ -243,6 +256,8 @@ class App:
     def step(self, dt: float) -> bool:
         """Update by ``dt`` seconds and redraw if anything changed.  Returns True while
         something animates (the loop then runs at full frame rate)."""
+        if self.watch is not None and self.watch.tick(dt):
+            try_reload(self)
         return self.frames.step(self.surface, dt)
 
     def run(self) -> int:
@@ -259,27 +274,35 @@ class App:
 
 
 def run(story_dir: Path, *, mods: Sequence[Path] = (), fullscreen: bool | None = None,
-        route: str = "full", seed: int | None = None) -> int:
-    """Open the game window on the story in ``story_dir`` (plus ``mods``).
+        route: str = "full", seed: int | None = None, watch: bool = False) -> int:
+    """Open the game window on the story in ``story_dir`` (plus ``mods``, and the installed
+    mods the player turned on).  ``watch`` reloads the story when its files change.
 
     Returns 0 when the player quits, 1 if the story cannot be loaded (its problems are
     printed to stderr as ``path:line:col: error: message``).
     """
-    from game.engine import StoryError, load_story
+    from game.mods import first_load
+    from game.settings import data_dir
+    from game.ui.reload import show_problems
 
-    try:
-        story = load_story(Path(story_dir), mods=tuple(Path(m) for m in mods))
-    except StoryError as exc:
-        for problem in getattr(exc, "problems", []) or [exc]:
+    settings = load_settings()
+    loadout, story, problems, dropped = first_load(Path(story_dir), [Path(m) for m in mods],
+                                                   settings.enabled_mods, data_dir())
+    if story is None:
+        for problem in problems:
             print(problem, file=sys.stderr)
         return 1
     from game.ui.scenes.title import TitleScene
 
-    app = App(story, route=route, seed=seed, fullscreen=fullscreen)
+    app = App(story, settings=settings, route=route, seed=seed, fullscreen=fullscreen, loadout=loadout,
+              watch=watch)
     if app.settings.problem:
         print(app.settings.problem, file=sys.stderr)
         app.toast("Your settings file could not be read; defaults are in use.", 5)
     app.start(TitleScene(app))
+    if dropped:
+        show_problems(app, dropped, "The mods you turned on have errors: the game opened without them",
+                      "Turn them off under Mods, or ask their makers to fix the places named.")
     try:
         return app.run()
     finally:

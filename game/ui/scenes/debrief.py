@@ -111,6 +111,9 @@ class DebriefScene(Scene):
         self.again = again
         self.debrief = session.debrief()
         self.document = doc.build(self.debrief, app.story.title)
+        if app.kiosk is not None and not again:
+            # A finished visit is counted now; with statistics on, the ledger is compared too.
+            self.document = app.kiosk.finish_visit(session, self.debrief, self.document)
         self.page = 0
         self.seen: set[int] = {0}
         self.focus = Focus()
@@ -337,6 +340,10 @@ class DebriefScene(Scene):
         from game.ui.scenes.credits import CreditsScene
         from game.ui.scenes.title import TitleScene
 
+        if self.app.kiosk is not None:
+            from game.ui.scenes.attract import AttractScene
+
+            return Reset(AttractScene(self.app, self.app.kiosk.lines))
         if self.again:
             return Reset(TitleScene(self.app))
         return Reset(TitleScene(self.app), then=Push(CreditsScene(self.app)))

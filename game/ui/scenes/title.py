@@ -46,8 +46,9 @@ class TitleScene(Scene):
         self.latest = app.store.latest()
         starts = new_game_items(app.story.has_short_route, app.route)
         again = [("Read the debrief again", "again")] if app.store.info(ENDING).usable else []
+        mods = [("Mods", "mods")] if app.loadout is not None and app.loadout.installed else []
         items = [("Continue", "continue"), *starts, *again, ("Load", "load"),
-                 ("Settings", "settings"), ("Credits", "credits"), ("Quit", "quit")]
+                 ("Settings", "settings"), *mods, ("Credits", "credits"), ("Quit", "quit")]
         width = min(max(round(420 * m.unit), app.text.width("New game", "sans", m.ui) * 3,
                         max(app.text.width(label, "sans", m.ui) for label, _ in starts) + 4 * m.gap),
                     app.size[0] - 2 * m.margin)
@@ -125,6 +126,10 @@ class TitleScene(Scene):
             from game.ui.scenes.settings import SettingsScene
 
             return Push(SettingsScene(app))
+        if key == "mods":
+            from game.ui.scenes.mods import ModsScene
+
+            return Push(ModsScene(app))
         if key == "credits":
             from game.ui.scenes.credits import CreditsScene
 

@@ -1,0 +1,295 @@
+"""Kiosk mode in the window: a touch screen left alone at a festival or in a museum.
+
+The App asks this first about every event and after every change of screens.  It keeps the
+game on screen (closing the window, Alt+F4, Ctrl+Q, Ctrl+W, F11 and Esc never leave it), ends
+an abandoned visit (a "still there?" warning, then the attract screen and a fresh game),
+opens the staff PIN pad on the staff chord or a long press in the top-left corner, and
+keeps nothing of one visitor for the next: saves live in memory (:mod:`game.visit_slots`),
+settings changed during a visit are put back, and nothing is written to the disk but the
+optional anonymous statistics (:mod:`game.visitors`) and the log.
+
+The rules themselves (idle times, corner, PIN) are plain Python in :mod:`game.kiosk`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import logging.handlers
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+import pygame
+
+from game import debrief_document as doc
+from game.kiosk import ConfigError, CornerPress, IdleClock, KioskConfig, PinLock, attract_lines, load_config
+from game.settings import Settings, data_dir
+from game.ui.input import Fingers
+from game.visit_slots import VisitSlots
+from game.visitors import VisitorBook, comparison_section, visit_of
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+log = logging.getLogger("keeping_trust.kiosk")
+
+#: The staff chord: Ctrl+Shift+F12 opens the PIN pad (no visitor presses it by chance, and
+#: no desktop takes it for itself).
+STAFF_KEY = pygame.K_F12
+STAFF_MODS = (pygame.KMOD_CTRL, pygame.KMOD_SHIFT)
+#: Keys that would leave or shrink the game on a desktop; in a kiosk they do nothing.
+_REFUSED = ((pygame.K_F4, pygame.KMOD_ALT), (pygame.K_q, pygame.KMOD_CTRL), (pygame.K_w, pygame.KMOD_CTRL),
+            (pygame.K_F11, 0), (pygame.K_RETURN, pygame.KMOD_ALT), (pygame.K_KP_ENTER, pygame.KMOD_ALT),
+            (pygame.K_TAB, pygame.KMOD_ALT))
+_DIGITS = {**{getattr(pygame, f"K_{n}"): str(n) for n in range(10)},
+           **{getattr(pygame, f"K_KP{n}"): str(n) for n in range(10)}}
+#: Events that say someone is at the screen.  The pointer merely moving is not one: a
+#: jittery touch panel would otherwise keep an abandoned game alive for ever.
+_PRESENCE = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL,
+             pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION)
+#: A finger that has been "down" this long without a lift is one whose lift was lost; the
+#: screen answers other fingers again.
+STUCK_FINGER_SECONDS = 30.0
+#: The most log bytes kept: the log file and three older ones.
+LOG_BYTES = 1_000_000
+LOG_BACKUPS = 3
+
+
+class KioskMode:
+    """What the App consults in kiosk mode.  ``book`` is the visitor statistics (None: off)."""
+
+    def __init__(self, config: KioskConfig, story, book: VisitorBook | None = None) -> None:
+        self.config = config
+        self.story = story
+        self.book = book
+        self.idle = IdleClock(config.idle_seconds, config.warning_seconds)
+        self.corner = CornerPress(config.long_press_seconds)
+        self.lock = PinLock(config.staff_pin)
+        self.slots = VisitSlots()
+        self.lines = list(config.attract_lines) or attract_lines(story) or [story.title]
+        #: Each visitor starts from these (the game's defaults, full screen).
+        self.settings = Settings(fullscreen=True)
+        self.visit_seconds = 0.0
+        self.visits_finished = 0
+        self.staff_left = False
+        self._finger: tuple[int, int] | None = None
+        self._finger_held = 0.0
+
+    def visitor_settings(self) -> Settings:
+        return dataclasses.replace(self.settings)
+
+    # -- events ------------------------------------------------------------------------------
+    def intercept(self, app: "App", event: pygame.event.Event) -> bool:
+        """True if ``event`` is the kiosk's own business and must not reach the scenes."""
+        kind = event.type
+        if kind in (pygame.QUIT, pygame.WINDOWCLOSE):
+            log.info("ignored a request to close the window")
+            return True
+        if kind == pygame.KEYDOWN:
+            mods = event.mod
+            if event.key == STAFF_KEY and all(mods & m for m in STAFF_MODS):
+                self.ask_for_pin(app)
+                return True
+            digit = _DIGITS.get(event.key)
+            if digit is not None and app.scenes and app.top.name == "staff":
+                # Every digit, 0 too, types into the PIN rather than choosing a button.
+                self.idle.touch()
+                app.top.type(digit)
+                return True
+            for key, mod in _REFUSED:
+                if event.key == key and (mod == 0 or mods & mod):
+                    log.info("ignored %s", pygame.key.name(event.key) if pygame.display.get_init() else event.key)
+                    return True
+        if kind in _PRESENCE:
+            self.idle.touch()
+        if kind in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
+            return self._finger_event(app, event)
+        if getattr(event, "touch", False):
+            return False                    # SDL's mouse copy of a touch: the fingers decide
+        if kind == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.corner.press(*self._fraction(app, event.pos))
+        elif kind == pygame.MOUSEMOTION and event.buttons and event.buttons[0]:
+            self.corner.move(*self._fraction(app, event.pos))
+        elif kind == pygame.MOUSEBUTTONUP:
+            self.corner.release()
+        elif kind == pygame.MOUSEMOTION and self.config.hide_cursor is False:
+            pygame.mouse.set_visible(True)
+        return False
+
+    def _finger_event(self, app: "App", event: pygame.event.Event) -> bool:
+        # One finger at a time: a second hand on the screen (a child's palm, two visitors)
+        # neither taps nor scrolls, so the story never takes two choices at once.
+        finger = (getattr(event, "touch_id", 0), getattr(event, "finger_id", 0))
+        if event.type == pygame.FINGERDOWN:
+            if self._finger is not None and self._finger != finger:
+                return True
+            self._finger, self._finger_held = finger, 0.0
+            self.corner.press(event.x, event.y)
+            if self.config.hide_cursor:
+                pygame.mouse.set_visible(False)
+            return False
+        if self._finger is not None and finger != self._finger:
+            return True
+        if event.type == pygame.FINGERMOTION:
+            self.corner.move(event.x, event.y)
+        else:
+            self._finger = None
+            self.corner.release()
+        return False
+
+    @staticmethod
+    def _fraction(app: "App", pos) -> tuple[float, float]:
+        w, h = app.size
+        return pos[0] / max(1, w), pos[1] / max(1, h)
+
+    # -- time --------------------------------------------------------------------------------
+    def tick(self, app: "App", dt: float) -> None:
+        """Advance the kiosk's clocks by ``dt`` and change screens as they say."""
+        self.lock.tick(dt)
+        if self._finger is not None:
+            self._finger_held += dt
+            if self._finger_held > STUCK_FINGER_SECONDS:
+                self._finger = None
+        if self.corner.tick(dt):
+            self.ask_for_pin(app)
+        if not app.scenes:
+            return
+        if app.top.name == "attract":
+            self.idle.disarm()
+            return
+        if not self.idle.armed:
+            self.idle.arm()
+            self.visit_seconds = 0.0
+        self.idle.tick(dt)
+        self.visit_seconds += dt
+        if self.idle.expired:
+            log.info("visit abandoned after %.0f s; back to the attract screen", self.visit_seconds)
+            self.back_to_attract(app)
+        elif self.idle.warning and not any(s.name == "still_there" for s in app.stack):
+            from game.ui.scene import Push
+            from game.ui.scenes.still_there import StillThereScene
+
+            app.apply(Push(StillThereScene(app, self.idle)))
+
+    # -- screens -----------------------------------------------------------------------------
+    def ask_for_pin(self, app: "App") -> None:
+        if not self.config.staff_exit_possible:
+            log.warning("staff exit asked for, but the config sets no staff_pin")
+            return
+        if app.scenes and app.top.name == "staff":
+            return
+        from game.ui.scene import Push
+        from game.ui.scenes.staff import StaffScene
+
+        app.apply(Push(StaffScene(app, self.lock)))
+
+    def settle(self, app: "App") -> None:
+        """After screens changed: a quit ends the visit (the staff's quit ends the game), and
+        the title screen is never shown — the attract screen stands in for it."""
+        if app.scenes.quit_asked:
+            app.scenes.quit_asked = False
+            if self.staff_left:
+                log.info("staff exit")
+                app.running = False
+                return
+            self.back_to_attract(app)
+            return
+        # The debrief's Finish leads to the attract screen too: the visit ends the same way.
+        if app.scenes and (app.top.name == "title" or (app.top.name == "attract" and self.idle.armed)):
+            self.back_to_attract(app)
+
+    def back_to_attract(self, app: "App") -> None:
+        """End the visit: a fresh attract screen, and nothing of this visitor kept."""
+        from game.ui.scenes.attract import AttractScene
+
+        self.slots.forget()
+        self.idle.disarm()
+        self.corner.release()
+        self._finger = None
+        app.fingers = Fingers()
+        if app.settings != self.settings:
+            app.settings = self.visitor_settings()
+            app.apply_settings()
+        app.scenes.start(AttractScene(app, self.lines))
+        app.scenes.mark_dirty()
+
+    # -- the end of a visit ------------------------------------------------------------------
+    def finish_visit(self, session, debrief, document: doc.Document) -> doc.Document:
+        """Count a finished visit; with statistics on, add "the system compares you too"."""
+        self.visits_finished += 1
+        log.info("visit finished: %s, %s route, %.0f s", debrief.ending_title, session.route, self.visit_seconds)
+        if self.book is None:
+            return document
+        try:
+            place = self.book.record(visit_of(debrief, session.route, self.visit_seconds))
+        except (OSError, sqlite3.Error) as exc:
+            log.error("visitor statistics not written: %s", exc)
+            return document
+        finally:
+            if self.book.problem:
+                log.warning("%s", self.book.problem)
+                self.book.problem = None
+        home = self.story.jurisdictions[self.story.home]
+        section = comparison_section(place, [g for g, _ in home.grades], debrief.home.grade)
+        return doc.Document(document.title, (*document.sections, section))
+
+
+def log_to(path: Path) -> logging.Handler:
+    """Send the kiosk's log to ``path``, rotated so a kiosk running for months keeps a few
+    megabytes at most."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
+                                                   encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    root = logging.getLogger("keeping_trust")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return handler
+
+
+def run(story_dir: Path, *, mods: Sequence[Path] = (), config_path: Path | None = None,
+        seed: int | None = None) -> int:
+    """Open the game as a kiosk.  Returns 0 after the staff exit, 2 if the config cannot be
+    used, 1 if the story cannot be loaded; anything else that stops it is logged and
+    raised, so a supervisor (systemd, ``installations/kiosk_wrapper.py``) starts it again."""
+    from game.engine import StoryError, load_story
+    from game.ui.app import App
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    log_to(Path(config.log_file) if config.log_file else data_dir() / "kiosk.log")
+    try:
+        story = load_story(Path(story_dir), mods=tuple(Path(m) for m in mods))
+    except StoryError as exc:
+        log.error("the story cannot be loaded:\n%s", exc.report())
+        print(exc.report(), file=sys.stderr)
+        return 1
+    book = None
+    if config.statistics:
+        book = VisitorBook(Path(config.statistics_file) if config.statistics_file
+                           else data_dir() / "visitors.sqlite")
+    if not config.staff_exit_possible:
+        log.warning("no staff_pin in the config: the staff exit is off; stop the kiosk from a terminal")
+    # Windows closes a window on Alt+F4 by itself unless SDL is told not to.
+    os.environ.setdefault("SDL_WINDOWS_NO_CLOSE_ON_ALT_F4", "1")
+    kiosk = KioskMode(config, story, book)
+    app = App(story, kiosk=kiosk, seed=seed, sound=config.sound)
+    if config.hide_cursor:
+        pygame.mouse.set_visible(False)
+    log.info("kiosk started: %s route, idle %g s + %g s warning, statistics %s", config.route,
+             config.idle_seconds, config.warning_seconds, "on" if book else "off")
+    kiosk.back_to_attract(app)
+    try:
+        return app.run()
+    except Exception:
+        log.exception("the kiosk stopped")
+        raise
+    finally:
+        pygame.quit()
