@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 from typing import Callable
 
+from game import mods
+from game.mods import ModRecord
 from game.saves import AUTO, SlotError, SlotStore
 
 
@@ -21,6 +23,8 @@ class Playthroughs:
         self.report = report
         self.route = route if route in ("full", "short") else "full"
         self.seed = seed
+        #: The mods on, written into every save so a load can tell when one is missing.
+        self.mods: list[ModRecord] = []
 
     def new(self, route: str | None = None):
         """A new playthrough on ``route`` (default: :attr:`route`).  A story without a short
@@ -44,7 +48,9 @@ class Playthroughs:
         page = session.page
         summary = page.text or page.title or page.ending_title or ""
         try:
-            self.store.write(name, session.to_json(), summary=summary, place=self.place_of(session),
+            data = session.to_json()
+            data["mods"] = [mod.to_json() for mod in self.mods]
+            self.store.write(name, data, summary=summary, place=self.place_of(session),
                              story_title=self.story.title)
         except SlotError as exc:
             self.report(str(exc))
@@ -59,7 +65,17 @@ class Playthroughs:
         from game.engine import SaveError, Session
 
         data = self.store.read(name)
+        gone = mods.missing(mods.recorded(data.get("mods")), self.mods)
         try:
-            return Session.from_json(self.story, data)
+            session = Session.from_json(self.story, data)
         except SaveError as exc:
+            if gone:
+                # What the save lacks is most likely the mod's: say which, and how to get it back.
+                raise SlotError(f"This save was made with {mods.named(gone)}, which "
+                                f"{'is' if len(gone) == 1 else 'are'} not on now. Turn "
+                                f"{'it' if len(gone) == 1 else 'them'} on under Mods to resume it.") from exc
             raise SlotError(f"This save cannot be resumed: {exc}") from exc
+        if gone:
+            self.report(f"This game was saved with {mods.named(gone)} on; "
+                        f"what {'it' if len(gone) == 1 else 'they'} added will not show now.")
+        return session

@@ -1,0 +1,212 @@
+"""Mods the player has installed, and which of them a game is played with.
+
+Pure Python (no pygame).  A mod is installed by putting its folder in ``mods/`` beside the
+story or in ``<data>/mods/`` (the player's own data folder, see :func:`game.settings.data_dir`).
+A folder counts as a mod when one of its ``*.yaml`` files has a top-level ``mod:`` section;
+its name, description and author are read from there, with the same guarded reader the story
+uses, so a listing never runs or trusts anything in the files.  Which mods are on is kept in
+the settings by each mod's key (its folder's name); mods named on the command line are on
+for that run whatever the settings say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from game.engine import Problem, Story, check_story
+from game.engine.located import read_yaml
+from game.settings import MOD_KEY
+
+#: Folders looked at in one place: a listing stays quick whatever is dropped there.
+MAX_MODS = 64
+#: Files of one folder read to find its ``mod:`` section.
+MAX_FILES_LOOKED_AT = 20
+#: What a key may look like (the folder names the settings can remember).
+KEY = MOD_KEY
+
+
+@dataclass(frozen=True)
+class InstalledMod:
+    """One mod folder found on disk.
+
+    ``key`` is what the settings remember it by; ``shipped`` tells a mod that came with the
+    game from one the player added; ``problem`` says why it cannot be turned on (then the
+    rest may be empty).
+    """
+
+    key: str
+    folder: Path
+    name: str
+    description: str = ""
+    author: str = ""
+    shipped: bool = False
+    problem: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.problem is None
+
+
+@dataclass(frozen=True)
+class ModRecord:
+    """A mod as a save remembers it: its key, and the name to tell the player."""
+
+    key: str
+    name: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"key": self.key, "name": self.name}
+
+
+def mod_folders(story_dir: Path, data: Path) -> list[tuple[Path, bool]]:
+    """Where installed mods are looked for, each with whether it is the game's own."""
+    return [(Path(story_dir).parent / "mods", True), (Path(data) / "mods", False)]
+
+
+def describe(folder: Path, shipped: bool = False) -> InstalledMod:
+    """What the ``mod:`` section of ``folder`` says about it.  Never raises."""
+    key = folder.name
+    if not KEY.match(key):
+        return InstalledMod(key, folder, key, shipped=shipped,
+                            problem="its folder name must be letters, digits, '_', '-' or '.'")
+    try:
+        files = sorted(p for p in folder.glob("*.yaml") if p.is_file())[:MAX_FILES_LOOKED_AT]
+    except OSError as exc:
+        return InstalledMod(key, folder, key, shipped=shipped, problem=f"cannot be read: {exc.strerror or exc}")
+    for path in files:
+        node, _ = read_yaml(path, str(path))
+        if node is None or not isinstance(node.value, dict) or "mod" not in node.value:
+            continue
+        section = node.value["mod"].plain()
+        if not isinstance(section, dict):
+            return InstalledMod(key, folder, key, shipped=shipped, problem=f"{path.name}: 'mod' is not a section")
+        return InstalledMod(key, folder, _text(section.get("name")) or key, _text(section.get("description")),
+                            _text(section.get("author")), shipped)
+    return InstalledMod(key, folder, key, shipped=shipped, problem="no file of it has a 'mod:' section")
+
+
+def _text(value: object) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def find_installed(story_dir: Path, data: Path) -> list[InstalledMod]:
+    """Every mod installed for the story in ``story_dir``: the game's own first, then the
+    player's, each in name order.  A key found twice keeps the first; the second is listed
+    with a problem, so the player sees why it cannot be turned on."""
+    found: list[InstalledMod] = []
+    seen: dict[str, Path] = {}
+    for place, shipped in mod_folders(story_dir, data):
+        try:
+            folders = sorted(p for p in place.iterdir() if p.is_dir() and not p.name.startswith("."))
+        except OSError:
+            continue
+        for folder in folders[:MAX_MODS]:
+            mod = describe(folder, shipped)
+            if mod.key in seen and mod.usable:
+                mod = InstalledMod(mod.key, folder, mod.name, mod.description, mod.author, shipped,
+                                   f"another mod is installed under the same folder name ({seen[mod.key]})")
+            seen.setdefault(mod.key, folder)
+            found.append(mod)
+    return found
+
+
+@dataclass
+class Loadout:
+    """The story and the mods a game is played with.
+
+    ``given`` are mod folders named on the command line (always on); ``enabled`` are the keys
+    of installed mods the player turned on.
+    """
+
+    story_dir: Path
+    installed: list[InstalledMod]
+    enabled: tuple[str, ...] = ()
+    given: tuple[Path, ...] = ()
+
+    def is_on(self, mod: InstalledMod) -> bool:
+        return mod.usable and (mod.key in self.enabled or self._given(mod))
+
+    def is_given(self, mod: InstalledMod) -> bool:
+        """Named on the command line: on for this run, and not the settings' to turn off."""
+        return self._given(mod)
+
+    def _given(self, mod: InstalledMod) -> bool:
+        return any(_same(mod.folder, g) for g in self.given)
+
+    def folders(self) -> list[Path]:
+        """The mod folders to load, installed ones first, each once."""
+        chosen = [m.folder for m in self.installed if m.usable and m.key in self.enabled]
+        for folder in self.given:
+            if not any(_same(folder, c) for c in chosen):
+                chosen.append(folder)
+        return chosen
+
+    def records(self) -> list[ModRecord]:
+        """The mods on, as a save records them."""
+        named = {m.folder.resolve(): m for m in self.installed}
+        records = []
+        for folder in self.folders():
+            mod = named.get(folder.resolve()) or describe(folder)
+            records.append(ModRecord(mod.key, mod.name))
+        return records
+
+    def with_enabled(self, keys: Iterable[str]) -> "Loadout":
+        return Loadout(self.story_dir, self.installed, tuple(keys), self.given)
+
+    def watched(self) -> list[Path]:
+        """The folders whose files make the story: what ``--watch`` looks at."""
+        return [self.story_dir, *self.folders()]
+
+    def load(self) -> tuple[Story | None, list[Problem]]:
+        """Check the story with these mods: the story (None if it has errors) and every problem."""
+        return check_story(self.story_dir, self.folders())
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b
+
+
+def recorded(data: object) -> list[ModRecord]:
+    """The mods a save says it was made with; anything malformed in it is skipped."""
+    if not isinstance(data, list):
+        return []
+    records = []
+    for item in data[:MAX_MODS]:
+        if isinstance(item, dict) and isinstance(item.get("key"), str):
+            name = item.get("name")
+            records.append(ModRecord(item["key"], name if isinstance(name, str) and name else item["key"]))
+    return records
+
+
+def missing(saved_with: Sequence[ModRecord], on_now: Sequence[ModRecord]) -> list[ModRecord]:
+    """The mods a save was made with that are not on now."""
+    now = {r.key for r in on_now}
+    return [r for r in saved_with if r.key not in now]
+
+
+def named(records: Sequence[ModRecord]) -> str:
+    """Mods as a sentence names them: 'A', 'A and B', 'A, B and C'."""
+    names = [f"‘{r.name}’" for r in records]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def first_load(story_dir: Path, given: Sequence[Path], enabled: Sequence[str],
+               data: Path) -> tuple[Loadout, Story | None, list[Problem], list[Problem]]:
+    """The loadout a game opens with, its story (None if even the story and the mods named on
+    the command line have errors), their problems, and the problems of the installed mods the
+    player turned on when those kept the story from loading: the game then opens without them
+    (the settings keep them on, so a fixed mod is back next time)."""
+    chosen = Loadout(Path(story_dir), find_installed(story_dir, data), tuple(enabled), tuple(given))
+    story, problems = chosen.load()
+    if story is not None or not chosen.enabled:
+        return chosen, story, problems, []
+    bare = chosen.with_enabled(())
+    story, bare_problems = bare.load()
+    if story is None:
+        return bare, None, bare_problems, []
+    return bare, story, bare_problems, problems

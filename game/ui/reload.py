@@ -1,0 +1,109 @@
+"""Putting a newly loaded story under a running game.
+
+A story reloaded (a watched file saved, Ctrl+R, a mod turned on or off) is checked before
+anything changes: one with errors is never played, its problems are shown over the game and
+the story as it last loaded goes on.  One that loads replaces the old everywhere — the App,
+its playthroughs and the screen at the bottom of the stack — and the game in progress is
+carried over: the same state at the same passage when the story still has it, otherwise the
+same choices replayed as far as the new story allows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.engine import HistoryEntry, SaveError, Session, Story
+from game.ui.scene import Push, Reset, Scene, Transition
+from game.ui.scenes.problems import ProblemsScene
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+BROKEN = "The story did not reload: it has errors"
+BROKEN_ADVICE = ("The game goes on with the story as it last loaded. Fix these and save the file; "
+                 "Ctrl+R tries again.")
+
+
+def carry(session: Session, story: Story) -> tuple[Session, str | None]:
+    """``session`` on ``story``, and a note for the player when it could not stay where it was."""
+    try:
+        carried = Session.from_json(story, session.to_json())
+    except SaveError:
+        return _replayed(session, story)
+    # The page on screen is the one the edit changed: the history shows it as it reads now.
+    if carried.history and carried.history[-1].passage_id == carried.position:
+        last, page = carried.history[-1], carried.page
+        carried.history[-1] = HistoryEntry(last.passage_id, page.style, page.speaker, page.title, page.text,
+                                           last.chosen)
+    return carried, None
+
+
+def _replayed(session: Session, story: Story) -> tuple[Session, str]:
+    route = session.route if session.route == "full" or story.has_short_route else "full"
+    replay = Session.new(story, seed=session.seed, route=route)
+    for number in session.path:
+        if replay.is_over or number > len(replay.page.choices):
+            break
+        replay.choose(number)
+    return replay, (f"The passage ‘{session.position}’ is no longer in the story; "
+                    f"the same choices lead to ‘{replay.position}’.")
+
+
+def try_reload(app: "App") -> bool:
+    """Load the story again with the mods now chosen; True if it loaded and took over."""
+    story, problems = app.loadout.load()
+    if story is None:
+        show_problems(app, problems, BROKEN, BROKEN_ADVICE)
+        return False
+    take_over(app, story)
+    return True
+
+
+def show_problems(app: "App", problems, heading: str, advice: str) -> None:
+    """The problems over the game; a list already showing is replaced, never stacked."""
+    top = app.top if app.scenes else None
+    if isinstance(top, ProblemsScene):
+        top.show(problems, heading, advice)
+        top.dirty = True
+        return
+    app.apply(Push(ProblemsScene(app, problems, heading, advice)))
+
+
+def take_over(app: "App", story: Story) -> None:
+    """Make ``story`` the one played: the screen at the bottom of the stack is made anew on it,
+    the problems shown for the story before close, and scenes that ask to (the mod list) stay."""
+    app.story = story
+    app.playthroughs.story = story
+    app.playthroughs.mods = app.loadout.records()
+    if app.watch is not None:
+        app.watch.watch(app.loadout.watched())
+    if not app.scenes:
+        return
+    bottom, note = _anew(app, app.stack[0], story)
+    kept = [s for s in app.stack[1:] if getattr(s, "stays_through_reload", False)]
+    app.apply(Reset(bottom, then=_push_all(kept)))
+    if note:
+        app.toast(note, 6)
+
+
+def _push_all(scenes: list[Scene]) -> Transition | None:
+    transition: Transition | None = None
+    for scene in reversed(scenes):
+        transition = Push(scene, then=transition)
+    return transition
+
+
+def _anew(app: "App", scene: Scene, story: Story) -> tuple[Scene, str | None]:
+    session = getattr(scene, "session", None)
+    if session is None:
+        from game.ui.scenes.title import TitleScene
+
+        return (TitleScene(app) if scene.name == "title" else scene), None
+    carried, note = carry(session, story)
+    if scene.name == "debrief" and carried.is_over:
+        from game.ui.scenes.debrief import DebriefScene
+
+        return DebriefScene(app, carried, again=getattr(scene, "again", False)), note
+    from game.ui.scenes.play import PlayScene
+
+    return PlayScene(app, carried), note

@@ -1,0 +1,140 @@
+"""The installed mods, each turned on or off by the player.
+
+Opened from the title screen.  A mod is turned on only if the story loads with it: a mod
+with errors stays off and its problems are shown, located, over this screen.  The choice is
+kept in the settings, and the story with the mods now on takes over at once, so the title
+screen and a new game already have them.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.mods import InstalledMod
+from game.ui import input as cmd
+from game.ui.input import Command
+from game.ui.reload import show_problems, take_over
+from game.ui.scene import Pop, Scene, Transition
+from game.ui.scenes.common import button_row, draw_background, draw_heading, heading_height
+from game.ui.widgets import Focus, draw_button, make_button
+
+INTRO = ("Mods add passages and rules to the story; they never change what you have already read. "
+         "Saves remember which mods were on.")
+
+
+def state_of(app, mod: InstalledMod) -> str:
+    """The line under a mod's name: what it is, and where it comes from."""
+    if not mod.usable:
+        return f"Cannot be turned on: {mod.problem}."
+    state = "On for this run: named with --mod." if app.loadout.is_given(mod) else ""
+    where = "Comes with the game." if mod.shipped else "From your mods folder."
+    by = f" By {mod.author}." if mod.author else ""
+    return " ".join(part for part in (state, mod.description, where + by) if part)
+
+
+class ModsScene(Scene):
+    name = "mods"
+    #: Turning a mod on remakes the screens below on the new story; this one stays on top.
+    stays_through_reload = True
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.focus = Focus()
+        self.scroll = 0
+
+    def layout(self) -> None:
+        app, m = self.app, self.app.metrics
+        width = min(app.size[0] - 2 * m.margin, round(app.text.average_char_width("sans", m.ui) * 70))
+        self.x = (app.size[0] - width) // 2
+        top = heading_height(app)
+        self.intro = [l.text for l in app.text.lines(INTRO, "sans", m.small, width)]
+        top += len(self.intro) * m.small_line + m.gap
+        back = button_row(app, [("Back", "back")], app.size[1] - m.margin)
+        y = top
+        rows = []
+        for mod in app.loadout.installed:
+            rect = pygame.Rect(self.x, y, width, m.button_height)
+            enabled = mod.usable and not app.loadout.is_given(mod)
+            label = f"{mod.name} — {'on' if app.loadout.is_on(mod) else 'off'}"
+            rows.append(make_button(app.text, m, rect, mod.key, label, enabled=enabled, align="left",
+                                    subtitle=state_of(app, mod)))
+            y = rows[-1].rect.bottom + m.gap
+        self.list_view = pygame.Rect(self.x - m.gap, top - m.gap, width + 2 * m.gap,
+                                     back[0].rect.top - m.gap - top + m.gap)
+        self.max_scroll = max(0, (y - m.gap) - (back[0].rect.top - m.gap))
+        self.rows = rows
+        self.back, self.back_bottom = back[0], back[0].rect.bottom
+        self.focus.set_buttons([*rows, *back])
+        if self.focus.index is None:
+            first = next((b.key for b in rows if b.enabled), "back")
+            self.focus.focus_key(first)
+        self._follow_focus()
+
+    def _follow_focus(self) -> None:
+        """Scroll so the focused row shows whole (long lists on small windows)."""
+        key = self.focus.focused_key()
+        row = next((b for b in self.rows if b.key == key), None)
+        if row is not None:
+            if row.rect.bottom - self.scroll > self.list_view.bottom:
+                self.scroll = row.rect.bottom - self.list_view.bottom
+            if row.rect.top - self.scroll < self.list_view.top:
+                self.scroll = row.rect.top - self.list_view.top
+        self._scroll_to(self.scroll)
+
+    def _scroll_to(self, scroll: int) -> None:
+        # The focus ring draws and hit-tests every button ``scroll`` pixels higher; Back stays
+        # put under the list by being placed as far lower.
+        self.scroll = max(0, min(scroll, self.max_scroll))
+        self.focus.scroll = self.scroll
+        self.back.rect.bottom = self.back_bottom + self.scroll
+        self.dirty = True
+
+    def handle(self, command: Command) -> Transition | None:
+        if command.kind == cmd.BACK:
+            return Pop()
+        if command.kind == cmd.SCROLL:
+            self._scroll_to(self.scroll + round(command.amount * self.app.metrics.small_line))
+            return None
+        key = self.press(command)
+        self._follow_focus()
+        if key is None:
+            return None
+        self.app.sound("click")
+        if key == "back":
+            return Pop()
+        self.toggle(key)
+        return None
+
+    def toggle(self, key: str) -> bool:
+        """Turn the mod ``key`` on if it is off, off if it is on; True if the story took it."""
+        app = self.app
+        mod = next(m for m in app.loadout.installed if m.key == key)
+        turning_on = not app.loadout.is_on(mod)
+        enabled = [k for k in app.loadout.enabled if k != key] + ([key] if turning_on else [])
+        chosen = app.loadout.with_enabled(enabled)
+        story, problems = chosen.load()
+        if story is None:
+            verb = "on" if turning_on else "off"
+            show_problems(app, problems, f"‘{mod.name}’ could not be turned {verb}: the story has errors with it",
+                          "Nothing changed. The mod's maker can find each mistake at the place named.")
+            return False
+        app.loadout = chosen
+        app.settings.enabled_mods = tuple(enabled)
+        app.save_settings()
+        take_over(app, story)
+        self.invalidate()
+        return True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, m, p = self.app, self.app.metrics, self.app.palette
+        draw_background(app, surface)
+        draw_heading(app, surface, "Mods")
+        y = heading_height(app)
+        for line in self.intro:
+            app.text.draw(surface, line, "sans", m.small, p.text_dim, (self.x, y))
+            y += m.small_line
+        clip = surface.get_clip()
+        surface.set_clip(self.list_view)
+        self.focus.draw(surface, app.text, m, p, clip=self.list_view)
+        surface.set_clip(clip)
+        draw_button(surface, app.text, m, p, self.back, self.focus.focused_key() == "back", self.scroll)

@@ -1,0 +1,137 @@
+"""The title screen's mods: listed when any is installed, turned on and off there (and kept
+in the settings), a broken one refused with its problems shown; saves say which mods they
+were made with."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+import ui_driver as d
+from game.mods import first_load
+from game.settings import Settings, load_settings
+from game.ui.app import App
+from game.ui.scenes.title import TitleScene
+from mod_folders import HARBOUR_MOD, copy_story, write_mod
+
+
+@pytest.fixture
+def open_game(tmp_path, private_home):
+    """Open the window as ``run`` does, on a copy of the fixture story and its mods."""
+    apps = []
+
+    def open_(enabled=(), given=()):
+        story_dir = tmp_path / "game" / "story"
+        loadout, story, problems, dropped = first_load(story_dir, list(given), list(enabled), private_home)
+        assert story is not None, problems
+        settings = Settings(text_speed=0, enabled_mods=tuple(enabled))
+        app = App(story, settings=settings, size=(1280, 720), seed=1, sound=False, loadout=loadout)
+        apps.append(app)
+        app.start(TitleScene(app))
+        app.step(0)
+        return app
+
+    yield open_
+    pygame.quit()
+
+
+@pytest.fixture
+def harbour(tmp_path):
+    story = copy_story(tmp_path)
+    return write_mod(story.parent / "mods" / "harbour")
+
+
+def keys(app):
+    return [b.key for b in app.top.focus.buttons]
+
+
+def press(app, key):
+    d.click(app, next(b for b in app.top.focus.buttons if b.key == key).rect.center)
+
+
+def test_the_title_offers_mods_only_when_one_is_installed(tmp_path, open_game, make_app):
+    copy_story(tmp_path)
+    assert "mods" not in keys(open_game())
+    write_mod(tmp_path / "game" / "mods" / "harbour")
+    assert "mods" in keys(open_game())
+    bare = make_app()
+    bare.start(TitleScene(bare))
+    assert "mods" not in keys(bare)
+
+
+def test_turning_a_mod_on_plays_it_at_once_and_is_kept_in_the_settings(harbour, open_game):
+    app = open_game()
+    press(app, "mods")
+    assert app.top.name == "mods"
+    assert "off" in app.top.focus.buttons[0].lines[-1]
+    press(app, "harbour")
+    assert "harbour" in app.story.passages
+    assert load_settings().enabled_mods == ("harbour",)
+    assert "on" in app.top.focus.buttons[0].lines[-1]
+    assert [s.name for s in app.stack] == ["title", "mods"]
+    d.key(app, pygame.K_ESCAPE)
+    press(app, "new")
+    d.finish_text(app)
+    assert any("harbour" in c.text for c in app.top.page.choices)
+    # And off again: the next game is the story alone.
+    app.start(TitleScene(app))
+    press(app, "mods")
+    press(app, "harbour")
+    assert "harbour" not in app.story.passages
+    assert load_settings().enabled_mods == ()
+
+
+def test_a_mod_with_errors_stays_off_and_its_problems_are_shown_located(tmp_path, harbour, open_game):
+    write_mod(tmp_path / "game" / "mods" / "broken", HARBOUR_MOD.replace("harbour", "pier").replace(
+        "goto: phone_msg", "goto: nowhere"))
+    app = open_game()
+    press(app, "mods")
+    press(app, "broken")
+    assert app.top.name == "problems"
+    assert any("mod.yaml:" in line and "nowhere" in line for line in app.top.lines)
+    assert "pier" not in app.story.passages
+    assert load_settings().enabled_mods == ()
+    d.key(app, pygame.K_ESCAPE)
+    assert app.top.name == "mods"
+
+
+def test_a_mod_named_on_the_command_line_is_on_and_cannot_be_turned_off_here(harbour, open_game):
+    app = open_game(given=[harbour])
+    press(app, "mods")
+    row = app.top.focus.buttons[0]
+    assert not row.enabled
+    assert any("--mod" in line for line in row.subtitle)
+
+
+def test_a_save_made_with_a_mod_now_off_says_which_when_it_cannot_be_resumed(harbour, open_game):
+    app = open_game(enabled=["harbour"])
+    session = app.new_session()
+    session.choose(next(c.number for c in session.page.choices if "harbour" in c.text))
+    assert session.position == "harbour"
+    assert app.save("1", session)
+    assert app.store.read("1")["mods"] == [{"key": "harbour", "name": "The harbour walk"}]
+    app = open_game()
+    from game.saves import SlotError
+
+    with pytest.raises(SlotError, match="‘The harbour walk’, which is not on now. Turn it on under Mods"):
+        app.load("1")
+
+
+def test_a_save_made_with_a_mod_now_off_loads_where_the_story_still_has_its_place_and_says_so(harbour, open_game):
+    app = open_game(enabled=["harbour"])
+    session = app.new_session()
+    session.choose(1)
+    assert app.save("1", session)
+    app = open_game()
+    resumed = app.load("1")
+    assert resumed.position == session.position
+    assert "saved with ‘The harbour walk’ on" in app.toast_text
+
+
+def test_a_save_made_without_mods_loads_quietly_with_mods_on(harbour, open_game):
+    app = open_game()
+    session = app.new_session()
+    assert app.save("1", session)
+    app = open_game(enabled=["harbour"])
+    app.load("1")
+    assert app.toast_text is None
