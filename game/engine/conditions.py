@@ -2,7 +2,7 @@
 
 A condition is parsed once, when the story loads, into a small tree of tuples and evaluated
 against a session by walking that tree. Nothing here can reach Python: there is no ``eval``,
-no attribute access, no call but the six named questions below.
+no attribute access, no call but the seven named questions below.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ QUESTIONS = {
     "did": ("behaviour", "number"),
     "observed": ("behaviour", "number"),
     "grade_in": ("jurisdiction", "grade"),
+    "grade_if_home": ("jurisdiction", "grade"),
     "grade_of": ("subject", "grade"),
 }
 KEYWORDS = {"and", "or", "not", "true", "false"}
@@ -102,6 +103,12 @@ def _tokenise(text: str) -> list[tuple[str, Any, int]]:
             start = pos + (len(text[pos:]) - len(text[pos:].lstrip()))
             char = text[start]
             if char in "\"'":
+                rest = text[start + 1:].split("\n", 1)[0]
+                if "\\" in rest:
+                    # The language has no escapes; a writer who types one expects it to work.
+                    raise ConditionError("a backslash has no meaning in a condition's text: strings hold "
+                                         "the letters written, with no escapes; remove it",
+                                         start + 1 + rest.index("\\"))
                 raise ConditionError("unterminated string (strings are written in quotes on one line)", start)
             if char == "=":
                 raise ConditionError("'=' is not a comparison; write '=='", start)

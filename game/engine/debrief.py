@@ -24,7 +24,7 @@ class Debrief:
     ending_text: str
     questions: list[str]
     home: Ledger
-    others: list[Ledger]  # the same life as if lived under each other jurisdiction's rules
+    others: list[Ledger]  # the same life had each other jurisdiction been home, in the order of their ids
     companies: list[Ledger]  # subjects other than the player, under the home rules
     blacklist: BlacklistStatus
     unrecorded: list[EventView]  # acts no source recorded
@@ -40,7 +40,7 @@ def make_debrief(story: Story, ending: Passage, events: Sequence[Event], state: 
     """
     home = story.jurisdictions[story.home]
     assert ending.ending is not None, "a debrief needs an ending passage"
-    others = [ledgers.ledger(story, events, j, resident=True)
+    others = [ledgers.ledger(story, events, j, cities=ledgers.had_it_been_home(story, j))
               for jid, j in sorted(story.jurisdictions.items()) if jid != story.home]
     subjects = sorted({e.subject for e in events if e.subject != PLAYER})
     return Debrief(

@@ -2,6 +2,11 @@
 
 Nothing here is stored. A score is a pure function of (events, jurisdiction), so the debrief
 can re-score the same life under another city's rules, and a replay is exact.
+
+A jurisdiction's ``cities`` mean one thing: the cities whose events its records hold. Two
+questions are asked of them, each by its own name: what a city's records say of the player
+(``standing``, ``grade_in``, the home ledger), and what they would say had that city been
+home (``had_it_been_home``: the debrief's other cities, ``grade_if_home``).
 """
 
 from __future__ import annotations
@@ -95,25 +100,32 @@ class BlacklistStatus:
     bars: list[str]
 
 
-def counts(event: Event, jurisdiction: Jurisdiction, *, resident: bool = False) -> bool:
+def counts(event: Event, jurisdiction: Jurisdiction, cities: frozenset[str] | None = None) -> bool:
     """Whether a jurisdiction counts this event.
 
-    ``resident`` re-scores as if the whole life had been lived in that city: the city of
-    the event no longer matters, only whether the city listens to the source.
+    ``cities`` are the cities whose events it counts: by default its own ``cities``, what its
+    records hold. The debrief's re-scoring passes ``had_it_been_home``.
     """
     rule = jurisdiction.rules.get(event.behaviour)
     if rule is None or event.source is None or event.source not in rule.sources:
         return False
-    return resident or event.city in jurisdiction.cities
+    return event.city in (jurisdiction.cities if cities is None else cities)
+
+
+def had_it_been_home(story: Story, jurisdiction: Jurisdiction) -> frozenset[str]:
+    """The cities whose events count when a life is re-scored as if ``jurisdiction`` had been
+    home: its own, and home's — what happened at home would have happened there. Events in a
+    third city stay where they happened, and count only if this jurisdiction counts them anyway."""
+    return jurisdiction.cities | story.jurisdictions[story.home].cities
 
 
 def standing(events: Iterable[Event], jurisdiction: Jurisdiction, subject: str = PLAYER,
-             *, resident: bool = False) -> tuple[int, str]:
+             cities: frozenset[str] | None = None) -> tuple[int, str]:
     """(score, grade) of a subject; the quick form conditions ask for on every page."""
     score = jurisdiction.start
     cap: str | None = None
     for event in events:
-        if event.subject != subject or not counts(event, jurisdiction, resident=resident):
+        if event.subject != subject or not counts(event, jurisdiction, cities):
             continue
         rule = jurisdiction.rules[event.behaviour]
         score += rule.points
@@ -140,7 +152,7 @@ def _grade(jurisdiction: Jurisdiction, score: int, cap: str | None) -> str:
 
 
 def ledger(story: Story, events: Sequence[Event], jurisdiction: Jurisdiction,
-           subject: str = PLAYER, *, resident: bool = False) -> Ledger:
+           subject: str = PLAYER, cities: frozenset[str] | None = None) -> Ledger:
     """The full ledger of one subject under one jurisdiction, every counted entry shown."""
     score = jurisdiction.start
     cap: str | None = None
@@ -150,7 +162,7 @@ def ledger(story: Story, events: Sequence[Event], jurisdiction: Jurisdiction,
     for index, event in enumerate(events):
         if event.subject != subject or event.source is None:
             continue
-        if not counts(event, jurisdiction, resident=resident):
+        if not counts(event, jurisdiction, cities):
             not_counted.append(view(story, event))
             continue
         rule = jurisdiction.rules[event.behaviour]

@@ -15,8 +15,8 @@ from typing import Any, Iterable, Sequence
 
 from . import conditions
 from .conditions import BUILTINS, GRADES, QUESTIONS, Condition, ConditionError
-from .located import Node, read_yaml
-from .problems import Problem, StoryError, closest
+from .located import MAX_BYTES, Node, read_yaml
+from .problems import Problem, StoryError, Suggestions
 from .story import (
     KEEP_LINES, PLAYER, STYLES, AddVariables, Behaviour, Blacklist, Branch, Choice, Effect, Ending,
     Jurisdiction, Passage, Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Variant,
@@ -30,6 +30,9 @@ PASSAGE_KEYS = ("text", "style", "speaker", "title", "day", "city", "variants", 
                 "continue", "ending")
 STORY_KEYS = ("title", "start", "short_start", "home", "day", "city", "variables")
 EFFECTS = ("record", "set", "add", "roll", "day", "city")
+MOD_KEYS = ("name", "description", "author", "version")
+JURISDICTION_KEYS = ("id", "name", "cities", "start", "document", "rules", "grades", "perks")
+ADDITION_KEYS = ("id", "rules", "perks")
 
 
 def load_story(root: Path, mods: Sequence[Path] = ()) -> Story:
@@ -91,6 +94,23 @@ def story_files(root: Path) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
+_MOD_SECTION = re.compile(rb"^mod[ \t]*:", re.M)
+
+
+def is_mod_folder(path: Path) -> bool:
+    """Whether a folder is a mod: one of its story files has a top-level 'mod:' section."""
+    files, _ = story_files(Path(path))
+    for file in files if Path(path).is_dir() else []:
+        try:
+            with file.open("rb") as handle:
+                head = handle.read(MAX_BYTES)
+        except OSError:
+            continue
+        if _MOD_SECTION.search(head):
+            return True
+    return False
+
+
 def normalise_prose(text: str, style: str) -> str:
     """Paragraphs split on blank lines; lines inside one joined unless the style keeps them."""
     paragraphs = re.split(r"\n\s*\n", text.strip())
@@ -107,6 +127,14 @@ def normalise_prose(text: str, style: str) -> str:
 class _Builder:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.closest = Suggestions()
+        self.origins: dict[str, tuple[str, bool]] = {}  # each file's folder, and whether it is a mod
+        self.variable_owners: dict[str, tuple[str, bool, Node]] = {}
+        # Each 'goto: {after: passage}' stands in its goto until the passages are known.
+        self.afters: dict[int, tuple[Branch, Node]] = {}
+        # Questions asked whatever the life, by who asks them ('' for the story's own), so the
+        # same one asked twice in a debrief can be pointed out.
+        self.question_places: list[tuple[str, Question, Where]] = []
         self.files: list[str] = []
         self.story_node: Node | None = None
         self.passage_nodes: dict[str, tuple[Node, Node]] = {}
@@ -124,6 +152,8 @@ class _Builder:
         self.cities_used: list[tuple[str, Node]] = []
         self.variables_set: dict[str, str] = {}
         self.variable_nodes: dict[str, Node] = {}
+        # Where each jurisdiction's rules were written, and whether an addition wrote them.
+        self.rule_origins: dict[str, dict[str, tuple[Node, bool]]] = {}
 
     # -- reporting -----------------------------------------------------------------------
 
@@ -140,13 +170,20 @@ class _Builder:
     def read_folder(self, root: Path, is_mod: bool) -> None:
         files, problems = story_files(root)
         self.problems.extend(problems)
+        described = False
         for path in files:
             shown = shown_path(path)
             self.files.append(shown)
+            self.origins[shown] = (shown_path(root), is_mod)
             node, problems = read_yaml(path, shown)
             self.problems.extend(problems)
             if node is not None:
                 self.read_file(node, is_mod)
+                described = described or (isinstance(node.value, dict) and "mod" in node.value)
+        if is_mod and files and not described:
+            self.problems.append(Problem(shown_path(files[0]), 1, 1, "no file of this mod has a 'mod:' section; "
+                                         "give it one with its name, so players can tell what they turn on",
+                                         "warning"))
 
     def read_file(self, root: Node, is_mod: bool) -> None:
         top = self.mapping(root, "a story file")
@@ -155,7 +192,7 @@ class _Builder:
         for name, node in top.items():
             key = root.keys[name]
             if name not in SECTIONS:
-                self.error(key, f"unknown section '{name}'{closest(name, SECTIONS)}; "
+                self.error(key, f"unknown section '{name}'{self.closest(name, SECTIONS)}; "
                                 f"sections are {', '.join(SECTIONS)}")
             elif name == "story":
                 if is_mod:
@@ -168,8 +205,12 @@ class _Builder:
             elif name == "mod":
                 if not is_mod:
                     self.error(key, "'mod' sections belong in a mod's folder under mods/")
-                else:
-                    self.mapping(node, "the mod section")
+                elif self.mapping(node, "the mod section") is not None:
+                    self.keys(node, MOD_KEYS, "the mod section")
+                    if "name" not in node.value:
+                        self.error(node, "the mod section needs 'name': what players see when they turn it on")
+                    for name in node.value:
+                        self.text(node.value[name], f"the mod's '{name}'")
             elif name in ("passages", "behaviours", "sources", "subjects"):
                 into = {"passages": self.passage_nodes, "behaviours": self.behaviour_nodes,
                         "sources": self.source_nodes, "subjects": self.subject_nodes}[name]
@@ -219,7 +260,7 @@ class _Builder:
     def keys(self, node: Node, allowed: Sequence[str], what: str) -> None:
         for name in node.value:
             if name not in allowed:
-                self.error(node.keys[name], f"unknown key '{name}' in {what}{closest(name, allowed)}")
+                self.error(node.keys[name], f"unknown key '{name}' in {what}{self.closest(name, allowed)}")
 
     def text(self, node: Node | None, what: str) -> str | None:
         if node is None or node.value is None:
@@ -292,11 +333,23 @@ class _Builder:
     # -- story pieces --------------------------------------------------------------------
 
     def goto(self, node: Node) -> tuple[Branch, ...]:
+        if isinstance(node.value, dict) and "after" in node.value:
+            # Where another passage's own goto leads, decided when the whole story is known.
+            self.keys(node, ("after",), "a goto")
+            target = _word(node.value["after"])
+            if not isinstance(target, str):
+                self.error(node.value["after"], "'after' names a passage")
+                return ()
+            self.gotos.append((target, node.value["after"], "goto after"))
+            placeholder = Branch(target, None, _where(node))
+            self.afters[id(placeholder)] = (placeholder, node.value["after"])
+            return (placeholder,)
         if node.written is not None and node.value is not None:
             self.gotos.append((_word(node), node, "goto"))
             return (Branch(_word(node), None, _where(node)),)
         if not isinstance(node.value, list) or not node.value:
-            self.error(node, "goto must be a passage id, or a list of branches with 'when' and 'to'")
+            self.error(node, "goto must be a passage id, a list of branches with 'when' and 'to', "
+                             "or 'after: passage_id'")
             return ()
         branches: list[Branch] = []
         for index, item in enumerate(node.value):
@@ -331,7 +384,7 @@ class _Builder:
             (name, body), = item.value.items()
             key = item.keys[name]
             if name not in EFFECTS:
-                self.error(key, f"unknown effect '{name}'{closest(name, EFFECTS)}")
+                self.error(key, f"unknown effect '{name}'{self.closest(name, EFFECTS)}")
                 continue
             effect = getattr(self, "effect_" + name)(body, key)
             if effect is not None:
@@ -390,6 +443,11 @@ class _Builder:
             return
         self.variables_set[name] = kind
         self.variable_nodes.setdefault(name, node)
+        folder, is_mod = self.origins.get(node.path, ("", False))
+        owner = self.variable_owners.setdefault(name, (folder, is_mod, node))
+        if is_mod and owner[1] and owner[0] != folder:
+            self.warn(node, f"'{name}' belongs to the mod in {owner[0]} (set at {_at(owner[2])}); setting it "
+                            "from this mod changes that mod's story. Prefix your own variables")
 
     def effect_set(self, body: Node, key: Node) -> Effect | None:
         return SetVariables(tuple(self.variables(body, "set", False)))
@@ -446,7 +504,7 @@ class _Builder:
         self.keys(node, PASSAGE_KEYS, f"passage '{passage_id}'")
         style = self.text(body.get("style"), "style") or "narration"
         if style not in STYLES:
-            self.error(body["style"], f"unknown style '{style}'{closest(style, STYLES)}; styles are {', '.join(STYLES)}")
+            self.error(body["style"], f"unknown style '{style}'{self.closest(style, STYLES)}; styles are {', '.join(STYLES)}")
             style = "narration"
         text = self.text(body.get("text"), "text")
         if text is None or not text.strip():
@@ -506,7 +564,7 @@ class _Builder:
                                bool(replace_ and replace_.value is True)))
         return tuple(out)
 
-    def questions(self, node: Node) -> list[Question]:
+    def questions(self, node: Node, asker: str = "") -> list[Question]:
         """Discussion questions: plain texts, or ``{text, when}`` asked only when ``when`` holds."""
         items = node.value if isinstance(node.value, list) else [node]
         out = []
@@ -519,10 +577,13 @@ class _Builder:
                     continue
                 when = self.condition(item.value["when"]) if "when" in item.value else None
                 out.append(Question(" ".join(text.split()), when))
+                if when is None:
+                    self.question_places.append((asker, out[-1], _where(item)))
                 continue
             text = self.text(item, "each question")
             if text is not None and text.strip():
                 out.append(Question(" ".join(text.split())))
+                self.question_places.append((asker, out[-1], _where(item)))
             elif text is not None or item.value is None:
                 self.error(item, "a question must be text, or 'text:' with an optional 'when:'")
         return out
@@ -545,17 +606,18 @@ class _Builder:
                 variants = self.variants(debrief_node.value["variants"], "narration", "the debrief's text")
         else:
             debrief = self.text(debrief_node, "debrief") or ""
-        questions = self.questions(fields["questions"]) if "questions" in fields else []
+        questions = self.questions(fields["questions"], _at(node)) if "questions" in fields else []
         return Ending(title.strip(), normalise_prose(debrief, "narration"), tuple(questions), variants)
 
     def jurisdiction(self, node: Node) -> Jurisdiction | None:
         fields = self.mapping(node, "a jurisdiction")
         if fields is None:
             return None
-        self.keys(node, ("id", "name", "cities", "start", "document", "rules", "grades", "perks"), "a jurisdiction")
+        self.keys(node, JURISDICTION_KEYS, "a jurisdiction")
         for needed in ("id", "cities", "start", "rules", "grades"):
             if needed not in fields:
-                self.error(node, f"a jurisdiction needs '{needed}'")
+                self.error(node, f"a jurisdiction needs '{needed}' (to add rules to a jurisdiction defined "
+                                 "elsewhere, give only 'id', 'rules' and 'perks')")
         if any(needed not in fields for needed in ("id", "cities", "start", "rules", "grades")):
             return None
         jid = self.text(fields["id"], "id")
@@ -563,16 +625,33 @@ class _Builder:
             return None
         cities = self.id_list(fields["cities"], "cities")
         start = self.number(fields["start"], "start")
-        rules: dict[str, Rule] = {}
-        for behaviour, rule_node in (self.mapping(fields["rules"], "rules") or {}).items():
-            rule_key = fields["rules"].keys[behaviour]
+        rules = self.rules(fields["rules"], adding=False)
+        grades = self.grades(fields["grades"])
+        perks = self.perks(fields["perks"]) if "perks" in fields else {}
+        if start is None or grades is None:
+            return None
+        self.rule_origins.setdefault(jid, {b: (key, False) for b, (_, key, _) in rules.items()})
+        name = self.text(fields.get("name"), "name") or jid.title()
+        return Jurisdiction(jid, name, frozenset(c for c, _ in cities), start,
+                            {b: rule for b, (rule, _, _) in rules.items()}, grades, perks,
+                            self.text(fields.get("document"), "document"))
+
+    def rules(self, node: Node, adding: bool) -> dict[str, tuple[Rule, Node, bool]]:
+        """A jurisdiction's rules by behaviour, each with the node of its key (for later messages)
+        and whether it says 'override: true'."""
+        rules: dict[str, tuple[Rule, Node, bool]] = {}
+        for behaviour, rule_node in (self.mapping(node, "rules") or {}).items():
+            rule_key = node.keys[behaviour]
             if behaviour not in self.behaviour_nodes:
-                self.error(rule_key, f"unknown behaviour '{behaviour}'{closest(behaviour, self.behaviour_nodes)}")
+                self.error(rule_key, f"unknown behaviour '{behaviour}'{self.closest(behaviour, self.behaviour_nodes)}")
                 continue
             body = self.mapping(rule_node, f"the rule for '{behaviour}'")
             if body is None:
                 continue
-            self.keys(rule_node, ("points", "sources", "cap"), f"the rule for '{behaviour}'")
+            if not adding and "override" in body:
+                self.error(rule_node.keys["override"], "'override' belongs to a rule added to a jurisdiction "
+                                                       "defined elsewhere; here, write the rule as it should be")
+            self.keys(rule_node, ("points", "sources", "cap", "override"), f"the rule for '{behaviour}'")
             points = self.number(body["points"], "points") if "points" in body else None
             if "points" not in body:
                 self.error(rule_node, f"the rule for '{behaviour}' needs 'points'")
@@ -581,26 +660,76 @@ class _Builder:
                 self.error(rule_node, f"the rule for '{behaviour}' needs 'sources': who feeds it to the city")
             for source, source_node in sources:
                 if source not in self.source_nodes:
-                    self.error(source_node, f"unknown source '{source}'{closest(source, self.source_nodes)}")
+                    self.error(source_node, f"unknown source '{source}'{self.closest(source, self.source_nodes)}")
             cap = self.text(body.get("cap"), "cap")
             if cap is not None and cap not in GRADES:
                 self.error(body["cap"], f"'{cap}' is not a grade; grades are {', '.join(GRADES)}")
                 cap = None
+            override = body.get("override")
+            if override is not None and not isinstance(override.value, bool):
+                self.error(override, "'override' must be true or false")
             if points is not None:
-                rules[behaviour] = Rule(behaviour, points, frozenset(s for s, _ in sources), cap)
-        grades = self.grades(fields["grades"])
+                rules[behaviour] = (Rule(behaviour, points, frozenset(s for s, _ in sources), cap), rule_key,
+                                    adding and override is not None and override.value is True)
+        return rules
+
+    def perks(self, node: Node) -> dict[str, tuple[str, ...]]:
         perks: dict[str, tuple[str, ...]] = {}
-        if "perks" in fields:
-            for grade, perk_node in (self.mapping(fields["perks"], "perks") or {}).items():
-                if grade not in GRADES:
-                    self.error(fields["perks"].keys[grade], f"'{grade}' is not a grade{closest(grade, GRADES)}")
+        for grade, perk_node in (self.mapping(node, "perks") or {}).items():
+            if grade not in GRADES:
+                self.error(node.keys[grade], f"'{grade}' is not a grade{self.closest(grade, GRADES)}")
+                continue
+            perks[grade] = tuple(self.text_list(perk_node, "perks"))
+        return perks
+
+    def add_to_jurisdiction(self, node: Node, jurisdictions: dict[str, Jurisdiction],
+                            defined_at: dict[str, Node]) -> None:
+        """Rules and perks a file adds to a jurisdiction defined elsewhere (a mod's, mostly).
+
+        A rule the jurisdiction already has is changed only with ``override: true``; two
+        additions that set the same rule are a conflict, reported with both places.
+        """
+        fields = node.value
+        jid = self.text(fields.get("id"), "id") if "id" in fields else None
+        if jid is None:
+            self.error(node, "a jurisdiction needs 'id': the one to add rules to, or a new one's")
+            return
+        if jid not in jurisdictions:
+            if jid not in defined_at:
+                self.error(fields["id"], f"adds rules to jurisdiction '{jid}', which is not defined"
+                                         f"{self.closest(jid, list(jurisdictions))}; a new jurisdiction also "
+                                         "needs 'cities', 'start' and 'grades'")
+            return
+        base = jurisdictions[jid]
+        first = defined_at[jid]
+        for name in fields:
+            if name not in ADDITION_KEYS:
+                self.error(node.keys[name], f"'{name}' of jurisdiction '{jid}' is set where it is defined "
+                                            f"({_at(first)}); adding to it, a file may give only "
+                                            f"{', '.join(ADDITION_KEYS)}")
+        rules = dict(base.rules)
+        origins = self.rule_origins.setdefault(jid, {})
+        added = self.rules(fields["rules"], adding=True) if "rules" in fields else {}
+        for behaviour, (rule, key, override) in added.items():
+            if behaviour in origins:
+                earlier, by_addition = origins[behaviour]
+                if by_addition:
+                    self.error(key, f"conflicting rules for '{behaviour}' in {base.name}: another file sets it "
+                                    f"too, at {_at(earlier)}; only one may")
                     continue
-                perks[grade] = tuple(self.text_list(perk_node, "perks"))
-        if start is None or grades is None:
-            return None
-        name = self.text(fields.get("name"), "name") or jid.title()
-        return Jurisdiction(jid, name, frozenset(c for c, _ in cities), start, rules, grades, perks,
-                            self.text(fields.get("document"), "document"))
+                if not override:
+                    self.error(key, f"{base.name} already has a rule for '{behaviour}' (at {_at(earlier)}); "
+                                    "write 'override: true' in this rule to change it")
+                    continue
+            elif override:
+                self.warn(key, f"'override: true', but {base.name} has no rule for '{behaviour}' to change; "
+                               "this adds one")
+            rules[behaviour] = rule
+            origins[behaviour] = (key, True)
+        perks = dict(base.perks)
+        for grade, items in (self.perks(fields["perks"]) if "perks" in fields else {}).items():
+            perks[grade] = perks.get(grade, ()) + items
+        jurisdictions[jid] = replace(base, rules=rules, perks=perks)
 
     def grades(self, node: Node) -> tuple[tuple[str, int], ...] | None:
         fields = self.mapping(node, "grades")
@@ -635,7 +764,7 @@ class _Builder:
             for name, item in ids:
                 if name not in kind:
                     what = "source" if part == "sources" else "behaviour"
-                    self.error(item, f"unknown {what} '{name}'{closest(name, kind)}")
+                    self.error(item, f"unknown {what} '{name}'{self.closest(name, kind)}")
             lists[part] = frozenset(n for n, _ in ids)
         bars = self.text_list(fields["bars"], "bars") if "bars" in fields else []
         name = self.text(fields.get("name"), "name") or "The court blacklist"
@@ -658,14 +787,25 @@ class _Builder:
                 continue
             subjects[sid] = Subject(sid, self.labelled(node, sid, "subject"))
         jurisdictions: dict[str, Jurisdiction] = {}
+        defined_at: dict[str, Node] = {}
+        additions = [n for n in self.jurisdiction_nodes if _adds_to_existing(n)]
         for node in self.jurisdiction_nodes:
+            if node in additions:
+                continue
             jurisdiction = self.jurisdiction(node)
             if jurisdiction is None:
                 continue
             if jurisdiction.id in jurisdictions:
-                self.error(node, f"jurisdiction '{jurisdiction.id}' is defined twice")
+                self.error(node, f"jurisdiction '{jurisdiction.id}' is defined twice (also at "
+                                 f"{_at(defined_at[jurisdiction.id])}); to add rules to it, give only "
+                                 f"{', '.join(ADDITION_KEYS)}")
                 continue
             jurisdictions[jurisdiction.id] = jurisdiction
+            defined_at[jurisdiction.id] = node
+        # Additions come after every definition, whatever the order of the files, so a mod's
+        # rules land in the city however its folder sorts.
+        for node in additions:
+            self.add_to_jurisdiction(node, jurisdictions, defined_at)
         blacklist = self.blacklist(self.blacklist_node) if self.blacklist_node is not None else None
 
         passages: dict[str, Passage] = {}
@@ -675,10 +815,14 @@ class _Builder:
                 passages[pid] = passage
 
         header = self.header(jurisdictions)
+        own_gotos = {pid: passage.goto for pid, passage in passages.items()}
         for key, body in self.extend_nodes:
             self.extend(key, body, passages)
+        if self.afters:
+            passages = self.follow_afters(passages, own_gotos)
 
         self.cross_check(passages, behaviours, sources, subjects, jurisdictions, header)
+        self.same_names(jurisdictions, subjects, passages)
         if header is None:
             return None
         reachable = self.reachable(passages, [header["start"], header.get("short_start")])
@@ -730,7 +874,7 @@ class _Builder:
             self.gotos.append((out["short_start"], fields["short_start"], "short_start"))
         home = self.text(fields["home"], "home")
         if home not in jurisdictions:
-            self.error(fields["home"], f"unknown jurisdiction '{home}'{closest(str(home), jurisdictions)}")
+            self.error(fields["home"], f"unknown jurisdiction '{home}'{self.closest(str(home), jurisdictions)}")
             return None
         out["home"] = home
         out["day"] = self.number(fields["day"], "day", minimum=1) if "day" in fields else 1
@@ -750,40 +894,85 @@ class _Builder:
         target = key.value
         if target not in passages:
             if target not in self.passage_nodes:
-                self.error(key, f"cannot extend unknown passage '{target}'{closest(str(target), passages)}")
+                self.error(key, f"cannot extend unknown passage '{target}'{self.closest(str(target), passages)}")
             return
         fields = self.mapping(body, f"extend '{target}'")
         if fields is None:
             return
-        self.keys(body, ("choices",), f"extend '{target}'")
+        self.keys(body, ("choices", "variants", "at"), f"extend '{target}'")
         passage = passages[target]
-        if passage.ending is not None:
+        at = self.text(fields.get("at"), "at") or "end"
+        if at not in ("start", "end"):
+            self.error(fields["at"], "'at' is start or end: where the added choices and text go")
+            at = "end"
+        variants = ()
+        if "variants" in fields:
+            variants = self.variants(fields["variants"], passage.style, "a passage of your own")
+            for item in fields["variants"].value if isinstance(fields["variants"].value, list) else ():
+                if isinstance(item.value, dict) and "replace" in item.value:
+                    self.error(item.keys["replace"], f"text added to '{target}' cannot replace its own; "
+                                                     "remove 'replace'")
+            variants = tuple(replace(v, replace=False, first=at == "start") for v in variants)
+        if "choices" in fields and passage.ending is not None:
             self.error(key, f"'{target}' is an ending; an ending cannot be given choices")
             return
         extra = self.choices(fields["choices"]) if "choices" in fields else ()
         own = passage.choices
-        if passage.goto and not own:
+        if passage.goto and not own and extra:
             own = (Choice(passage.continue_text, passage.goto, None, (), passage.where),)
-        passages[target] = replace(passage, choices=own + extra, goto=())
+        choices = extra + own if at == "start" else own + extra
+        passages[target] = replace(passage, choices=choices, goto=() if extra else passage.goto,
+                                   variants=passage.variants + variants)
+
+    def follow_afters(self, passages: dict[str, Passage],
+                      own_gotos: dict[str, tuple[Branch, ...]]) -> dict[str, Passage]:
+        """Put in place of each 'goto: {after: X}' the branches of X's own goto, as written
+        before any mod gave X choices."""
+        def expand(branches: tuple[Branch, ...], seen: tuple[str, ...]) -> tuple[Branch, ...]:
+            out: list[Branch] = []
+            for branch in branches:
+                found = self.afters.get(id(branch))
+                if found is None or found[0] is not branch:
+                    out.append(branch)
+                    continue
+                target, node = branch.to, found[1]
+                if target not in own_gotos:
+                    continue  # an unknown passage, reported with every other goto
+                if target in seen:
+                    self.error(node, f"'after: {target}' leads back to itself through "
+                                     f"{' → '.join(seen + (target,))}")
+                    continue
+                if not own_gotos[target]:
+                    self.error(node, f"'{target}' has no goto of its own to go on to (it has choices, or "
+                                     f"ends the story); to go back to it, write 'goto: {target}'")
+                    continue
+                out.extend(expand(own_gotos[target], seen + (target,)))
+            return tuple(out)
+
+        out: dict[str, Passage] = {}
+        for pid, passage in passages.items():
+            choices = tuple(replace(c, goto=expand(c.goto, ())) for c in passage.choices)
+            out[pid] = replace(passage, goto=expand(passage.goto, ()), choices=choices)
+        return out
 
     def cross_check(self, passages: dict[str, Passage], behaviours: dict, sources: dict, subjects: dict,
                     jurisdictions: dict[str, Jurisdiction], header: dict | None) -> None:
         for target, node, what in self.gotos:
             if target is not None and target not in passages and target not in self.passage_nodes:
-                self.error(node, f"{what} names unknown passage '{target}'{closest(target, self.passage_nodes)}")
+                self.error(node, f"{what} names unknown passage '{target}'{self.closest(target, self.passage_nodes)}")
         for record, behaviour_node, source_node, subject_node in self.records:
             if record.behaviour not in behaviours:
                 self.error(behaviour_node,
-                           f"unknown behaviour '{record.behaviour}'{closest(record.behaviour, behaviours)}")
+                           f"unknown behaviour '{record.behaviour}'{self.closest(record.behaviour, behaviours)}")
             if record.source is not None and record.source not in sources:
-                self.error(source_node, f"unknown source '{record.source}'{closest(record.source, sources)}")
+                self.error(source_node, f"unknown source '{record.source}'{self.closest(record.source, sources)}")
             if record.subject != PLAYER and record.subject not in subjects:
-                self.error(subject_node, f"unknown subject '{record.subject}'{closest(record.subject, subjects)}; "
+                self.error(subject_node, f"unknown subject '{record.subject}'{self.closest(record.subject, subjects)}; "
                                  "declare it under 'subjects'")
         cities = {c for j in jurisdictions.values() for c in j.cities}
         for city, node in self.cities_used:
             if city not in cities:
-                self.error(node, f"unknown city '{city}'{closest(city, cities)}; cities are named in the "
+                self.error(node, f"unknown city '{city}'{self.closest(city, cities)}; cities are named in the "
                                  "jurisdictions' 'cities'")
         known_vars = dict(self.variables_set)
         names = {"passage": self.passage_nodes, "behaviour": behaviours, "jurisdiction": jurisdictions,
@@ -804,16 +993,19 @@ class _Builder:
         for part in conditions.walk(condition.tree):
             kind = part[0]
             if kind == "variable" and part[1] not in variables:
-                hint = closest(part[1], list(variables) + list(BUILTINS) + ["true", "false"])
+                hint = self.closest(part[1], list(variables) + list(BUILTINS) + ["true", "false"])
                 self.error(node, f"in condition: '{part[1]}' is never set by the story{hint}", at(part[2]))
             elif kind == "ask":
                 question, arg, offset = part[1], part[2], part[3]
                 wanted = QUESTIONS[question][0]
                 if arg not in names[wanted]:
                     self.error(node, f"in condition: {question}({arg}): unknown {wanted} '{arg}'"
-                                     f"{closest(arg, names[wanted])}", at(offset))
+                                     f"{self.closest(arg, names[wanted])}", at(offset))
             elif kind == "compare":
                 op, left, right, offset = part[1], part[2], part[3], part[4]
+                if op in ("==", "!=") and ("builtin", "score") in (left[:2], right[:2]):
+                    self.warn(node, f"in condition: 'score {op} …' tests one exact score; a chain of them "
+                                    "can spell the hidden score out to the player. Compare with < or >=")
                 kinds = {conditions.kind_of(left, variables), conditions.kind_of(right, variables)}
                 if "grade" in kinds:
                     for side in (left, right):
@@ -827,6 +1019,38 @@ class _Builder:
                 elif op in ("<", "<=", ">", ">=") and kinds and kinds != {"number"}:
                     self.error(node, f"in condition: '{op}' compares numbers (or grades), not {kinds.pop()}s",
                                at(offset))
+
+    def same_names(self, jurisdictions: dict[str, Jurisdiction], subjects: dict[str, Subject],
+                   passages: dict[str, Passage]) -> None:
+        """Warn of what a player would read twice, or could not tell apart, at the debrief."""
+        ledgers: dict[str, str] = {}
+        for what, items in (("jurisdiction", {j: x.name for j, x in jurisdictions.items()}),
+                            ("subject", {s: x.label for s, x in subjects.items()})):
+            for name_id, shown in sorted(items.items()):
+                key = " ".join(shown.lower().split())
+                if key in ledgers:
+                    where = self.subject_nodes[name_id][0] if what == "subject" else None
+                    message = (f"the debrief shows {what} '{name_id}' as '{shown}', as it shows "
+                               f"{ledgers[key]}; give one of them another name")
+                    if where is not None:
+                        self.warn(where, message)
+                    else:
+                        node = next(n for n in self.jurisdiction_nodes if isinstance(n.value, dict)
+                                    and _word(n.value.get("id", n)) == name_id)
+                        self.warn(node, message)
+                    continue
+                ledgers[key] = f"{what} '{name_id}'"
+        # One debrief asks its ending's questions and then the story's: a question is asked
+        # twice when the story, or one ending, asks it twice, or an ending asks one of the story's.
+        seen: dict[tuple[str, str], Where] = {}
+        for asker, question, where in sorted(self.question_places, key=lambda q: q[0] != ""):
+            text = " ".join(question.text.lower().split())
+            first = seen.get(("", text)) or seen.get((asker, text))
+            if first is not None:
+                self.problems.append(Problem(where.path, where.line, where.col,
+                                             f"this question is asked already, at {first}", "warning"))
+            else:
+                seen[(asker, text)] = where
 
     def reachable(self, passages: dict[str, Passage], starts: Iterable[str | None]) -> set[str]:
         seen: set[str] = set()
@@ -846,6 +1070,15 @@ class _Builder:
 def _word(node: Node) -> Any:
     """An id as written: 'goto: yes' names a passage called yes, whatever YAML makes of it."""
     return node.value if node.written is None or node.quoted else node.written
+
+
+def _at(node: Node) -> str:
+    return f"{node.path}:{node.line}:{node.col}"
+
+
+def _adds_to_existing(node: Node) -> bool:
+    """A jurisdiction section without cities, start or grades adds to one defined elsewhere."""
+    return isinstance(node.value, dict) and not any(k in node.value for k in ("cities", "start", "grades"))
 
 
 def _where(node: Node) -> Where:

@@ -35,11 +35,56 @@ class StoryError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
-def closest(name: str, known: object) -> str:
-    """A ' (did you mean ...?)' suffix naming the known name closest to ``name``, or ''."""
-    import difflib
+#: A story with more unknown names than this is mostly mistakes: naming each one's nearest
+#: neighbour would cost more than the writer gains, so suggestions stop here.
+MAX_SUGGESTIONS = 50
+#: How many known names, at most, one suggestion compares closely.
+MAX_CANDIDATES = 40
 
+
+def closest(name: str, known: object) -> str:
+    """A ' (did you mean ...?)' suffix naming the known name closest to ``name``, or ''.
+
+    The close comparison is costly, so it sees only names of about the same length, and of
+    those the few that share the most letters at either end with ``name``.
+    """
+    import difflib
+    import heapq
+
+    name = str(name)
+    slack = max(2, len(name) // 3)
+    candidates = sorted(k for k in map(str, known) if abs(len(k) - len(name)) <= slack)  # type: ignore[call-overload]
+    if len(candidates) > MAX_CANDIDATES:
+        candidates = heapq.nlargest(MAX_CANDIDATES, candidates, key=lambda k: _shared_ends(name, k))
     # Short names differ by a larger share when one letter is wrong, so they get more slack.
     cutoff = 0.6 if len(name) <= 4 else 0.75
-    matches = difflib.get_close_matches(name, sorted(str(k) for k in known), n=1, cutoff=cutoff)
+    matches = difflib.get_close_matches(name, candidates, n=1, cutoff=cutoff)
     return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+def _shared_ends(a: str, b: str) -> int:
+    """How many letters two names share at the front and at the back."""
+    front = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        front += 1
+    back = 0
+    for x, y in zip(reversed(a), reversed(b)):
+        if x != y:
+            break
+        back += 1
+    return front + back
+
+
+class Suggestions:
+    """'Did you mean' for one reading of a story, up to MAX_SUGGESTIONS of them."""
+
+    def __init__(self, budget: int = MAX_SUGGESTIONS) -> None:
+        self.left = budget
+
+    def __call__(self, name: str, known: object) -> str:
+        if self.left <= 0:
+            return ""
+        self.left -= 1
+        return closest(name, known)

@@ -171,6 +171,10 @@ class Session:
             return sum(1 for e in self.events if e.behaviour == subject and e.subject == PLAYER and e.source)
         if question == "grade_in":
             return Grade(ledgers.standing(self.events, self.story.jurisdictions[subject])[1])
+        if question == "grade_if_home":
+            jurisdiction = self.story.jurisdictions[subject]
+            return Grade(ledgers.standing(self.events, jurisdiction,
+                                          cities=ledgers.had_it_been_home(self.story, jurisdiction))[1])
         if question == "grade_of":
             home = self.story.jurisdictions[self.story.home]
             return Grade(ledgers.standing(self.events, home, subject)[1])

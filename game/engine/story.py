@@ -84,19 +84,25 @@ class Variant:
     text: str
     when: Condition | None
     replace: bool = False
+    #: Set on text a mod hooks in with ``at: start``: it goes before the passage's own text.
+    first: bool = False
 
 
 def with_variants(text: str, variants: tuple[Variant, ...], state: State) -> str:
     """A text as the hidden state chooses it: each variant that holds is added as a paragraph,
-    and one with ``replace`` wipes out the text and the variants before it."""
+    and one with ``replace`` wipes out the text and the variants before it. Text hooked in
+    ``first`` stands before all of that, and no replace takes it away: it is another hand's."""
+    head: list[str] = []
     paragraphs = [text]
     for variant in variants:
         if variant.when is None or variant.when.holds(state):
-            if variant.replace:
+            if variant.first:
+                head.append(variant.text)
+            elif variant.replace:
                 paragraphs = [variant.text]
             else:
                 paragraphs.append(variant.text)
-    return "\n\n".join(p for p in paragraphs if p)
+    return "\n\n".join(p for p in head + paragraphs if p)
 
 
 @dataclass(frozen=True)

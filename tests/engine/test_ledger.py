@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from game.engine import Session, load_story
-from game.engine.ledger import Event, blacklist_status, is_listed, ledger, standing
+from game.engine.ledger import Event, blacklist_status, had_it_been_home, is_listed, ledger, standing
 
 EMPTY = """
 passages:
@@ -61,12 +61,12 @@ def test_events_elsewhere_do_not_count_at_home_but_do_when_re_scored(story):
     assert [e.city for e in home.not_counted] == ["nanjing"]
     blood_at_home = [event("gave_blood", "hospital")]
     assert standing(blood_at_home, nanjing)[0] == 1000
-    assert standing(blood_at_home, nanjing, resident=True)[0] == 1020
+    assert standing(blood_at_home, nanjing, cities=had_it_been_home(story, nanjing))[0] == 1020
 
 
 def test_the_same_life_scores_differently_in_each_city(story):
     life = [event("ran_red_light", "traffic_camera"), event("gave_blood", "hospital")]
-    scores = {jid: standing(life, j, resident=True)[0] for jid, j in story.jurisdictions.items()}
+    scores = {jid: standing(life, j, cities=had_it_been_home(story, j))[0] for jid, j in story.jurisdictions.items()}
     assert scores == {"rongcheng": 1000, "nanjing": 1020}
 
 
