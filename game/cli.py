@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fullscreen", action="store_true", default=None, help="open the window full screen")
     parser.add_argument("--windowed", dest="fullscreen", action="store_false", help="open the window in a window")
     parser.add_argument("--short", action="store_true", help="start the short route (festivals, classrooms)")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="run as a kiosk for festivals and museums (see docs/installations.md)")
+    parser.add_argument("--kiosk-config", type=Path, default=None, metavar="FILE",
+                        help="the operator's kiosk config (JSON; implies --kiosk)")
     parser.add_argument("--watch", action="store_true",
                         help="reload the story and mods in the window when their files change (Ctrl+R by hand)")
     _story_args(parser, top=True)
@@ -84,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     explore.add_argument("--json", action="store_true", help="print one JSON object")
     _story_args(explore)
 
+    visitors = commands.add_parser("visitors", help="a kiosk's anonymous visitor statistics, and --csv to export them")
+    visitors.add_argument("--database", type=Path, default=None, metavar="FILE",
+                          help="the statistics file (default: the kiosk config's, or the data folder's)")
+    visitors.add_argument("--csv", type=Path, default=None, metavar="FILE", help="write every visit to FILE as CSV")
+
     stats = commands.add_parser("stats", help="passages, choices, words, endings, behaviours, jurisdictions")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     _story_args(stats)
@@ -94,7 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None or (args.command == "play" and not args.text):
         return _window(args)
-    return {"play": _play_text, "check": _check, "explore": _explore, "stats": _stats}[args.command](args)
+    return {"play": _play_text, "check": _check, "explore": _explore, "stats": _stats,
+            "visitors": _visitors}[args.command](args)
 
 
 def _window(args: argparse.Namespace) -> int:
@@ -104,6 +114,10 @@ def _window(args: argparse.Namespace) -> int:
         print(f"The game window needs pygame-ce ({exc}). Play in the terminal with: python main.py play --text",
               file=sys.stderr)
         return 1
+    if args.kiosk or args.kiosk_config is not None:
+        from .ui.kiosk import run as run_kiosk
+
+        return run_kiosk(args.story, mods=args.mod, config_path=args.kiosk_config, seed=getattr(args, "seed", None))
     route = "short" if getattr(args, "short", False) or getattr(args, "route", "full") == "short" else "full"
     return run(args.story, mods=args.mod, fullscreen=getattr(args, "fullscreen", None), route=route,
                seed=getattr(args, "seed", None), watch=getattr(args, "watch", False))
@@ -194,6 +208,33 @@ def _explore(args: argparse.Namespace) -> int:
 
             print(f"pages shaped by the hidden record ({route}): {reading['reactions']['min']} / "
                   f"{reading['reactions']['median']:g} per life (min / median)")
+
+def _visitors(args: argparse.Namespace) -> int:
+    from .kiosk import ConfigError, load_config
+    from .settings import data_dir
+    from .visitors import VisitorBook, print_summary
+
+    path = args.database
+    if path is None and args.kiosk_config is not None:
+        try:
+            configured = load_config(args.kiosk_config).statistics_file
+        except ConfigError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        path = Path(configured) if configured else None
+    book = VisitorBook(path or data_dir() / "visitors.sqlite")
+    if not book.path.exists():
+        print(f"{book.path}: no visitor statistics yet (turn them on with \"statistics\": true)", file=sys.stderr)
+        return 1
+    print_summary(book, sys.stdout)
+    if book.problem:
+        print(book.problem, file=sys.stderr)
+    if args.csv is not None:
+        with open(args.csv, "w", encoding="utf-8", newline="") as out:
+            count = book.export_csv(out)
+        print(f"{count:,} visits written to {args.csv}")
+    return 0
+
 
 def _stats(args: argparse.Namespace) -> int:
     from .tools.stats import stats

@@ -50,13 +50,19 @@ class App:
 
     def __init__(self, story, *, settings: Settings | None = None, store: SlotStore | None = None,
                  route: str = "full", seed: int | None = None, size: tuple[int, int] | None = None,
-                 fullscreen: bool | None = None, sound: bool = True,
+                 fullscreen: bool | None = None, sound: bool = True, kiosk=None,
                  loadout=None, watch: bool = False) -> None:
         from game.engine import Session  # noqa: F401  (fail early if the engine is missing)
 
         pygame.init()
         prefer_native_framebuffer()
         self.story = story
+        #: Kiosk mode (:class:`game.ui.kiosk.KioskMode`): full screen, no way out but the
+        #: staff's, and nothing of one visitor kept for the next.
+        self.kiosk = kiosk
+        if kiosk is not None:
+            settings, store, fullscreen = kiosk.visitor_settings(), kiosk.slots, True
+            route = kiosk.config.route
         self.settings = settings if settings is not None else load_settings()
         if fullscreen is not None:
             self.settings.fullscreen = fullscreen
@@ -122,6 +128,8 @@ class App:
         self.save_settings()
 
     def save_settings(self) -> None:
+        if self.kiosk is not None:
+            return              # a kiosk writes no settings: each visitor starts from the same
         self._keep_window()
         try:
             save_settings(self.settings)
@@ -207,7 +215,9 @@ class App:
     def apply(self, transition: Transition | None) -> None:
         """Change screens as ``transition`` says, then apply its follow-up (``then``)."""
         self.scenes.apply(transition)
-        if self.scenes.quit_asked:
+        if self.kiosk is not None:
+            self.kiosk.settle(self)
+        elif self.scenes.quit_asked:
             self.running = False
 
     def visible_scenes(self) -> list[Scene]:
@@ -217,6 +227,8 @@ class App:
     # -- input and the loop -----------------------------------------------------------------
     def dispatch(self, command: Command) -> None:
         """Give one command to the top scene (a few are the app's own)."""
+        if command.kind in (cmd.QUIT, cmd.FULLSCREEN) and self.kiosk is not None:
+            return
         if command.kind == cmd.QUIT:
             self.running = False
             return
@@ -229,6 +241,8 @@ class App:
         self.apply(self.top.handle(command))
 
     def handle_event(self, event: pygame.event.Event) -> None:
+        if self.kiosk is not None and self.kiosk.intercept(self, event):
+            return
         if self.watch is not None and is_reload_key(event):
             try_reload(self)
             return
@@ -258,6 +272,8 @@ class App:
         something animates (the loop then runs at full frame rate)."""
         if self.watch is not None and self.watch.tick(dt):
             try_reload(self)
+        if self.kiosk is not None:
+            self.kiosk.tick(self, dt)
         return self.frames.step(self.surface, dt)
 
     def run(self) -> int:

@@ -70,6 +70,8 @@ _KEYS: dict[int, str] = {
 
 _NUMBERS: dict[int, int] = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 _NUMBERS.update({getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)})
+# 0 chooses nothing (choices count from 1) but types a digit where a number is entered.
+_NUMBERS.update({pygame.K_0: 0, pygame.K_KP0: 0})
 
 #: How many lines one finger-drag of the whole window height scrolls.
 _DRAG_LINES = 20

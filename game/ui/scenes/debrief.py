@@ -247,7 +247,7 @@ class DebriefScene(Scene):
         app, m = self.app, self.app.metrics
         w, h = app.size
         self.nav = button_row(app, [("Previous", "prev"), ("Contents", "contents"), ("Next", "next"),
-                                    ("Finish", "finish")], h - m.margin)
+                                    *self._keeping(), ("Finish", "finish")], h - m.margin)
         self.sheet = pygame.Rect(0, m.margin, min(w - 2 * m.margin,
                                  round(app.text.average_char_width("serif", m.body) * 80)), 0)
         self.sheet.centerx = w // 2
@@ -315,9 +315,31 @@ class DebriefScene(Scene):
         elif key == "contents":
             self.app.sound("click")
             return Push(ContentsScene(self.app, self))
+        elif key == "transcript":
+            self.save_transcript()
         elif key == "finish":
             return self.leave()
         return None
+
+    def _keeping(self) -> list[tuple[str, str]]:
+        # A kiosk keeps nothing of its visitors, so it offers no file to take away.
+        return [] if self.app.kiosk is not None else [("Save transcript", "transcript")]
+
+    def save_transcript(self) -> list:
+        """Write this life's transcript, HTML and Markdown, where a student finds it, and say
+        where; the files written (none if it failed, which is said too)."""
+        from game import transcript
+
+        self.app.sound("click")
+        record = transcript.build(self.session)
+        folder = transcript.transcripts_dir()
+        try:
+            written = transcript.write(record, folder / transcript.file_stem(record))
+        except OSError as exc:
+            self.app.toast(f"The transcript could not be saved in {folder}: {exc.strerror or exc}", 6)
+            return []
+        self.app.toast(f"Transcript saved in {folder}: " + " and ".join(path.name for path in written), 8)
+        return written
 
     @property
     def read_through(self) -> bool:

@@ -47,6 +47,10 @@ class TitleScene(Scene):
         starts = new_game_items(app.story.has_short_route, app.route)
         again = [("Read the debrief again", "again")] if app.store.info(ENDING).usable else []
         mods = [("Mods", "mods")] if app.loadout is not None and app.loadout.installed else []
+        if app.class_mode:
+            from game.ui.scenes.seed import seed_label
+
+            starts = [*starts, (seed_label(app.seed), "seed")]
         items = [("Continue", "continue"), *starts, *again, ("Load", "load"),
                  ("Settings", "settings"), *mods, ("Credits", "credits"), ("Quit", "quit")]
         width = min(max(round(420 * m.unit), app.text.width("New game", "sans", m.ui) * 3,
@@ -118,6 +122,10 @@ class TitleScene(Scene):
                 self.invalidate()
                 return None
             return Reset(PlayScene(app, session))
+        if key == "seed":
+            from game.ui.scenes.seed import SeedScene
+
+            return Push(SeedScene(app))
         if key == "load":
             from game.ui.scenes.slots import SlotsScene
 
