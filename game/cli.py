@@ -136,11 +136,23 @@ def _play_text(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
     session = Session.new(story, seed=seed, route=args.route)
     auto = picker_for(seed) if args.auto else None
-    return play(session, sys.stdin, sys.stdout, auto=auto, max_steps=args.max_steps, plain=args.plain)
+    result = play(session, sys.stdin, sys.stdout, auto=auto, max_steps=args.max_steps, plain=args.plain)
+    if args.transcript is not None:
+        from .transcript import build, write
+
+        try:
+            written = write(build(session), args.transcript)
+        except OSError as exc:
+            print(f"The transcript could not be written to {args.transcript}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        print("Transcript: " + ", ".join(str(path) for path in written), file=sys.stderr)
+    return result
 
 
 def _is_mod(path: Path) -> bool:
-    return path.parent.name == "mods" or (path / "mod.yaml").is_file()
+    from .engine.loader import is_mod_folder
+
+    return path.parent.name == "mods" or is_mod_folder(path)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -162,9 +174,10 @@ def _check(args: argparse.Namespace) -> int:
         warnings += sum(1 for p in problems if not p.is_error)
         if story is not None:
             print(f"{path}: {len(story.passages)} passages in {len(story.files)} files — "
-                  f"{'clean' if not problems else f'{len(problems)} warning(s)'}", file=sys.stderr)
+                  f"{'clean' if not problems else f'{len(problems)} warning(s)'}")
     if errors:
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        # On the same stream as the problems it sums up, so a pipe or a file keeps both.
+        print(f"{errors} error(s), {warnings} warning(s)")
         return 1
     return 0
 

@@ -184,3 +184,23 @@ def test_help_is_everywhere():
     for args in ([], ["check"], ["play"], ["explore"], ["stats"]):
         result = run(*args, "--help")
         assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_check_knows_a_mod_by_its_mod_section_whatever_the_folder_and_files_are_called(tmp_path):
+    folder = tmp_path / "my_branch"
+    folder.mkdir()
+    (folder / "branch.yaml").write_text(
+        "mod: {name: A small branch}\n"
+        "extend:\n  dec_solstice:\n    choices:\n      - {text: Ring Aunt Lan., goto: my_call}\n"
+        "passages:\n  my_call: {text: Nobody answers., goto: dec_solstice}\n", encoding="utf-8")
+    result = run("check", "--quiet", str(folder))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "error" not in result.stdout
+
+
+def test_check_prints_the_summary_on_the_same_stream_as_the_problems(story_dir):
+    result = run("check", str(story_dir(SMALL.replace("goto: end\n      - text: Go", "goto: ned\n      - text: Go"))))
+    lines = result.stdout.splitlines()
+    assert any("unknown passage 'ned'" in line for line in lines)
+    assert lines[-1].startswith("1 error(s)")
+    assert result.stderr == ""
