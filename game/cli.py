@@ -11,6 +11,7 @@ from typing import Sequence
 
 from .engine import Session, Story, StoryError, check_story, load_story
 from .terminal import MAX_AUTO_STEPS
+from .tools.commands import MODDER_COMMANDS, add_modder_commands
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ROOT / "story"
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="passages, choices, words, endings, behaviours, jurisdictions")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     _story_args(stats)
+    add_modder_commands(commands, _story_args)
     return parser
 
 
@@ -103,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None or (args.command == "play" and not args.text):
         return _window(args)
+    if args.command in MODDER_COMMANDS:
+        return MODDER_COMMANDS[args.command](args, _load)
     return {"play": _play_text, "check": _check, "explore": _explore, "stats": _stats,
             "visitors": _visitors}[args.command](args)
 

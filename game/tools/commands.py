@@ -1,0 +1,91 @@
+"""The modder's sub-commands — map, test, schema — as the command line offers them.
+
+They live here so the entry point only names them; each reads the story the same way every
+other command does (``--story`` and ``--mod``), through the loader the entry point passes in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Callable
+
+from ..engine import Story
+
+Load = Callable[[argparse.Namespace], "Story | None"]
+
+
+def add_modder_commands(commands: argparse._SubParsersAction, story_args: Callable) -> None:
+    from .map import FORMATS
+
+    map_ = commands.add_parser("map", help="the branch map: passages, choices, files, endings, mods")
+    map_.add_argument("--format", choices=FORMATS, default="html",
+                      help="html (one page that works offline), dot (Graphviz) or mermaid (default html)")
+    map_.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
+                      help="write to FILE (default: print it)")
+    story_args(map_)
+
+    test = commands.add_parser("test", help="try every choice and both sides of every condition; "
+                                            "report what was never reached")
+    test.add_argument("--max-states", type=int, default=None, metavar="N",
+                      help="give up widening the search after N states (default 20,000)")
+    test.add_argument("--json", action="store_true", help="print one JSON object")
+    story_args(test)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the story format (for editors)")
+    schema.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write to FILE")
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output.write_text(text, encoding="utf-8")
+    print(f"wrote {output}", file=sys.stderr)
+
+
+def _map(args: argparse.Namespace, load: Load) -> int:
+    from .map import mod_files_of, render
+
+    story = load(args)
+    if story is None:
+        return 1
+    _write(render(story, args.format, mod_files_of(story, args.mod)), args.output)
+    return 0
+
+
+def _test(args: argparse.Namespace, load: Load) -> int:
+    from .quicktest import MAX_STATES, quicktest
+
+    story = load(args)
+    if story is None:
+        return 1
+    if args.max_states is not None and args.max_states < 1:
+        print("--max-states must be at least 1", file=sys.stderr)
+        return 2
+    report = quicktest(story, max_states=args.max_states or MAX_STATES)
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+    else:
+        for line in report.lines():
+            print(line)
+    return 1 if report.problems else 0
+
+
+def _schema(args: argparse.Namespace, load: Load) -> int:
+    from ..jsonfile import write_json_atomic
+    from .schema import story_schema
+
+    if args.output is None:
+        print(json.dumps(story_schema(), ensure_ascii=False, indent=1))
+    else:
+        write_json_atomic(args.output, story_schema())
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+MODDER_COMMANDS: dict[str, Callable[[argparse.Namespace, Load], int]] = {
+    "map": _map, "test": _test, "schema": _schema,
+}
