@@ -140,17 +140,7 @@ def _play_text(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
     session = Session.new(story, seed=seed, route=args.route)
     auto = picker_for(seed) if args.auto else None
-    result = play(session, sys.stdin, sys.stdout, auto=auto, max_steps=args.max_steps, plain=args.plain)
-    if args.transcript is not None:
-        from .transcript import build, write
-
-        try:
-            written = write(build(session), args.transcript)
-        except OSError as exc:
-            print(f"The transcript could not be written to {args.transcript}: {exc.strerror or exc}", file=sys.stderr)
-            return 1
-        print("Transcript: " + ", ".join(str(path) for path in written), file=sys.stderr)
-    return result
+    return play(session, sys.stdin, sys.stdout, auto=auto, max_steps=args.max_steps, plain=args.plain)
 
 
 def _is_mod(path: Path) -> bool:
