@@ -1,0 +1,125 @@
+"""Visitor statistics: one anonymous row per finished visit, safe with two kiosks writing at
+once, and a damaged file set aside rather than stopping the kiosk."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+from game.visitors import COLUMNS, Visit, VisitorBook, comparison_section
+from tests.helpers import ROOT
+
+
+def visit(score: int = 1000, grade: str = "A", seconds: int = 600) -> Visit:
+    return Visit("2025-05-18", "The harbour", grade, score, "short", seconds)
+
+
+def test_a_visit_is_one_row_of_ending_grade_score_route_length_and_day_and_nothing_else(tmp_path):
+    book = VisitorBook(tmp_path / "visitors.sqlite")
+    book.record(visit())
+    with sqlite3.connect(book.path) as connection:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(visits)")]
+        rows = connection.execute("SELECT * FROM visits").fetchall()
+        mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
+    assert columns == ["id", *COLUMNS]
+    assert rows == [(1, "2025-05-18", "The harbour", "A", 1000, "short", 600)]
+    assert mode == "wal"
+
+
+def test_each_visitor_is_placed_among_the_visitors_before_them(tmp_path):
+    book = VisitorBook(tmp_path / "visitors.sqlite")
+    first = book.record(visit(1000, "A"))
+    assert first.earlier == 0
+    book.record(visit(960, "A"))
+    book.record(visit(1040, "AA"))
+    place = book.record(visit(1000, "A"))
+    assert (place.earlier, place.lower, place.same, place.higher) == (3, 1, 1, 1)
+    assert dict(place.grades) == {"A": 2, "AA": 1}
+
+
+def test_the_comparison_names_counts_and_no_one(tmp_path):
+    book = VisitorBook(tmp_path / "visitors.sqlite")
+    book.record(visit(1040, "AA"))
+    section = comparison_section(book.record(visit(1000, "A")), ["AAA", "AA", "A", "B"], "A")
+    paragraph = section.blocks[0].text
+    assert "Of the 1 visitor before you, 0 finished with a lower score" in paragraph
+    table = section.blocks[1]
+    assert table.rows == (("AA", 1, ""),)
+
+
+def test_the_summary_and_the_csv_hold_every_visit(tmp_path):
+    book = VisitorBook(tmp_path / "visitors.sqlite")
+    for score, grade, seconds in ((1000, "A", 500), (950, "B", 700), (1000, "A", 600)):
+        book.record(visit(score, grade, seconds))
+    summary = book.summary()
+    assert summary["visits"] == 3 and summary["grades"] == {"A": 2, "B": 1}
+    assert summary["median_seconds"] == {"short": 600.0}
+    out = io.StringIO()
+    assert book.export_csv(out) == 3
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    assert rows[0] == list(COLUMNS) and len(rows) == 4 and rows[2][2] == "B"
+
+
+WRITER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, {root!r})
+    from game.visitors import Visit, VisitorBook
+    book = VisitorBook(Path(sys.argv[1]))
+    for n in range(int(sys.argv[2])):
+        book.record(Visit("2025-05-18", "kiosk " + sys.argv[3], "A", 900 + n % 200, "short", n))
+""")
+
+
+def test_two_kiosk_processes_writing_at_once_lose_and_damage_nothing(tmp_path):
+    path = tmp_path / "visitors.sqlite"
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER.format(root=str(ROOT)))
+    per_process = 150
+    writers = [subprocess.Popen([sys.executable, str(script), str(path), str(per_process), name])
+               for name in ("one", "two")]
+    assert [w.wait(timeout=120) for w in writers] == [0, 0]
+    book = VisitorBook(path)
+    visits = book.visits()
+    assert len(visits) == 2 * per_process
+    assert {v.ending for v in visits} == {"kiosk one", "kiosk two"}
+    assert book.problem is None
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_file_that_is_not_a_database_is_set_aside_and_a_new_one_started(tmp_path):
+    path = tmp_path / "visitors.sqlite"
+    path.write_bytes(b"this is not SQLite " * 200)
+    book = VisitorBook(path)
+    book.record(visit())
+    assert len(book.visits()) == 1
+    aside = [p for p in tmp_path.iterdir() if p.name.startswith("visitors.sqlite.broken-")]
+    assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not SQLite")
+    assert book.problem and aside[0].name in book.problem
+
+
+def test_a_database_of_another_shape_is_set_aside_too(tmp_path):
+    path = tmp_path / "visitors.sqlite"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE visits (name TEXT)")
+    book = VisitorBook(path)
+    book.record(visit())
+    assert [v.score for v in book.visits()] == [1000]
+    assert any(p.name.startswith("visitors.sqlite.broken-") for p in tmp_path.iterdir())
+
+
+def test_the_visitors_command_prints_the_aggregate_and_writes_csv(tmp_path):
+    book = VisitorBook(tmp_path / "visitors.sqlite")
+    book.record(visit(1000, "A"))
+    book.record(visit(950, "B"))
+    out = tmp_path / "visits.csv"
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "visitors", "--database", str(book.path),
+                           "--csv", str(out)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "2 finished visits" in done.stdout and "The harbour" in done.stdout
+    assert out.read_text().splitlines()[0] == ",".join(COLUMNS)
