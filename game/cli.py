@@ -59,18 +59,25 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the operator's kiosk config (JSON; implies --kiosk)")
     parser.add_argument("--watch", action="store_true",
                         help="reload the story and mods in the window when their files change (Ctrl+R by hand)")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="seed for the story's chances: the same seed, the same world (a class compares choices)")
+    parser.add_argument("--class", dest="class_mode", action="store_true",
+                        help="class mode: a seed field on the title screen (see docs/classroom.md)")
     _story_args(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = commands.add_parser("play", help="play the game (in the window, or --text in the terminal)")
     play.add_argument("--text", action="store_true", help="play in the terminal: type a choice's number")
-    play.add_argument("--seed", type=int, default=None, help="seed for the story's chances (replays exactly)")
+    play.add_argument("--seed", type=int, default=argparse.SUPPRESS, help="seed for the story's chances (replays exactly)")
     play.add_argument("--auto", action="store_true", help="choose at random (from the seed) to an ending")
     play.add_argument("--max-steps", type=_at_least_one, default=MAX_AUTO_STEPS, metavar="N",
                       help=f"with --auto, give up after N choices without an ending (default {MAX_AUTO_STEPS:,})")
     play.add_argument("--route", choices=("full", "short"), default="full", help="the full story or the short route")
     play.add_argument("--plain", action="store_true",
                       help="with --text: plain ASCII, straight quotes and -- for dashes (screen readers, old terminals)")
+    play.add_argument("--transcript", type=Path, default=None, metavar="FILE",
+                      help="with --text: write what was read and chosen, and the debrief, to FILE (.html, .md, "
+                           "or any other name for both)")
     play.add_argument("--watch", action="store_true", default=argparse.SUPPRESS,
                       help="in the window: reload when the story's or a mod's files change (Ctrl+R by hand)")
     _story_args(play)
@@ -124,7 +131,7 @@ def _window(args: argparse.Namespace) -> int:
         return run_kiosk(args.story, mods=args.mod, config_path=args.kiosk_config, seed=getattr(args, "seed", None))
     route = "short" if getattr(args, "short", False) or getattr(args, "route", "full") == "short" else "full"
     return run(args.story, mods=args.mod, fullscreen=getattr(args, "fullscreen", None), route=route,
-               seed=getattr(args, "seed", None), watch=getattr(args, "watch", False))
+               seed=getattr(args, "seed", None), class_mode=getattr(args, "class_mode", False), watch=getattr(args, "watch", False))
 
 
 def _play_text(args: argparse.Namespace) -> int:
@@ -140,7 +147,17 @@ def _play_text(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
     session = Session.new(story, seed=seed, route=args.route)
     auto = picker_for(seed) if args.auto else None
-    return play(session, sys.stdin, sys.stdout, auto=auto, max_steps=args.max_steps, plain=args.plain)
+    result = play(session, sys.stdin, sys.stdout, auto=auto, max_steps=args.max_steps, plain=args.plain)
+    if args.transcript is not None:
+        from .transcript import build, write
+
+        try:
+            written = write(build(session), args.transcript)
+        except OSError as exc:
+            print(f"The transcript could not be written to {args.transcript}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        print("Transcript: " + ", ".join(str(path) for path in written), file=sys.stderr)
+    return result
 
 
 def _is_mod(path: Path) -> bool:

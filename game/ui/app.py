@@ -48,6 +48,10 @@ class App:
     for this run (the command line's ``--fullscreen``/``--windowed``).
     """
 
+    #: Class mode (``--class``): the title screen offers the class seed, so a whole class
+    #: plays the same world (see docs/classroom.md).
+    class_mode = False
+
     def __init__(self, story, *, settings: Settings | None = None, store: SlotStore | None = None,
                  route: str = "full", seed: int | None = None, size: tuple[int, int] | None = None,
                  fullscreen: bool | None = None, sound: bool = True, kiosk=None,
@@ -290,7 +294,7 @@ class App:
 
 
 def run(story_dir: Path, *, mods: Sequence[Path] = (), fullscreen: bool | None = None,
-        route: str = "full", seed: int | None = None, watch: bool = False) -> int:
+        route: str = "full", seed: int | None = None, class_mode: bool = False, watch: bool = False) -> int:
     """Open the game window on the story in ``story_dir`` (plus ``mods``, and the installed
     mods the player turned on).  ``watch`` reloads the story when its files change.
 
@@ -315,6 +319,7 @@ def run(story_dir: Path, *, mods: Sequence[Path] = (), fullscreen: bool | None =
     if app.settings.problem:
         print(app.settings.problem, file=sys.stderr)
         app.toast("Your settings file could not be read; defaults are in use.", 5)
+    app.class_mode = class_mode
     app.start(TitleScene(app))
     if dropped:
         show_problems(app, dropped, "The mods you turned on have errors: the game opened without them",
