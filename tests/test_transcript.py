@@ -221,3 +221,38 @@ def test_a_file_name_tells_time_and_seed_and_no_one_apart(story):
 def test_normalising_drops_only_what_front_ends_set_differently():
     assert normalised("Started at 1,000 — −5 since the start") == "started at 1000 -- -5 since the start"
     assert normalised("‘Yes,’ she says") == "'yes,' she says"
+
+
+def test_play_text_writes_the_transcript_it_was_asked_for(story_dir, tmp_path, monkeypatch, capsys):
+    import io
+
+    from game.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("2\n1\n\n\n"))
+    target = tmp_path / "class" / "anna.html"
+    assert main(["play", "--text", "--story", str(story_dir(LIFE)), "--seed", "77", "--transcript", str(target)]) == 0
+    assert str(target) in capsys.readouterr().err
+    page = PageReader(target.read_text(encoding="utf-8"))
+    assert page.choices == ["Go through.", "Roll up your sleeve."]
+    assert "Seed 77" in page.all_text and page.tables["ledger"][1][1] == "Drove through a red light"
+
+
+def test_a_game_stopped_in_the_terminal_still_leaves_its_transcript(story_dir, tmp_path, monkeypatch):
+    import io
+
+    from game.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\nq\n"))
+    assert main(["play", "--text", "--story", str(story_dir(LIFE)), "--transcript", str(tmp_path / "t.md")]) == 1
+    text = (tmp_path / "t.md").read_text(encoding="utf-8")
+    assert "> **You chose:** Brake." in text and "stopped before its ending" in text
+
+
+def test_the_seed_and_class_mode_are_taken_before_any_command():
+    from game.cli import build_parser
+
+    args = build_parser().parse_args(["--class", "--seed", "2024"])
+    assert args.class_mode and args.seed == 2024 and args.command is None
+    assert build_parser().parse_args(["--seed", "9", "play", "--text"]).seed == 9
+    assert build_parser().parse_args(["play", "--text", "--seed", "9"]).seed == 9
+    assert build_parser().parse_args(["play", "--text"]).seed is None
