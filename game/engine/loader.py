@@ -913,10 +913,11 @@ class _Builder:
                     self.error(item.keys["replace"], f"text added to '{target}' cannot replace its own; "
                                                      "remove 'replace'")
             variants = tuple(replace(v, replace=False, first=at == "start") for v in variants)
+        extra: tuple[Choice, ...] = ()
         if "choices" in fields and passage.ending is not None:
-            self.error(key, f"'{target}' is an ending; an ending cannot be given choices")
-            return
-        extra = self.choices(fields["choices"]) if "choices" in fields else ()
+            self.error(fields["choices"], f"'{target}' is an ending; an ending cannot be given choices")
+        elif "choices" in fields:
+            extra = self.choices(fields["choices"])
         own = passage.choices
         if passage.goto and not own and extra:
             own = (Choice(passage.continue_text, passage.goto, None, (), passage.where),)
