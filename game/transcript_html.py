@@ -34,6 +34,7 @@ h4 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
 .about dt { font-weight: bold; font-size: .9rem; }
 .about dd { margin: 0; overflow-wrap: anywhere; }
 .about code { font-size: .85rem; white-space: nowrap; }
+@media (max-width: 32rem) { .about { grid-template-columns: 1fr; } .about dd { margin-bottom: .3rem; } }
 .passage { margin: 0; padding: .9rem 0; border-bottom: 1px solid var(--rule); }
 .passage .heading { font-weight: bold; margin: 0 0 .4rem; }
 .passage p { margin: 0 0 .6rem; }
@@ -189,7 +190,7 @@ def _debrief(transcript: Transcript) -> str:
     if transcript.debrief is None:
         return _el("p", "The game was stopped before its ending, so there is no debrief.", "quiet")
     sections = [_section(s) for s in transcript.debrief.sections]
-    return '<h2 class="debrief-start">Debrief</h2>\n<div class="debrief">' + "\n".join(sections) + "</div>"
+    return '<h2 class="debrief-start" id="debrief">Debrief</h2>\n<div class="debrief">' + "\n".join(sections) + "</div>"
 
 
 def html_page(transcript: Transcript) -> str:
