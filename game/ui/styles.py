@@ -14,7 +14,7 @@ from typing import Sequence
 import pygame
 
 from game.engine.styles import keeps_lines
-from game.ui.layout import LINE_SPACING, PARAGRAPH_GAP, Line, column_width, line_offsets
+from game.ui.layout import PARAGRAPH_GAP, Line, column_width, line_offsets
 from game.ui.text import Text
 from game.ui.theme import Colour, Metrics, Palette
 from game.ui.widgets import draw_panel
@@ -73,7 +73,7 @@ class Frame:
         self.p = palette
         m = metrics
         self.size = max(11, round(m.body * self.look.scale))
-        self.line_h = round(self.size * LINE_SPACING)
+        self.line_h = round(self.size * m.line_spacing)   # the player's line spacing
         self.gap = round(self.line_h * PARAGRAPH_GAP)
         avg = text.average_char_width(self.look.role, self.size)
         self.pad = round(m.gap * 1.6) if self.look.framed else 0

@@ -38,12 +38,25 @@ class Text:
         self.max_layouts = max_layouts
         #: Called with every string drawn (cached or not); tests use this.
         self.observers: list[Callable[[str], None]] = []
+        #: The reading face the player chose (a key of ``FONT_FAMILIES``).
+        self.family = "standard"
+
+    def use_family(self, family: str) -> None:
+        """Draw with ``family`` from now on.  Every cached width, line and image was made with
+        the old faces, so all of them go."""
+        if family == self.family:
+            return
+        self.family = family
+        self._fonts.clear()
+        self._widths.clear()
+        self._surfaces.clear()
+        self._layouts.clear()
 
     def font(self, role: str, size: int) -> pygame.font.Font:
         key = (role, size)
         font = self._fonts.get(key)
         if font is None:
-            font = pygame.font.Font(str(font_path(role)), size)
+            font = pygame.font.Font(str(font_path(role, self.family)), size)
             self._fonts[key] = font
         return font
 

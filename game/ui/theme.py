@@ -27,9 +27,34 @@ FONT_FILES: dict[str, str] = {
 }
 
 
-def font_path(role: str) -> Path:
-    """The shipped font file for ``role``; KeyError for an unknown role."""
-    return FONTS / FONT_FILES[role]
+#: The reading faces a player can choose (see ``Settings.font``), each replacing the roles it
+#: names.  The machine's monospaced display keeps its own face in every family: it is a thing
+#: in the world, and every family draws it legibly.
+FONT_FAMILIES: dict[str, dict[str, str]] = {
+    "standard": {},
+    "legible": {
+        "serif": "AtkinsonHyperlegible-Regular.ttf",
+        "serif_italic": "AtkinsonHyperlegible-Italic.ttf",
+        "sans": "AtkinsonHyperlegible-Regular.ttf",
+        "sans_bold": "AtkinsonHyperlegible-Bold.ttf",
+    },
+    "dyslexic": {
+        "serif": "OpenDyslexic-Regular.otf",
+        "serif_italic": "OpenDyslexic-Italic.otf",
+        "sans": "OpenDyslexic-Regular.otf",
+        "sans_bold": "OpenDyslexic-Bold.otf",
+    },
+}
+
+#: What the settings screen calls each family.
+FONT_NAMES: dict[str, str] = {"standard": "Noto", "legible": "Atkinson Hyperlegible",
+                              "dyslexic": "OpenDyslexic"}
+
+
+def font_path(role: str, family: str = "standard") -> Path:
+    """The shipped font file for ``role`` in ``family``; KeyError for an unknown role.  An
+    unknown family draws with the standard faces."""
+    return FONTS / FONT_FAMILIES.get(family, {}).get(role, FONT_FILES[role])
 
 
 @dataclass(frozen=True)
@@ -76,19 +101,19 @@ NORMAL = Palette(
     city_far=(48, 54, 68),
     sea=(30, 38, 50),
     window_light=(214, 178, 112),
-    veil=(18, 22, 30, 200),
-    text=(236, 230, 218),
-    text_dim=(160, 166, 176),
-    accent=(208, 98, 72),
-    focus=(240, 196, 120),
-    button=(44, 52, 66),
-    button_hover=(62, 72, 90),
+    veil=(10, 12, 18, 242),
+    text=(238, 233, 222),
+    text_dim=(200, 205, 214),
+    accent=(244, 156, 128),
+    focus=(250, 212, 140),
+    button=(26, 31, 42),
+    button_hover=(44, 52, 68),
     button_text=(236, 230, 218),
     button_disabled_text=(110, 116, 126),
     paper=(243, 238, 227),
     paper_edge=(206, 196, 176),
     ink=(40, 36, 32),
-    ink_dim=(110, 100, 90),
+    ink_dim=(82, 74, 66),
     phone_body=(16, 18, 22),
     phone_screen=(232, 234, 238),
     bubble=(255, 255, 255),
@@ -97,9 +122,9 @@ NORMAL = Palette(
     lcd_text=(214, 236, 255),
     lcd_frame=(150, 156, 162),
     board=(70, 84, 72),
-    positive=(46, 112, 70),
-    negative=(168, 52, 40),
-    seal=(186, 46, 36),
+    positive=(28, 84, 48),
+    negative=(136, 34, 26),
+    seal=(138, 32, 24),
 )
 
 HIGH_CONTRAST = Palette(
@@ -149,6 +174,7 @@ class Metrics:
     height: int
     unit: float
     text_scale: float
+    line_spacing: float  # baseline to baseline, as a multiple of ``body``
     body: int          # story text
     ui: int            # buttons and labels
     small: int         # captions
@@ -163,7 +189,7 @@ class Metrics:
     @property
     def body_line(self) -> int:
         """Baseline-to-baseline distance of story text."""
-        return round(self.body * LINE_SPACING)
+        return round(self.body * self.line_spacing)
 
     @property
     def ui_line(self) -> int:
@@ -179,8 +205,10 @@ TOUCH_MIN_1080 = 56
 TOUCH_FLOOR = 44
 
 
-def metrics_for(size: tuple[int, int], text_scale: float = 1.0) -> Metrics:
-    """Sizes for a window of ``size`` with text at ``text_scale`` (1.0–2.0)."""
+def metrics_for(size: tuple[int, int], text_scale: float = 1.0,
+                line_spacing: float = LINE_SPACING) -> Metrics:
+    """Sizes for a window of ``size`` with text at ``text_scale`` (1.0–2.0) and story lines
+    ``line_spacing`` apart (a multiple of the text size, never under 1.5)."""
     width, height = max(1, size[0]), max(1, size[1])
     unit = min(height / 1080, width / 1600)
     unit = max(unit, 0.3)
@@ -197,6 +225,7 @@ def metrics_for(size: tuple[int, int], text_scale: float = 1.0) -> Metrics:
         height=height,
         unit=unit,
         text_scale=ts,
+        line_spacing=max(LINE_SPACING, min(2.5, float(line_spacing))),
         body=body,
         ui=ui,
         small=small,
