@@ -253,7 +253,8 @@ def log_to(path: Path) -> logging.Handler:
 def run(story_dir: Path, *, mods: Sequence[Path] = (), config_path: Path | None = None,
         seed: int | None = None) -> int:
     """Open the game as a kiosk.  Returns 0 after the staff exit, 2 if the config cannot be
-    used, 1 if the story cannot be loaded; anything else that stops it is logged and
+    used, 3 if the story cannot be loaded (the codes after which a supervisor should not
+    start it again: a crash exits with 1); anything else that stops it is logged and
     raised, so a supervisor (systemd, ``installations/kiosk_wrapper.py``) starts it again."""
     from game.engine import StoryError, load_story
     from game.ui.app import App
@@ -270,7 +271,7 @@ def run(story_dir: Path, *, mods: Sequence[Path] = (), config_path: Path | None 
     except StoryError as exc:
         log.error("the story cannot be loaded:\n%s", exc.report())
         print(exc.report(), file=sys.stderr)
-        return 1
+        return 3
     book = None
     if config.statistics:
         book = VisitorBook(Path(config.statistics_file) if config.statistics_file
