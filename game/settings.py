@@ -30,6 +30,13 @@ SETTINGS_VERSION = 1
 TEXT_SPEEDS: tuple[int, ...] = (20, 40, 70, 120, 0)
 TEXT_SCALE_MIN = 1.0
 TEXT_SCALE_MAX = 2.0
+#: Line spacings offered, as multiples of the text size; 1.5 is WCAG's floor for body text.
+LINE_SPACINGS: tuple[float, ...] = (1.5, 1.75, 2.0)
+#: Type faces offered for reading: the game's own, a highly legible one, a dyslexia-friendly one.
+FONTS: tuple[str, ...] = ("standard", "legible", "dyslexic")
+#: The main actions whose key a player can change, in the order the keys screen lists them.
+KEY_ACTIONS: tuple[str, ...] = ("advance", "up", "down", "menu", "history", "quicksave",
+                                "quickload", "fullscreen")
 
 
 def config_dir() -> Path:
@@ -58,6 +65,16 @@ def _clamp(value: float, low: float, high: float) -> float:
 
 #: Window sizes and positions kept are within this many pixels (beyond any desktop made).
 WINDOW_LIMIT = 32768
+
+
+def _keys(value: Any) -> dict[str, str]:
+    """The player's own keys, action by key name, keeping only known actions named by short
+    strings; whether a name is a real key is the front end's to judge (it ignores one that
+    is not), so a hand-edited file can never take an action's key away."""
+    if not isinstance(value, dict):
+        return {}
+    return {action: name for action, name in value.items()
+            if action in KEY_ACTIONS and isinstance(name, str) and 0 < len(name) <= 32}
 
 
 def _pair(value: Any, low: int, high: int) -> tuple[int, int] | None:
@@ -97,8 +114,11 @@ class Settings:
     ``text_scale`` 1.0–2.0 multiplies the base text size; ``text_speed`` is characters per
     second (0 = show at once); volumes are 0.0–1.0; ``window_size`` and ``window_position``
     are the window as the player last left it out of full screen (None until then; the
-    front end fits them to the desktop it finds); ``problem`` is set (and not saved) when the
-    file on disk could not be used.
+    front end fits them to the desktop it finds); ``line_spacing`` is one of
+    :data:`LINE_SPACINGS`; ``font`` one of :data:`FONTS`; ``reduce_motion`` shows text
+    whole and moves nothing; ``keys`` holds the player's own key for any of
+    :data:`KEY_ACTIONS` (by key name, e.g. ``"j"``, ``"f6"``); ``problem`` is set (and not
+    saved) when the file on disk could not be used.
     """
 
     text_scale: float = 1.0
@@ -110,6 +130,10 @@ class Settings:
     effects_volume: float = 0.7
     window_size: tuple[int, int] | None = None
     window_position: tuple[int, int] | None = None
+    line_spacing: float = 1.5
+    font: str = "standard"
+    reduce_motion: bool = False
+    keys: dict[str, str] = field(default_factory=dict)
     #: Keys (folder names) of the installed mods the player turned on; see game.mods.
     enabled_mods: tuple[str, ...] = ()
     problem: str | None = field(default=None, compare=False)
@@ -131,6 +155,10 @@ class Settings:
             effects_volume=round(_clamp(float(self.effects_volume), 0.0, 1.0), 2),
             window_size=_pair(self.window_size, 1, WINDOW_LIMIT),
             window_position=_pair(self.window_position, -WINDOW_LIMIT, WINDOW_LIMIT),
+            line_spacing=min(LINE_SPACINGS, key=lambda v: abs(v - float(self.line_spacing))),
+            font=self.font if self.font in FONTS else FONTS[0],
+            reduce_motion=bool(self.reduce_motion),
+            keys=_keys(self.keys),
             enabled_mods=_mod_keys(self.enabled_mods),
         )
 

@@ -83,3 +83,29 @@ def test_a_window_that_makes_no_sense_is_forgotten_not_reported(home, size, posi
 def test_a_window_beyond_any_desktop_is_held_to_whole_pixels_within_reach():
     s = Settings(window_size=[10 ** 9, 700.6], window_position=[-(10 ** 9), 5]).clamped()
     assert s.window_size == (32768, 700) and s.window_position == (-32768, 5)
+
+
+def test_reading_motion_and_key_choices_are_kept(home):
+    s = Settings(line_spacing=2.0, font="dyslexic", reduce_motion=True, keys={"history": "J", "advance": "N"})
+    save_settings(s)
+    assert load_settings() == s
+
+
+def test_reading_choices_out_of_range_fall_back_to_what_is_offered(home):
+    (home / "settings.json").write_text(json.dumps({
+        "format": "keeping-trust-settings", "version": 1,
+        "settings": {"line_spacing": 9, "font": "Comic Sans", "reduce_motion": 1,
+                     "keys": {"history": "J", "self-destruct": "X", "advance": 7}}}))
+    s = load_settings()
+    assert s.line_spacing == settings_mod.LINE_SPACINGS[-1]
+    assert s.font == settings_mod.FONTS[0]
+    assert s.reduce_motion is True
+    assert s.keys == {"history": "J"}
+    assert s.problem is None
+
+
+def test_keys_that_are_not_a_table_are_forgotten(home):
+    (home / "settings.json").write_text(json.dumps({
+        "format": "keeping-trust-settings", "version": 1, "settings": {"keys": ["J"], "high_contrast": True}}))
+    s = load_settings()
+    assert s.keys == {} and s.high_contrast is True

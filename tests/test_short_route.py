@@ -131,7 +131,7 @@ CLAIMS = [
     Claim(r"inspector", ("illegal_heating_hookup",), recorded("illegal_heating_hookup")),
     Claim(r"clipboard walked on", ("illegal_heating_hookup",), unseen("illegal_heating_hookup")),
     Claim(r"after the date on the bill", ("late_utility_fee",), recorded("late_utility_fee")),
-    Claim(r"platelets|Your blood counted in one city", ("short_platelets",), recorded("gave_blood", "nanjing")),
+    Claim(r"gave in Nanjing|Your blood counted in one city", ("short_platelets",), recorded("gave_blood", "nanjing")),
     Claim(r"said no to your cousin|refusing to help your cousin|Dawei's face",
           ("short_signed",), lambda s: s.variable("short_signed") is False),
     Claim(r"signed for your cousin", ("short_signed",), lambda s: s.variable("short_signed") is True),

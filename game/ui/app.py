@@ -23,7 +23,7 @@ from game.ui import input as cmd
 from game.ui import loop
 from game.ui.audio import Audio
 from game.ui.backdrops import Backdrops
-from game.ui.input import Command, Fingers, commands_from_event
+from game.ui.input import Command, Fingers, KeyMap, commands_from_event
 from game.ui.loop import ACTIVE_FPS, IDLE_FPS, Frames  # noqa: F401  (the benchmark's rates)
 from game.ui.placement import MIN_SIZE  # noqa: F401
 from game.ui.playthroughs import Playthroughs
@@ -104,10 +104,14 @@ class App:
 
     def _refresh_metrics(self) -> None:
         self.size = self.window.size
-        self.metrics: Metrics = metrics_for(self.size, self.settings.text_scale)
+        self.metrics: Metrics = metrics_for(self.size, self.settings.text_scale,
+                                            self.settings.line_spacing)
+        self.text.use_family(self.settings.font)
+        self.keys = KeyMap(self.settings.keys)
         self.palette: Palette = palette_for(self.settings.high_contrast)
         #: Scenes re-lay themselves out whenever this changes.
-        self.layout_key = (self.size, self.settings.text_scale, self.settings.high_contrast)
+        self.layout_key = (self.size, self.settings.text_scale, self.settings.high_contrast,
+                           self.settings.line_spacing, self.settings.font)
         self.scenes.mark_dirty()
 
     def _keep_window(self) -> None:
@@ -259,7 +263,7 @@ class App:
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
             self.scenes.mark_dirty()
             return
-        for command in commands_from_event(event, self.size, self.fingers):
+        for command in commands_from_event(event, self.size, self.fingers, self.keys):
             self.dispatch(command)
 
     @property

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Mapping
 
 import pygame
+
+from game.settings import KEY_ACTIONS
 
 # Command kinds.
 UP = "up"
@@ -35,6 +38,7 @@ QUICKSAVE = "quicksave"    # F5
 QUICKLOAD = "quickload"    # F9
 FULLSCREEN = "fullscreen"  # F11, Alt+Enter
 QUIT = "quit"              # the window was closed
+KEY = "key"                # any key, as `number`, while the keys screen listens for one
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,88 @@ _KEYS: dict[int, str] = {
     pygame.K_F9: QUICKLOAD,
     pygame.K_F11: FULLSCREEN,
 }
+
+#: The command each remappable action gives (``Settings.keys`` names the actions).
+ACTION_COMMANDS: dict[str, str] = {
+    "advance": ADVANCE, "up": UP, "down": DOWN, "menu": BACK, "history": HISTORY,
+    "quicksave": QUICKSAVE, "quickload": QUICKLOAD, "fullscreen": FULLSCREEN,
+}
+assert tuple(ACTION_COMMANDS) == KEY_ACTIONS
+
+#: Each remappable action's key until the player chooses another.
+DEFAULT_KEYS: dict[str, int] = {
+    "advance": pygame.K_SPACE, "up": pygame.K_UP, "down": pygame.K_DOWN, "menu": pygame.K_ESCAPE,
+    "history": pygame.K_h, "quicksave": pygame.K_F5, "quickload": pygame.K_F9,
+    "fullscreen": pygame.K_F11,
+}
+
+#: Keys no choice can take, so every screen stays usable whatever the player picked:
+#: Enter activates, Backspace goes back, the number keys choose, and paging keeps its keys.
+FIXED_KEYS: dict[int, str] = {
+    key: command for key, command in _KEYS.items() if key not in DEFAULT_KEYS.values()
+}
+
+
+def key_name(key: int) -> str:
+    """The name a player sees for ``key`` (and the settings file stores): "Space", "F5"."""
+    return pygame.key.name(key, use_compat=False)
+
+
+class KeyMap:
+    """Which key gives which command: the fixed keys, plus a key for each remappable action,
+    the player's own where they chose one.  A name in the settings that is no key, or that a
+    fixed key holds, is ignored and the action keeps its default key."""
+
+    def __init__(self, chosen: Mapping[str, str] | None = None) -> None:
+        self.keys: dict[str, int] = dict(DEFAULT_KEYS)
+        self._table: dict[int, str] = {}
+        #: True while the keys screen waits for the key to give an action: every key then
+        #: comes as itself (``KEY``), not as what it usually does.
+        self.listening = False
+        self._assign("advance", self.keys["advance"])
+        for action, name in (chosen or {}).items():
+            try:
+                key = pygame.key.key_code(name)
+            except (ValueError, TypeError):
+                continue
+            if action in self.keys and key and key not in FIXED_KEYS and key not in _NUMBERS:
+                self._assign(action, key)
+
+    def _assign(self, action: str, key: int) -> None:
+        # Two actions never share a key: the one that held it takes the other's old key.
+        for other, held in self.keys.items():
+            if held == key and other != action:
+                self.keys[other] = self.keys[action]
+        self.keys[action] = key
+        self._table = dict(FIXED_KEYS)
+        self._table.update({k: ACTION_COMMANDS[a] for a, k in self.keys.items()})
+
+    def command_for(self, key: int) -> str | None:
+        return self._table.get(key)
+
+    def can_take(self, key: int) -> bool:
+        """Whether an action may be given ``key`` (fixed keys and number keys are kept)."""
+        return bool(key) and key not in FIXED_KEYS and key not in _NUMBERS and bool(key_name(key))
+
+    def with_key(self, action: str, key: int) -> "KeyMap":
+        """A copy with ``action`` on ``key``; an action that had ``key`` takes the old one."""
+        changed = KeyMap(self.chosen())
+        if changed.can_take(key):
+            changed._assign(action, key)
+        return changed
+
+    def chosen(self) -> dict[str, str]:
+        """The player's choices as the settings keep them: only keys unlike the defaults."""
+        return {action: key_name(key) for action, key in self.keys.items()
+                if key != DEFAULT_KEYS[action]}
+
+    def name_of(self, action: str) -> str:
+        return key_name(self.keys[action])
+
+
+_MODIFIERS = {pygame.K_LSHIFT, pygame.K_RSHIFT, pygame.K_LCTRL, pygame.K_RCTRL, pygame.K_LALT,
+              pygame.K_RALT, pygame.K_LGUI, pygame.K_RGUI, pygame.K_CAPSLOCK, pygame.K_NUMLOCKCLEAR,
+              pygame.K_MODE}
 
 _NUMBERS: dict[int, int] = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 _NUMBERS.update({getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)})
@@ -136,18 +222,25 @@ def _moved(finger: _Finger, x: float, y: float, window_size: tuple[int, int]) ->
 
 
 def commands_from_event(event: pygame.event.Event, window_size: tuple[int, int],
-                        fingers: Fingers | None = None) -> list[Command]:
+                        fingers: Fingers | None = None, keys: KeyMap | None = None) -> list[Command]:
     """The commands one SDL event means (often none).  ``fingers`` remembers touches across
-    events; without it every finger lift is a tap."""
+    events; without it every finger lift is a tap.  ``keys`` is the player's key table
+    (the default keys without it)."""
     kind = event.type
     if kind == pygame.QUIT:
         return [Command(QUIT)]
     if kind == pygame.KEYDOWN:
+        if keys is not None and keys.listening:
+            if event.key in _MODIFIERS:
+                return []                   # Shift alone is not yet a key
+            if event.key == pygame.K_BACKSPACE:
+                return [Command(BACK)]
+            return [Command(KEY, number=event.key)]
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and event.mod & pygame.KMOD_ALT:
             return [Command(FULLSCREEN)]
         if event.key in _NUMBERS and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             return [Command(CHOOSE, number=_NUMBERS[event.key])]
-        mapped = _KEYS.get(event.key)
+        mapped = (keys or _DEFAULT_MAP).command_for(event.key)
         return [Command(mapped)] if mapped else []
     # SDL also turns touches into mouse events (flagged .touch); the finger events below are
     # used instead, so a tap is never counted twice.
@@ -181,3 +274,6 @@ def commands_from_event(event: pygame.event.Event, window_size: tuple[int, int],
         amount = fingers.move(event, window_size) if fingers is not None else -event.dy * _DRAG_LINES
         return [Command(SCROLL, amount=amount)] if abs(amount) > 0.05 else []
     return []
+
+
+_DEFAULT_MAP = KeyMap()

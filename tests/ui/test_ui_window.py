@@ -155,8 +155,8 @@ def test_settings_display_row_returns_the_same_window(make_app, desktop):
     scene = SettingsScene(app)
     app.apply(Push(scene))
     app.step(0)
-    row = next(r for r in scene.rows if r[0] == "fullscreen")
-    for _ in range(2):
+    for _ in range(2):                              # where the row is now: full screen lays out anew
+        row = next(r for r in scene.rows if r[0] == "fullscreen")
         d.click(app, row[1].center)
     assert not app.settings.fullscreen
     assert app.size == (1300, 800) and window_position() == (200, 120)

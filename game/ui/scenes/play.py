@@ -315,7 +315,7 @@ class PlayScene(Scene):
         if self.text_complete:
             return False
         speed = self.app.settings.text_speed
-        if speed <= 0:
+        if speed <= 0 or self.app.settings.reduce_motion:     # nothing types itself out
             self.revealed = float(self.page_chars())
         else:
             self.revealed += speed * dt

@@ -1,21 +1,24 @@
-"""Settings: text size, text speed, display, contrast and volumes; kept between sessions.
+"""Settings: how text reads (size, line spacing, face, speed), motion, display, contrast,
+volumes and keys; kept between sessions.
 
 Keys: Up/Down choose a row, Left/Right change it, Enter steps it on.  Pointer and touch:
-the − and + buttons, or the row itself for on/off settings.
+the − and + buttons, or the row itself for on/off settings and for Keys, which opens the
+screen where each main action's key is chosen.
 """
 
 from __future__ import annotations
 
 import pygame
 
-from game.settings import TEXT_SPEEDS
+from game.settings import FONTS, LINE_SPACINGS, TEXT_SPEEDS
 from game.ui import input as cmd
 from game.ui.input import Command
-from game.ui.scene import Pop, Scene, Transition
+from game.ui.scene import Pop, Push, Scene, Transition
 from game.ui.scenes.common import button_row, draw_background, draw_heading, heading_height
 from game.ui.widgets import Button, Focus, draw_button, draw_panel
 
 SPEED_NAMES = {20: "Slow", 40: "Steady", 70: "Brisk", 120: "Fast", 0: "Instant"}
+FONT_LABELS = {"standard": "Standard", "legible": "Legible", "dyslexic": "Dyslexic"}
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 VOLUME_STEP = 0.1
 
@@ -24,13 +27,36 @@ PREVIEW = "The light at Chengshan Road turns amber. The bus behind you sounds it
 
 ROWS = (
     ("text_scale", "Text size"),
+    ("line_spacing", "Line spacing"),
+    ("font", "Font"),
     ("text_speed", "Text speed"),
-    ("fullscreen", "Display"),
+    ("reduce_motion", "Reduce motion"),
     ("high_contrast", "High contrast"),
+    ("fullscreen", "Display"),
     ("master_volume", "Volume"),
     ("music_volume", "Ambient sound"),
     ("effects_volume", "Interface sounds"),
+    ("keys", "Keys"),
 )
+
+#: Rows that are on or off: pressing the row turns them over, and they have no − or +.
+SWITCHES = ("fullscreen", "high_contrast", "reduce_motion")
+#: Rows that open a screen of their own.
+OPENS = ("keys",)
+
+#: Every value a row can show, so the value column is as wide as the widest of them.
+VALUE_SAMPLES = ("Full screen", "Window", "Change", "100%", *FONT_LABELS.values(),
+                 *SPEED_NAMES.values())
+
+
+def _stepped(values: tuple, current, step: int, wrap: bool):
+    """The value ``step`` places from ``current`` in ``values`` (nearest if not among them)."""
+    if current in values:
+        i = values.index(current)
+    else:                                       # a size between the offered ones
+        i = min(range(len(values)), key=lambda j: abs(values[j] - current))
+    i = (i + step) % len(values) if wrap else max(0, min(len(values) - 1, i + step))
+    return values[i]
 
 
 class SettingsScene(Scene):
@@ -52,8 +78,14 @@ class SettingsScene(Scene):
             return SPEED_NAMES.get(s.text_speed, str(s.text_speed))
         if key == "fullscreen":
             return "Full screen" if s.fullscreen else "Window"
-        if key == "high_contrast":
-            return "On" if s.high_contrast else "Off"
+        if key in ("high_contrast", "reduce_motion"):
+            return "On" if getattr(s, key) else "Off"
+        if key == "line_spacing":
+            return f"{s.line_spacing:g}×"
+        if key == "font":
+            return FONT_LABELS.get(s.font, s.font)
+        if key == "keys":
+            return "Change"
         return f"{round(getattr(s, key) * 100)}%"
 
     def change(self, key: str, step: int, wrap: bool = False) -> None:
@@ -61,12 +93,14 @@ class SettingsScene(Scene):
         s = app.settings
         if key == "fullscreen":
             app.toggle_fullscreen()
-        elif key == "high_contrast":
-            s.high_contrast = not s.high_contrast
+        elif key in ("high_contrast", "reduce_motion"):
+            setattr(s, key, not getattr(s, key))
         elif key == "text_scale":
-            i = min(range(len(TEXT_SCALES)), key=lambda j: abs(TEXT_SCALES[j] - s.text_scale))
-            i = (i + step) % len(TEXT_SCALES) if wrap else max(0, min(len(TEXT_SCALES) - 1, i + step))
-            s.text_scale = TEXT_SCALES[i]
+            s.text_scale = _stepped(TEXT_SCALES, s.text_scale, step, wrap)
+        elif key == "line_spacing":
+            s.line_spacing = _stepped(LINE_SPACINGS, s.line_spacing, step, wrap)
+        elif key == "font":
+            s.font = _stepped(FONTS, s.font, step, wrap)
         elif key == "text_speed":
             i = TEXT_SPEEDS.index(s.text_speed) if s.text_speed in TEXT_SPEEDS else 1
             i = (i + step) % len(TEXT_SPEEDS) if wrap else max(0, min(len(TEXT_SPEEDS) - 1, i + step))
@@ -88,6 +122,11 @@ class SettingsScene(Scene):
         s = self.app.settings
         if key == "text_scale":
             return s.text_scale > TEXT_SCALES[0] if step < 0 else s.text_scale < TEXT_SCALES[-1]
+        if key == "line_spacing":
+            return s.line_spacing > LINE_SPACINGS[0] if step < 0 else s.line_spacing < LINE_SPACINGS[-1]
+        if key == "font":
+            i = FONTS.index(s.font) if s.font in FONTS else 0
+            return i > 0 if step < 0 else i < len(FONTS) - 1
         if key == "text_speed":
             i = TEXT_SPEEDS.index(s.text_speed) if s.text_speed in TEXT_SPEEDS else 1
             return i > 0 if step < 0 else i < len(TEXT_SPEEDS) - 1
@@ -106,7 +145,7 @@ class SettingsScene(Scene):
         room = nav[0].rect.top - m.gap - top
         row_h = max(m.button_height, round(m.ui * 2.0))
         button_w = max(m.button_height, row_h)
-        value_w = t.width("Full screen", "sans", m.ui) + 2 * m.gap
+        value_w = max(t.width(v, "sans_bold", m.ui) for v in VALUE_SAMPLES) + 2 * m.gap
         label_w = max(t.width(label, "sans", m.ui) for _key, label in ROWS)
         # The narrowest row that shows its whole label, both buttons and the widest value.
         row_min = label_w + 4 * m.gap + 2 * button_w + value_w
@@ -166,7 +205,9 @@ class SettingsScene(Scene):
                     self.dirty = True
                 if k == cmd.CLICK:
                     key, step = hit
-                    binary = key in ("fullscreen", "high_contrast")
+                    if key in OPENS:
+                        return self.open(key)
+                    binary = key in SWITCHES
                     if (step and self.can_step(key, step)) or binary:
                         self.change(key, step or 1, wrap=binary)
                 return None
@@ -193,14 +234,24 @@ class SettingsScene(Scene):
                 self.row += 1
             self.dirty = True
         elif k in (cmd.LEFT, cmd.RIGHT) and not self.on_back_button:
-            self.change(self.rows[self.row][0], -1 if k == cmd.LEFT else 1,
-                        wrap=self.rows[self.row][0] in ("fullscreen", "high_contrast"))
+            key = self.rows[self.row][0]
+            if key not in OPENS:
+                self.change(key, -1 if k == cmd.LEFT else 1, wrap=key in SWITCHES)
         elif k in (cmd.CONFIRM, cmd.ADVANCE):
             if self.on_back_button:
                 self.app.sound("click")
                 return Pop()
-            self.change(self.rows[self.row][0], 1, wrap=True)
+            key = self.rows[self.row][0]
+            if key in OPENS:
+                return self.open(key)
+            self.change(key, 1, wrap=True)
         return None
+
+    def open(self, key: str) -> Transition:
+        from game.ui.scenes.keys import KeysScene
+
+        self.app.sound("click")
+        return Push(KeysScene(self.app))
 
     # -- drawing ---------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -213,8 +264,7 @@ class SettingsScene(Scene):
             draw_panel(surface, rect, p.button_hover if focused else p.button, m.radius,
                        p.focus if focused else None, max(2, m.line_width * 2))
             t.draw(surface, labels[key], "sans", m.ui, p.text, (rect.x + m.gap * 2, rect.centery), "midleft")
-            binary = key in ("fullscreen", "high_contrast")
-            if not binary:
+            if key not in SWITCHES and key not in OPENS:
                 for r, sign, step in ((minus, "–", -1), (plus, "+", 1)):
                     enabled = self.can_step(key, step)
                     b = Button(r, step, [sign], enabled=enabled, size=m.ui)
@@ -224,7 +274,7 @@ class SettingsScene(Scene):
                    (value_centre, rect.centery), "center")
         y = self.preview_y
         for line in self.preview_lines:
-            t.draw(surface, line, "serif", m.body, p.text_dim, (self.preview_x, y))
+            t.draw(surface, line, "serif", m.body, p.text, (self.preview_x, y))
             y += m.body_line
         self.bottom.index = 0 if self.on_back_button else None
         self.bottom.draw(surface, t, m, p)
