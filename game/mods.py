@@ -75,15 +75,21 @@ def describe(folder: Path, shipped: bool = False) -> InstalledMod:
         files = sorted(p for p in folder.glob("*.yaml") if p.is_file())[:MAX_FILES_LOOKED_AT]
     except OSError as exc:
         return InstalledMod(key, folder, key, shipped=shipped, problem=f"cannot be read: {exc.strerror or exc}")
+    unreadable = None
     for path in files:
-        node, _ = read_yaml(path, str(path))
+        node, problems = read_yaml(path, str(path))
         if node is None or not isinstance(node.value, dict) or "mod" not in node.value:
+            unreadable = unreadable or next((p for p in problems if p.is_error), None)
             continue
         section = node.value["mod"].plain()
         if not isinstance(section, dict):
             return InstalledMod(key, folder, key, shipped=shipped, problem=f"{path.name}: 'mod' is not a section")
         return InstalledMod(key, folder, _text(section.get("name")) or key, _text(section.get("description")),
                             _text(section.get("author")), shipped)
+    if unreadable is not None:
+        # A broken file may be the one meant to hold the section: say what is wrong with it.
+        problem = f"{Path(unreadable.path).name}:{unreadable.line}:{unreadable.col}: {unreadable.message}"
+        return InstalledMod(key, folder, key, shipped=shipped, problem=problem)
     return InstalledMod(key, folder, key, shipped=shipped, problem="no file of it has a 'mod:' section")
 
 

@@ -70,6 +70,13 @@ def test_a_folder_without_a_mod_section_is_listed_with_why_it_cannot_be_turned_o
     assert "no file of it has a 'mod:' section" in found.problem
 
 
+def test_a_mod_whose_file_cannot_be_read_says_where_it_goes_wrong(story, tmp_path):
+    mod(story.parent / "mods" / "typo", "# mod:\n  name: Typo\npassages: [\n")
+    (found,) = find_installed(story, tmp_path / "data")
+    assert not found.usable
+    assert found.problem.startswith("anything.yaml:")
+
+
 def test_a_second_mod_under_the_same_folder_name_is_refused_and_says_where_the_first_is(story, tmp_path):
     first = mod(story.parent / "mods" / "village")
     mod(tmp_path / "data" / "mods" / "village")

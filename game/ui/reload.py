@@ -106,4 +106,14 @@ def _anew(app: "App", scene: Scene, story: Story) -> tuple[Scene, str | None]:
         return DebriefScene(app, carried, again=getattr(scene, "again", False)), note
     from game.ui.scenes.play import PlayScene
 
-    return PlayScene(app, carried), note
+    play = PlayScene(app, carried)
+    if scene.name == "play" and carried.position == session.position:
+        _keep_reading_place(scene, play)
+    return play, note
+
+
+def _keep_reading_place(old: Scene, new: Scene) -> None:
+    # The page being read and how far: the new scene finds the same paragraph and letter in
+    # the edited text when it lays itself out, so nothing read is typed out again.
+    for name in ("pages", "page_index", "revealed", "furthest"):
+        setattr(new, name, getattr(old, name))

@@ -82,6 +82,16 @@ def test_an_edit_saved_shows_at_the_same_passage_with_the_same_game(watched, har
     assert "A gull steals a fish." in now.session.history[-1].text
 
 
+def test_text_already_read_is_not_typed_out_again_after_a_reload(watched, harbour):
+    watched.settings.text_speed = 40
+    at_harbour(watched)
+    d.finish_text(watched)
+    edit(harbour / "mod.yaml", "Gulls argue over the nets.", "Gulls argue.")
+    wait_for_look(watched)
+    assert watched.top.page.text.endswith("Gulls argue.")
+    assert watched.top.choices_visible
+
+
 def test_nothing_happens_while_no_file_changes(watched):
     at_harbour(watched)
     scene = watched.top
@@ -114,6 +124,17 @@ def test_a_broken_edit_shows_its_problems_located_and_the_old_story_plays_on(wat
     assert [s.name for s in watched.stack] == ["play"]
     assert watched.story is not story
     assert watched.top.session.position == "harbour"
+
+
+def test_errors_come_before_the_warnings_that_come_with_them(watched, harbour):
+    at_harbour(watched)
+    # An unreachable passage warns on a line above the error.
+    edit(harbour / "mod.yaml", "passages:\n", "passages:\n  aside:\n    text: Unused.\n    goto: phone_msg\n")
+    edit(harbour / "mod.yaml", "nets.\n    goto: phone_msg", "nets.\n    goto: nowhere")
+    wait_for_look(watched)
+    severities = [line.split(": ")[1] for line in watched.top.problems]
+    assert "warning" in severities and "error" in severities
+    assert severities == sorted(severities, key=lambda s: s != "error")
 
 
 def test_a_long_list_of_problems_scrolls(watched, harbour):

@@ -19,6 +19,12 @@ from game.ui.scenes.common import button_row
 from game.ui.widgets import Focus, draw_panel
 
 
+def ordered(problems: Sequence[Problem]) -> list[str]:
+    """The problems as lines, errors first: they are why the story did not load, and the
+    warnings that come with them can wait below."""
+    return [str(p) for p in sorted(problems, key=lambda p: not p.is_error)]
+
+
 class ProblemsScene(Scene):
     """``heading`` says what did not happen; ``advice`` what to do about it."""
 
@@ -27,7 +33,7 @@ class ProblemsScene(Scene):
 
     def __init__(self, app, problems: Sequence[Problem], heading: str, advice: str) -> None:
         super().__init__(app)
-        self.problems = [str(p) for p in problems]
+        self.problems = ordered(problems)
         self.heading = heading
         self.advice = advice
         self.focus = Focus()
@@ -35,7 +41,7 @@ class ProblemsScene(Scene):
 
     def show(self, problems: Sequence[Problem], heading: str, advice: str) -> None:
         """Show another list in place of this one (the next broken save of the same file)."""
-        self.problems = [str(p) for p in problems]
+        self.problems = ordered(problems)
         self.heading, self.advice = heading, advice
         self.scroll = 0
         self.invalidate()
