@@ -80,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
                            "or any other name for both)")
     play.add_argument("--watch", action="store_true", default=argparse.SUPPRESS,
                       help="in the window: reload when the story's or a mod's files change (Ctrl+R by hand)")
+    play.add_argument("--start", metavar="PASSAGE", default=None,
+                      help="for testing: begin at this passage instead of the first")
+    play.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                      help="for testing: start with this variable set (may be repeated)")
+    play.add_argument("--record", action="append", default=[], metavar="BEHAVIOUR:SOURCE",
+                      help="for testing: start with this act on the record (may be repeated)")
     _story_args(play)
 
     check = commands.add_parser("check", help="check story files; every problem as path:line:col")
@@ -145,7 +151,19 @@ def _play_text(args: argparse.Namespace) -> int:
         print("This story has no short route.", file=sys.stderr)
         return 1
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
-    session = Session.new(story, seed=seed, route=args.route)
+    if args.start or args.set or args.record:
+        from .tools.rehearsal import RehearsalError, rehearse
+
+        if args.kiosk or args.kiosk_config is not None:
+            print("--start, --set and --record are for testing a story; a kiosk plays it as it is.", file=sys.stderr)
+            return 2
+        try:
+            session = rehearse(story, seed, args.route, args.start, args.set, args.record)
+        except RehearsalError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+    else:
+        session = Session.new(story, seed=seed, route=args.route)
     auto = picker_for(seed) if args.auto else None
     result = play(session, sys.stdin, sys.stdout, auto=auto, max_steps=args.max_steps, plain=args.plain)
     if args.transcript is not None:

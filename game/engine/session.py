@@ -136,6 +136,19 @@ class Session:
         self._apply(choice.effects)
         self._arrive(self._follow(choice.goto))
 
+    # -- for testing a story: start anywhere, in any state ------------------------------------
+
+    def record(self, behaviour: str, source: str | None, subject: str = PLAYER) -> None:
+        """Put an act in the record as if the story had recorded it here (for testing)."""
+        self.events.append(Event(behaviour, source, self.day, self.city, subject, self.position))
+
+    def arrive_at(self, passage_id: str) -> None:
+        """Go straight to a passage, as if a goto had led there: its day, city and effects
+        apply (for testing a late passage without playing up to it)."""
+        if passage_id not in self.story.passages:
+            raise KeyError(passage_id)
+        self._arrive(passage_id)
+
     def debrief(self) -> Debrief:
         """The ledger opened. Only at an ending."""
         if not self.is_over:
