@@ -100,6 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     explore.add_argument("--route", choices=("both", "full", "short"), default="both",
                          help="which route (default both: one run in four takes the short route)")
     explore.add_argument("--json", action="store_true", help="print one JSON object")
+    explore.add_argument("--max-steps", type=_at_least_one, default=None, metavar="N",
+                         help="call a life with no ending after N choices too long (default 2,000)")
+    explore.add_argument("--coverage", action="store_true",
+                         help="list every passage, choice and variant with the first seed that reached it")
     _story_args(explore)
 
     visitors = commands.add_parser("visitors", help="a kiosk's anonymous visitor statistics, and --csv to export them")
@@ -220,7 +224,9 @@ def _explore(args: argparse.Namespace) -> int:
     if args.runs < 1:
         print("--runs must be at least 1", file=sys.stderr)
         return 2
-    report = explore(story, runs=args.runs, seed=args.seed, route=args.route)
+    from .tools.explore import MAX_STEPS
+
+    report = explore(story, runs=args.runs, seed=args.seed, route=args.route, max_steps=args.max_steps or MAX_STEPS)
     data = report.as_json()
     if args.json:
         print(json.dumps(data, indent=2))
@@ -244,6 +250,12 @@ def _explore(args: argparse.Namespace) -> int:
         for kind in ("dead_ends", "loops"):
             for passage, count in data[kind].items():
                 print(f"{kind.replace('_', ' ')[:-1]}: {passage} ({count} runs)")
+        for passage, count in data["too_long"].items():
+            print(f"too long (no ending after {args.max_steps or MAX_STEPS:,} choices): {passage} ({count} runs)")
+        from .tools.explore import coverage_lines
+
+        for line in coverage_lines(data["coverage"], every=args.coverage):
+            print(line)
         for error in data["errors"]:
             print(f"error: {error}")
     return 1 if data["dead_ends"] or data["loops"] or data["errors"] else 0

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..engine import Session, Story
 from ..engine.conditions import Condition, walk
 from ..engine.ledger import is_listed, standing
+from .coverage import Coverage, close_ending, condition_sites, taken_choice, watched
 from .stats import words
 
 MAX_STEPS = 2000
@@ -88,6 +89,8 @@ class Exploration:
     blacklisted: int = 0
     dead_ends: Counter = field(default_factory=Counter)
     loops: Counter = field(default_factory=Counter)
+    too_long: Counter = field(default_factory=Counter)
+    coverage: dict = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     routes: Counter = field(default_factory=Counter)
     unvisited: list[str] = field(default_factory=list)
@@ -104,6 +107,8 @@ class Exploration:
             "blacklisted": self.blacklisted,
             "dead_ends": dict(sorted(self.dead_ends.items())),
             "loops": dict(sorted(self.loops.items())),
+            "too_long": dict(sorted(self.too_long.items())),
+            "coverage": self.coverage,
             "errors": self.errors,
             "routes": dict(sorted(self.routes.items())),
             "unvisited": self.unvisited,
@@ -125,14 +130,33 @@ def route_of(run: int, story: Story, route: str) -> str:
     return "short" if story.has_short_route and run % 4 == 3 else "full"
 
 
+def counted_visits(story: Story) -> frozenset[str]:
+    """The passages whose visits some condition asks about: only those can change a life's way."""
+    return frozenset(part[2] for site in condition_sites(story) for part in walk(site.condition.tree)
+                     if part[0] == "ask" and part[1] in ("seen", "visits"))
+
+
+def _state(session: Session, counted: frozenset[str]) -> tuple:
+    return (session.position, tuple(sorted(session.variables.items(), key=lambda kv: kv[0])), session.day,
+            session.city, session.dice.state, len(session.events),
+            tuple(sorted((p, n) for p, n in session.visits.items() if p in counted)))
+
+
 def play_once(story: Story, seed: int, route: str, picker: random.Random,
               single_option: list[int] | None = None,
-              reactions: list[int] | None = None) -> tuple[Session, str]:
-    """Play one life to its end. Returns the session and how it stopped: ending, dead_end or loop.
+              reactions: list[int] | None = None, max_steps: int = MAX_STEPS,
+              taken: list[tuple[str, int]] | None = None,
+              counted: frozenset[str] | None = None) -> tuple[Session, str]:
+    """Play one life to its end. Returns the session and how it stopped: ending, dead_end,
+    loop (it came back to a state it was in, with only one way on at every page since, so it
+    would go round for ever) or too_long (``max_steps`` choices without an ending).
     Pass ``single_option`` (a one-item list) to count the inputs that offered one choice only,
-    and ``reactions`` (a one-item list) to count the pages shaped by the hidden record."""
+    ``reactions`` (a one-item list) to count the pages shaped by the hidden record, and
+    ``taken`` (a list) to have each choice taken noted as (passage, index of its choice)."""
     session = Session.new(story, seed=seed, route=route)
-    for _ in range(MAX_STEPS):
+    counted = counted_visits(story) if counted is None else counted
+    forced: set[tuple] = set()   # the states met since the last page that offered a choice
+    for _ in range(max_steps):
         if reactions is not None and reacts_to_the_record(session):
             reactions[0] += 1
         if session.is_over:
@@ -140,27 +164,47 @@ def play_once(story: Story, seed: int, route: str, picker: random.Random,
         choices = session.page.choices
         if not choices:
             return session, "dead_end"
-        if single_option is not None and len(choices) == 1:
-            single_option[0] += 1
-        session.choose(picker.choice(choices).number)
-    return session, "loop"
+        if len(choices) == 1:
+            if single_option is not None:
+                single_option[0] += 1
+            state = _state(session, counted)
+            if state in forced:
+                return session, "loop"
+            forced.add(state)
+        else:
+            forced.clear()
+        number = picker.choice(choices).number
+        if taken is not None:
+            taken.append((session.position, taken_choice(session, number)))
+        session.choose(number)
+    return session, "too_long"
 
 
-def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both") -> Exploration:
-    """Play ``runs`` seeded random lives and gather what they reached."""
+def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both",
+            max_steps: int = MAX_STEPS) -> Exploration:
+    """Play ``runs`` seeded random lives and gather what they reached, with the first seed
+    that reached each passage, choice and variant."""
     report = Exploration(runs=runs, passages_total=len(story.passages))
     home = story.jurisdictions[story.home]
+    counted = counted_visits(story)
+    original, (story, answers, sites) = story, watched(story)
+    coverage = Coverage()
     for run in range(runs):
         run_seed = seed + run
         this_route = route_of(run, story, route)
         report.routes[this_route] += 1
         picker = picker_for(run_seed)
         single_option, reactions = [0], [0]
+        taken: list[tuple[str, int]] = []
+        answers.clear()
         try:
-            session, how = play_once(story, run_seed, this_route, picker, single_option, reactions)
+            session, how = play_once(story, run_seed, this_route, picker, single_option, reactions,
+                                     max_steps=max_steps, taken=taken, counted=counted)
+            close_ending(session)
         except Exception as exc:  # a story must never crash the engine; report it, keep exploring
             report.errors.append(f"seed {run_seed} ({this_route}): {exc.__class__.__name__}: {exc}")
             continue
+        coverage.note_life(session, taken, answers, {"seed": run_seed, "route": this_route})
         report.visits.update(session.visits.keys())
         if how == "ending":
             report.endings[session.position] += 1
@@ -172,7 +216,30 @@ def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both") -
                 words_read(session), len(session.path), single_option[0], reactions[0])
         elif how == "dead_end":
             report.dead_ends[session.position] += 1
-        else:
+        elif how == "loop":
             report.loops[session.position] += 1
+        else:
+            report.too_long[session.position] += 1
     report.unvisited = sorted(set(story.passages) - set(report.visits))
+    report.coverage = coverage.report(original, sites)
     return report
+
+
+def coverage_lines(coverage: dict, every: bool = False) -> list[str]:
+    """What the lives reached, in words: counts, what was never reached, and with ``every``
+    the first seed (and route) that reached each passage, choice and variant."""
+    def seed(first: dict) -> str:
+        return f"--seed {first['seed']}" + (" --route short" if first["route"] == "short" else "")
+
+    passages, choices, variants = coverage["passages"], coverage["choices"], coverage["variants"]
+    conditions = coverage["conditions"]
+    lines = [f"choices taken: {choices['taken']} of {choices['total']}; variants shown: "
+             f"{variants['shown']} of {variants['total']}; sides of conditions: "
+             f"{conditions['sides_seen']} of {conditions['sides_total']}"]
+    lines += [f"never taken: {label}" for label in choices["never"]]
+    lines += [f"never shown: {label}" for label in variants["never"]]
+    if every:
+        lines.append("first reached by (play --text --auto --seed N):")
+        for kind in ("passages", "choices", "variants"):
+            lines += [f"  {label}  ({seed(first)})" for label, first in coverage[kind]["first"].items()]
+    return lines
