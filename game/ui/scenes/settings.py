@@ -59,6 +59,12 @@ def _stepped(values: tuple, current, step: int, wrap: bool):
     return values[i]
 
 
+def preview_height(t, m, lines: int) -> int:
+    """How tall ``lines`` lines of the preview stand: the spacing between them, and the last
+    line's own height (wide spacing adds room between lines, not under the last)."""
+    return (lines - 1) * m.body_line + t.height("serif", m.body)
+
+
 class SettingsScene(Scene):
     name = "settings"
 
@@ -152,13 +158,13 @@ class SettingsScene(Scene):
         full = min(w - 2 * m.margin, round(1000 * m.unit) + m.margin * 2)
         # The preview is what large text is for: the rows make room for it, never the other
         # way round.  One column if it fits above the preview, else two side by side.
-        for columns in (1, 2):
+        # Last resort, for the tallest faces: two columns whose rows touch.
+        for columns, gap in ((1, m.gap // 2), (2, m.gap // 2), (2, 0)):
             width = full if columns == 1 else max(row_min, (full - m.gap) // 2)
             per_column = -(-len(ROWS) // columns)
-            gap = m.gap // 2
             preview = t.lines(PREVIEW, "serif", m.body, full)
-            needed = per_column * (row_h + gap) + m.gap + len(preview) * m.body_line
-            if needed <= room or columns == 2:
+            needed = per_column * (row_h + gap) + m.gap + preview_height(t, m, len(preview))
+            if needed <= room:
                 break
         self.columns = columns
         total = columns * width + (columns - 1) * m.gap
