@@ -257,3 +257,20 @@ def test_with_statistics_off_the_debrief_is_the_usual_one(kiosk_app):
     begin(app)
     play_to_the_debrief(app)
     assert all(s.kicker != "The system compares you too" for s in app.top.document.sections)
+
+
+def test_an_hour_of_random_visitors_neither_stops_the_kiosk_nor_grows_what_it_keeps(kiosk_app):
+    import kiosk_day
+
+    from game.ui.backdrops import KEPT
+
+    app = kiosk_app(idle_seconds=60.0, warning_seconds=10.0)
+    report = kiosk_day.random_day(app, seconds=3600, seed=7)
+    assert app.running and app.window.fullscreen
+    assert report.visits_begun >= 3 and report.screens.get("attract", 0) > 0
+    assert report.deepest_stack <= 4
+    text = app.text
+    assert len(text._surfaces) <= text.max_surfaces and len(text._layouts) <= text.max_layouts
+    assert all(len(widths) <= 20000 for widths in text._widths.values())
+    assert len(text._fonts) < 40 and len(app.backdrops) <= KEPT
+    assert app.kiosk._finger is None or app.kiosk._finger_held <= 30 + 5
