@@ -268,6 +268,11 @@ def _construct(tag: str, written: str) -> tuple[Any, str | None]:
         value = _constructor.construct_object(yaml.ScalarNode(tag, written))
     except (ArithmeticError, LookupError, ValueError, TypeError, yaml.YAMLError):
         return None, f"'{_shown(written)}' cannot be read as {what}"
+    finally:
+        # The constructor remembers every node it has made a value of; shared by every file
+        # ever read, it would keep each number of each story loaded (a watched mod reloads
+        # on every save).
+        _constructor.constructed_objects.clear()
     if isinstance(value, float) and not math.isfinite(value):
         return None, f"'{_shown(written)}' is not a number a story can use; write a finite number"
     return value, None

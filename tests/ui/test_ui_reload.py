@@ -10,6 +10,7 @@ import weakref
 
 import pygame
 import pytest
+import yaml
 
 import ui_driver as d
 from game.mods import first_load
@@ -182,6 +183,10 @@ def test_without_watch_there_is_no_reload(make_app):
     assert app.top is title and app.watch is None
 
 
+def yaml_nodes_alive() -> int:
+    return sum(1 for o in gc.get_objects() if isinstance(o, yaml.Node))
+
+
 def test_a_hundred_reloads_hold_no_old_story_session_or_screen(watched, harbour):
     at_harbour(watched)
     held: list[weakref.ref] = []
@@ -193,7 +198,12 @@ def test_a_hundred_reloads_hold_no_old_story_session_or_screen(watched, harbour)
             edit(harbour / "mod.yaml", "goto: broken", "goto: phone_msg")
         wait_for_look(watched)
         held += [weakref.ref(watched.story), weakref.ref(watched.top), weakref.ref(watched.top.session)]
+        if i == 9:
+            gc.collect()
+            yaml_nodes = yaml_nodes_alive()
     gc.collect()
+    # The YAML reader keeps nothing of the files it has read.
+    assert yaml_nodes_alive() == yaml_nodes
     alive = [ref() for ref in held if ref() is not None]
     assert len(alive) == 3 and set(map(id, alive)) == {id(watched.story), id(watched.top), id(watched.top.session)}
     assert [s.name for s in watched.stack] == ["play"]
@@ -220,3 +230,16 @@ def test_the_watch_sees_files_added_changed_and_removed(tmp_path):
     (folder / "b.yaml").unlink()
     assert watch.look()
     assert not watch.look()
+
+
+def test_the_command_line_asks_the_window_to_watch(monkeypatch, harbour):
+    import game.ui.app
+    from game.cli import main
+
+    asked = []
+    monkeypatch.setattr(game.ui.app, "run", lambda story, **kw: asked.append(kw) or 0)
+    assert main(["--mod", str(harbour), "--watch"]) == 0
+    assert main(["play", "--watch"]) == 0
+    assert main([]) == 0
+    assert [kw["watch"] for kw in asked] == [True, True, False]
+    assert asked[0]["mods"] == [harbour]
