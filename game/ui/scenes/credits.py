@@ -23,6 +23,8 @@ Written and built by the Keeping Trust team, in Python, with pygame-ce, PyYAML a
 
 The type is Noto Serif, Noto Sans and Noto Sans Mono, designed for Google and free to share under the SIL Open Font License 1.1.
 
+The Legible font is Atkinson Hyperlegible, by the Braille Institute of America, under the same licence. The Dyslexic font is OpenDyslexic, by Abelardo Gonzalez, under the Creative Commons Attribution 3.0 licence, built on Bitstream Vera by Bitstream, Inc.
+
 The city at dusk and in winter, the sea, and every sound — a tick, two notes, a page turning, the wind off the sea — were made for the game, by the game's own code."""
 
 
