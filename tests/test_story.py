@@ -262,3 +262,107 @@ def test_a_bill_is_headed_by_no_hospital_but_the_one_that_sent_it(story):
     heading = page_lines(session.page)[0]
     assert not re.search(r"People.s Hospital", heading + session.page.text)
     assert "Shidao County Hospital" in session.page.text
+
+
+# -- people are introduced before they are mentioned ------------------------------------------
+
+BIBLE = ROOT / "docs" / "story-bible.md"
+
+
+def introductions() -> dict[str, tuple[list[str], set[str]]]:
+    """The bible's table of who is introduced where: person -> (names as written, passages)."""
+    section = BIBLE.read_text(encoding="utf-8").split("## Who is introduced where", 1)[1].split("\n## ", 1)[0]
+    table = {}
+    for row in section.splitlines():
+        cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[1].startswith("`"):
+            table[cells[0]] = (re.findall(r"`([^`]+)`", cells[1]), set(re.findall(r"`([a-z_]+)`", cells[2])))
+    return table
+
+
+def pages_of_a_life(story, seed: int):
+    """Each page a random full-route life shows, as the words a reader meets on it (text,
+    speaker, heading and every choice offered), and last the ending's debrief."""
+    session = Session.new(story, seed=seed, route="full")
+    picker = picker_for(seed)
+    while not session.is_over:
+        page = session.page
+        yield page.passage_id, "\n".join([page.text, page.speaker or "", page.title or "", *(c.text for c in page.choices)])
+        session.choose(picker.choice(page.choices).number)
+    yield session.position, "\n".join([session.page.text, session.page.speaker or "", session.page.title or ""])
+    yield session.position, session.debrief().ending_text
+
+
+def test_the_bible_says_where_each_person_of_the_season_is_introduced():
+    table = introductions()
+    assert {"Jing", "Dawei", "Liu Fang", "Mrs. Song", "Ms. Qu", "Dr. Kong", "Lao Gao", "Manager Tan"} <= set(table)
+
+
+def test_every_life_meets_each_person_first_where_they_are_introduced(story):
+    table = introductions()
+    patterns = {person: re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+                for person, (names, _) in table.items()}
+    wrong = set()
+    for seed in range(1500):
+        met = set()
+        for passage_id, words in pages_of_a_life(story, seed):
+            for person, pattern in patterns.items():
+                if person not in met and pattern.search(words):
+                    met.add(person)
+                    if passage_id not in table[person][1]:
+                        wrong.add((person, passage_id, seed))
+    assert not wrong, sorted(wrong)[:10]
+
+
+# -- the second draft's records across months ---------------------------------------------------
+
+def test_jing_explains_her_card_in_october_to_a_caller_who_never_heard_of_it(story):
+    session = live(story, ["Send her money", "Call Jing"], until="oct_jing_call")
+    assert "For giving blood" in session.page.text
+
+
+def test_jing_does_not_explain_her_card_twice(story):
+    session = live(story, ["Ring your sister Jing", "Call Jing"], until="oct_jing_call")
+    assert "For giving blood" not in session.page.text
+
+
+def test_the_judgment_never_says_the_cousin_paid_an_instalment(story):
+    session = live(story, ["Tell him you'll be there", "Sign where", "Put the letter in the drawer"],
+                   until="nov_judgment")
+    assert "paid no instalment" in session.page.text
+    assert "3,500 yuan of principal" in session.page.text
+    assert "paid one instalment" not in session.page.text
+
+
+def test_the_judgment_counts_the_instalment_the_guarantor_paid(story):
+    session = live(story, ["Tell him you'll be there", "Sign where", "Pay his instalment",
+                           "Ring the bank and tell them you will pay nothing more"], until="nov_judgment")
+    assert "paid one instalment as guarantor" in session.page.text
+
+
+def test_joining_the_marrow_registry_in_nanjing_records_where(story):
+    session = live(story, ["Say you've had a cold", "Put the leaflet", "Tell her you'll be on the Saturday",
+                           "Take the clipboard", "Answer everything",
+                           "fill in the registry form"], until="nov_metro_volunteer")
+    assert session.variables["marrow_registered_in"] == "nanjing"
+
+
+def test_the_bank_takes_what_its_message_says_is_due(story):
+    checked = 0
+    for seed in range(3000):
+        session = Session.new(story, seed=seed, route="full")
+        picker = picker_for(seed)
+        while not session.is_over:
+            choices = session.page.choices
+            leave = [c for c in choices if c.text.startswith("Leave the money in the account")]
+            if session.position == "dec_bank_payment" and leave:
+                due = sum(float(a.replace(",", "")) for a in re.findall(r"([\d,]+\.\d\d) yuan", session.page.text))
+                before = session.variables["savings"]
+                session.choose(leave[0].number)
+                assert before - session.variables["savings"] == round(due + 0.49), seed
+                checked += 1
+                continue
+            session.choose(picker.choice(choices).number)
+        if checked >= 5:
+            break
+    assert checked
