@@ -141,7 +141,8 @@ def _window(args: argparse.Namespace) -> int:
         return run_kiosk(args.story, mods=args.mod, config_path=args.kiosk_config, seed=getattr(args, "seed", None))
     route = "short" if getattr(args, "short", False) or getattr(args, "route", "full") == "short" else "full"
     return run(args.story, mods=args.mod, fullscreen=getattr(args, "fullscreen", None), route=route,
-               seed=getattr(args, "seed", None), class_mode=getattr(args, "class_mode", False), watch=getattr(args, "watch", False))
+               seed=getattr(args, "seed", None), watch=getattr(args, "watch", False),
+               class_mode=getattr(args, "class_mode", False))
 
 
 def _play_text(args: argparse.Namespace) -> int:
@@ -247,6 +248,8 @@ def _explore(args: argparse.Namespace) -> int:
             print(f"read before the debrief ({route}): {spread['min']:,} / {spread['median']:,.0f} / "
                   f"{spread['max']:,} words (min / median / max); "
                   f"{reading['single_option_share']:.0%} of {reading['inputs']:,} inputs offered one option")
+            print(f"pages shaped by the hidden record ({route}): {reading['reactions']['min']} / "
+                  f"{reading['reactions']['median']:g} per life (min / median)")
         for kind in ("dead_ends", "loops"):
             for passage, count in data[kind].items():
                 print(f"{kind.replace('_', ' ')[:-1]}: {passage} ({count} runs)")
@@ -260,8 +263,6 @@ def _explore(args: argparse.Namespace) -> int:
             print(f"error: {error}")
     return 1 if data["dead_ends"] or data["loops"] or data["errors"] else 0
 
-            print(f"pages shaped by the hidden record ({route}): {reading['reactions']['min']} / "
-                  f"{reading['reactions']['median']:g} per life (min / median)")
 
 def _visitors(args: argparse.Namespace) -> int:
     from .kiosk import ConfigError, load_config
