@@ -49,7 +49,7 @@ def action_button(scene, action):
 # -- readable type -------------------------------------------------------------------------
 
 def test_every_reading_face_is_shipped_with_its_licence():
-    for family, roles in FONT_FAMILIES.items():
+    for family in FONT_FAMILIES:
         for role in ("serif", "serif_italic", "sans", "sans_bold", "mono"):
             assert font_path(role, family).is_file(), (family, role)
     folder = font_path("sans").parent

@@ -136,6 +136,8 @@ def test_the_title_and_the_menus_over_play(large_app):
 
 
 def test_settings_and_keys(large_app):
+    from game.ui import input as cmd
+    from game.ui.input import Command
     from game.ui.scenes.keys import KeysScene
     from game.ui.scenes.settings import SettingsScene
 
@@ -144,7 +146,7 @@ def test_settings_and_keys(large_app):
     audit(app, "settings")
     shown(app, KeysScene(app))
     audit(app, "keys")
-    app.top.handle(__import__("game.ui.input", fromlist=["Command"]).Command("confirm"))
+    app.dispatch(Command(cmd.CONFIRM))             # the first action listens for its key
     app.step(0)
     audit(app, "keys, listening")
 
