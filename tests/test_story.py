@@ -83,7 +83,7 @@ def test_random_lives_visit_every_passage_and_every_ending(story, exploration):
 # reached, so that no draft grows longer or more Continue-heavy again.
 FULL_MEDIAN_WORDS = 8_500   # goal: 8,000 (reached: 8,285)
 FULL_MAX_WORDS = 12_000     # goal: 10,000 (reached: 11,662)
-FULL_SINGLE_OPTION_SHARE = 0.35  # goal: 0.25 (reached: 0.336)
+FULL_SINGLE_OPTION_SHARE = 0.27  # goal: 0.25 (reached: 0.266)
 
 
 def test_a_season_reads_in_well_under_an_hour(exploration):
@@ -118,7 +118,9 @@ def leaks_in(page, score: int, start: int) -> list[str]:
     found = []
     if page.style != "document":
         found += [m.group(0) for pattern in LEAKS for m in pattern.finditer(text)]
-    if score != start and re.search(rf"(?<![\d,]){score:,}(?![\d,])|(?<!\d){score}(?!\d)", text):
+    # A published document prints its own figures (the grades' bounds); one of them may equal
+    # a reader's standing by chance without telling it.
+    if score != start and page.style != "document" and re.search(rf"(?<![\d,]){score:,}(?![\d,])|(?<!\d){score}(?!\d)", text):
         found.append(str(score))
     return found
 
