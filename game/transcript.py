@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 from game import debrief_document as doc
 from game.engine import Session
 from game.engine.styles import keeps_lines
+from game.jsonfile import write_text_atomic
 from game.typography import named_speaker, typographic
 
 #: The command a classmate types to play the same world.
@@ -203,25 +203,6 @@ def markdown(transcript: Transcript) -> str:
 
 
 # -- files ------------------------------------------------------------------------------------
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` so that a reader sees the old file or the new one, whole — a student
-    pressing the button twice never leaves half a transcript."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
 
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")

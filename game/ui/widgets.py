@@ -43,6 +43,15 @@ def draw_panel(surface: pygame.Surface, rect: pygame.Rect, colour: tuple, radius
         pygame.draw.rect(surface, border, rect, width=width, border_radius=radius)
 
 
+
+def draw_dialog(surface: pygame.Surface, box: pygame.Rect, metrics, palette, border: tuple | None = None) -> None:
+    """A question or notice drawn over the screen: the screen below dimmed, so it reads as not
+    to be touched now, and the box on top (edged with the focus colour unless told otherwise)."""
+    draw_panel(surface, surface.get_rect(), (0, 0, 0, 150), 0)
+    draw_panel(surface, box, palette.veil[:3], metrics.radius,
+               palette.focus if border is None else border, metrics.line_width)
+
+
 def make_button(text: Text, metrics: Metrics, rect: pygame.Rect, key: Any, label: str, *,
                 enabled: bool = True, number: int | None = None, role: str = "sans",
                 size: int | None = None, align: str = "center", subtitle: str = "") -> Button:

@@ -10,7 +10,7 @@ from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.scenes.common import button_row
-from game.ui.widgets import Focus, draw_panel
+from game.ui.widgets import Focus, draw_dialog
 
 
 class ConfirmScene(Scene):
@@ -52,8 +52,7 @@ class ConfirmScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         app, m, p = self.app, self.app.metrics, self.app.palette
-        draw_panel(surface, surface.get_rect(), (0, 0, 0, 140), 0)
-        draw_panel(surface, self.box, p.veil[:3], m.radius, p.focus, m.line_width)
+        draw_dialog(surface, self.box, m, p)
         y = self.box.y + m.margin
         for line in self.lines:
             app.text.draw(surface, line, "sans", m.ui, p.text, (self.box.centerx, y), "midtop")

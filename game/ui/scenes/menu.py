@@ -8,7 +8,7 @@ from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.scene import Pop, Quit, Reset, Scene, Transition
 from game.ui.scenes.common import button_column, open_screen
-from game.ui.widgets import Focus, draw_panel
+from game.ui.widgets import Focus, draw_dialog
 
 
 class MenuScene(Scene):
@@ -72,6 +72,5 @@ class MenuScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         app, m, p = self.app, self.app.metrics, self.app.palette
-        draw_panel(surface, surface.get_rect(), (0, 0, 0, 150), 0)
-        draw_panel(surface, self.box, p.veil[:3], m.radius, p.text_dim, m.line_width)
+        draw_dialog(surface, self.box, m, p, p.text_dim)
         self.focus.draw(surface, app.text, m, p)

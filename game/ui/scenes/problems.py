@@ -16,7 +16,7 @@ from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.scenes.common import button_row
-from game.ui.widgets import Focus, draw_panel
+from game.ui.widgets import Focus, draw_dialog
 
 
 def ordered(problems: Sequence[Problem]) -> list[str]:
@@ -92,8 +92,7 @@ class ProblemsScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         app, m, p = self.app, self.app.metrics, self.app.palette
-        draw_panel(surface, surface.get_rect(), (0, 0, 0, 150), 0)
-        draw_panel(surface, self.box, p.veil[:3], m.radius, p.focus, m.line_width)
+        draw_dialog(surface, self.box, m, p)
         y = self.box.y + m.margin
         for line in self.heading_lines:
             app.text.draw(surface, line, "sans_bold", m.ui, p.text, (self.view.x, y))
