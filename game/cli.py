@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from . import __version__, shipped
 from .engine import Session, Story, StoryError, check_story, load_story
 from .terminal import MAX_AUTO_STEPS
 from .tools.commands import MODDER_COMMANDS, add_modder_commands
 
-ROOT = Path(__file__).resolve().parent.parent
-STORY = ROOT / "story"
+STORY = shipped.story()
 
 
 def _story_args(parser: argparse.ArgumentParser, top: bool = False) -> None:
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
         description="Keeping Trust: a season in Rongcheng. With no command, opens the game window.")
+    parser.add_argument("--version", action="version", version=f"Keeping Trust {__version__}")
     parser.add_argument("--fullscreen", action="store_true", default=None, help="open the window full screen")
     parser.add_argument("--windowed", dest="fullscreen", action="store_false", help="open the window in a window")
     parser.add_argument("--short", action="store_true", help="start the short route (festivals, classrooms)")
@@ -111,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="the statistics file (default: the kiosk config's, or the data folder's)")
     visitors.add_argument("--csv", type=Path, default=None, metavar="FILE", help="write every visit to FILE as CSV")
 
+    commands.add_parser("paths", help="where settings, saves, logs, the cache, mods and the shipped story are")
+
     stats = commands.add_parser("stats", help="passages, choices, words, endings, behaviours, jurisdictions")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     _story_args(stats)
@@ -125,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in MODDER_COMMANDS:
         return MODDER_COMMANDS[args.command](args, _load)
     return {"play": _play_text, "check": _check, "explore": _explore, "stats": _stats,
-            "visitors": _visitors}[args.command](args)
+            "visitors": _visitors, "paths": _paths}[args.command](args)
 
 
 def _window(args: argparse.Namespace) -> int:
@@ -288,6 +291,14 @@ def _visitors(args: argparse.Namespace) -> int:
         with open(args.csv, "w", encoding="utf-8", newline="") as out:
             count = book.export_csv(out)
         print(f"{count:,} visits written to {args.csv}")
+    return 0
+
+
+def _paths(args: argparse.Namespace) -> int:
+    from .places import player_places
+
+    for label, path in player_places(args.story, getattr(args, "kiosk_config", None)):
+        print(f"{label:>15}: {path}")
     return 0
 
 

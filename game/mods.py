@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from game import shipped
 from game.engine import Problem, Story, check_story
 from game.engine.located import read_yaml
 from game.settings import MOD_KEY
@@ -61,8 +62,13 @@ class ModRecord:
 
 
 def mod_folders(story_dir: Path, data: Path) -> list[tuple[Path, bool]]:
-    """Where installed mods are looked for, each with whether it is the game's own."""
-    return [(Path(story_dir).parent / "mods", True), (Path(data) / "mods", False)]
+    """Where installed mods are looked for, each with whether it is the game's own: the
+    shipped ``mods/`` for the shipped story (inside the package once installed), ``mods/``
+    beside any other story folder, and the player's own ``<data>/mods``."""
+    beside = Path(story_dir).parent / "mods"
+    if Path(story_dir).resolve() == shipped.story().resolve():
+        beside = shipped.mods()
+    return [(beside, True), (Path(data) / "mods", False)]
 
 
 def describe(folder: Path, shipped: bool = False) -> InstalledMod:

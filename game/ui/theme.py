@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from game import shipped
 from game.ui.layout import LINE_SPACING
 
 Colour = tuple[int, int, int]
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+ASSETS = shipped.assets()
 FONTS = ASSETS / "fonts"
 
 #: Font roles and the file that draws each.  Only these shipped files are ever used.

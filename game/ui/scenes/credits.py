@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from game import __version__
 from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.layout import line_offsets, paginate
@@ -28,6 +29,12 @@ The Legible font is Atkinson Hyperlegible, by the Braille Institute of America, 
 The city at dusk and in winter, the sea, and every sound — a tick, two notes, a page turning, the wind off the sea — were made for the game, by the game's own code."""
 
 
+def version_line() -> str:
+    """Which version this is, as ``--version`` says it: a player reporting a problem reads it
+    here."""
+    return f"This is Keeping Trust {__version__}."
+
+
 class CreditsScene(Scene):
     name = "credits"
 
@@ -39,7 +46,7 @@ class CreditsScene(Scene):
     def layout(self) -> None:
         app, m = self.app, self.app.metrics
         width = min(app.size[0] - 2 * m.margin, round(app.text.average_char_width("serif", m.body) * 64))
-        self.lines = app.text.lines(CREDITS, "serif", m.body, width)
+        self.lines = app.text.lines(f"{CREDITS}\n\n{version_line()}", "serif", m.body, width)
         self.x = (app.size[0] - width) // 2
         self.top = heading_height(app)
         bottom = app.size[1] - m.margin
