@@ -35,6 +35,8 @@ class Event:
 
     @classmethod
     def from_json(cls, data: dict) -> "Event":
+        if not isinstance(data, dict):
+            raise ValueError("an event is a table of what, who saw it, when and where")
         source = data.get("source")
         if not isinstance(data.get("behaviour"), str) or not (source is None or isinstance(source, str)):
             raise ValueError("an event needs a behaviour and a source (or none)")

@@ -178,6 +178,7 @@ def test_saves_round_trip_through_json(story):
     (lambda d: {**d, "position": "gone"}, "no longer has"),
     (lambda d: {**d, "story": "Another"}, "another story"),
     (lambda d: {**d, "events": [{"behaviour": 3}]}, "damaged"),
+    (lambda d: {**d, "events": [["gave_blood", "hospital"]]}, "damaged"),
     (lambda d: {**d, "variables": {"x": [1]}}, "damaged"),
     (lambda d: [1, 2, 3], "not a Keeping Trust save"),
 ])
