@@ -15,7 +15,7 @@ from typing import Any, Iterable, Sequence
 
 from . import conditions
 from .conditions import BUILTINS, GRADES, QUESTIONS, Condition, ConditionError
-from .located import MAX_BYTES, Node, read_yaml
+from .located import MAX_BYTES, Allowance, Node, read_yaml
 from .problems import Problem, StoryError, Suggestions
 from .story import (
     KEEP_LINES, PLAYER, STYLES, AddVariables, Behaviour, Blacklist, Branch, Choice, Effect, Ending,
@@ -33,6 +33,16 @@ EFFECTS = ("record", "set", "add", "roll", "day", "city")
 MOD_KEYS = ("name", "description", "author", "version")
 JURISDICTION_KEYS = ("id", "name", "cities", "start", "document", "rules", "grades", "perks")
 ADDITION_KEYS = ("id", "rules", "perks")
+
+# What a story, a mod, and all of them together may cost to read. An honest passage is about
+# fifty values and 1,800 bytes, so a story of 20,000 passages (36 MB, about a million values)
+# loads with room to spare; a mod is an addition, a tenth of that. Past a limit, reading
+# stops at the file that passed it, and the error says which limit and how to split.
+MAX_FILES = {False: 2_000, True: 200}
+MAX_FOLDER_BYTES = {False: 64 * 1024 * 1024, True: 8 * 1024 * 1024}
+MAX_FOLDER_NODES = {False: 2_000_000, True: 250_000}
+MAX_TOTAL_BYTES = 96 * 1024 * 1024
+MAX_TOTAL_NODES = 3_000_000
 
 
 def load_story(root: Path, mods: Sequence[Path] = ()) -> Story:
@@ -154,6 +164,9 @@ class _Builder:
         self.variable_nodes: dict[str, Node] = {}
         # Where each jurisdiction's rules were written, and whether an addition wrote them.
         self.rule_origins: dict[str, dict[str, tuple[Node, bool]]] = {}
+        # What the story and the mods read so far have left of the total budget.
+        self.bytes_left = MAX_TOTAL_BYTES
+        self.nodes_left = MAX_TOTAL_NODES
 
     # -- reporting -----------------------------------------------------------------------
 
@@ -171,12 +184,41 @@ class _Builder:
         files, problems = story_files(root)
         self.problems.extend(problems)
         described = False
+        what = f"the mod {shown_path(root)}" if is_mod else "the story"
+        split = ("split it into two mods" if is_mod else
+                 "move some of its chapters into a mod, which players turn on beside it")
+        if len(files) > MAX_FILES[is_mod]:
+            self.problems.append(Problem(shown_path(files[MAX_FILES[is_mod]]), 1, 1,
+                                         f"{what} has {len(files):,} files; the limit is {MAX_FILES[is_mod]:,}, "
+                                         f"so this one and those after it are not read: join small files, or {split}"))
+            files = files[:MAX_FILES[is_mod]]
+        folder_bytes = 0
+        allowance = self.allowance(what, split, is_mod)
         for path in files:
             shown = shown_path(path)
+            try:
+                size = path.stat().st_size
+            except OSError:
+                size = 0  # the reader says why it cannot be read
+            folder_bytes += size
+            if folder_bytes > MAX_FOLDER_BYTES[is_mod] or size > self.bytes_left:
+                limit = (f"{what}'s files come to more than {MAX_FOLDER_BYTES[is_mod] // 2**20} MB, its limit"
+                         if folder_bytes > MAX_FOLDER_BYTES[is_mod] else
+                         f"the story and its mods together come to more than {MAX_TOTAL_BYTES // 2**20} MB, "
+                         "the limit for all of them")
+                fix = split if folder_bytes > MAX_FOLDER_BYTES[is_mod] else "turn some mods off"
+                self.problems.append(Problem(shown, 1, 1, f"{limit}; this file and those after it are not "
+                                                          f"read: {fix}"))
+                break
+            self.bytes_left -= size
             self.files.append(shown)
             self.origins[shown] = (shown_path(root), is_mod)
-            node, problems = read_yaml(path, shown)
+            before = allowance.nodes
+            node, problems = read_yaml(path, shown, allowance)
+            self.nodes_left -= before - allowance.nodes
             self.problems.extend(problems)
+            if allowance.nodes < 0:
+                break
             if node is not None:
                 self.read_file(node, is_mod)
                 described = described or (isinstance(node.value, dict) and "mod" in node.value)
@@ -184,6 +226,16 @@ class _Builder:
             self.problems.append(Problem(shown_path(files[0]), 1, 1, "no file of this mod has a 'mod:' section; "
                                          "give it one with its name, so players can tell what they turn on",
                                          "warning"))
+
+    def allowance(self, what: str, split: str, is_mod: bool) -> Allowance:
+        """The values a folder's files may hold: its own limit, or what the total has left."""
+        if MAX_FOLDER_NODES[is_mod] <= self.nodes_left:
+            return Allowance(MAX_FOLDER_NODES[is_mod],
+                             f"{what} holds more than {MAX_FOLDER_NODES[is_mod]:,} values (keys, texts, numbers, "
+                             f"lists), its limit; reading stopped here: {split}")
+        return Allowance(self.nodes_left, f"the story and its mods together hold more than {MAX_TOTAL_NODES:,} "
+                                          "values (keys, texts, numbers, lists), the limit for all of them; "
+                                          "reading stopped here: turn some mods off")
 
     def read_file(self, root: Node, is_mod: bool) -> None:
         top = self.mapping(root, "a story file")

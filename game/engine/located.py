@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Union
 
 import yaml
@@ -26,6 +27,10 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
+#: Values (keys, texts, numbers, lists, mappings) one file may hold. An honest file of 2 MB
+#: holds about 60,000; each costs memory and time, so a file of a million zeros is refused
+#: after a small part of it instead of costing seconds and hundreds of megabytes.
+MAX_NODES = 100_000
 
 _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -46,6 +51,19 @@ Value = Union[dict, list, str, int, float, bool, None]
 
 
 @dataclass
+class Allowance:
+    """How many more values the files read with it may hold, and what to tell the writer
+    when they hold more: one is shared by every file of a story, or of a mod."""
+
+    nodes: int
+    message: str
+
+
+# Scalars have no keys; sharing one empty, read-only mapping spares a dict per value.
+_NO_KEYS: dict = MappingProxyType({})  # type: ignore[assignment]
+
+
+@dataclass(slots=True)
 class Node:
     """A value from a YAML file with its 1-based line and column.
 
@@ -125,9 +143,11 @@ class _Stop(Exception):
 class _Reader:
     """Builds Nodes from libyaml's events, noting every problem and reading on where it can."""
 
-    def __init__(self, text: str, shown: str) -> None:
+    def __init__(self, text: str, shown: str, allowance: Allowance | None = None) -> None:
         self.text = text
         self.shown = shown
+        self.allowance = allowance
+        self.nodes = 0
         self.problems: list[Problem] = []
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.stack: list[Node] = []
@@ -149,9 +169,26 @@ class _Reader:
             self.event(event)
         return self.root
 
+    def count(self, line: int, col: int) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self.stop(line, col, f"this file holds more than {MAX_NODES:,} values (keys, texts, numbers, lists), "
+                                 "the most one story file may; split it into several files: passages may be "
+                                 "spread over as many files as you like")
+        if self.allowance is not None:
+            self.allowance.nodes -= 1
+            if self.allowance.nodes < 0:
+                self.stop(line, col, self.allowance.message)
+
+    def stop(self, line: int, col: int, message: str) -> None:
+        self.problems.append(Problem(self.shown, line, col, message))
+        raise _Stop()
+
     def event(self, event: Any) -> None:
         kind = type(event)
         line, col = event.start_mark.line + 1, event.start_mark.column + 1
+        if kind in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent):
+            self.count(line, col)
         if kind is yaml.AliasEvent:
             self.note(line, col, "aliases (*name) are not allowed in story files; write the value out")
             self.attach(Node(None, self.shown, line, col, written="", broken=True))
@@ -170,7 +207,10 @@ class _Reader:
             if len(self.stack) >= MAX_DEPTH:
                 self.note(line, col, f"nested more than {MAX_DEPTH} levels deep")
                 raise _Stop()
-            node = Node({} if kind is yaml.MappingStartEvent else [], self.shown, line, col, broken=broken)
+            if kind is yaml.MappingStartEvent:
+                node = Node({}, self.shown, line, col, broken=broken)
+            else:
+                node = Node([], self.shown, line, col, keys=_NO_KEYS, broken=broken)
             self.attach(node)
             self.stack.append(node)
             self.pending_key.append(None)
@@ -181,7 +221,7 @@ class _Reader:
     def scalar(self, event: Any, line: int, col: int) -> Node:
         written = event.value
         quoted = event.style in ("'", '"')
-        node = Node(written, self.shown, line, col, quoted=quoted, written=written)
+        node = Node(written, self.shown, line, col, quoted=quoted, keys=_NO_KEYS, written=written)
         if event.style == '"':
             self.refuse_escapes(event)
         tag = event.tag
@@ -278,10 +318,11 @@ def _construct(tag: str, written: str) -> tuple[Any, str | None]:
     return value, None
 
 
-def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
+def read_yaml(path: Path, shown: str, allowance: Allowance | None = None) -> tuple[Node | None, list[Problem]]:
     """Read one story file. Returns its root node (None for an empty or unreadable file) and
     every problem found in it; a root comes back even with problems, so the story's own checks
-    can report the rest of the file too."""
+    can report the rest of the file too. Each value read is taken from ``allowance``; the
+    file is read no further once it is spent."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -297,7 +338,7 @@ def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
         return None, [Problem(shown, line, col, "file is not UTF-8 text (save it as UTF-8)")]
     if "\x00" in text:
         return None, [Problem(shown, 1, 1, "file contains NUL characters; it is not a text file")]
-    reader = _Reader(text, shown)
+    reader = _Reader(text, shown, allowance)
     try:
         for match in _REFUSED_IN_FILE.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
