@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from game.jsonfile import Unreadable, read_json, set_aside, write_json_atomic
+from game.jsonfile import Unreadable, copy_atomic, read_json, set_aside, write_json_atomic
 from game.settings import data_dir
 
 SLOT_FORMAT = "keeping-trust-slot"
@@ -144,7 +144,13 @@ class SlotStore:
         chain = [AUTO, *OLDER_AUTOSAVES]
         try:
             for older, newer in reversed(list(zip(chain[1:], chain))):
-                if self.path_for(newer).exists():
+                if not self.path_for(newer).exists():
+                    continue
+                if newer == AUTO:
+                    # Copied, not moved: a game killed before the new autosave is written
+                    # must still find an autosave to continue.
+                    copy_atomic(self.path_for(newer), self.path_for(older))
+                else:
                     os.replace(self.path_for(newer), self.path_for(older))
         except OSError as exc:
             raise SlotError(f"Could not keep the previous game's autosave: {exc}") from exc

@@ -103,6 +103,19 @@ def test_a_new_game_keeps_the_last_autosave_of_the_games_before_it(store):
     assert [store.read(n)["seed"] for n in (AUTO, *OLDER_AUTOSAVES)] == [4, 3, 2]
 
 
+def test_a_game_killed_as_a_new_game_is_first_autosaved_still_has_an_autosave_to_continue(store, monkeypatch):
+    store.write(AUTO, game(1, [1, 2]), summary="", place="Day 9 · Rongcheng")
+
+    def killed(*_args):
+        raise KeyboardInterrupt("the process died before the new autosave was written")
+
+    monkeypatch.setattr("game.saves.write_json_atomic", killed)
+    with pytest.raises(KeyboardInterrupt):
+        store.write(AUTO, game(2, []), summary="", place="Day 1 · Rongcheng")
+    assert store.read(AUTO) == game(1, [1, 2]) == store.read("auto-2")
+    assert store.latest().name == AUTO
+
+
 def test_the_same_seed_started_again_is_another_game(store):
     store.write(AUTO, game(1, [2, 2]), summary="", place="")
     store.write(AUTO, game(1, []), summary="", place="")
