@@ -284,6 +284,8 @@ class Session:
             raise SaveError(f"this save belongs to another story ({data.get('story')!r})")
         try:
             route = data["route"]
+            if route == "short" and not story.has_short_route:
+                raise SaveError("this save follows the story's short route, which it no longer has")
             session = cls(story, int(data["seed"]), route)
             position = data["position"]
             if position not in story.passages:

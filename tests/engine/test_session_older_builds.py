@@ -1,0 +1,111 @@
+"""A save made with an older build of the story: it resumes wherever the passage it stands at
+is still there, whatever else changed around it, and says in a sentence why not otherwise."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from game.engine import SaveError, Session, load_story
+
+OLD = """
+passages:
+  start:
+    day: 1
+    text: The light turns amber.
+    choices:
+      - text: Go through.
+        do:
+          - record: {behaviour: ran_red_light, source: traffic_camera}
+          - set: {hurried: true}
+        goto: bus
+      - text: Brake.
+        goto: bus
+  bus:
+    text: The blood bus is parked outside the market.
+    choices:
+      - text: Give blood.
+        do:
+          - record: {behaviour: gave_blood, source: hospital}
+        goto: market
+      - text: Walk on.
+        goto: market
+  market:
+    text: The fish stalls are closing.
+    goto: home
+  home:
+    text: Home.
+    ending: {title: An evening}
+"""
+
+#: The next build: the bus is cut, the market reached another way, the variable gone, and a
+#: passage added before the ending.
+NEW = """
+passages:
+  start:
+    day: 1
+    text: The light turns amber at Chengshan Road.
+    choices:
+      - text: Go through.
+        do:
+          - record: {behaviour: ran_red_light, source: traffic_camera}
+        goto: market
+      - text: Brake.
+        goto: market
+  market:
+    text: The fish stalls are closing early today.
+    goto: stairs
+  stairs:
+    text: The stairs smell of cabbage.
+    goto: home
+  home:
+    text: Home.
+    ending: {title: An evening}
+"""
+
+SHORT_HEADER = """
+story:
+  title: Test
+  start: start
+  short_start: market
+  home: rongcheng
+"""
+
+
+def saved(story, choices: list[int], route: str = "full") -> dict:
+    session = Session.new(story, seed=5, route=route)
+    for number in choices:
+        session.choose(number)
+    return json.loads(json.dumps(session.to_json()))
+
+
+def test_a_save_at_a_passage_the_new_build_keeps_resumes_with_its_past_as_it_was_read(story_dir):
+    data = saved(load_story(story_dir(OLD)), [1, 1])            # through the light, gave blood
+    assert data["position"] == "market"
+    newer = load_story(story_dir(NEW))
+    session = Session.from_json(newer, data)
+    assert session.page.text == "The fish stalls are closing early today."
+    # What was read stays as it was read, the cut bus included.
+    assert [h.passage_id for h in session.history] == ["start", "bus", "market"]
+    assert session.history[0].text == "The light turns amber."
+    session.choose(1)
+    session.choose(1)
+    assert session.is_over
+    debrief = session.debrief()
+    assert [e.behaviour for e in session.events] == ["ran_red_light", "gave_blood"]
+    assert debrief is not None
+
+
+def test_a_save_at_a_passage_the_new_build_cut_says_which(story_dir):
+    data = saved(load_story(story_dir(OLD)), [2])
+    assert data["position"] == "bus"
+    with pytest.raises(SaveError, match="no longer has \\('bus'\\)"):
+        Session.from_json(load_story(story_dir(NEW)), data)
+
+
+def test_a_save_on_a_route_the_new_build_no_longer_has_says_so(story_dir):
+    data = saved(load_story(story_dir(OLD, header=SHORT_HEADER)), [], route="short")
+    with pytest.raises(SaveError) as refused:
+        Session.from_json(load_story(story_dir(OLD)), data)
+    assert str(refused.value) == "this save follows the story's short route, which it no longer has"
