@@ -133,6 +133,8 @@ class Settings:
     line_spacing: float = 1.5
     font: str = "standard"
     reduce_motion: bool = False
+    #: Read aloud: the passage and then each choice as it gains focus (see game.speech).
+    self_voicing: bool = False
     keys: dict[str, str] = field(default_factory=dict)
     #: Keys (folder names) of the installed mods the player turned on; see game.mods.
     enabled_mods: tuple[str, ...] = ()
@@ -158,6 +160,7 @@ class Settings:
             line_spacing=min(LINE_SPACINGS, key=lambda v: abs(v - float(self.line_spacing))),
             font=self.font if self.font in FONTS else FONTS[0],
             reduce_motion=bool(self.reduce_motion),
+            self_voicing=bool(self.self_voicing),
             keys=_keys(self.keys),
             enabled_mods=_mod_keys(self.enabled_mods),
         )

@@ -19,6 +19,7 @@ import pygame
 
 from game.saves import SlotStore
 from game.settings import Settings, load_settings, save_settings
+from game.speech import Voice, unavailable_message
 from game.ui import input as cmd
 from game.ui import loop
 from game.ui.audio import Audio
@@ -55,7 +56,7 @@ class App:
     def __init__(self, story, *, settings: Settings | None = None, store: SlotStore | None = None,
                  route: str = "full", seed: int | None = None, size: tuple[int, int] | None = None,
                  fullscreen: bool | None = None, sound: bool = True, kiosk=None,
-                 loadout=None, watch: bool = False) -> None:
+                 loadout=None, watch: bool = False, voice: Voice | None = None) -> None:
         from game.engine import Session  # noqa: F401  (fail early if the engine is missing)
 
         pygame.init()
@@ -89,6 +90,8 @@ class App:
         if self.audio:
             self.audio.set_volumes(self.settings.master_volume, self.settings.music_volume,
                                    self.settings.effects_volume)
+        #: Read aloud (:mod:`game.speech`): heard only while the setting is on.
+        self.voice = voice if voice is not None else Voice.of_platform()
         self.scenes = SceneStack()
         self.toasts = Toast()
         self.backdrops = Backdrops()
@@ -208,6 +211,33 @@ class App:
         if self.audio:
             self.audio.play(name)
 
+    # -- read aloud -------------------------------------------------------------------------
+    def speak(self, texts, *, after: bool = False) -> None:
+        """Say ``texts`` if the player has Read aloud on, cutting off what was being said
+        (or, ``after``, once it is said)."""
+        if self.settings.self_voicing:
+            (self.voice.add if after else self.voice.say)(texts)
+
+    def hush(self) -> None:
+        self.voice.stop()
+
+    def set_voicing(self, on: bool) -> None:
+        """Turn Read aloud on or off; on, the screen showing is read from its start."""
+        if on and not self.voice.available:
+            self.toast(unavailable_message(self.voice), 5)
+            return
+        self.settings.self_voicing = on
+        self.apply_settings()
+        if not on:
+            self.hush()
+            self.toast("Read aloud is off.")
+            return
+        self.toast("Reading aloud. V stops.")
+        self.speak(["Reading aloud."])
+        spoken = getattr(self.top, "spoken", None) if self.scenes else None
+        if spoken is not None:
+            self.speak(spoken(), after=True)
+
     # -- the stack --------------------------------------------------------------------------
     @property
     def stack(self) -> list[Scene]:
@@ -242,6 +272,9 @@ class App:
             return
         if command.kind == cmd.FULLSCREEN:
             self.toggle_fullscreen()
+            return
+        if command.kind == cmd.VOICE:
+            self.set_voicing(not self.settings.self_voicing)
             return
         if not self.scenes:
             return
@@ -282,6 +315,7 @@ class App:
             try_reload(self)
         if self.kiosk is not None:
             self.kiosk.tick(self, dt)
+        self.voice.tick()
         return self.frames.step(self.surface, dt)
 
     def run(self) -> int:
@@ -291,6 +325,7 @@ class App:
         try:
             return loop.run(self)
         finally:
+            self.voice.close()
             if self.audio:
                 self.audio.stop()
             # Where the player left the window is where it opens next time.

@@ -37,6 +37,7 @@ HISTORY = "history"        # H
 QUICKSAVE = "quicksave"    # F5
 QUICKLOAD = "quickload"    # F9
 FULLSCREEN = "fullscreen"  # F11, Alt+Enter
+VOICE = "voice"            # V: read aloud on or off
 QUIT = "quit"              # the window was closed
 KEY = "key"                # any key, as `number`, while the keys screen listens for one
 
@@ -70,6 +71,7 @@ _KEYS: dict[int, str] = {
     pygame.K_F5: QUICKSAVE,
     pygame.K_F9: QUICKLOAD,
     pygame.K_F11: FULLSCREEN,
+    pygame.K_v: VOICE,
 }
 
 #: The command each remappable action gives (``Settings.keys`` names the actions).

@@ -1,4 +1,5 @@
-"""The in-game menu (Esc): an overlay over the play screen."""
+"""The in-game menu (Esc): an overlay over the play screen.  It names the V key for Read
+aloud, so a player who needs it finds it where the other ways out are."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ class MenuScene(Scene):
     opaque = False
 
     ITEMS = (("Return to the story", "resume"), ("History", "history"), ("Save", "save"),
-             ("Load", "load"), ("Settings", "settings"), ("Title screen", "title"), ("Quit", "quit"))
+             ("Load", "load"), ("Settings", "settings"), ("Read aloud (V)", "voice"), ("Title screen", "title"), ("Quit", "quit"))
 
     def __init__(self, app, session) -> None:
         super().__init__(app)
@@ -57,6 +58,10 @@ class MenuScene(Scene):
         app.sound("click")
         if key == "resume":
             return Pop()
+        if key == "voice":
+            app.set_voicing(not app.settings.self_voicing)
+            self.dirty = True
+            return None
         screen = open_screen(app, key, self.session)
         if screen is not None:
             return screen

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.saves import QUICK, SlotError
+from game.speech import choice_words, page_words
 from game.ui import input as cmd
 from game.ui.input import Command
 from game.typography import opens_with_speech
@@ -51,6 +52,23 @@ class PlayScene(Scene):
         self.choice_scroll = 0
         self.invalidate()
         self.dirty = True
+        self.app.speak(self.spoken())
+
+    def spoken(self) -> list[str]:
+        """What Read aloud says of this screen: the whole passage, then its choices."""
+        return page_words(self.page)
+
+    def _speak_focus(self) -> None:
+        """A choice gaining focus is said at once, cutting off the passage: the player has
+        moved on to choosing."""
+        if self.focus.index is None:
+            return
+        key = self.focus.buttons[self.focus.index].key
+        if key == "debrief":
+            self.app.speak(["Continue, to the debrief"])
+        else:
+            text = next(c.text for c in self.page.choices if c.number == key)
+            self.app.speak([choice_words(key, text)])
 
     @property
     def on_last_page(self) -> bool:
@@ -234,6 +252,7 @@ class PlayScene(Scene):
             return None
         if kind == cmd.ADVANCE and self.focus.index is None:
             self.focus.handle(Command(cmd.CONFIRM))   # Space shows where the focus starts
+            self._speak_focus()
             self.dirty = True
             return None
         if kind == cmd.ADVANCE:
@@ -241,6 +260,8 @@ class PlayScene(Scene):
         key = self.focus.handle(command)
         if self.focus.changed:
             self._keep_focus_visible()
+            if key is None:                   # a choice taken is not read out on its way
+                self._speak_focus()
             self.dirty = True
         if key is None:
             return None
@@ -291,6 +312,7 @@ class PlayScene(Scene):
         if key == "debrief":
             from game.ui.scenes.debrief import DebriefScene
 
+            app.hush()
             app.sound("page")
             return Replace(DebriefScene(app, self.session))
         app.sound("choose")
@@ -301,6 +323,7 @@ class PlayScene(Scene):
 
     def _open(self, key: str) -> Transition | None:
         app = self.app
+        app.hush()
         screen = open_screen(app, key, self.session)
         if screen is not None:
             return screen

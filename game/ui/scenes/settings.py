@@ -1,5 +1,5 @@
-"""Settings: how text reads (size, line spacing, face, speed), motion, display, contrast,
-volumes and keys; kept between sessions.
+"""Settings: how text reads (size, line spacing, face, speed), motion, reading aloud, display,
+contrast, volumes and keys; kept between sessions.
 
 Keys: Up/Down choose a row, Left/Right change it, Enter steps it on.  Pointer and touch:
 the − and + buttons, or the row itself for on/off settings and for Keys, which opens the
@@ -11,6 +11,7 @@ from __future__ import annotations
 import pygame
 
 from game.settings import FONTS, LINE_SPACINGS, TEXT_SPEEDS
+from game.speech import describe
 from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.scene import Pop, Push, Scene, Transition
@@ -31,6 +32,7 @@ ROWS = (
     ("font", "Font"),
     ("text_speed", "Text speed"),
     ("reduce_motion", "Reduce motion"),
+    ("self_voicing", "Read aloud"),
     ("high_contrast", "High contrast"),
     ("fullscreen", "Display"),
     ("master_volume", "Volume"),
@@ -40,12 +42,12 @@ ROWS = (
 )
 
 #: Rows that are on or off: pressing the row turns them over, and they have no − or +.
-SWITCHES = ("fullscreen", "high_contrast", "reduce_motion")
+SWITCHES = ("fullscreen", "high_contrast", "reduce_motion", "self_voicing")
 #: Rows that open a screen of their own.
 OPENS = ("keys",)
 
 #: Every value a row can show, so the value column is as wide as the widest of them.
-VALUE_SAMPLES = ("Full screen", "Window", "Change", "100%", *FONT_LABELS.values(),
+VALUE_SAMPLES = ("Full screen", "Window", "Change", "100%", "No voice", *FONT_LABELS.values(),
                  *SPEED_NAMES.values())
 
 
@@ -92,6 +94,8 @@ class SettingsScene(Scene):
             return FONT_LABELS.get(s.font, s.font)
         if key == "keys":
             return "Change"
+        if key == "self_voicing":
+            return describe(self.app.voice, s.self_voicing)
         return f"{round(getattr(s, key) * 100)}%"
 
     def change(self, key: str, step: int, wrap: bool = False) -> None:
@@ -99,6 +103,8 @@ class SettingsScene(Scene):
         s = app.settings
         if key == "fullscreen":
             app.toggle_fullscreen()
+        elif key == "self_voicing":
+            app.set_voicing(not s.self_voicing)      # says so when no voice can be found
         elif key in ("high_contrast", "reduce_motion"):
             setattr(s, key, not getattr(s, key))
         elif key == "text_scale":
@@ -116,7 +122,7 @@ class SettingsScene(Scene):
             if wrap and value > 1.0:
                 value = 0.0
             setattr(s, key, max(0.0, min(1.0, value)))
-        if key != "fullscreen":
+        if key not in ("fullscreen", "self_voicing"):
             app.apply_settings()
         if key.endswith("volume"):
             app.sound("click")
