@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--route", choices=("full", "short"), default="full", help="the full story or the short route")
     play.add_argument("--plain", action="store_true",
                       help="with --text: plain ASCII, straight quotes and -- for dashes (screen readers, old terminals)")
+    play.add_argument("--width", type=int, default=78, metavar="N",
+                      help="with --text: wrap lines at N characters; 0 prints each paragraph on one line "
+                           "(screen readers and braille displays wrap by themselves)")
     play.add_argument("--transcript", type=Path, default=None, metavar="FILE",
                       help="with --text: write what was read and chosen, and the debrief, to FILE (.html, .md, "
                            "or any other name for both)")
@@ -149,7 +152,7 @@ def _window(args: argparse.Namespace) -> int:
 
 
 def _play_text(args: argparse.Namespace) -> int:
-    from .terminal import play
+    from .terminal import play_on, slots_for
     from .tools.explore import picker_for
 
     story = _load(args)
@@ -173,7 +176,11 @@ def _play_text(args: argparse.Namespace) -> int:
     else:
         session = Session.new(story, seed=seed, route=args.route)
     auto = picker_for(seed) if args.auto else None
-    result = play(session, sys.stdin, sys.stdout, auto=auto, max_steps=args.max_steps, plain=args.plain)
+    saves = None
+    if not (args.auto or args.kiosk or args.kiosk_config is not None or args.start or args.set or args.record):
+        saves = slots_for(story, args.mod)      # the window's slots: s saves, l loads
+    result, session = play_on(session, sys.stdin, sys.stdout, auto=auto, max_steps=args.max_steps,
+                              plain=args.plain, width=args.width, saves=saves)
     if args.transcript is not None:
         from .transcript import build, write
 

@@ -1,22 +1,32 @@
 """The terminal front end: the same engine as the window, in plain text.
 
 For screen readers, for tests, and for anyone without a display. It prints the passage,
-numbered choices, and reads one number per line. Nothing it prints before the debrief
-touches the score.
+numbered choices, and reads one number per line — or a word: ``h`` the history, ``r`` the page
+again, ``s``/``l`` save and load in the window's own slots, ``?`` all of them.  Every line is
+plain text: no control character ever reaches the terminal, whatever a story holds, so a
+screen reader or a braille display is never sent an escape sequence.  Nothing it prints
+before the debrief touches the score.
 """
 
 from __future__ import annotations
 
 import random
 import textwrap
-from typing import IO, Callable
+import unicodedata
+from typing import IO, TYPE_CHECKING, Callable, NamedTuple
 
 from . import debrief_document
 from .engine import Debrief, Page, Session
 from .engine.styles import keeps_lines
 from .typography import named_speaker, plain as in_plain_ascii, typographic
 
+if TYPE_CHECKING:
+    from .ui.playthroughs import Playthroughs
+
 WIDTH = 78
+#: ``--width 0``: each paragraph on one line, for screen readers and braille displays that
+#: wrap by themselves (a wrapped line reads as a pause mid-sentence).
+UNWRAPPED = 100_000
 
 _HEADINGS: dict[str, Callable[[Page], str]] = {
     "phone": lambda p: f"[ A message on your phone{' from ' + p.speaker if p.speaker else ''} ]",
@@ -33,6 +43,7 @@ def page_lines(page: Page, width: int = WIDTH) -> list[str]:
 
     A dialogue passage is headed "Name:" only when it opens with that person speaking; a
     narrated scene that quotes them further on would otherwise read like a script."""
+    width = width if width > 0 else UNWRAPPED
     lines: list[str] = []
     heading = _HEADINGS.get(page.style)
     if heading:
@@ -60,6 +71,7 @@ def page_lines(page: Page, width: int = WIDTH) -> list[str]:
 def debrief_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
     """The debrief as plain text, from the same document the window sets on paper. Its first
     line is the word that opens the ledger; a wrapped line stays indented under its item."""
+    width = width if width > 0 else UNWRAPPED
     document = debrief_document.build(debrief, "")
     out = ["Debrief", "=" * 7]
     for section in document.sections:
@@ -151,14 +163,50 @@ def _table_lines(table: debrief_document.Table, width: int) -> list[str]:
 MAX_AUTO_STEPS = 5000
 
 
+class Outcome(NamedTuple):
+    """How play ended (0 at an ending, 1 stopped early) and the life played last, which a
+    load may have put in place of the one play began with."""
+
+    code: int
+    session: Session
+
+
 def play(session: Session, stdin: IO[str], stdout: IO[str], *, auto: random.Random | None = None,
-         width: int = WIDTH, max_steps: int = MAX_AUTO_STEPS, plain: bool = False) -> int:
+         width: int = WIDTH, max_steps: int = MAX_AUTO_STEPS, plain: bool = False,
+         saves: "Playthroughs | None" = None) -> int:
     """Play to an ending (or until input ends). Returns 0 at an ending, 1 if stopped early.
+    See :func:`play_on`."""
+    return play_on(session, stdin, stdout, auto=auto, width=width, max_steps=max_steps,
+                   plain=plain, saves=saves).code
+
+
+HELP = [
+    "Type a choice's number and Enter to choose (Enter alone where there is one way on).",
+    "  h         the history: the last five passages read, and what you chose",
+    "  h N       the last N passages; h all for every one",
+    "  r         read this page again",
+    "  s         save in the quick save;  s N  save in slot N (1 to 12)",
+    "  l         list the saved games;    l N  load slot N;  l quick, l auto",
+    "  ?         this list",
+    "  q         stop",
+]
+
+#: How many earlier passages ``h`` prints unless told.
+HISTORY_SHOWN = 5
+
+
+def play_on(session: Session, stdin: IO[str], stdout: IO[str], *, auto: random.Random | None = None,
+            width: int = WIDTH, max_steps: int = MAX_AUTO_STEPS, plain: bool = False,
+            saves: "Playthroughs | None" = None) -> Outcome:
+    """Play to an ending (or until input ends); the outcome holds the life played last.
 
     With ``auto``, choices are made at random, and play stops (returning 1) after
     ``max_steps`` of them without an ending.  With ``plain``, everything is printed in plain
-    ASCII (straight quotes, ``--`` for dashes) for screen readers and old terminals."""
+    ASCII (straight quotes, ``--`` for dashes) for screen readers and old terminals.
+    ``saves`` (the window's slots) lets the player save and load; without it they are told
+    saving is not offered here."""
     def say(lines: list[str]) -> None:
+        lines = [printable(line) for line in lines]
         if plain:
             lines = [in_plain_ascii(line) for line in lines]
         stdout.write("\n".join(lines) + "\n")
@@ -166,6 +214,8 @@ def play(session: Session, stdin: IO[str], stdout: IO[str], *, auto: random.Rand
 
     last_day = None
     steps = 0
+    if auto is None:
+        say(["(Type a choice's number. ? lists the other commands: history, save, load.)"])
     while True:
         page = session.page
         if page.day != last_day:
@@ -174,24 +224,164 @@ def play(session: Session, stdin: IO[str], stdout: IO[str], *, auto: random.Rand
         say(page_lines(page, width))
         if session.is_over:
             say([""] + debrief_lines(session.debrief(), width))
-            return 0
+            return Outcome(0, session)
         if not page.choices:
             say(["(The story has no way on from here.)"])
-            return 1
+            return Outcome(1, session)
         if auto is not None and steps >= max_steps:
             say(["", f"(Stopped after {steps:,} choices without reaching an ending: the story may "
                      "loop with no way out. Try 'python main.py explore'.)"])
-            return 1
+            return Outcome(1, session)
         steps += 1
-        number = _pick(page, stdin, stdout, auto)
-        if number is None:
-            say(["", "(Stopped. Nothing was saved.)"])
-            return 1
-        session.choose(number)
-        say([""])
+        while True:
+            answer = _pick(page, stdin, stdout, auto)
+            if answer is None:
+                say(["", "(Stopped. Only what you saved with s is kept.)" if saves is not None
+                     else "(Stopped. Nothing was saved.)"])
+                return Outcome(1, session)
+            if isinstance(answer, int):
+                break
+            word, _, rest = answer.partition(" ")
+            rest = rest.strip()
+            if word in ("?", "help"):
+                say(HELP)
+            elif word in ("h", "history"):
+                say(history_lines(session, rest, width))
+            elif word in ("r", "again"):
+                say(page_lines(page, width))
+            elif word in ("s", "save", "l", "load") and saves is None:
+                say(["Saving and loading are not offered here."])
+            elif word in ("s", "save"):
+                say([_save(saves, session, rest or QUICK_NAME)])
+            elif word in ("l", "load") and not rest:
+                say(saved_games(saves))
+            else:
+                loaded, message = _load(saves, rest)
+                say([message])
+                if loaded is not None:
+                    session, last_day = loaded, None
+                    break
+        if isinstance(answer, int):
+            session.choose(answer)
+            say([""])
 
 
-def _pick(page: Page, stdin: IO[str], stdout: IO[str], auto: random.Random | None) -> int | None:
+def printable(line: str) -> str:
+    """``line`` without control characters: a story's stray escape or bell never reaches a
+    screen reader, and a tab is a space."""
+    if line.isprintable():
+        return line
+    return "".join(" " if ch == "\t" else ch for ch in line
+                   if ch == "\t" or unicodedata.category(ch) != "Cc")
+
+
+def history_lines(session: Session, how_many: str = "", width: int = WIDTH) -> list[str]:
+    """The passages read before this one, each with the choice taken: the last
+    :data:`HISTORY_SHOWN`, the last ``how_many``, or every one for ``"all"``."""
+    earlier = list(session.history)
+    page = session.page
+    if earlier and earlier[-1].passage_id == page.passage_id and earlier[-1].chosen is None:
+        earlier.pop()                   # the page being read is not history yet
+    if how_many == "all":
+        shown = earlier
+    elif how_many.isdigit() and int(how_many) > 0:
+        shown = earlier[-int(how_many):]
+    elif how_many:
+        return ["Type h, h and a number, or h all."]
+    else:
+        shown = earlier[-HISTORY_SHOWN:]
+    if not shown:
+        return ["(Nothing read before this page.)"]
+    out = [f"History: {len(shown)} of {len(earlier)} passages read before this one."]
+    for n, entry in enumerate(shown, start=len(earlier) - len(shown) + 1):
+        read = Page(passage_id=entry.passage_id, style=entry.style, speaker=entry.speaker, title=entry.title,
+                    text=entry.text, choices=(), day=page.day, city=page.city, city_name=page.city_name,
+                    is_ending=False, ending_title=None)
+        out += ["", f"-- {n} --", *page_lines(read, width)]
+        if out[-1] == "":
+            out.pop()
+        if entry.chosen:
+            out.append(f"You chose: {entry.chosen}")
+    out += ["", "(End of the history. r reads this page again.)"]
+    return [typographic(line) for line in out]
+
+
+def slots_for(story, mods: "list | tuple" = (), out: IO[str] | None = None) -> "Playthroughs":
+    """The window's own save slots, for saving and loading at the prompt: a game saved in
+    the terminal is resumed in the window, and the other way round.  ``mods`` are the mod
+    folders played with, which each save names as the window's do."""
+    import sys
+
+    from .mods import ModRecord, describe
+    from .saves import SlotStore
+    from .ui.playthroughs import Playthroughs     # pure Python: no window is opened
+
+    out = out or sys.stdout
+    saves = Playthroughs(story, SlotStore(), lambda message: print(printable(message), file=out))
+    saves.mods = [ModRecord(mod.key, mod.name) for mod in (describe(folder) for folder in mods)]
+    return saves
+
+
+#: The slot ``s`` saves in when given none: the window's quick save (F5).
+QUICK_NAME = "quick"
+
+
+def _slot_name(word: str) -> str | None:
+    from .saves import AUTO, QUICK, slot_names
+
+    word = word.lower()
+    if word in (QUICK, AUTO) or word in slot_names():
+        return word
+    return None
+
+
+def _slot_words(name: str) -> str:
+    return {"quick": "the quick save", "auto": "the autosave"}.get(name, f"slot {name}")
+
+
+def _save(saves: "Playthroughs", session: Session, word: str) -> str:
+    name = _slot_name(word)
+    if name is None or name == "auto":
+        return "Save in s (the quick save) or s and a slot from 1 to 12."
+    if not saves.save(name, session):
+        return "Nothing was saved."     # the reason was reported as it happened
+    return f"Saved in {_slot_words(name)}: {saves.place_of(session)}."
+
+
+def _load(saves: "Playthroughs", word: str) -> tuple[Session | None, str]:
+    from .saves import SlotError
+
+    name = _slot_name(word)
+    if name is None:
+        return None, "Load with l and a slot from 1 to 12, l quick or l auto; l alone lists them."
+    try:
+        loaded = saves.load(name)
+    except SlotError as exc:
+        return None, f"{_slot_words(name).capitalize()}: {exc}"
+    return loaded, f"Loaded {_slot_words(name)}."
+
+
+def saved_games(saves: "Playthroughs") -> list[str]:
+    """Every slot that holds a game, one line each: its name, where and when, its first words."""
+    from .saves import AUTO, QUICK
+
+    store = saves.store
+    lines = []
+    for info in [store.info(QUICK), store.info(AUTO), *store.list()]:
+        if not info.exists:
+            continue
+        if info.problem:
+            lines.append(f"{_slot_words(info.name).capitalize()}: {info.problem}.")
+            continue
+        when = info.saved_at.strftime("%d %B %Y, %H:%M") if info.saved_at else "unknown time"
+        lines.append(f"{_slot_words(info.name).capitalize()}: {info.place}, saved {when}. {info.summary}")
+    if not lines:
+        return ["No saved games yet. s saves this one."]
+    return ["Saved games (l and a slot name loads one):", *lines]
+
+
+def _pick(page: Page, stdin: IO[str], stdout: IO[str], auto: random.Random | None) -> int | str | None:
+    """A choice's number, a command word (with what follows it), or None to stop."""
     if auto is not None:
         choice = auto.choice(page.choices)
         stdout.write(f"> {choice.number}\n")
@@ -202,9 +392,11 @@ def _pick(page: Page, stdin: IO[str], stdout: IO[str], auto: random.Random | Non
         line = stdin.readline()
         if not line:
             return None
-        answer = line.strip().lower()
+        answer = " ".join(line.lower().split())
         if answer in ("q", "quit"):
             return None
+        if answer.partition(" ")[0] in _COMMANDS:
+            return answer
         if len(page.choices) == 1:
             # Only one way on: Enter takes it, as anywhere that just says "go on".
             if answer in ("", "1"):
@@ -214,3 +406,6 @@ def _pick(page: Page, stdin: IO[str], stdout: IO[str], auto: random.Random | Non
         if answer.isdigit() and 1 <= int(answer) <= len(page.choices):
             return int(answer)
         stdout.write(f"Type a number from 1 to {len(page.choices)} (or q to stop).\n")
+
+
+_COMMANDS = ("?", "help", "h", "history", "r", "again", "s", "save", "l", "load")
