@@ -45,6 +45,12 @@ _SCALAR_TAGS = {
     _TIMESTAMP,  # kept as the text written: a story has no use for dates as values
 }
 _resolver = yaml.resolver.Resolver()
+# The first characters with which a plain scalar might be read as something else than text.
+_MAY_NOT_BE_TEXT = frozenset(k for k in _resolver.yaml_implicit_resolvers if k)
+_SCALAR = yaml.ScalarEvent
+_MAPPING_START, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_PLAIN_WHOLE_NUMBER = re.compile(r"[1-9][0-9]{0,14}")
 _constructor = yaml.constructor.SafeConstructor()
 
 Value = Union[dict, list, str, int, float, bool, None]
@@ -148,6 +154,7 @@ class _Reader:
         self.shown = shown
         self.allowance = allowance
         self.nodes = 0
+        self.limit = MAX_NODES if allowance is None else min(MAX_NODES, allowance.nodes)
         self.problems: list[Problem] = []
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.stack: list[Node] = []
@@ -169,37 +176,35 @@ class _Reader:
             self.event(event)
         return self.root
 
-    def count(self, line: int, col: int) -> None:
-        self.nodes += 1
+    def too_many(self, line: int, col: int) -> None:
         if self.nodes > MAX_NODES:
-            self.stop(line, col, f"this file holds more than {MAX_NODES:,} values (keys, texts, numbers, lists), "
-                                 "the most one story file may; split it into several files: passages may be "
-                                 "spread over as many files as you like")
-        if self.allowance is not None:
-            self.allowance.nodes -= 1
-            if self.allowance.nodes < 0:
-                self.stop(line, col, self.allowance.message)
-
-    def stop(self, line: int, col: int, message: str) -> None:
+            message = (f"this file holds more than {MAX_NODES:,} values (keys, texts, numbers, lists), the most "
+                       "one story file may; split it into several files: passages may be spread over as many "
+                       "files as you like")
+        else:
+            message = self.allowance.message  # type: ignore[union-attr]
         self.problems.append(Problem(self.shown, line, col, message))
         raise _Stop()
 
     def event(self, event: Any) -> None:
+        # A story file is a million events at most: the commonest kinds are tested first,
+        # and the end of a mapping or a list needs no place.
         kind = type(event)
-        line, col = event.start_mark.line + 1, event.start_mark.column + 1
-        if kind in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent):
-            self.count(line, col)
-        if kind is yaml.AliasEvent:
-            self.note(line, col, "aliases (*name) are not allowed in story files; write the value out")
-            self.attach(Node(None, self.shown, line, col, written="", broken=True))
-        elif kind is yaml.DocumentStartEvent:
-            self.documents += 1
-            if self.documents > 1:
-                self.note(line, col, "a story file holds one YAML document; remove the second '---'")
-                raise _Stop()
-        elif kind is yaml.ScalarEvent:
+        if kind is _MAPPING_END or kind is _SEQUENCE_END:
+            self.stack.pop()
+            self.pending_key.pop()
+            return
+        mark = event.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if kind is _SCALAR:
+            self.nodes += 1
+            if self.nodes > self.limit:
+                self.too_many(line, col)
             self.attach(self.scalar(event, line, col))
-        elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+        elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+            self.nodes += 1
+            if self.nodes > self.limit:
+                self.too_many(line, col)
             broken = False
             if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
                 self.note(line, col, f"tag '{event.tag}' is not allowed in story files")
@@ -207,16 +212,24 @@ class _Reader:
             if len(self.stack) >= MAX_DEPTH:
                 self.note(line, col, f"nested more than {MAX_DEPTH} levels deep")
                 raise _Stop()
-            if kind is yaml.MappingStartEvent:
+            if kind is _MAPPING_START:
                 node = Node({}, self.shown, line, col, broken=broken)
             else:
                 node = Node([], self.shown, line, col, keys=_NO_KEYS, broken=broken)
             self.attach(node)
             self.stack.append(node)
             self.pending_key.append(None)
-        elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-            self.stack.pop()
-            self.pending_key.pop()
+        elif kind is yaml.AliasEvent:
+            self.nodes += 1
+            if self.nodes > self.limit:
+                self.too_many(line, col)
+            self.note(line, col, "aliases (*name) are not allowed in story files; write the value out")
+            self.attach(Node(None, self.shown, line, col, written="", broken=True))
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                self.note(line, col, "a story file holds one YAML document; remove the second '---'")
+                raise _Stop()
 
     def scalar(self, event: Any, line: int, col: int) -> Node:
         written = event.value
@@ -226,7 +239,10 @@ class _Reader:
             self.refuse_escapes(event)
         tag = event.tag
         if tag is None or tag == "!":
-            tag = _resolver.resolve(yaml.ScalarNode, written, event.implicit)
+            if not event.implicit[0] or (written and written[0] not in _MAY_NOT_BE_TEXT):
+                tag = _STR  # quoted, a block, or a plain word YAML can read only as text
+            else:
+                tag = _resolver.resolve(yaml.ScalarNode, written, event.implicit)
             if tag == _VALUE:  # a bare '=' is only an equals sign to a writer
                 tag = _STR
         if tag == _MERGE and event.tag is None:
@@ -297,6 +313,8 @@ class _Reader:
 
 def _construct(tag: str, written: str) -> tuple[Any, str | None]:
     """The value of a number, truth value or null as YAML reads it, or why it cannot be read."""
+    if tag == "tag:yaml.org,2002:int" and _PLAIN_WHOLE_NUMBER.fullmatch(written):
+        return int(written), None  # the common case, read without YAML's constructor
     what = {"tag:yaml.org,2002:int": "a whole number", "tag:yaml.org,2002:float": "a number",
             "tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:null": "nothing (null)"}[tag]
     if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
@@ -339,6 +357,14 @@ def read_yaml(path: Path, shown: str, allowance: Allowance | None = None) -> tup
     if "\x00" in text:
         return None, [Problem(shown, 1, 1, "file contains NUL characters; it is not a text file")]
     reader = _Reader(text, shown, allowance)
+    try:
+        return _read(reader, text, shown)
+    finally:
+        if allowance is not None:
+            allowance.nodes -= reader.nodes
+
+
+def _read(reader: _Reader, text: str, shown: str) -> tuple[Node | None, list[Problem]]:
     try:
         for match in _REFUSED_IN_FILE.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
