@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__, shipped
-from .engine import Session, Story, StoryError, check_story, load_story
+from .engine import Session, Story, StoryError, check_story, compiled, load_story
 from .terminal import MAX_AUTO_STEPS
 from .tools.commands import MODDER_COMMANDS, add_modder_commands
 
@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="seed for the story's chances: the same seed, the same world (a class compares choices)")
     parser.add_argument("--class", dest="class_mode", action="store_true",
                         help="class mode: a seed field on the title screen (see docs/classroom.md)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="read the story from its files, not from the compiled copy kept from the last start")
     _story_args(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -126,6 +128,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # Playing starts from the story compiled at the last start when its files are unchanged;
+    # check and the writers' tools always read the files themselves.
+    playing = args.command is None or args.command == "play"
+    with compiled.kept(compiled.cache_folder() if playing and not args.no_cache else None):
+        return _command(args)
+
+
+def _command(args: argparse.Namespace) -> int:
     if args.command is None or (args.command == "play" and not args.text):
         return _window(args)
     if args.command in MODDER_COMMANDS:

@@ -60,7 +60,19 @@ def load_story(root: Path, mods: Sequence[Path] = ()) -> Story:
 
 
 def check_story(root: Path, mods: Sequence[Path] = ()) -> tuple[Story | None, list[Problem]]:
-    """Load a story and return it (None if it has errors) with every problem found."""
+    """Load a story and return it (None if it has errors) with every problem found.
+
+    When the game keeps compiled stories (see ``compiled.keep_in``), a story whose files have
+    not changed since it last loaded is read from there instead."""
+    from . import compiled
+
+    folder = compiled.kept_in()
+    if folder is not None:
+        return compiled.check_cached(Path(root), [Path(m) for m in mods], folder, _check_files)
+    return _check_files(root, mods)
+
+
+def _check_files(root: Path, mods: Sequence[Path] = ()) -> tuple[Story | None, list[Problem]]:
     builder = _Builder()
     with _collector_paused():
         builder.read_folder(Path(root), is_mod=False)
@@ -943,6 +955,8 @@ class _Builder:
                 self.error(node, f"the story section needs '{needed}'")
                 return None
         out["start"] = self.text(fields["start"], "start")
+        if fields["start"].value is None:
+            self.error(fields["start"], "start is empty: name the passage where play starts")
         self.gotos.append((out["start"], fields["start"], "start"))
         if "short_start" in fields:
             out["short_start"] = self.text(fields["short_start"], "short_start")
