@@ -19,6 +19,7 @@ def player_places(story_dir: Path | None = None,
     would look for them.  ``story_dir`` is the story being played (the shipped one when
     None); ``kiosk_config`` is an operator's config, whose own log and statistics files win
     over the defaults."""
+    from game.engine.compiled import cache_folder
     from game.kiosk import ConfigError, load_config
     from game.mods import mod_folders
     from game.saves import SlotStore
@@ -40,9 +41,7 @@ def player_places(story_dir: Path | None = None,
         ("transcripts", str(transcripts_dir())),
         ("kiosk log", str(log_file or data_dir() / "kiosk.log")),
         ("visitor stats", str(statistics_file or data_dir() / "visitors.sqlite")),
-        # Nothing is cached on disk: fonts, backdrops and laid-out text live only as long as
-        # the window does.  Saying so beats naming a folder that stays empty.
-        ("cache", "none: the game keeps no cache on disk"),
+        ("cache", str(cache_folder())),
     ]
     for folder, is_shipped in mod_folders(story, data_dir()):
         places.append(("shipped mods" if is_shipped else "your mods", str(folder)))

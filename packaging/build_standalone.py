@@ -58,6 +58,10 @@ def pyinstaller_args(dist: Path, work: Path, windowed: bool) -> list[str]:
         args.append("--windowed")
     for source, inside in package_data():
         args += ["--add-data", f"{source}{os.pathsep}{inside}"]
+    # The story cache trusts a compiled story only while the engine's source is unchanged, and
+    # reads that source to know: the frozen modules alone would leave it nothing to read.
+    for source in sorted((CHECKOUT / "game" / "engine").glob("*.py")):
+        args += ["--add-data", f"{source}{os.pathsep}game/engine"]
     return args
 
 

@@ -170,7 +170,7 @@ def test_paths_names_every_place_the_game_writes_under_the_players_folder(tmp_pa
     assert places["transcripts"] == str(tmp_path / "transcripts")
     assert places["kiosk log"] == str(tmp_path / "kiosk.log")
     assert places["your mods"] == str(tmp_path / "mods")
-    assert places["cache"].startswith("none")
+    assert places["cache"] == str(tmp_path / "cache")
     assert places["story"] == f"{ROOT / 'story'} (in the checkout)"
 
 
