@@ -178,6 +178,8 @@ class _Builder:
         self.files: list[str] = []
         self.story_node: Node | None = None
         self.passage_nodes: dict[str, tuple[Node, Node]] = {}
+        self.unbuilt: list[str] = []  # passages of the file being read, built once it is read
+        self.built: dict[str, Passage] = {}
         self.extend_nodes: list[tuple[Node, Node]] = []
         self.behaviour_nodes: dict[str, tuple[Node, Node]] = {}
         self.source_nodes: dict[str, tuple[Node, Node]] = {}
@@ -253,10 +255,22 @@ class _Builder:
             if node is not None:
                 self.read_file(node, is_mod)
                 described = described or (isinstance(node.value, dict) and "mod" in node.value)
+                self.build_passages()
         if is_mod and files and not described:
             self.problems.append(Problem(shown_path(files[0]), 1, 1, "no file of this mod has a 'mod:' section; "
                                          "give it one with its name, so players can tell what they turn on",
                                          "warning"))
+
+    def build_passages(self) -> None:
+        """Build the passages the file just read defines, and let go of its values: a large
+        story's values all held at once cost twice the memory of the story built from them."""
+        for pid in self.unbuilt:
+            key, node = self.passage_nodes[pid]
+            passage = self.passage(pid, key, node)
+            if passage is not None:
+                self.built[pid] = passage
+            self.passage_nodes[pid] = (key, _BUILT)
+        self.unbuilt.clear()
 
     def allowance(self, what: str, split: str, is_mod: bool) -> Allowance:
         """The values a folder's files may hold: its own limit, or what the total has left."""
@@ -324,6 +338,8 @@ class _Builder:
                 self.error(key, f"'{name}' is defined twice (also at {first.path}:{first.line}:{first.col})")
                 continue
             into[name] = (key, body)
+            if into is self.passage_nodes:
+                self.unbuilt.append(name)
 
     # -- small validators ----------------------------------------------------------------
 
@@ -895,11 +911,7 @@ class _Builder:
             self.add_to_jurisdiction(node, jurisdictions, defined_at)
         blacklist = self.blacklist(self.blacklist_node) if self.blacklist_node is not None else None
 
-        passages: dict[str, Passage] = {}
-        for pid, (key, node) in self.passage_nodes.items():
-            passage = self.passage(pid, key, node)
-            if passage is not None:
-                passages[pid] = passage
+        passages = self.built
 
         header = self.header(jurisdictions)
         own_gotos = {pid: passage.goto for pid, passage in passages.items()}
@@ -1155,6 +1167,10 @@ class _Builder:
                 if branch.to in passages and branch.to not in seen:
                     queue.append(branch.to)
         return seen
+
+
+# Stands in for a passage's values once the passage is built from them.
+_BUILT = Node(None, "", 0, 0)
 
 
 def _word(node: Node) -> Any:
