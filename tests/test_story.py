@@ -80,8 +80,8 @@ def test_random_lives_visit_every_passage_and_every_ending(story, exploration):
 # and the inputs that offered one option only). The goal for a full season is a median of at
 # most 8,000 words, no life over 10,000, and no more than a quarter of inputs with a single
 # option. The season meets all three, and these bounds hold it there.
-FULL_MEDIAN_WORDS = 8_000   # the goal (reached: 7,212)
-FULL_MAX_WORDS = 10_000     # the goal (reached: 9,970)
+FULL_MEDIAN_WORDS = 8_000   # the goal (reached: 7,192)
+FULL_MAX_WORDS = 10_000     # the goal (reached: 9,943)
 FULL_SINGLE_OPTION_SHARE = 0.25  # the goal (reached: 0.237)
 
 
