@@ -10,7 +10,6 @@ them, with the settings, fonts and sound, and is what scenes reach as ``scene.ap
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -367,8 +366,3 @@ def run(story_dir: Path, *, mods: Sequence[Path] = (), fullscreen: bool | None =
         return app.run()
     finally:
         pygame.quit()
-
-
-if __name__ == "__main__":  # a convenience until the command line lands
-    os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
-    sys.exit(run(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("story")))
