@@ -172,8 +172,13 @@ class _Reader:
         self.problems.append(Problem(self.shown, line, col, message))
 
     def read(self, text: str) -> Node | None:
-        for event in yaml.parse(text, Loader=_Loader):
-            self.event(event)
+        parser = _Loader(text)
+        try:
+            event, ready, take = self.event, parser.check_event, parser.get_event
+            while ready():
+                event(take())
+        finally:
+            parser.dispose()
         return self.root
 
     def too_many(self, line: int, col: int) -> None:
@@ -200,7 +205,20 @@ class _Reader:
             self.nodes += 1
             if self.nodes > self.limit:
                 self.too_many(line, col)
-            self.attach(self.scalar(event, line, col))
+            node = self.scalar(event, line, col)
+            # The commonest case of attach(): a value for the key just read, or a list item.
+            parent = self.stack[-1] if self.stack else None
+            if parent is not None and not node.broken:
+                key = self.pending_key[-1]
+                if type(parent.value) is list:
+                    parent.value.append(node)
+                    return
+                if key is not None and key.value not in parent.value:
+                    self.pending_key[-1] = None
+                    parent.value[key.value] = node
+                    parent.keys[key.value] = key
+                    return
+            self.attach(node)
         elif kind is _MAPPING_START or kind is _SEQUENCE_START:
             self.nodes += 1
             if self.nodes > self.limit:
@@ -234,7 +252,7 @@ class _Reader:
     def scalar(self, event: Any, line: int, col: int) -> Node:
         written = event.value
         quoted = event.style in ("'", '"')
-        node = Node(written, self.shown, line, col, quoted=quoted, keys=_NO_KEYS, written=written)
+        node = Node(written, self.shown, line, col, quoted, _NO_KEYS, written)
         if event.style == '"':
             self.refuse_escapes(event)
         tag = event.tag
