@@ -254,6 +254,7 @@ class _Builder:
                 fix = split if folder_bytes > MAX_FOLDER_BYTES[is_mod] else "turn some mods off"
                 self.problems.append(Problem(shown, 1, 1, f"{limit}; this file and those after it are not "
                                                           f"read: {fix}"))
+                described = True  # its 'mod:' may be in a file left unread; the limit is the news
                 break
             self.bytes_left -= size
             self.files.append(shown)
@@ -263,6 +264,7 @@ class _Builder:
             self.nodes_left -= before - allowance.nodes
             self.problems.extend(problems)
             if allowance.nodes < 0:
+                described = True
                 break
             if node is not None:
                 self.read_file(node, is_mod)

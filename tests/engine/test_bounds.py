@@ -67,6 +67,17 @@ def test_a_mod_of_many_value_heavy_files_stops_at_its_own_budget(story_dir, tmp_
     assert "split it into two mods" in found[0]
 
 
+def test_a_mod_stopped_at_a_limit_is_not_also_told_it_lacks_a_mod_section(story_dir, tmp_path, monkeypatch):
+    monkeypatch.setitem(loader.MAX_FOLDER_NODES, True, 100)
+    mod = tmp_path / "mods" / "late"
+    mod.mkdir(parents=True)
+    (mod / "a_rules.yaml").write_text(behaviours(60).replace("@", "a"), encoding="utf-8")
+    (mod / "z_about.yaml").write_text(MOD_HEADER, encoding="utf-8")  # never reached
+    _, problems = check_story(story_dir(SMALL), [mod])
+    assert [p for p in errors(problems) if "more than 100 values" in p]
+    assert not [p for p in problems if "'mod:' section" in p.message]
+
+
 def test_the_story_itself_is_told_to_move_chapters_into_a_mod(story_dir, monkeypatch):
     monkeypatch.setitem(loader.MAX_FOLDER_NODES, False, 20)
     _, problems = check_story(story_dir(SMALL))
