@@ -46,6 +46,7 @@ _KINDS: dict[str, type] = {cls.__name__: cls for cls in (
     AddVariables, Behaviour, Blacklist, Branch, Choice, Condition, Ending, Jurisdiction, Passage, Problem,
     Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Variant, Where)}
 _FIELDS = {name: len(dataclasses.fields(cls)) for name, cls in _KINDS.items()}
+_FIELD_NAMES = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _KINDS.values()}
 
 Checker = Callable[[Path, Sequence[Path]], "tuple[Story | None, list[Problem]]"]
 
@@ -107,28 +108,30 @@ def story_key(root: Path, mods: Sequence[Path] = ()) -> tuple[str, str]:
     return slot.hexdigest(), content.hexdigest()
 
 
+_PLAIN = (type(None), bool, int, float, str)
+
+
 def encode(value: Any) -> Any:
     """A story value as JSON: each tuple, set, mapping and engine type is a list whose first
     item says which it is, so nothing is left to guess when it is read back."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        if type(value) not in (type(None), bool, int, float, str):
-            raise TypeError(f"cannot keep a {type(value).__name__} in the compiled story")
+    kind = type(value)
+    if kind in _PLAIN:
         return value
-    if isinstance(value, tuple):
+    if kind is tuple:
         return ["T", *map(encode, value)]
-    if isinstance(value, frozenset):
+    if kind is frozenset:
         return ["S", *map(encode, sorted(value))]
-    if isinstance(value, dict):
+    if kind is dict:
         out: list[Any] = ["D"]
         for key, item in value.items():
             if type(key) is not str:
                 raise TypeError("cannot keep a mapping whose keys are not text")
             out += [key, encode(item)]
         return out
-    name = type(value).__name__
-    if _KINDS.get(name) is not type(value):
-        raise TypeError(f"cannot keep a {name} in the compiled story")
-    return ["C", name, *(encode(getattr(value, f.name)) for f in dataclasses.fields(value))]
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        raise TypeError(f"cannot keep a {kind.__name__} in the compiled story")
+    return ["C", kind.__name__, *[encode(getattr(value, name)) for name in names]]
 
 
 def decode(data: Any) -> Any:
@@ -280,8 +283,11 @@ def check_cached(root: Path, mods: Sequence[Path], folder: Path, check: Checker)
         return found
     story, problems = check(root, mods)
     if story is not None:
+        from .loader import collector_paused
+
         try:
-            _write(path, key, story, problems)
+            with collector_paused():  # the encoded story is thousands of lists, all alive till written
+                _write(path, key, story, problems)
         except (OSError, TypeError, ValueError):
             pass  # a read-only or full disk: the game goes on without a cache
     return story, problems

@@ -76,7 +76,7 @@ def check_story(root: Path, mods: Sequence[Path] = ()) -> tuple[Story | None, li
 
 def _check_files(root: Path, mods: Sequence[Path] = ()) -> tuple[Story | None, list[Problem]]:
     builder = _Builder()
-    with _collector_paused():
+    with collector_paused():
         builder.read_folder(Path(root), is_mod=False)
         for mod in mods:
             builder.read_folder(Path(mod), is_mod=True)
@@ -89,7 +89,7 @@ def _check_files(root: Path, mods: Sequence[Path] = ()) -> tuple[Story | None, l
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Hold off Python's cycle collector while a story is read. Reading makes up to a million
     small values that all live until the story is built, and none of them in a cycle: each
     pass of the collector walked them all again and found nothing, and took more than half of
