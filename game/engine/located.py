@@ -259,6 +259,9 @@ class _Reader:
         if tag is None or tag == "!":
             if not event.implicit[0] or (written and written[0] not in _MAY_NOT_BE_TEXT):
                 tag = _STR  # quoted, a block, or a plain word YAML can read only as text
+            elif written[:1] not in ("", "<") and self.pending_key and self.pending_key[-1] is None \
+                    and type(self.stack[-1].value) is dict:
+                tag = _STR  # a key is a name whatever YAML would make of it ('<<' is still refused)
             else:
                 tag = _resolver.resolve(yaml.ScalarNode, written, event.implicit)
             if tag == _VALUE:  # a bare '=' is only an equals sign to a writer
