@@ -3,12 +3,15 @@ the game before stays loadable, and a finished game's debrief can be read again.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pygame
+import pytest
 
 import ui_driver as d
-from game.saves import AUTO
+from game.saves import AUTO, ENDING
 from game.ui.scenes.slots import SlotsScene
-from game.ui.scenes.title import TitleScene
+from game.ui.scenes.title import SUBTITLE, TitleScene
 
 
 def button(app, key):
@@ -91,3 +94,27 @@ def test_a_finished_games_debrief_can_be_read_again_from_the_title(make_app):
     d.key(app, pygame.K_ESCAPE)
     d.click(app, button(app, "yes").rect.center)
     assert [s.name for s in app.stack] == ["title"]
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_every_title_button_is_on_screen_apart_and_clear_of_the_subtitle(make_app, size, scale):
+    app = make_app(size=size, text_scale=scale)
+    finished = app.new_session()
+    while not finished.is_over:
+        finished.choose(1)
+    app.store.write(ENDING, finished.to_json(), summary="", place=app.place_of(finished))
+    app.autosave(app.new_session())
+    app.class_mode = True                               # the seed button too
+    app.loadout = SimpleNamespace(installed=[object()])  # and Mods
+    title(app)
+    buttons = app.top.focus.buttons
+    assert {"continue", "again", "seed", "mods", "quit"} <= set(keys(app))
+    screen = pygame.Rect((0, 0), app.size)
+    subtitle = pygame.Rect(app.metrics.margin * 2, app.top.sub_y,
+                           app.text.width(SUBTITLE, "sans", app.metrics.ui), app.text.height("sans", app.metrics.ui))
+    for i, b in enumerate(buttons):
+        assert screen.contains(b.rect), b.key
+        assert not b.rect.colliderect(subtitle), b.key
+        assert not any(b.rect.colliderect(other.rect) for other in buttons[i + 1:]), b.key
+    assert app.top.panel.contains(subtitle)

@@ -9,11 +9,12 @@ from game.saves import AUTO, ENDING, SlotError
 from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.scene import Push, Quit, Reset, Scene, Transition
-from game.ui.scenes.common import button_column, draw_background
-from game.ui.widgets import Focus, draw_panel
+from game.ui.scenes.common import draw_background
+from game.ui.widgets import Focus, draw_panel, make_button
 
 #: The short route's button: festival and classroom players choose it at the screen.
 SHORT_LABEL = "Short route (10 minutes)"
+SUBTITLE = "One autumn and winter in Rongcheng"
 
 
 def new_game_items(has_short_route: bool, default_route: str) -> list[tuple[str, str]]:
@@ -53,25 +54,46 @@ class TitleScene(Scene):
             starts = [*starts, (seed_label(app.seed), "seed")]
         items = [("Continue", "continue"), *starts, *again, ("Load", "load"),
                  ("Settings", "settings"), *mods, ("Credits", "credits"), ("Quit", "quit")]
+        subtitle_w = app.text.width(SUBTITLE, "sans", m.ui)
         width = min(max(round(420 * m.unit), app.text.width("New game", "sans", m.ui) * 3,
                         max(app.text.width(label, "sans", m.ui) for label, _ in starts) + 4 * m.gap),
                     app.size[0] - 2 * m.margin)
         self.title_y = max(m.margin, round(app.size[1] * 0.08))
         title_h = app.text.height("serif", m.display)
         self.sub_y = self.title_y + title_h
-        top = self.sub_y + app.text.height("sans", m.ui) + m.gap * 3
-        x = m.margin * 2 + width // 2
-        buttons = button_column(app, items, top, width, enabled={"continue": self.latest is not None},
-                                centre_x=x)
-        # Short windows: shrink the gaps if the column would run off the bottom.
-        overflow = buttons[-1].rect.bottom - (app.size[1] - m.margin)
-        if overflow > 0:
-            for i, b in enumerate(buttons):
-                b.rect.y -= min(overflow, (top - self.sub_y) // 2) + 0
+        top = self.sub_y + app.text.height("sans", m.ui) + m.gap * 2
+        room = app.size[1] - m.margin - top
+        # One column while it fits, with gaps pressed down to a third if need be; a short
+        # window with large text gets two columns rather than buttons off the bottom.
+        gap = m.gap
+        rows = len(items)
+        if rows * m.button_height + (rows - 1) * gap > room:
+            gap = max(2, m.gap // 3)
+        if rows * m.button_height + (rows - 1) * gap > room and \
+                2 * width + 5 * m.margin <= app.size[0]:
+            gap = m.gap
+            rows = (len(items) + 1) // 2
+            if rows * m.button_height + (rows - 1) * gap > room:
+                gap = max(2, m.gap // 3)
+        buttons = []
+        y = top
+        for index, (label, key) in enumerate(items):
+            column, row = divmod(index, rows)
+            if row == 0:
+                y = top
+            rect = pygame.Rect(m.margin * 2 + column * (width + m.margin), y, width, m.button_height)
+            button = make_button(app.text, m, rect, key, label,
+                                 enabled={"continue": self.latest is not None}.get(key, True))
+            buttons.append(button)
+            y = button.rect.bottom + gap
         self.focus.set_buttons(buttons)
         if self.focus.index is None:
             self.focus.focus_key("continue" if self.latest else starts[0][1])
-        self.panel = pygame.Rect(0, 0, width + m.margin * 2 + m.margin, app.size[1])
+        right = max(b.rect.right for b in buttons)
+        self.panel = pygame.Rect(0, 0, max(right, m.margin * 2 + subtitle_w) + m.margin, app.size[1])
+        # Where the last game stopped goes beside Continue, in the room the panel leaves.
+        self.info_x = self.panel.right + m.margin
+        self.info_room = app.size[0] - self.info_x - m.margin
 
     def handle(self, command: Command) -> Transition | None:
         if command.kind == cmd.BACK:
@@ -162,12 +184,12 @@ class TitleScene(Scene):
         draw_panel(surface, self.panel, (*p.veil[:3], min(255, p.veil[3] - 40)), 0)
         x = m.margin * 2
         app.text.draw(surface, app.story.title, "serif", m.display, p.text, (x, self.title_y))
-        app.text.draw(surface, "One autumn and winter in Rongcheng", "sans", m.ui, p.text_dim, (x, self.sub_y))
+        app.text.draw(surface, SUBTITLE, "sans", m.ui, p.text_dim, (x, self.sub_y))
         self.focus.draw(surface, app.text, m, p)
         if self.latest is not None:
             b = self.focus.buttons[0]
             info = f"{self.latest.place} — {self.latest.summary}" if self.latest.place else self.latest.summary
-            label = app.text.fit(info or "", "sans", m.small, app.size[0] - b.rect.right - 3 * m.margin)
+            label = app.text.fit(info or "", "sans", m.small, max(1, self.info_room))
             if label and label != "…":
                 app.text.draw(surface, label, "sans", m.small, p.text_dim,
-                              (b.rect.right + m.margin, b.rect.centery), "midleft")
+                              (self.info_x, b.rect.centery), "midleft")
