@@ -23,11 +23,20 @@ from game.ui.layout import Line, Measure, layout
 from game.ui.theme import Colour, font_path
 
 
+#: Pixels the rendered-text cache may hold, in bytes: the lines of a few screens at 1080p.
+MAX_SURFACE_BYTES = 12 * 1024 * 1024
+
+
+def _bytes_of(surface: pygame.Surface) -> int:
+    return surface.get_pitch() * surface.get_height()
+
+
 class Text:
     """Owns the fonts and both caches.  One per App; cleared on nothing but size changes
     (entries for old sizes simply age out of the LRU)."""
 
-    def __init__(self, max_surfaces: int = 3000, max_layouts: int = 400) -> None:
+    def __init__(self, max_surfaces: int = 3000, max_layouts: int = 400,
+                 max_surface_bytes: int = MAX_SURFACE_BYTES) -> None:
         if not pygame.font.get_init():
             pygame.font.init()
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
@@ -35,6 +44,10 @@ class Text:
         self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._layouts: OrderedDict[tuple, list[Line]] = OrderedDict()
         self.max_surfaces = max_surfaces
+        self.max_surface_bytes = max_surface_bytes
+        #: Bytes of pixels held by the cached images (a line of 1080p text is a few hundred KB,
+        #: so a count alone would let the cache hold most of the game's memory).
+        self.surface_bytes = 0
         self.max_layouts = max_layouts
         #: Called with every string drawn (cached or not); tests use this.
         self.observers: list[Callable[[str], None]] = []
@@ -50,6 +63,7 @@ class Text:
         self._fonts.clear()
         self._widths.clear()
         self._surfaces.clear()
+        self.surface_bytes = 0
         self._layouts.clear()
 
     def font(self, role: str, size: int) -> pygame.font.Font:
@@ -97,8 +111,11 @@ class Text:
             return surface
         surface = self.font(role, size).render(text, True, colour)
         self._surfaces[key] = surface
-        if len(self._surfaces) > self.max_surfaces:
-            self._surfaces.popitem(last=False)
+        self.surface_bytes += _bytes_of(surface)
+        while len(self._surfaces) > 1 and (len(self._surfaces) > self.max_surfaces
+                                           or self.surface_bytes > self.max_surface_bytes):
+            _, oldest = self._surfaces.popitem(last=False)
+            self.surface_bytes -= _bytes_of(oldest)
         return surface
 
     def lines(self, text: str, role: str, size: int, width: int,
