@@ -74,7 +74,7 @@ def measure(size: tuple[int, int], seconds: float) -> dict:
     sys.path.insert(0, str(ROOT))
     from game.engine import load_story
     from game.settings import Settings
-    from game.ui import app as app_module
+    from game.ui.loop import ACTIVE_FPS, IDLE_FPS
     from game.ui.app import App
     from game.ui.scenes.play import PlayScene
 
@@ -82,7 +82,7 @@ def measure(size: tuple[int, int], seconds: float) -> dict:
     app = App(story, settings=Settings(text_speed=20), size=size, seed=1, sound=False)
     scene = PlayScene(app, app.new_session())
     app.start(scene)
-    rates = lambda animating: app_module.ACTIVE_FPS if animating else app_module.IDLE_FPS  # noqa: E731
+    rates = lambda animating: ACTIVE_FPS if animating else IDLE_FPS  # noqa: E731
     scene.page_index, scene.revealed, scene.dirty = 0, 0.0, True
     game_loop(app, 0.3, rates)  # the first frames draw the whole window and fill the caches
     animating, wall, cpu = game_loop(app, seconds, rates)
@@ -91,8 +91,8 @@ def measure(size: tuple[int, int], seconds: float) -> dict:
     game_loop(app, 1.0, rates)
     _, idle_wall, idle_cpu = game_loop(app, seconds, rates)
     screen = pygame.display.get_surface()
-    bare_typing, bare_wall, bare_cpu = bare_loop(screen, seconds, app_module.ACTIVE_FPS, True)
-    _, bare_idle_wall, bare_idle_cpu = bare_loop(screen, seconds, app_module.IDLE_FPS, False)
+    bare_typing, bare_wall, bare_cpu = bare_loop(screen, seconds, ACTIVE_FPS, True)
+    _, bare_idle_wall, bare_idle_cpu = bare_loop(screen, seconds, IDLE_FPS, False)
     ms = 1000
     return {
         "driver": pygame.display.get_driver(), "size": list(app.size),

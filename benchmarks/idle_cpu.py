@@ -28,7 +28,7 @@ import pygame  # noqa: E402
 
 from game.engine import load_story  # noqa: E402
 from game.settings import Settings  # noqa: E402
-from game.ui import app as app_module  # noqa: E402
+from game.ui.loop import ACTIVE_FPS, IDLE_FPS  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.scenes.play import PlayScene  # noqa: E402
 
@@ -45,7 +45,7 @@ def run_loop_for(app: App, seconds: float) -> tuple[float, float, int, list[floa
         for event in pygame.event.get():
             app.handle_event(event)
         animating = app.step(dt)
-        dt = min(0.1, clock.tick(app_module.ACTIVE_FPS if animating else app_module.IDLE_FPS) / 1000.0)
+        dt = min(0.1, clock.tick(ACTIVE_FPS if animating else IDLE_FPS) / 1000.0)
         now = time.perf_counter()
         times.append(now - last)
         last = now

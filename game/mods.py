@@ -109,15 +109,15 @@ def find_installed(story_dir: Path, data: Path) -> list[InstalledMod]:
     with a problem, so the player sees why it cannot be turned on."""
     found: list[InstalledMod] = []
     seen: dict[str, Path] = {}
-    for place, shipped in mod_folders(story_dir, data):
+    for place, own in mod_folders(story_dir, data):
         try:
             folders = sorted(p for p in place.iterdir() if p.is_dir() and not p.name.startswith("."))
         except OSError:
             continue
         for folder in folders[:MAX_MODS]:
-            mod = describe(folder, shipped)
+            mod = describe(folder, own)
             if mod.key in seen and mod.usable:
-                mod = InstalledMod(mod.key, folder, mod.name, mod.description, mod.author, shipped,
+                mod = InstalledMod(mod.key, folder, mod.name, mod.description, mod.author, own,
                                    f"another mod is installed under the same folder name ({seen[mod.key]})")
             seen.setdefault(mod.key, folder)
             found.append(mod)

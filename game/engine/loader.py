@@ -19,8 +19,9 @@ from . import conditions
 from .conditions import BUILTINS, GRADES, QUESTIONS, Condition, ConditionError
 from .located import MAX_BYTES, Allowance, Node, read_yaml
 from .problems import Problem, StoryError, Suggestions
+from .styles import KEEP_LINES, STYLES
 from .story import (
-    KEEP_LINES, PLAYER, STYLES, AddVariables, Behaviour, Blacklist, Branch, Choice, Effect, Ending,
+    PLAYER, AddVariables, Behaviour, Blacklist, Branch, Choice, Effect, Ending,
     Jurisdiction, Passage, Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Variant,
     Where,
 )

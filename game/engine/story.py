@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from .conditions import Condition, State
-from .styles import KEEP_LINES, STYLES  # noqa: F401  (the loader reads them from here)
 
 PLAYER = "you"
 

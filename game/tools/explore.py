@@ -231,7 +231,7 @@ def coverage_lines(coverage: dict, every: bool = False) -> list[str]:
     def seed(first: dict) -> str:
         return f"--seed {first['seed']}" + (" --route short" if first["route"] == "short" else "")
 
-    passages, choices, variants = coverage["passages"], coverage["choices"], coverage["variants"]
+    choices, variants = coverage["choices"], coverage["variants"]
     conditions = coverage["conditions"]
     lines = [f"choices taken: {choices['taken']} of {choices['total']}; variants shown: "
              f"{variants['shown']} of {variants['total']}; sides of conditions: "

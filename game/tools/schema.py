@@ -18,7 +18,7 @@ from typing import Any
 
 from ..engine import loader
 from ..engine.conditions import GRADES
-from ..engine.story import STYLES
+from ..engine.styles import STYLES
 
 SCHEMA_ID = "https://keeping-trust.invalid/schema/keeping-trust-story.schema.json"
 ID_PATTERN = loader.ID.pattern

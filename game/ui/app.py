@@ -24,8 +24,7 @@ from game.ui import loop
 from game.ui.audio import Audio
 from game.ui.backdrops import Backdrops
 from game.ui.input import Command, Fingers, KeyMap, commands_from_event
-from game.ui.loop import ACTIVE_FPS, IDLE_FPS, Frames  # noqa: F401  (the benchmark's rates)
-from game.ui.placement import MIN_SIZE  # noqa: F401
+from game.ui.loop import Frames
 from game.ui.playthroughs import Playthroughs
 from game.ui.scene import Scene, Transition
 from game.ui.stack import SceneStack
@@ -35,9 +34,6 @@ from game.ui.toast import Toast, targets_of
 from game.ui.reload import try_reload
 from game.ui.watch import FolderWatch, is_reload_key
 from game.ui.window import Window, prefer_native_framebuffer
-
-#: Kept under its old name for scripts that set up SDL themselves.
-_prefer_native_framebuffer = prefer_native_framebuffer
 
 
 class App:
@@ -56,8 +52,6 @@ class App:
                  route: str = "full", seed: int | None = None, size: tuple[int, int] | None = None,
                  fullscreen: bool | None = None, sound: bool = True, kiosk=None,
                  loadout=None, watch: bool = False, voice: Voice | None = None) -> None:
-        from game.engine import Session  # noqa: F401  (fail early if the engine is missing)
-
         pygame.init()
         prefer_native_framebuffer()
         self.story = story

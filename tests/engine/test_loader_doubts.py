@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 from game.engine import Session, check_story, load_story
 from game.engine.problems import MAX_SUGGESTIONS, Suggestions, closest

@@ -5,9 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-import pytest
 
-from game.engine import Session, StoryError, check_story, load_story
+from game.engine import Session, check_story, load_story
 from game.engine.loader import is_mod_folder
 
 BASE = """

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import fuzzing
-from game.engine import Session, load_story
+from game.engine import load_story
 from helpers import ROOT
 
 

@@ -135,15 +135,15 @@ def test_every_style_reveals_the_same_pixels_in_strips(make_app, fixture_story):
 
 
 def test_x11_windows_use_x_images_unless_the_player_chose(monkeypatch):
-    from game.ui import app as app_module
+    from game.ui.window import prefer_native_framebuffer
 
     monkeypatch.delenv("SDL_FRAMEBUFFER_ACCELERATION", raising=False)
-    app_module._prefer_native_framebuffer()                 # the dummy driver: left alone
+    prefer_native_framebuffer()                 # the dummy driver: left alone
     assert "SDL_FRAMEBUFFER_ACCELERATION" not in os.environ
     pygame.display.init()
     monkeypatch.setattr(pygame.display, "get_driver", lambda: "x11")
-    app_module._prefer_native_framebuffer()
+    prefer_native_framebuffer()
     assert os.environ["SDL_FRAMEBUFFER_ACCELERATION"] == "0"
     monkeypatch.setenv("SDL_FRAMEBUFFER_ACCELERATION", "1")
-    app_module._prefer_native_framebuffer()
+    prefer_native_framebuffer()
     assert os.environ["SDL_FRAMEBUFFER_ACCELERATION"] == "1"

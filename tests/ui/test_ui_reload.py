@@ -16,7 +16,6 @@ import ui_driver as d
 from game.mods import first_load
 from game.settings import Settings
 from game.ui.app import App
-from game.ui.scenes.play import PlayScene
 from game.ui.scenes.title import TitleScene
 from game.ui.watch import POLL_EVERY, FolderWatch
 from mod_folders import copy_story, write_mod
@@ -27,7 +26,7 @@ HARBOUR_TEXT = "The boats are in. Gulls argue over the nets."
 
 @pytest.fixture
 def harbour(tmp_path):
-    story = copy_story(tmp_path)
+    copy_story(tmp_path)                               # the story the mod is played on
     return write_mod(tmp_path / "work" / "harbour")
 
 

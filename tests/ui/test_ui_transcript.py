@@ -4,7 +4,6 @@ same as the terminal and the transcript, and class mode lets every student type 
 from __future__ import annotations
 
 import pygame
-import pytest
 
 import ui_driver as d
 from debrief_reading import PageReader, document_strings, missing_in_order
