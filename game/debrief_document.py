@@ -214,15 +214,21 @@ def build(debrief: Debrief, story_title: str) -> Document:
     sections: list[Section] = []
 
     ended = [Paragraph(p) for p in d.ending_text.split("\n\n") if p.strip()]
-    ended.append(Paragraph("Nobody told you, but all autumn and winter something was keeping count. "
-                           "The ledger that follows is what it kept.", quiet=True))
+    # Said once, and only to a player it is true of: one who found the published measures in
+    # the Credit Service Hall was, in a way, told.
+    if d.read_the_rules:
+        keeping = ("You had found the rules in a rack nobody touches; most residents never do. All "
+                   "autumn and winter something was keeping count by them.")
+    else:
+        keeping = "Nobody told you, but all autumn and winter something was keeping count."
+    ended.append(Paragraph(f"{keeping} The ledger that follows is what it kept.", quiet=True))
     sections.append(Section("How it ended", "How it ended", d.ending_title, tuple(ended)))
 
     if d.read_the_rules:
         told = (f"You had read the published measures, so you knew: every adult resident of {home.name} "
                 f"begins with {home.start:,} points.")
     else:
-        told = f"Every adult resident of {home.name} begins with {home.start:,} points. Nobody told you."
+        told = f"Every adult resident of {home.name} begins with {home.start:,} points."
     ledger: list[Block] = [Paragraph(told), Paragraph(
         "These are the acts that reached the system, who reported them, and what each was worth.")]
     ledger.append(entry_table(home.entries) if home.entries
