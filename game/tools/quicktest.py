@@ -17,6 +17,7 @@ conditions can never hold at all).
 
 from __future__ import annotations
 
+import random
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -26,6 +27,10 @@ from .coverage import Site, all_choices, choice_label, close_ending, taken_choic
 MAX_STATES = 20_000
 #: A roll cannot be chosen like a choice; lives from this many seeds meet its outcomes.
 SEEDS = 16
+#: Random lives sent ahead to find pages the widening search has not reached.
+SCOUTS = 2_000
+#: A random life is given up after this many choices (the search itself finds loops).
+MAX_LIFE = 2_000
 
 
 @dataclass
@@ -91,9 +96,16 @@ def _state(session: Session) -> tuple:
             session.day, session.city, session.builtin("grade"), session.builtin("blacklisted"))
 
 
-def quicktest(story: Story, max_states: int = MAX_STATES, seeds: int = SEEDS) -> Quicktest:
+def quicktest(story: Story, max_states: int = MAX_STATES, seeds: int = SEEDS,
+              scouts: int = SCOUTS) -> Quicktest:
     """Search the story's lives for every choice and both sides of every condition; the
-    story's chances (its rolls) are drawn from ``seeds`` seeds, one search from each."""
+    story's chances (its rolls) are drawn from ``seeds`` seeds, one search from each.
+
+    A search that widens from the start drowns in the many ways a season can go before it
+    finds the choices that need a long run of particular ones (the savings to pay a judgment
+    at once).  So when the first search has spent half its pages, ``scouts`` random lives go
+    ahead, and every page of theirs that offers a choice not yet taken, or stands at a
+    passage not yet reached, is searched from, with the rest of the pages."""
     watched_story, answers, sites = watched(story)
     report = Quicktest(story, sites)
     seen_states: set[tuple] = set()
@@ -101,10 +113,52 @@ def quicktest(story: Story, max_states: int = MAX_STATES, seeds: int = SEEDS) ->
     for seed in range(seeds):
         for route in ("full", "short") if story.has_short_route else ("full",):
             queue.append(Session.new(watched_story, seed=seed, route=route))
+    _search(report, answers, queue, seen_states, max_states // 2 if scouts else max_states)
+    if scouts:
+        queue.extendleft(_scouted(watched_story, report, scouts))
+        _search(report, answers, queue, seen_states, max_states)
+    report.answers = set(answers)
+    return report
+
+
+def _scouted(story: Story, report: Quicktest, lives: int) -> list[Session]:
+    """Pages of ``lives`` seeded random lives that offer something the search has not tried."""
+    found: list[Session] = []
+    scouted: set[tuple] = set()          # one page per passage and set of untried choices
+    for n in range(lives):
+        chance = random.Random(n)
+        route = "short" if story.has_short_route and n % 4 == 3 else "full"
+        session = Session.new(story, seed=n, route=route)
+        for _ in range(MAX_LIFE):
+            try:
+                if session.is_over:
+                    if session.position not in report.passages and (session.position, ()) not in scouted:
+                        scouted.add((session.position, ()))
+                        found.append(_fork(session))
+                    break
+                page = session.page
+                if not page.choices:
+                    break
+                untried = frozenset(
+                    taken_choice(session, view.number) for view in page.choices
+                    if (session.position, taken_choice(session, view.number)) not in report.choices)
+                key = (session.position, untried)
+                if (untried or session.position not in report.passages) and key not in scouted:
+                    scouted.add(key)
+                    found.append(_fork(session))
+                session.choose(chance.choice(page.choices).number)
+            except Exception:  # the search itself reports a story's errors, where they happen
+                break
+    return found
+
+
+def _search(report: Quicktest, answers: set, queue: deque, seen_states: set[tuple], max_states: int) -> None:
+    """Take every choice of every page in ``queue``, following what is new first, until the
+    queue is empty or ``max_states`` pages have been tried in all."""
     while queue:
         if report.states >= max_states:
             report.complete = False
-            break
+            return
         session = queue.popleft()
         report.states += 1
         report.passages.add(session.position)
@@ -141,5 +195,3 @@ def quicktest(story: Story, max_states: int = MAX_STATES, seeds: int = SEEDS) ->
             problem = f"{session.passage.where}: {exc.__class__.__name__}: {exc}"
             if problem not in report.problems:
                 report.problems.append(problem)
-    report.answers = set(answers)
-    return report

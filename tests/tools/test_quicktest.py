@@ -70,3 +70,15 @@ def test_a_search_cut_short_says_so(story_dir):
 def test_the_command_passes_on_a_story_with_no_problem(story_dir, capsys):
     assert main(["test", "--story", str(story_dir(CARD, header=HEADER))]) == 0
     assert "choices taken: 4 of 4" in capsys.readouterr().out
+
+
+def test_on_the_shipped_story_it_reaches_every_passage_and_every_ending():
+    # The season's last court letters and the endings behind them lie at the end of long runs
+    # of particular choices: a search widening from the start alone ran out of pages first.
+    from helpers import ROOT
+
+    story = load_story(ROOT / "story")
+    report = quicktest(story)
+    assert report.never()["passages"] == []
+    assert report.endings == {pid for pid, p in story.passages.items() if p.ending is not None}
+    assert not report.problems
