@@ -17,7 +17,7 @@ import stat
 import tempfile
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import IO, Any, Callable, NoReturn
 
 
 class Unreadable(Exception):
@@ -98,37 +98,15 @@ def set_aside(path: Path, now: datetime | None = None) -> Path | None:
     return None
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see either the old file or the new one,
-    whole: a crash, a kill or a second press of a button never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Write JSON to ``path`` atomically (see :func:`write_text_atomic`)."""
-    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=1))
-
-
-def copy_atomic(source: Path, target: Path) -> None:
-    """Copy ``source`` to ``target`` so that readers of ``target`` see its old content or the
-    copy, whole; ``source`` stays where it is throughout."""
+def _replace_whole(target: Path, write: Callable[[IO[bytes]], None]) -> None:
+    """Write a new ``target`` beside it and swap it in, so that readers see either the old file
+    or the new one, whole: a crash, a kill or a second press of a button never leaves half a
+    file (at worst a ``*.tmp`` beside it)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as handle, open(source, "rb") as original:
-            shutil.copyfileobj(original, handle)
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
@@ -138,3 +116,23 @@ def copy_atomic(source: Path, target: Path) -> None:
         except OSError:
             pass
         raise
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8, ``\n`` line ends) to ``path`` atomically."""
+    data = text.encode("utf-8")
+    _replace_whole(path, lambda handle: handle.write(data))
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write JSON to ``path`` atomically."""
+    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def copy_atomic(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` atomically; ``source`` stays where it is throughout."""
+    def copy(handle: IO[bytes]) -> None:
+        with open(source, "rb") as original:
+            shutil.copyfileobj(original, handle)
+
+    _replace_whole(target, copy)
