@@ -11,7 +11,7 @@ import sys
 import textwrap
 
 from game.visitors import COLUMNS, Visit, VisitorBook, comparison_section
-from tests.helpers import ROOT
+from helpers import ROOT
 
 
 def visit(score: int = 1000, grade: str = "A", seconds: int = 600) -> Visit:

@@ -9,11 +9,10 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections import deque
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from . import conditions
 from .conditions import BUILTINS, GRADES, QUESTIONS, Condition, ConditionError
@@ -23,7 +22,7 @@ from .styles import KEEP_LINES, STYLES
 from .story import (
     PLAYER, AddVariables, Behaviour, Blacklist, Branch, Choice, Effect, Ending,
     Jurisdiction, Passage, Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Variant,
-    Where,
+    Where, reached,
 )
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -939,7 +938,8 @@ class _Builder:
         self.same_names(jurisdictions, subjects, passages)
         if header is None:
             return None
-        reachable = self.reachable(passages, [header["start"], header.get("short_start")])
+        reachable = reached([header["start"], header.get("short_start")],
+                            lambda pid: passages[pid].ways_on(), passages)
         for pid, passage in passages.items():
             if pid not in reachable:
                 self.problems.append(Problem(passage.where.path, passage.where.line, passage.where.col,
@@ -1168,20 +1168,6 @@ class _Builder:
                                              f"this question is asked already, at {first}", "warning"))
             else:
                 seen[(asker, text)] = where
-
-    def reachable(self, passages: dict[str, Passage], starts: Iterable[str | None]) -> set[str]:
-        seen: set[str] = set()
-        queue = deque(s for s in starts if s in passages)
-        while queue:
-            pid = queue.popleft()
-            if pid in seen:
-                continue
-            seen.add(pid)
-            passage = passages[pid]
-            for branch in passage.goto + tuple(b for c in passage.choices for b in c.goto):
-                if branch.to in passages and branch.to not in seen:
-                    queue.append(branch.to)
-        return seen
 
 
 # Stands in for a passage's values once the passage is built from them.

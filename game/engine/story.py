@@ -5,8 +5,9 @@ Everything here is immutable and built by the loader; a session only ever reads 
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Callable, Iterable, Mapping, Union
 
 from .conditions import Condition, State
 
@@ -139,6 +140,26 @@ class Passage:
     goto: tuple[Branch, ...] = ()
     continue_text: str = "Continue"
     ending: Ending | None = None
+
+    def ways_on(self) -> list[str]:
+        """Every passage one step on, by its own goto or a choice's, whatever the conditions say."""
+        return [b.to for b in self.goto] + [b.to for c in self.choices for b in c.goto]
+
+
+def reached(starts: Iterable[str | None], step: Callable[[str], Iterable[str]],
+            known: Mapping[str, object]) -> set[str]:
+    """The passages of ``known`` that ``step`` leads to from ``starts``, the starts included:
+    forward from the story's start (``Passage.ways_on``) for what can be reached, or backward
+    from the endings for what can still end."""
+    seen: set[str] = set()
+    queue = deque(s for s in starts if s in known)
+    while queue:
+        pid = queue.popleft()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        queue.extend(to for to in step(pid) if to in known and to not in seen)
+    return seen
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,13 @@ their values makes it hold — never wrongly — but some impossible ones go unn
 from __future__ import annotations
 
 import itertools
-from collections import deque
 from pathlib import Path
 from typing import Any, Iterable
 
 from ..engine import Problem, Story
 from ..engine.conditions import evaluate, walk
 from ..engine.located import Node, read_yaml
-from ..engine.story import AddVariables, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Where
+from ..engine.story import AddVariables, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Where, reached
 from .coverage import condition_sites
 
 #: Past this many combinations of values a condition is left undecided rather than slow.
@@ -53,35 +52,18 @@ def _warn(where: Where, message: str) -> Problem:
 
 # -- the branch map ----------------------------------------------------------------------------
 
-def ways_on(passage: Passage) -> list[str]:
-    """Every passage one step on, whatever the conditions say."""
-    return [b.to for b in passage.goto] + [b.to for c in passage.choices for b in c.goto]
-
-
 class _Graph:
     def __init__(self, story: Story) -> None:
         self.story = story
         starts = [story.start] + ([story.short_start] if story.short_start else [])
-        self.reachable = _spread(starts, lambda pid: ways_on(story.passages[pid]), story.passages)
+        self.reachable = reached(starts, lambda pid: story.passages[pid].ways_on(), story.passages)
         back: dict[str, list[str]] = {pid: [] for pid in story.passages}
         for pid, passage in story.passages.items():
-            for to in ways_on(passage):
+            for to in passage.ways_on():
                 if to in back:
                     back[to].append(pid)
         endings = [pid for pid, p in story.passages.items() if p.ending is not None]
-        self.ends_reachable = _spread(endings, lambda pid: back[pid], story.passages)
-
-
-def _spread(starts: Iterable[str], step: Any, known: dict) -> set[str]:
-    seen: set[str] = set()
-    queue = deque(s for s in starts if s in known)
-    while queue:
-        pid = queue.popleft()
-        if pid in seen:
-            continue
-        seen.add(pid)
-        queue.extend(to for to in step(pid) if to in known and to not in seen)
-    return seen
+        self.ends_reachable = reached(endings, lambda pid: back[pid], story.passages)
 
 
 def _unreachable(story: Story, graph: _Graph) -> list[Problem]:

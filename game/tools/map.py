@@ -155,7 +155,7 @@ def layout(story: Story) -> dict[str, tuple[int, int]]:
             continue
         depth[pid] = d
         passage = story.passages[pid]
-        for to in [b.to for b in passage.goto] + [b.to for c in passage.choices for b in c.goto]:
+        for to in passage.ways_on():
             if to in story.passages and to not in depth:
                 queue.append((to, d + 1))
     last = max(depth.values(), default=-1)

@@ -9,7 +9,7 @@ import pytest
 
 from game.kiosk import (CORNER_FRACTION, LOCKOUT_SECONDS, PIN_TRIES, ConfigError, CornerPress, IdleClock,
                         KioskConfig, PinLock, attract_lines, load_config, parse_config)
-from tests.helpers import ROOT
+from helpers import ROOT
 
 
 def test_with_no_config_a_kiosk_takes_the_short_route_and_waits_ninety_seconds():

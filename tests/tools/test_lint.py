@@ -6,7 +6,7 @@ import pytest
 
 from game.engine import load_story
 from game.tools.lint import lint
-from tests.helpers import ROOT
+from helpers import ROOT
 
 
 def warnings_about(story_dir, passages: str, word: str, **kwargs) -> list[str]:

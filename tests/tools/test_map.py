@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 from game.engine import load_story
 from game.tools.map import edges, layout, mod_files_of, to_dot, to_html, to_mermaid
-from tests.helpers import ROOT
+from helpers import ROOT
 
 PASSAGES = """
 passages:

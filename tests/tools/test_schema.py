@@ -10,7 +10,7 @@ from game.engine import check_story, loader
 from game.engine.located import read_yaml
 from game.jsonfile import read_json
 from game.tools.schema import story_schema, validate
-from tests.helpers import ROOT
+from helpers import ROOT
 
 SHIPPED = ROOT / "schema" / "keeping-trust-story.schema.json"
 STORY_FILES = sorted((ROOT / "story").rglob("*.yaml")) + sorted((ROOT / "mods").rglob("*.yaml"))
