@@ -13,11 +13,11 @@ from __future__ import annotations
 import random
 import textwrap
 import unicodedata
-from typing import IO, TYPE_CHECKING, Callable, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from . import debrief_document
 from .engine import Debrief, Page, Session
-from .engine.styles import keeps_lines
+from .engine.styles import keeps_lines, kind_heading
 from .typography import named_speaker, plain as in_plain_ascii, typographic
 
 if TYPE_CHECKING:
@@ -28,16 +28,6 @@ WIDTH = 78
 #: wrap by themselves (a wrapped line reads as a pause mid-sentence).
 UNWRAPPED = 100_000
 
-_HEADINGS: dict[str, Callable[[Page], str]] = {
-    "phone": lambda p: f"[ A message on your phone{' from ' + p.speaker if p.speaker else ''} ]",
-    "letter": lambda p: f"[ A letter{' from ' + p.title if p.title else ''} ]",
-    "bill": lambda p: f"[ A bill{': ' + p.title if p.title else ''} ]",
-    "notice": lambda p: f"[ A notice{': ' + p.title if p.title else ''} ]",
-    "ticket_machine": lambda p: f"[ The ticket machine's screen{': ' + p.title if p.title else ''} ]",
-    "document": lambda p: f"[ {p.title or 'A printed document'} ]",
-}
-
-
 def page_lines(page: Page, width: int = WIDTH) -> list[str]:
     """A page as lines of text: heading, prose, choices, with typographic quotes.
 
@@ -45,9 +35,9 @@ def page_lines(page: Page, width: int = WIDTH) -> list[str]:
     narrated scene that quotes them further on would otherwise read like a script."""
     width = width if width > 0 else UNWRAPPED
     lines: list[str] = []
-    heading = _HEADINGS.get(page.style)
+    heading = kind_heading(page.style, page.speaker, page.title)
     if heading:
-        lines += [heading(page), ""]
+        lines += [f"[ {heading} ]", ""]
     elif page.title:
         lines += [page.title, ""]
     if page.style == "dialogue" and named_speaker(page.style, page.speaker, page.text):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from game import debrief_document as doc
 from game.engine import Session
-from game.engine.styles import keeps_lines
+from game.engine.styles import keeps_lines, kind_heading
 from game.jsonfile import write_text_atomic
 from game.typography import named_speaker, typographic
 
@@ -50,23 +50,6 @@ class Transcript:
     @property
     def choices_made(self) -> int:
         return sum(1 for r in self.readings if r.chosen is not None)
-
-
-def kind_heading(style: str, speaker: str | None, title: str | None) -> str | None:
-    """What a passage is, when it is more than a scene: a phone message, a letter, a bill…"""
-    if style == "phone":
-        return "A message on your phone" + (f" from {speaker}" if speaker else "")
-    if style == "letter":
-        return "A letter" + (f" from {title}" if title else "")
-    if style == "bill":
-        return "A bill" + (f": {title}" if title else "")
-    if style == "notice":
-        return "A notice" + (f": {title}" if title else "")
-    if style == "ticket_machine":
-        return "The ticket machine's screen" + (f": {title}" if title else "")
-    if style == "document":
-        return title or "A printed document"
-    return None
 
 
 def _heading(style: str, speaker: str | None, title: str | None, text: str) -> str | None:

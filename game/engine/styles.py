@@ -17,3 +17,21 @@ def keeps_lines(style: str) -> bool:
     """Whether a passage of ``style`` shows every line break as written (unknown styles read
     as narration, which does not)."""
     return style in KEEP_LINES
+
+
+def kind_heading(style: str, speaker: str | None, title: str | None) -> str | None:
+    """What a passage is, when it is more than a scene — a phone message, a letter, a bill —
+    in the words the terminal and the transcript head it with (None for a scene)."""
+    if style == "phone":
+        return "A message on your phone" + (f" from {speaker}" if speaker else "")
+    if style == "letter":
+        return "A letter" + (f" from {title}" if title else "")
+    if style == "bill":
+        return "A bill" + (f": {title}" if title else "")
+    if style == "notice":
+        return "A notice" + (f": {title}" if title else "")
+    if style == "ticket_machine":
+        return "The ticket machine's screen" + (f": {title}" if title else "")
+    if style == "document":
+        return title or "A printed document"
+    return None
