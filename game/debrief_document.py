@@ -273,7 +273,10 @@ def build(debrief: Debrief, story_title: str) -> Document:
         else:
             status = "Your name was never on the list."
         listed.append(Subhead(status))
-        listed.extend(Item(f"{day(n)} — {'listed' if change == 'listed' else 'removed'}: {label}")
+        # The day is the day of the act the court answered; removal follows it by days, as
+        # the court's own message says, so the line does not claim the day of removal.
+        listed.extend(Item(f"{day(n)} — {label}: " + ("your name went on the list" if change == "listed"
+                                                       else "your name came off it within days"))
                       for n, label, change in b.history)
         if b.bars:
             listed.append(Subhead("What a listed person cannot do"))

@@ -1,0 +1,97 @@
+"""The season as a record: what a page shows and what the ledger says of it agree — the day,
+the place, the kind of message — in every life."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from helpers import ROOT
+from game.debrief_document import build
+from game.engine import Session, load_story
+
+
+@pytest.fixture(scope="module")
+def story():
+    return load_story(ROOT / "story")
+
+
+def texts(story):
+    for passage in story.passages.values():
+        yield passage, passage.text
+        for variant in passage.variants:
+            yield passage, variant.text
+
+
+def random_lives(story, count: int, route: str = "full"):
+    for seed in range(count):
+        pick = random.Random(seed)
+        session = Session.new(story, seed=seed, route=route)
+        while not session.is_over:
+            session.choose(pick.choice(session.page.choices).number)
+        yield session
+
+
+@pytest.fixture(scope="module")
+def lives(story):
+    return list(random_lives(story, 400))
+
+
+def test_the_first_mornings_junction_is_the_same_junction_whenever_it_is_named(story):
+    # Day 1's traffic text names Chengshan Road and Binhai Road; the light is on Binhai Road.
+    named = [(p.id, m.group(0)) for p, text in texts(story)
+             for m in re.finditer(r"junction (?:at|with|of) [A-Z]\w+ Road|[A-Z]\w+ Road junction", text)]
+    assert named, "the junction is named somewhere"
+    assert all("Binhai" in words for _, words in named), named
+
+
+def test_a_voice_on_the_phone_is_a_call_not_a_message(story):
+    # A phone passage is headed "A message on your phone"; a text that opens with someone
+    # speaking is a call and is written as dialogue.
+    calls = [p.id for p in story.passages.values()
+             if p.style == "phone" and p.text.lstrip()[:1] in "'\"‘“"]
+    assert calls == []
+
+
+def test_a_listing_is_recorded_the_day_the_courts_letter_says_so(story, lives):
+    letter_day = story.passages["nov_enforcement"].day
+    days = {e.day for life in lives for e in life.events if e.behaviour == "unpaid_judgment"}
+    assert days == {letter_day}
+
+
+def test_stewarding_the_lantern_fair_is_recorded_on_the_night_of_the_fair(story, lives):
+    fair = story.passages["dec_lantern_night"].day
+    stewards = [life for life in lives if life.visits.get("dec_lantern_night")]
+    assert stewards, "some random lives steward the fair"
+    for life in stewards:
+        winter = [e.day for e in life.events if e.behaviour == "volunteered" and e.day > 100]
+        assert winter == [fair]
+
+
+def test_the_old_man_with_the_cabbages_is_helped_on_the_saturday_the_page_names(story, lives):
+    saturday = story.passages["nov_cabbages"].day
+    assert (saturday - 1) % 7 == 5, "day 1 is a Monday; the cabbages come on a Saturday"
+    days = {e.day for life in lives for e in life.events
+            if e.behaviour == "helped_stranger" and life.visits.get("nov_cabbages") and 60 < e.day < 72}
+    assert days <= {saturday} and days
+
+
+def test_the_debrief_claims_no_day_for_a_removal_from_the_list(story, lives):
+    # The court removes a name within days of payment; the ledger knows the day of payment.
+    removals = 0
+    for life in lives:
+        for line in document_lines(build(life.debrief(), story.title)):
+            assert not re.search(r"Day \d+ — removed", line)
+            removals += "came off it" in line
+    assert removals, "some random lives come off the list"
+
+
+
+def document_lines(document):
+    for section in document.sections:
+        for block in section.blocks:
+            text = getattr(block, "text", "")
+            if text:
+                yield text
