@@ -287,7 +287,7 @@ def _explore(args: argparse.Namespace) -> int:
 def _visitors(args: argparse.Namespace) -> int:
     from .kiosk import ConfigError, load_config
     from .settings import data_dir
-    from .visitors import VisitorBook, print_summary
+    from .visitor_report import report
 
     path = args.database
     if path is None and args.kiosk_config is not None:
@@ -297,18 +297,8 @@ def _visitors(args: argparse.Namespace) -> int:
             print(exc, file=sys.stderr)
             return 2
         path = Path(configured) if configured else None
-    book = VisitorBook(path or data_dir() / "visitors.sqlite")
-    if not book.path.exists():
-        print(f"{book.path}: no visitor statistics yet (turn them on with \"statistics\": true)", file=sys.stderr)
-        return 1
-    print_summary(book, sys.stdout)
-    if book.problem:
-        print(book.problem, file=sys.stderr)
-    if args.csv is not None:
-        with open(args.csv, "w", encoding="utf-8", newline="") as out:
-            count = book.export_csv(out)
-        print(f"{count:,} visits written to {args.csv}")
-    return 0
+    # The report only reads: whatever the path names is left as it was.
+    return report(path or data_dir() / "visitors.sqlite", args.csv, sys.stdout, sys.stderr)
 
 
 def _paths(args: argparse.Namespace) -> int:

@@ -3,9 +3,15 @@ SQLite file — the ending, the grade and score, the route, how long the visit t
 day.  No names, no free text, no time of day, nothing a visitor typed.
 
 Off unless the operator's config turns it on.  Several kiosk processes may share one file:
-the database runs in WAL mode, waits for a busy writer instead of failing, and writes each
-visit in its own transaction.  A file that is not a sound database is moved aside (as
-``visitors.sqlite.broken-…``) and a new one started, so a damaged card never stops a kiosk.
+the database runs in WAL mode and writes each visit in its own transaction.  A writer waits
+only a moment for another one (:data:`BUSY_MILLISECONDS`): a database another program holds
+must not freeze the debrief, so the visit is kept in memory and written with the next one.
+
+Only the kiosk's own default file (``<data>/visitors.sqlite``) is ever moved aside when it is
+not a sound visitor database (as ``visitors.sqlite.broken-…``), so a damaged card never stops
+a kiosk.  A file the operator named is the operator's: one that is not a visitor database is
+refused and left exactly as it was, and a folder is never moved.  The operator's report reads
+the file without writing (:mod:`game.visitor_report`).
 
 The debrief's "the system compares you too" section (:func:`comparison_section`) is built
 here as part of the debrief document, so it stays pure like the rest of the document.
@@ -13,20 +19,27 @@ here as part of the debrief document, so it stays pure like the rest of the docu
 
 from __future__ import annotations
 
-import csv
+import os
 import sqlite3
+import stat
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO, Iterable
+from typing import Iterable
 
 from game import debrief_document as doc
 from game.jsonfile import set_aside
 
 SCHEMA_VERSION = 1
-#: How long a writer waits for another process's transaction before giving up (ms).
-BUSY_MILLISECONDS = 10_000
+#: How long a writer waits for another process's transaction before keeping the visit for
+#: later (ms).  Another kiosk's transaction lasts milliseconds; anything longer is a program
+#: holding the file, and the debrief must not wait for it.
+BUSY_MILLISECONDS = 200
+#: How many visits a kiosk keeps in memory while its database is busy (the oldest go first).
+MAX_PENDING = 1000
+#: The first bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
 COLUMNS = ("finished_on", "ending", "grade", "score", "route", "seconds")
 
 _SCHEMA = """
@@ -66,32 +79,36 @@ class Place:
 
 
 class VisitorBook:
-    """The statistics file at ``path``.  ``problem`` tells, after a call, that a damaged file
-    was set aside (for the log)."""
+    """The statistics file at ``path``, as the kiosk writes it.  ``own_file`` is true only for
+    the kiosk's default file, the one file it may move aside when it is damaged.  After a
+    call, ``problem`` tells what the log should say (a file set aside, a busy database), and
+    ``pending`` holds the visits not yet written."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, own_file: bool = False) -> None:
         self.path = path
+        self.own_file = own_file
         self.problem: str | None = None
+        self.pending: list[Visit] = []
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.own_file:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        _refuse_what_is_not_a_database(self.path)
         connection = sqlite3.connect(self.path, timeout=BUSY_MILLISECONDS / 1000, isolation_level=None)
         try:
             connection.execute(f"PRAGMA busy_timeout = {BUSY_MILLISECONDS}")
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("failed its integrity check")
-            if version > SCHEMA_VERSION:
-                raise sqlite3.DatabaseError("was written by a newer version of the game")
+            why = book_problem(connection, new_allowed=True)
+            if why:
+                raise NotAVisitorBook(f"{self.path} {why}")
             if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("BEGIN IMMEDIATE")
             connection.execute(_SCHEMA)
-            # A table of the same name but another shape is not ours.
-            names = [row[1] for row in connection.execute("PRAGMA table_info(visits)")]
-            if names != ["id", *COLUMNS]:
+            # Between the check and this transaction another program may have made its own.
+            why = book_problem(connection, new_allowed=False)
+            if why:
                 connection.execute("ROLLBACK")
-                raise sqlite3.DatabaseError("holds a visits table of another shape")
+                raise NotAVisitorBook(f"{self.path} {why}")
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             connection.execute("COMMIT")
         except BaseException:
@@ -100,22 +117,25 @@ class VisitorBook:
         return connection
 
     def connect(self) -> sqlite3.Connection:
-        """An open connection to a sound file; a damaged one is set aside and a new one made."""
+        """An open connection to a sound visitor database.  The kiosk's own file, damaged, is
+        set aside and a new one made; any other file that is not a visitor database raises
+        :class:`NotAVisitorBook` and is left as it was."""
         try:
             return self._open()
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise                      # another kiosk is writing: not damage
-            self._set_aside(str(exc))
+        except sqlite3.OperationalError:
+            raise                          # busy, or cannot be opened: not damage
         except sqlite3.DatabaseError as exc:
-            self._set_aside(str(exc))
+            why = str(exc).removeprefix(f"{self.path} ")
+            if not self.own_file or isinstance(exc, NotAFile):
+                raise NotAVisitorBook(f"{self.path} {why}; it was left as it is") from exc
+            self._set_aside(why)
         return self._open()
 
     def _set_aside(self, why: str) -> None:
         moved = set_aside(self.path)
         for suffix in ("-wal", "-shm"):
             companion = self.path.with_name(self.path.name + suffix)
-            if companion.exists():
+            if companion.is_file():
                 if moved is not None:
                     try:
                         companion.rename(moved.with_name(moved.name + suffix))
@@ -129,56 +149,142 @@ class VisitorBook:
         self.problem = (f"{self.path} {why}; it was moved to {moved.name} and a new one started"
                         if moved else f"{self.path} {why}; a new one was started")
 
-    def record(self, visit: Visit) -> Place:
-        """Add ``visit`` and return where it sits among the visits before it, both in one
-        transaction, so two kiosks finishing at once each compare against a whole book."""
-        with closing(self.connect()) as connection:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                place = _place(connection, visit.score)
-                connection.execute(
-                    "INSERT INTO visits (finished_on, ending, grade, score, route, seconds) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (visit.finished_on, visit.ending, visit.grade, int(visit.score), visit.route,
-                     int(visit.seconds)))
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
+    def record(self, visit: Visit) -> Place | None:
+        """Add ``visit`` (after any kept from earlier) and return where it sits among the visits
+        before it, all in one transaction, so two kiosks finishing at once each compare against
+        a whole book.  None when the database is busy: the visit is kept for the next call."""
+        try:
+            with closing(self.connect()) as connection:
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    for earlier in self.pending:
+                        _insert(connection, earlier)
+                    place = _place(connection, visit.score)
+                    _insert(connection, visit)
+                    connection.execute("COMMIT")
+                except BaseException:
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK")
+                    raise
+        except (OSError, sqlite3.Error) as exc:
+            self._keep(visit)
+            if isinstance(exc, sqlite3.OperationalError) and _busy(exc):
+                count = len(self.pending)
+                self.problem = (f"{self.path} is busy (another program holds it); "
+                                f"{count} visit{'s' if count != 1 else ''} kept to be written with the next one")
+                return None
+            raise
+        self.pending.clear()
         return place
+
+    def write_pending(self) -> bool:
+        """Write the visits kept while the database was busy; True when none is left."""
+        if not self.pending:
+            return True
+        try:
+            with closing(self.connect()) as connection:
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    for earlier in self.pending:
+                        _insert(connection, earlier)
+                    connection.execute("COMMIT")
+                except BaseException:
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK")
+                    raise
+        except sqlite3.OperationalError as exc:
+            if _busy(exc):
+                return False
+            raise
+        self.pending.clear()
+        return True
+
+    def _keep(self, visit: Visit) -> None:
+        self.pending.append(visit)
+        del self.pending[:-MAX_PENDING]
 
     def visits(self) -> list[Visit]:
         with closing(self.connect()) as connection:
-            rows = connection.execute(f"SELECT {', '.join(COLUMNS)} FROM visits ORDER BY id").fetchall()
-        return [Visit(*row) for row in rows]
+            return read_visits(connection)
 
-    def summary(self) -> dict:
-        """The aggregate an operator reads: how many visits, on which days, which endings and
-        grades, each route's median length."""
-        visits = self.visits()
-        by = _counts
-        lengths: dict[str, list[int]] = {}
-        for v in visits:
-            lengths.setdefault(v.route, []).append(v.seconds)
-        return {
-            "visits": len(visits),
-            "first_day": visits[0].finished_on if visits else None,
-            "last_day": visits[-1].finished_on if visits else None,
-            "days": by(v.finished_on for v in visits),
-            "endings": by(v.ending for v in visits),
-            "grades": by(v.grade for v in visits),
-            "routes": by(v.route for v in visits),
-            "median_seconds": {route: _median(s) for route, s in sorted(lengths.items())},
-        }
 
-    def export_csv(self, out: IO[str]) -> int:
-        """Write every visit as CSV (a header row, then one row each); returns the count."""
-        visits = self.visits()
-        writer = csv.writer(out)
-        writer.writerow(COLUMNS)
-        for v in visits:
-            writer.writerow([v.finished_on, v.ending, v.grade, v.score, v.route, v.seconds])
-        return len(visits)
+class NotAVisitorBook(sqlite3.DatabaseError):
+    """A file that is not a visitor database; ``str()`` names it and says why."""
+
+
+class NotAFile(NotAVisitorBook):
+    """A folder or device where a visitor database should be: never moved, never written."""
+
+
+def _refuse_what_is_not_a_database(path: Path) -> None:
+    """Raise unless ``path`` is missing, empty, or a regular file that begins as SQLite does.
+    Checked before SQLite opens it, so a config named by mistake is never touched."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a pipe must not hang us
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise NotAFile(f"{path} is a folder, not a visitor database") from None
+    except OSError as exc:
+        raise sqlite3.OperationalError(f"{path} cannot be read ({exc.strerror or exc})") from exc
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise NotAFile(f"{path} is a folder, not a visitor database")
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFile(f"{path} is not an ordinary file, not a visitor database")
+        header = os.read(fd, len(SQLITE_HEADER))
+    finally:
+        os.close(fd)
+    if header and header != SQLITE_HEADER:
+        raise NotAVisitorBook(f"{path} is not a visitor database (not an SQLite file)")
+
+
+def book_problem(connection: sqlite3.Connection, *, new_allowed: bool) -> str | None:
+    """Why the database on ``connection`` is not a sound visitor database, or None.  With
+    ``new_allowed``, a database holding nothing at all (a file about to be made) passes."""
+    if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        return "failed its integrity check"
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        return "was written by a newer version of the game"
+    tables = {row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+    if not tables and version == 0 and new_allowed:
+        return None
+    if "visits" not in tables:
+        return "is not a visitor database (it has no visits table)"
+    if tables != {"visits"}:
+        return "is not a visitor database (it holds other tables)"
+    # A table of the same name but another shape is not ours.
+    names = [row[1] for row in connection.execute("PRAGMA table_info(visits)")]
+    if names != ["id", *COLUMNS]:
+        return "holds a visits table of another shape"
+    return None
+
+
+def read_visits(connection: sqlite3.Connection) -> list[Visit]:
+    """Every visit, in the order they were written.  Each column is read as the type the
+    game wrote, whatever a hand-made file stores there."""
+    rows = connection.execute(
+        "SELECT COALESCE(CAST(finished_on AS TEXT), ''), COALESCE(CAST(ending AS TEXT), ''), "
+        "COALESCE(CAST(grade AS TEXT), ''), COALESCE(CAST(score AS INTEGER), 0), "
+        "COALESCE(CAST(route AS TEXT), ''), COALESCE(CAST(seconds AS INTEGER), 0) "
+        "FROM visits ORDER BY id").fetchall()
+    return [Visit(*row) for row in rows]
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (5, 6)       # SQLITE_BUSY, SQLITE_LOCKED and their extended codes
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _insert(connection: sqlite3.Connection, visit: Visit) -> None:
+    connection.execute(
+        "INSERT INTO visits (finished_on, ending, grade, score, route, seconds) VALUES (?, ?, ?, ?, ?, ?)",
+        (visit.finished_on, visit.ending, visit.grade, int(visit.score), visit.route, int(visit.seconds)))
 
 
 def _place(connection: sqlite3.Connection, score: int) -> Place:
@@ -187,19 +293,6 @@ def _place(connection: sqlite3.Connection, score: int) -> Place:
         "FROM visits", (score, score, score)).fetchone()
     grades = connection.execute("SELECT grade, COUNT(*) FROM visits GROUP BY grade").fetchall()
     return Place(lower + same + higher, lower, same, higher, tuple((g, n) for g, n in grades))
-
-
-def _counts(values: Iterable[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-def _median(values: list[int]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return float(ordered[middle]) if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def visit_of(debrief, route: str, seconds: float, today: date | None = None) -> Visit:
@@ -232,18 +325,3 @@ def comparison_section(place: Place, grade_order: Iterable[str], grade: str) -> 
     return doc.Section("Among the visitors", "The system compares you too", "Where your ledger sits",
                        tuple(blocks))
 
-
-
-def print_summary(book: VisitorBook, out: IO[str]) -> None:
-    """The aggregate as an operator reads it in a terminal."""
-    data = book.summary()
-    print(f"{book.path}: {data['visits']:,} finished visits", file=out)
-    if not data["visits"]:
-        return
-    print(f"from {data['first_day']} to {data['last_day']}, on {len(data['days'])} days", file=out)
-    for title, key in (("endings", "endings"), ("grades", "grades"), ("routes", "routes")):
-        print(f"{title}:", file=out)
-        for value, count in data[key].items():
-            print(f"  {count:6,}  {value}", file=out)
-    for route, seconds in data["median_seconds"].items():
-        print(f"median visit ({route} route): {seconds / 60:.1f} minutes", file=out)

@@ -1,5 +1,6 @@
 """Visitor statistics: one anonymous row per finished visit, safe with two kiosks writing at
-once, and a damaged file set aside rather than stopping the kiosk."""
+once, a damaged file of the kiosk's own set aside rather than stopping the kiosk, any other
+file left alone, and a database held by another program never freezing the debrief."""
 
 from __future__ import annotations
 
@@ -9,7 +10,11 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 
+import pytest
+
+from game.visitor_report import csv_text, read_book, summary
 from game.visitors import COLUMNS, Visit, VisitorBook, comparison_section
 from helpers import ROOT
 
@@ -55,12 +60,11 @@ def test_the_summary_and_the_csv_hold_every_visit(tmp_path):
     book = VisitorBook(tmp_path / "visitors.sqlite")
     for score, grade, seconds in ((1000, "A", 500), (950, "B", 700), (1000, "A", 600)):
         book.record(visit(score, grade, seconds))
-    summary = book.summary()
-    assert summary["visits"] == 3 and summary["grades"] == {"A": 2, "B": 1}
-    assert summary["median_seconds"] == {"short": 600.0}
-    out = io.StringIO()
-    assert book.export_csv(out) == 3
-    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    visits = read_book(book.path)
+    data = summary(visits)
+    assert data["visits"] == 3 and data["grades"] == {"A": 2, "B": 1}
+    assert data["median_seconds"] == {"short": 600.0}
+    rows = list(csv.reader(io.StringIO(csv_text(visits))))
     assert rows[0] == list(COLUMNS) and len(rows) == 4 and rows[2][2] == "B"
 
 
@@ -72,6 +76,9 @@ WRITER = textwrap.dedent("""
     book = VisitorBook(Path(sys.argv[1]))
     for n in range(int(sys.argv[2])):
         book.record(Visit("2025-05-18", "kiosk " + sys.argv[3], "A", 900 + n % 200, "short", n))
+    # A visit kept while the other kiosk held the file goes in at the next chance.
+    while not book.write_pending():
+        pass
 """)
 
 
@@ -92,10 +99,10 @@ def test_two_kiosk_processes_writing_at_once_lose_and_damage_nothing(tmp_path):
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_a_file_that_is_not_a_database_is_set_aside_and_a_new_one_started(tmp_path):
+def test_the_kiosks_own_file_that_is_not_a_database_is_set_aside_and_a_new_one_started(tmp_path):
     path = tmp_path / "visitors.sqlite"
     path.write_bytes(b"this is not SQLite " * 200)
-    book = VisitorBook(path)
+    book = VisitorBook(path, own_file=True)
     book.record(visit())
     assert len(book.visits()) == 1
     aside = [p for p in tmp_path.iterdir() if p.name.startswith("visitors.sqlite.broken-")]
@@ -103,11 +110,12 @@ def test_a_file_that_is_not_a_database_is_set_aside_and_a_new_one_started(tmp_pa
     assert book.problem and aside[0].name in book.problem
 
 
-def test_a_database_of_another_shape_is_set_aside_too(tmp_path):
+def test_the_kiosks_own_database_of_another_shape_is_set_aside_too(tmp_path):
     path = tmp_path / "visitors.sqlite"
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE TABLE visits (name TEXT)")
-    book = VisitorBook(path)
+    connection.close()
+    book = VisitorBook(path, own_file=True)
     book.record(visit())
     assert [v.score for v in book.visits()] == [1000]
     assert any(p.name.startswith("visitors.sqlite.broken-") for p in tmp_path.iterdir())
@@ -123,3 +131,93 @@ def test_the_visitors_command_prints_the_aggregate_and_writes_csv(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "2 finished visits" in done.stdout and "The harbour" in done.stdout
     assert out.read_text().splitlines()[0] == ",".join(COLUMNS)
+
+
+def test_a_file_the_operator_named_is_never_set_aside_nor_written_when_it_is_not_a_visitor_book(tmp_path):
+    config = tmp_path / "kiosk.json"
+    config.write_text('{"staff_pin": "7291"}\n')
+    book = VisitorBook(config)
+    with pytest.raises(sqlite3.DatabaseError, match="kiosk.json"):
+        book.record(visit())
+    assert [p.name for p in tmp_path.iterdir()] == ["kiosk.json"]
+    assert config.read_text() == '{"staff_pin": "7291"}\n'
+
+
+def test_another_programs_database_named_by_the_operator_gains_no_table(tmp_path):
+    other = tmp_path / "shop.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE accounts (name TEXT)")
+    connection.close()
+    before = other.read_bytes()
+    with pytest.raises(sqlite3.DatabaseError):
+        VisitorBook(other).record(visit())
+    assert other.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["shop.sqlite"]
+
+
+def test_a_folder_where_the_file_should_be_is_never_moved_even_for_the_kiosks_own_file(tmp_path):
+    folder = tmp_path / "visitors.sqlite"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("the technician's notes")
+    book = VisitorBook(folder, own_file=True)
+    with pytest.raises(sqlite3.DatabaseError, match="folder"):
+        book.record(visit())
+    assert [p.name for p in tmp_path.iterdir()] == ["visitors.sqlite"]
+    assert (folder / "notes.txt").read_text() == "the technician's notes"
+
+
+def test_a_new_file_is_made_where_the_operator_said(tmp_path):
+    book = VisitorBook(tmp_path / "stats.sqlite")
+    book.record(visit())
+    assert len(book.visits()) == 1 and book.problem is None
+
+
+@pytest.mark.parametrize("hold", ["a write transaction", "an exclusive lock"])
+def test_a_database_held_by_another_program_neither_freezes_the_debrief_nor_loses_the_visit(tmp_path, hold):
+    book = VisitorBook(tmp_path / "visitors.sqlite")
+    book.record(visit(900))
+    other = sqlite3.connect(book.path, isolation_level=None)
+    if hold == "an exclusive lock":
+        other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    started = time.monotonic()
+    place = book.record(visit(1000))
+    waited = time.monotonic() - started
+    assert place is None                        # no comparison this time: the book is busy
+    assert waited < 2.0
+    assert book.pending == [visit(1000)]
+    assert book.problem and "kept" in book.problem
+    other.execute("ROLLBACK")
+    other.close()
+    place = book.record(visit(1100))            # the next visit writes the one kept
+    assert place is not None and place.earlier == 2
+    assert [v.score for v in book.visits()] == [900, 1000, 1100]
+    assert book.pending == []
+
+
+def test_visits_kept_while_the_database_is_busy_are_bounded(tmp_path, monkeypatch):
+    from game import visitors
+
+    monkeypatch.setattr(visitors, "MAX_PENDING", 3)
+    book = VisitorBook(tmp_path / "visitors.sqlite")
+    book.record(visit(900))
+    other = sqlite3.connect(book.path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    for score in range(5):
+        assert book.record(visit(score)) is None
+    other.execute("ROLLBACK")
+    other.close()
+    assert [v.score for v in book.pending] == [2, 3, 4]
+
+
+def test_visits_kept_while_busy_can_be_written_on_their_own_once_the_database_is_free(tmp_path):
+    book = VisitorBook(tmp_path / "visitors.sqlite")
+    book.record(visit(900))
+    other = sqlite3.connect(book.path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    assert book.record(visit(1000)) is None
+    assert book.write_pending() is False
+    other.execute("ROLLBACK")
+    other.close()
+    assert book.write_pending() is True
+    assert [v.score for v in book.visits()] == [900, 1000]

@@ -232,6 +232,8 @@ class KioskMode:
             if self.book.problem:
                 log.warning("%s", self.book.problem)
                 self.book.problem = None
+        if place is None:              # busy: the visit is kept for the next one, no comparison now
+            return document
         home = self.story.jurisdictions[self.story.home]
         section = comparison_section(place, [g for g, _ in home.grades], debrief.home.grade)
         return doc.Document(document.title, (*document.sections, section))
@@ -274,8 +276,10 @@ def run(story_dir: Path, *, mods: Sequence[Path] = (), config_path: Path | None 
         return 3
     book = None
     if config.statistics:
-        book = VisitorBook(Path(config.statistics_file) if config.statistics_file
-                           else data_dir() / "visitors.sqlite")
+        # Only the kiosk's own default file may be set aside when damaged; a file the
+        # operator named is left as it is.
+        book = (VisitorBook(Path(config.statistics_file)) if config.statistics_file
+                else VisitorBook(data_dir() / "visitors.sqlite", own_file=True))
     if not config.staff_exit_possible:
         log.warning("no staff_pin in the config: the staff exit is off; stop the kiosk from a terminal")
     # Windows closes a window on Alt+F4 by itself unless SDL is told not to.

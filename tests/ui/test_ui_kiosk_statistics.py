@@ -1,0 +1,73 @@
+"""The kiosk's visitor statistics in the window: a database another program holds never
+freezes the debrief, and the visit it could not write then is written with the next one."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+import pygame
+import pytest
+
+import ui_driver as d
+from game.kiosk import KioskConfig
+from game.ui.app import App
+from game.ui.kiosk import KioskMode
+from game.visitors import VisitorBook
+
+COMPARED = "The system compares you too"
+
+
+@pytest.fixture
+def kiosk_with_statistics(fixture_story, tmp_path):
+    """A kiosk App on the fixture story keeping statistics in a file of its own."""
+    book = VisitorBook(tmp_path / "visitors.sqlite")
+    config = KioskConfig(staff_pin="5830", idle_seconds=30.0, warning_seconds=10.0, statistics=True)
+    kiosk = KioskMode(config, fixture_story, book)
+    app = App(fixture_story, kiosk=kiosk, size=(1280, 720), seed=1, sound=False)
+    kiosk.back_to_attract(app)
+    app.step(0)
+    yield app, book
+    pygame.quit()
+
+
+def a_visit(app) -> float:
+    """Play one visitor from the attract screen to the debrief; the longest frame, in seconds."""
+    d.tap(app, (640, 360))
+    assert app.top.name == "play"
+    longest = 0.0
+    for _ in range(200):
+        if app.top.name != "play":
+            break
+        started = time.monotonic()
+        d.key(app, pygame.K_SPACE)
+        if app.top.name == "play" and app.top.choices_visible:
+            d.key(app, pygame.K_RETURN)
+        longest = max(longest, time.monotonic() - started)
+    assert app.top.name == "debrief"
+    return longest
+
+
+def comparison(app) -> str | None:
+    section = app.top.document.sections[-1]
+    if section.kicker != COMPARED:
+        return None
+    return " ".join(getattr(b, "text", "") for b in section.blocks)
+
+
+def test_a_held_database_neither_freezes_the_debrief_nor_loses_the_visit(kiosk_with_statistics):
+    app, book = kiosk_with_statistics
+    a_visit(app)
+    app.kiosk.back_to_attract(app)
+    other = sqlite3.connect(book.path, isolation_level=None)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    longest = a_visit(app)
+    assert longest < 2.0                          # the database waited for ten seconds
+    assert comparison(app) is None                # no comparison against a book it cannot read
+    app.kiosk.back_to_attract(app)
+    other.execute("ROLLBACK")
+    other.close()
+    a_visit(app)
+    assert "Of the 2 visitors before you" in comparison(app)
+    assert len(book.visits()) == 3
