@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Iterable
 
 from game import debrief_document as doc
+from game.engine.printed import printed_name
 from game.jsonfile import set_aside
 
 SCHEMA_VERSION = 1
@@ -237,13 +238,13 @@ def comparison_section(place: Place, grade_order: Iterable[str], grade: str) -> 
 def print_summary(book: VisitorBook, out: IO[str]) -> None:
     """The aggregate as an operator reads it in a terminal."""
     data = book.summary()
-    print(f"{book.path}: {data['visits']:,} finished visits", file=out)
+    print(f"{printed_name(book.path)}: {data['visits']:,} finished visits", file=out)
     if not data["visits"]:
         return
     print(f"from {data['first_day']} to {data['last_day']}, on {len(data['days'])} days", file=out)
     for title, key in (("endings", "endings"), ("grades", "grades"), ("routes", "routes")):
         print(f"{title}:", file=out)
         for value, count in data[key].items():
-            print(f"  {count:6,}  {value}", file=out)
+            print(f"  {count:6,}  {printed_name(value)}", file=out)     # a mod titled the ending
     for route, seconds in data["median_seconds"].items():
         print(f"median visit ({route} route): {seconds / 60:.1f} minutes", file=out)

@@ -33,3 +33,16 @@ def printed_name(name: object) -> str:
     printed on one line of a terminal: nothing in it is obeyed, and it cannot start a line."""
     text = str(name)
     return OBEYED.sub(_escape, text)
+
+
+def _escape_in_document(match: re.Match[str]) -> str:
+    char = match.group()
+    return char if char in "\n\t" else f"\\u{ord(char):04x}"
+
+
+def printed_document(text: str) -> str:
+    """A whole document printed to standard output (a map, a JSON report): its own line breaks
+    and tabs are kept, and anything else a terminal would obey becomes ``\\uXXXX`` — JSON's
+    own escape, so a JSON report still reads back the same (``json.dumps`` has already escaped
+    every line break that was inside a string)."""
+    return OBEYED.sub(_escape_in_document, text)

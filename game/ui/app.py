@@ -17,6 +17,7 @@ from typing import Sequence
 
 import pygame
 
+from game.engine.printed import printed_name
 from game.saves import SlotStore
 from game.settings import Settings, load_settings, save_settings
 from game.speech import SPEECH_ENV, Voice, unavailable_message
@@ -350,7 +351,7 @@ def run(story_dir: Path, *, mods: Sequence[Path] = (), fullscreen: bool | None =
     app = App(story, settings=settings, route=route, seed=seed, fullscreen=fullscreen, loadout=loadout,
               watch=watch)
     if app.settings.problem:
-        print(app.settings.problem, file=sys.stderr)
+        print(printed_name(app.settings.problem), file=sys.stderr)
         app.toast("Your settings file could not be read; defaults are in use.", 5)
     if os.environ.get(SPEECH_ENV, "").strip() and not app.voice.available:
         # The player named a speech command that was refused: say so now, not only when
