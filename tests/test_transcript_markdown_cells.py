@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from conftest import RULES
 from game import transcript
 from game.engine import Session, load_story
 
@@ -33,8 +32,11 @@ HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 
 
 def written_markdown(story_dir) -> str:
-    rules = RULES.replace("{label: Drove through a red light}", '{label: "%s"}' % LABEL)
-    story = load_story(story_dir(LIFE, extra={"rules.yaml": rules}))
+    folder = story_dir(LIFE)
+    rules = (folder / "rules.yaml").read_text(encoding="utf-8")
+    (folder / "rules.yaml").write_text(
+        rules.replace("{label: Drove through a red light}", '{label: "%s"}' % LABEL), encoding="utf-8")
+    story = load_story(folder)
     session = Session.new(story, seed=1)
     session.choose(1)
     assert session.is_over

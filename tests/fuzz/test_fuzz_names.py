@@ -101,10 +101,8 @@ def test_no_name_a_mod_or_story_chose_is_obeyed_by_the_terminal(story_dir, tmp_p
         assert ("\\x1b]52;c;SGVsbG8=\\x07\\u202e" if name == EVIL else "m\\udcff\\udcfe") in out + err
 
 
-def test_check_names_a_story_folder_with_an_escape_as_it_is_written(tmp_path):
-    from conftest import write_story
-
-    story = write_story(tmp_path / EVIL, STORY)
+def test_check_names_a_story_folder_with_an_escape_as_it_is_written(story_dir, tmp_path):
+    story = story_dir(STORY).rename(tmp_path / EVIL)
     out, err, code = run("check", str(story))
     assert_shown_not_obeyed(out, err)
     assert "\\x1b]52;c;SGVsbG8=\\x07\\u202e\\x9b31m\\nstory.yaml:1:1" in out
