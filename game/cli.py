@@ -11,6 +11,7 @@ from typing import Sequence
 
 from . import __version__, shipped
 from .engine import Session, Story, StoryError, check_story, compiled, load_story
+from .engine.printed import printed_name
 from .terminal import MAX_AUTO_STEPS
 from .tools.commands import MODDER_COMMANDS, add_modder_commands
 
@@ -181,7 +182,7 @@ def _play_text(args: argparse.Namespace) -> int:
         try:
             session = rehearse(story, seed, args.route, args.start, args.set, args.record)
         except RehearsalError as exc:
-            print(exc, file=sys.stderr)
+            print(printed_name(exc), file=sys.stderr)
             return 2
     else:
         session = Session.new(story, seed=seed, route=args.route)
@@ -197,9 +198,10 @@ def _play_text(args: argparse.Namespace) -> int:
         try:
             written = write(build(session), args.transcript)
         except OSError as exc:
-            print(f"The transcript could not be written to {args.transcript}: {exc.strerror or exc}", file=sys.stderr)
+            print(f"The transcript could not be written to {printed_name(args.transcript)}: "
+                  f"{printed_name(exc.strerror or exc)}", file=sys.stderr)
             return 1
-        print("Transcript: " + ", ".join(str(path) for path in written), file=sys.stderr)
+        print("Transcript: " + ", ".join(printed_name(path) for path in written), file=sys.stderr)
     return result
 
 
@@ -227,7 +229,7 @@ def _check(args: argparse.Namespace) -> int:
         errors += sum(1 for p in problems if p.is_error)
         warnings += sum(1 for p in problems if not p.is_error)
         if story is not None:
-            print(f"{path}: {len(story.passages)} passages in {len(story.files)} files — "
+            print(f"{printed_name(path)}: {len(story.passages)} passages in {len(story.files)} files — "
                   f"{'clean' if not problems else f'{len(problems)} warning(s)'}")
     if errors:
         # On the same stream as the problems it sums up, so a pipe or a file keeps both.
@@ -252,35 +254,38 @@ def _explore(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, indent=2))
     else:
-        print(f"{data['runs']} lives played ({', '.join(f'{n} {r}' for r, n in data['routes'].items())})")
-        print(f"passages visited: {data['passages_visited']} of {data['passages_total']}")
+        # Endings, labels and errors quote what a story wrote: each line is printed as a name.
+        lines: list[str] = []
+        lines.append(f"{data['runs']} lives played ({', '.join(f'{n} {r}' for r, n in data['routes'].items())})")
+        lines.append(f"passages visited: {data['passages_visited']} of {data['passages_total']}")
         if data["unvisited"]:
-            print("never visited: " + ", ".join(data["unvisited"]))
-        print("endings (and a seed that reaches each: play --text --auto --seed N):")
+            lines.append("never visited: " + ", ".join(data["unvisited"]))
+        lines.append("endings (and a seed that reaches each: play --text --auto --seed N):")
         for ending, count in sorted(data["endings"].items(), key=lambda kv: -kv[1]):
             first = data["first_seed"][ending]
             route = " --route short" if first["route"] == "short" else ""
-            print(f"  {count:6d}  {ending}  (--seed {first['seed']}{route})")
-        print("grades at the end: " + ", ".join(f"{g} {n}" for g, n in data["grades"].items()))
-        print(f"blacklisted at the end: {data['blacklisted']}")
+            lines.append(f"  {count:6d}  {ending}  (--seed {first['seed']}{route})")
+        lines.append("grades at the end: " + ", ".join(f"{g} {n}" for g, n in data["grades"].items()))
+        lines.append(f"blacklisted at the end: {data['blacklisted']}")
         for route, reading in data["reading"].items():
             spread = reading["words"]
-            print(f"read before the debrief ({route}): {spread['min']:,} / {spread['median']:,.0f} / "
-                  f"{spread['max']:,} words (min / median / max); "
-                  f"{reading['single_option_share']:.0%} of {reading['inputs']:,} inputs offered one option")
-            print(f"pages shaped by the hidden record ({route}): {reading['reactions']['min']} / "
-                  f"{reading['reactions']['median']:g} per life (min / median)")
+            lines.append(f"read before the debrief ({route}): {spread['min']:,} / {spread['median']:,.0f} / "
+                         f"{spread['max']:,} words (min / median / max); "
+                         f"{reading['single_option_share']:.0%} of {reading['inputs']:,} inputs offered one option")
+            lines.append(f"pages shaped by the hidden record ({route}): {reading['reactions']['min']} / "
+                         f"{reading['reactions']['median']:g} per life (min / median)")
         for kind in ("dead_ends", "loops"):
             for passage, count in data[kind].items():
-                print(f"{kind.replace('_', ' ')[:-1]}: {passage} ({count} runs)")
+                lines.append(f"{kind.replace('_', ' ')[:-1]}: {passage} ({count} runs)")
         for passage, count in data["too_long"].items():
-            print(f"too long (no ending after {args.max_steps or MAX_STEPS:,} choices): {passage} ({count} runs)")
+            lines.append(f"too long (no ending after {args.max_steps or MAX_STEPS:,} choices): {passage} ({count} runs)")
         from .tools.explore import coverage_lines
 
-        for line in coverage_lines(data["coverage"], every=args.coverage):
-            print(line)
+        lines += coverage_lines(data["coverage"], every=args.coverage)
         for error in data["errors"]:
-            print(f"error: {error}")
+            lines.append(f"error: {error}")
+        for line in lines:
+            print(printed_name(line))
     return 1 if data["dead_ends"] or data["loops"] or data["errors"] else 0
 
 
@@ -294,7 +299,7 @@ def _visitors(args: argparse.Namespace) -> int:
         try:
             configured = load_config(args.kiosk_config).statistics_file
         except ConfigError as exc:
-            print(exc, file=sys.stderr)
+            print(printed_name(exc), file=sys.stderr)
             return 2
         path = Path(configured) if configured else None
     # The report only reads: whatever the path names is left as it was.
@@ -305,7 +310,7 @@ def _paths(args: argparse.Namespace) -> int:
     from .places import player_places
 
     for label, path in player_places(args.story, getattr(args, "kiosk_config", None)):
-        print(f"{label:>15}: {path}")
+        print(f"{label:>15}: {printed_name(path)}")
     return 0
 
 
@@ -320,5 +325,5 @@ def _stats(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2))
     else:
         for key, value in data.items():
-            print(f"{key:>14}: {value}")
+            print(f"{key:>14}: {printed_name(value)}")
     return 0

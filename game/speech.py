@@ -12,13 +12,18 @@ the driver, and it brings pyobjc or comtypes along.  A child process can always 
 crashing engine cannot take the game down with it, and a test or a recording can put any
 command in its place (``KEEPING_TRUST_SPEECH="espeak-ng -w /tmp/voice-{n}.wav"``).
 
-The text goes to the command on standard input, unless the command names ``{text}``: then it
-is put in that argument.  ``{n}`` in the command counts the utterances from 1.
+The text goes to the command on standard input, unless the command has an argument that is
+``{text}`` and nothing else: then that argument is the text.  ``{n}`` in the command counts the
+utterances from 1.  Story text is written by strangers (mods), so it must never be read as a
+command: a ``{text}`` inside a larger argument (``sh -c 'echo {text}'``), a ``{text}`` handed to a
+program that runs its arguments (a shell, an interpreter, ``env``, ``ssh``…), and words on the
+standard input of a program that would run them as a script are all refused, with a reason.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -29,8 +34,24 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
 from game.engine import Page
+from game.engine.printed import printed_name
 
 SPEECH_ENV = "KEEPING_TRUST_SPEECH"
+#: The placeholder for the words, allowed only as an argument of its own.
+TEXT = "{text}"
+
+#: Programs that read what they are given as a script or as code.
+_INTERPRETERS = frozenset({
+    "sh", "ash", "dash", "bash", "zsh", "ksh", "mksh", "pdksh", "csh", "tcsh", "fish",
+    "busybox", "cmd", "command", "powershell", "pwsh", "python", "pythonw", "py", "pypy", "perl",
+    "ruby", "irb", "node", "nodejs", "deno", "bun", "php", "lua", "luajit", "tclsh", "wish",
+    "osascript", "awk", "gawk", "mawk", "nawk", "sed", "jq", "expect", "rscript"})
+#: Programs that run another program named in their arguments, so a word given to them may
+#: become a command (``env -S``, ``ssh host``, ``xargs``…).
+_LAUNCHERS = frozenset({
+    "env", "xargs", "ssh", "sudo", "doas", "su", "runuser", "pkexec", "nice", "ionice", "nohup",
+    "timeout", "stdbuf", "setsid", "chrt", "taskset", "time", "watch", "script", "exec", "eval",
+    "start", "wsl", "flatpak-spawn", "find", "parallel", "open", "xdg-open", "unbuffer"})
 
 #: Windows has no speech command, but every Windows has PowerShell and System.Speech (SAPI).
 _SAPI = ("Add-Type -AssemblyName System.Speech; "
@@ -48,13 +69,54 @@ class SpeechCommand:
     def name(self) -> str:
         return os.path.basename(self.argv[0])
 
+    def __post_init__(self) -> None:
+        problem = refusal(self.argv)
+        if problem:
+            raise NoSpeech(problem)
+
     def line_for(self, text: str, n: int) -> tuple[list[str], str | None]:
-        """The argument list for utterance number ``n``, and what to write on its input."""
-        takes_text = any("{text}" in arg for arg in self.argv)
+        """The argument list for utterance number ``n``, and what to write on its input: the
+        text fills an argument that is exactly ``{text}``, and is never spliced into one."""
         argv = [arg.replace("{n}", str(n)) for arg in self.argv]
-        if takes_text:
-            return [arg.replace("{text}", text) for arg in argv], None
+        if TEXT in self.argv:
+            # A leading space keeps words that begin like an option ("-w/home/…/.bashrc")
+            # from being taken for one; a voice does not speak it.
+            words = " " + text if text[:1] in ("-", "/", "+") else text
+            return [words if arg == TEXT else arg for arg in argv], None
         return argv, text
+
+
+def _program(word: str) -> str:
+    """``/usr/bin/python3.12`` or ``C:\\Windows\\cmd.exe`` as the bare program name it runs."""
+    name = re.split(r"[\\/]", word)[-1].lower()
+    name = re.sub(r"\.(exe|com|bat|cmd)$", "", name)
+    return re.sub(r"[\d.]+$", "", name) or name
+
+
+def refusal(argv: tuple[str, ...] | list[str]) -> str | None:
+    """Why ``argv`` may not be a speech command, or None.  The words of a passage come from
+    whoever wrote the story or the mod: they may reach a command only as data."""
+    if not argv:
+        return f"{SPEECH_ENV} names no command"
+    if argv[0] == TEXT:
+        return f"{SPEECH_ENV} cannot start with {TEXT}: the words would be run as the program"
+    for arg in argv:
+        if TEXT in arg and arg != TEXT:
+            return (f"{SPEECH_ENV} puts {TEXT} inside the argument '{printed_name(arg)}', where the words "
+                    f"could be read as a command: give {TEXT} as an argument of its own, or leave it "
+                    "out and the words are given on standard input")
+    if TEXT in argv:
+        for word in argv[:argv.index(TEXT)]:
+            if _program(word) in _INTERPRETERS | _LAUNCHERS:
+                return (f"{SPEECH_ENV} hands {TEXT} to '{printed_name(word)}', which could run the words as a "
+                        f"command: leave out {TEXT} and the words are given on standard input")
+        return None
+    words = [arg for arg in argv if not arg.startswith("-")]
+    if not words or _program(words[-1]) in _INTERPRETERS:
+        # With no script of its own, a shell or an interpreter runs its standard input.
+        return (f"{SPEECH_ENV} would give the words to '{printed_name((words or argv)[-1])}' as a script to run: "
+                "name a speech program, e.g. espeak-ng")
+    return None
 
 
 class NoSpeech(Exception):
@@ -73,8 +135,11 @@ def find_speech(environ: Mapping[str, str] | None = None, platform: str | None =
             argv = shlex.split(named, posix=not platform.startswith("win"))
         except ValueError as exc:
             raise NoSpeech(f"{SPEECH_ENV} cannot be read as a command: {exc}") from None
-        if not argv or which(argv[0]) is None:
-            raise NoSpeech(f"{SPEECH_ENV} names {argv[0] if argv else 'nothing'}, which is not installed")
+        problem = refusal(argv)
+        if problem:
+            raise NoSpeech(problem)
+        if which(argv[0]) is None:
+            raise NoSpeech(f"{SPEECH_ENV} names {printed_name(argv[0])}, which is not installed")
         return SpeechCommand(tuple(argv))
     if platform == "darwin" and which("say"):
         return SpeechCommand(("say", "-f", "-"))

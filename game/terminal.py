@@ -11,8 +11,8 @@ before the debrief touches the score.
 from __future__ import annotations
 
 import random
+import re
 import textwrap
-import unicodedata
 from typing import IO, TYPE_CHECKING, NamedTuple
 
 from . import debrief_document
@@ -257,12 +257,17 @@ def play_on(session: Session, stdin: IO[str], stdout: IO[str], *, auto: random.R
 
 
 def printable(line: str) -> str:
-    """``line`` without control characters: a story's stray escape or bell never reaches a
-    screen reader, and a tab is a space."""
+    """``line`` without what a terminal would obey: a story's (or a damaged save's) stray
+    escape or bell, a bidi override that would make the line read out of order, a Unicode
+    line separator, or an undecodable byte never reaches a screen reader; a tab is a space."""
     if line.isprintable():
         return line
-    return "".join(" " if ch == "\t" else ch for ch in line
-                   if ch == "\t" or unicodedata.category(ch) != "Cc")
+    return _UNPRINTABLE.sub(lambda m: " " if m.group() == "\t" else "", line)
+
+
+#: Every control character, the bidi overrides and isolates, the Unicode line and paragraph
+#: separators and lone surrogates; the marks (LRM, RLM) that right-to-left text needs stay.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def history_lines(session: Session, how_many: str = "", width: int = WIDTH) -> list[str]:

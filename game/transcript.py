@@ -116,6 +116,17 @@ def md(text: str, opens_block: bool = False) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text) if opens_block else text
 
 
+#: Every way text can break a line: a Markdown line is a block of its own.
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def md_line(text: str) -> str:
+    """Text that must stay on its one line — a table cell, a heading, a list item's value —
+    made inert: a line break written in a label or a title would end the table row or start
+    a heading of its own (``# …``), so it is read as the space it stands for."""
+    return md(_LINE_BREAKS.sub(" ", text))
+
+
 def points_text(value: int) -> str:
     return doc.signed(value, "−")
 
@@ -138,44 +149,45 @@ def _md_paragraphs(text: str, keep: bool) -> list[str]:
 
 def _md_block(block: doc.Block) -> str:
     if isinstance(block, doc.Paragraph):
-        return f"*{md(block.text)}*" if block.quiet else md(block.text, opens_block=True)
+        return f"*{md_line(block.text)}*" if block.quiet else md(block.text, opens_block=True)
     if isinstance(block, doc.Subhead):
-        return f"#### {md(block.text)}"
+        return f"#### {md_line(block.text)}"
     if isinstance(block, doc.Item):
-        return f"{block.mark} {md(block.text, opens_block=True)}" if block.mark[:1].isdigit() else f"- {md(block.text, opens_block=True)}"
+        text = md(_LINE_BREAKS.sub(" ", block.text), opens_block=True)
+        return f"{block.mark} {text}" if block.mark[:1].isdigit() else f"- {text}"
     if isinstance(block, doc.Standing):
-        return (f"**{md(block.caption)}: {block.score:,} points — grade {md(block.grade)}**\\\n"
+        return (f"**{md_line(block.caption)}: {block.score:,} points — grade {md_line(block.grade)}**\\\n"
                 f"Started at {block.start:,} — {block.change()}.")
     if isinstance(block, doc.Table):
-        rows = [[md(c.title) for c in block.columns],
+        rows = [[md_line(c.title) for c in block.columns],
                 ["---:" if c.numeric else "---" for c in block.columns]]
-        rows += [[md(cell_text(c)) for c in row] for row in block.rows]
+        rows += [[md_line(cell_text(c)) for c in row] for row in block.rows]
         return "\n".join("| " + " | ".join(r) + " |" for r in rows)
     raise TypeError(f"no Markdown for {block!r}")
 
 
 def markdown(transcript: Transcript) -> str:
     """The transcript as Markdown: readable as it is, and in any Markdown viewer."""
-    out = [f"# {md(transcript.story_title)}: a transcript", ""]
-    out += [f"- **{label}:** " + (f"`{value}`" if label == SAME_WORLD else md(value))
+    out = [f"# {md_line(transcript.story_title)}: a transcript", ""]
+    out += [f"- **{label}:** " + (f"`{value}`" if label == SAME_WORLD else md_line(value))
             for label, value in about_lines(transcript)]
     out += ["", "## The life, as it was read", ""]
     for reading in transcript.readings:
         if reading.heading:
-            out += [f"**{md(reading.heading)}**", ""]
+            out += [f"**{md_line(reading.heading)}**", ""]
         for paragraph in _md_paragraphs(reading.text, reading.keeps_lines):
             out += [paragraph, ""]
         if reading.signed:
-            out += [f"— {md(reading.signed)}", ""]
+            out += [f"— {md_line(reading.signed)}", ""]
         if reading.chosen:
-            out += [f"> **You chose:** {md(reading.chosen)}", ""]
+            out += [f"> **You chose:** {md_line(reading.chosen)}", ""]
         out += ["* * *", ""]
     if transcript.debrief is None:
         out += ["*The game was stopped before its ending, so there is no debrief.*", ""]
     else:
         out += ["## Debrief", ""]
         for section in transcript.debrief.sections:
-            out += [f"*{md(section.kicker)}*", "", f"### {md(section.heading)}", ""]
+            out += [f"*{md_line(section.kicker)}*", "", f"### {md_line(section.heading)}", ""]
             previous: doc.Block | None = None
             for block in section.blocks:
                 if isinstance(block, doc.Item) and isinstance(previous, doc.Item):

@@ -19,6 +19,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import IO, Iterable
 
+from game.engine.printed import printed_name as shown
 from game.jsonfile import write_text_atomic
 from game.visitors import COLUMNS, SQLITE_HEADER, Visit, book_problem, read_visits
 
@@ -35,16 +36,6 @@ class Refused(Exception):
     def __init__(self, line: str, code: int = 2) -> None:
         super().__init__(line)
         self.code = code
-
-
-def shown(text: object) -> str:
-    """``text`` fit for a terminal: control characters and the marks that reverse a line's
-    direction are written as escapes, so a name in the file cannot move the cursor, set the
-    clipboard or forge a line."""
-    text = str(text)
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() or ch == " " else f"\\u{ord(ch):04x}" for ch in text)
 
 
 def read_book(path: Path) -> list[Visit]:

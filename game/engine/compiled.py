@@ -82,6 +82,12 @@ def _engine_digest() -> str:
     return _ENGINE_DIGEST
 
 
+def _named(text: str) -> bytes:
+    # A file name that is not UTF-8 reaches Python as lone surrogates; it is hashed as the
+    # bytes it was, instead of stopping the game at its start.
+    return text.encode("utf-8", "surrogateescape")
+
+
 def story_key(root: Path, mods: Sequence[Path] = ()) -> tuple[str, str]:
     """The cache slot of a story with these mods (by where they are), and the key of its
     contents (every file's name as shown and bytes, the game's version and its engine)."""
@@ -93,17 +99,17 @@ def story_key(root: Path, mods: Sequence[Path] = ()) -> tuple[str, str]:
     content = hashlib.blake2b(digest_size=32)
     content.update(f"{FORMAT}\0{__version__}\0{_engine_digest()}\0".encode())
     for folder, is_mod in [(Path(root), False), *((Path(m), True) for m in mods)]:
-        slot.update(f"{folder.resolve()}\0{is_mod}\0".encode())
-        content.update(f"folder\0{shown_path(folder)}\0{is_mod}\0".encode())
+        slot.update(_named(f"{folder.resolve()}\0{is_mod}\0"))
+        content.update(_named(f"folder\0{shown_path(folder)}\0{is_mod}\0"))
         files, problems = story_files(folder)
         for problem in problems:
-            content.update(f"problem\0{problem}\0".encode())
+            content.update(_named(f"problem\0{problem}\0"))
         for path in files:
             try:
                 data = path.read_bytes()
             except OSError as exc:
                 data = f"unreadable: {exc}".encode()
-            content.update(f"file\0{shown_path(path)}\0{len(data)}\0".encode())
+            content.update(_named(f"file\0{shown_path(path)}\0{len(data)}\0"))
             content.update(data)
     return slot.hexdigest(), content.hexdigest()
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .printed import printed_name
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -16,7 +18,10 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        # The path is a file name a mod's maker chose, and the message may quote it or a
+        # story's words: neither may move the cursor, write the clipboard or start a line
+        # that looks like another problem.
+        return f"{printed_name(self.path)}:{self.line}:{self.col}: {self.severity}: {printed_name(self.message)}"
 
     @property
     def is_error(self) -> bool:

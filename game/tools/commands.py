@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..engine import Story
+from ..engine.printed import printed_document, printed_name
 
 Load = Callable[[argparse.Namespace], "Story | None"]
 
@@ -40,10 +41,10 @@ def add_modder_commands(commands: argparse._SubParsersAction, story_args: Callab
 
 def _write(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(printed_document(text))
         return
     output.write_text(text, encoding="utf-8")
-    print(f"wrote {output}", file=sys.stderr)
+    print(f"wrote {printed_name(output)}", file=sys.stderr)
 
 
 def _map(args: argparse.Namespace, load: Load) -> int:
@@ -67,10 +68,10 @@ def _test(args: argparse.Namespace, load: Load) -> int:
         return 2
     report = quicktest(story, max_states=args.max_states or MAX_STATES)
     if args.json:
-        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+        print(printed_document(json.dumps(report.as_json(), indent=2, ensure_ascii=False)))
     else:
         for line in report.lines():
-            print(line)
+            print(printed_name(line))       # labels quote what a story wrote
     return 1 if report.problems else 0
 
 
@@ -82,7 +83,7 @@ def _schema(args: argparse.Namespace, load: Load) -> int:
         print(json.dumps(story_schema(), ensure_ascii=False, indent=1))
     else:
         write_json_atomic(args.output, story_schema())
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(f"wrote {printed_name(args.output)}", file=sys.stderr)
     return 0
 
 

@@ -10,15 +10,17 @@ them, with the settings, fonts and sound, and is what scenes reach as ``scene.ap
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
 import pygame
 
+from game.engine.printed import printed_name
 from game.saves import SlotStore
 from game.settings import Settings, load_settings, save_settings
-from game.speech import Voice, unavailable_message
+from game.speech import SPEECH_ENV, Voice, unavailable_message
 from game.ui import input as cmd
 from game.ui import loop
 from game.ui.audio import Audio
@@ -349,8 +351,12 @@ def run(story_dir: Path, *, mods: Sequence[Path] = (), fullscreen: bool | None =
     app = App(story, settings=settings, route=route, seed=seed, fullscreen=fullscreen, loadout=loadout,
               watch=watch)
     if app.settings.problem:
-        print(app.settings.problem, file=sys.stderr)
+        print(printed_name(app.settings.problem), file=sys.stderr)
         app.toast("Your settings file could not be read; defaults are in use.", 5)
+    if os.environ.get(SPEECH_ENV, "").strip() and not app.voice.available:
+        # The player named a speech command that was refused: say so now, not only when
+        # Read aloud is turned on.
+        print(unavailable_message(app.voice), file=sys.stderr)
     app.class_mode = class_mode
     app.start(TitleScene(app))
     if dropped:
