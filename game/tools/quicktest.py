@@ -99,7 +99,8 @@ class Quicktest:
         never = self.never()
         ways = sum(1 for _ in all_choices(self.story))
         sides = 2 * len(self.sites)
-        out = [f"{self.states:,} pages tried, {self.work:,} conditions asked and choices taken"
+        out = [f"{self.states:,} page{'' if self.states == 1 else 's'} tried, "
+               f"{self.work:,} conditions asked and choices taken"
                + (f" — stopped at {self.stop_reason()}" if self.stopped_by else "")]
         if self.left_unfollowed:
             out.append(f"lives left unfollowed: {self.left_unfollowed:,} (the lives waiting their turn held "
