@@ -89,3 +89,26 @@ def story_dir(tmp_path: Path):
     def make(passages: str, **kwargs) -> Path:
         return write_story(tmp_path / "story", passages, **kwargs)
     return make
+
+
+@pytest.fixture
+def nested_folders():
+    """Call with a folder and a depth: makes that many folders one inside the next below it
+    and returns the innermost. They are made one at a time and taken down deepest first after
+    the test: ``os.makedirs`` and ``shutil.rmtree`` both recurse, and fail long before a
+    thousand levels (so would pytest's own clean-up of its temporary folders)."""
+    made: list[Path] = []
+
+    def nest(folder: Path, depth: int) -> Path:
+        for _ in range(depth):
+            folder = folder / "d"
+            folder.mkdir()
+            made.append(folder)
+        return folder
+
+    yield nest
+    for folder in reversed(made):
+        for entry in folder.iterdir():
+            if not entry.is_dir() or entry.is_symlink():
+                entry.unlink()
+        folder.rmdir()

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from . import conditions
+from . import conditions, folders
 from .conditions import BUILTINS, GRADES, QUESTIONS, Condition, ConditionError
 from .located import MAX_BYTES, Allowance, Node, read_yaml
 from .problems import Problem, StoryError, Suggestions
@@ -122,7 +122,8 @@ def shown_path(path: Path) -> str:
 
 
 def story_files(root: Path) -> tuple[list[Path], list[Problem]]:
-    """The YAML files of a story folder, in a stable order; links leading outside are refused."""
+    """The YAML files of a story folder, in a stable order; links leading outside are refused,
+    and so is a folder nested too deep or holding too much (see ``folders``)."""
     problems: list[Problem] = []
     if root.is_file():
         return [root], problems
@@ -130,7 +131,16 @@ def story_files(root: Path) -> tuple[list[Path], list[Problem]]:
         return [], [Problem(shown_path(root), 1, 1, "no such story folder")]
     base = root.resolve()
     files: list[Path] = []
-    for path in sorted(root.rglob("*")):
+    found = folders.walk(root)
+    if found.too_deep is not None:
+        problems.append(Problem(shown_path(found.too_deep), 1, 1,
+                                f"folder nested deeper than {folders.MAX_DEPTH} levels; nothing in it is read: "
+                                "move its files up"))
+    if found.too_many is not None:
+        problems.append(Problem(shown_path(root), 1, 1,
+                                f"folder holds more than {folders.MAX_ENTRIES:,} files and folders; the rest "
+                                "are not read: keep only the story's files in it"))
+    for path in sorted(found.paths):
         if path.suffix == ".yml":
             problems.append(Problem(shown_path(path), 1, 1, "ignored: story files end in .yaml", "warning"))
             continue
@@ -141,7 +151,7 @@ def story_files(root: Path) -> tuple[list[Path], list[Problem]]:
             problems.append(Problem(shown_path(path), 1, 1, "links to a file outside the story folder; refused"))
             continue
         files.append(path)
-    if not files:
+    if not files and found.too_many is None:
         problems.append(Problem(shown_path(root), 1, 1, "no .yaml files in this folder"))
     return files, problems
 

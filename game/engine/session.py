@@ -119,6 +119,13 @@ class Session:
         return self._page
 
     @property
+    def offered(self) -> tuple[Choice, ...]:
+        """The passage's own choices the page offers, in its order (a goto's Continue is one
+        made for it): what each numbered choice of ``page`` is."""
+        self.page
+        return tuple(self._offered)
+
+    @property
     def is_over(self) -> bool:
         return self.passage.ending is not None
 

@@ -60,24 +60,35 @@ def condition_sites(story: Story) -> list[Site]:
     return sites
 
 
+class Answers(set):
+    """The (site, answer) pairs the watched conditions gave, and how many times in all any
+    condition was asked: what a search spends, counted rather than timed."""
+
+    asked: int = 0
+
+    def note(self, site: int, answer: bool) -> None:
+        self.asked += 1
+        self.add((site, answer))
+
+
 @dataclass(frozen=True)
 class _Watched(Condition):
     """A condition that notes each answer it gives in a shared set of (site, answer)."""
 
     site: int = -1
-    answers: set = field(default_factory=set, compare=False, hash=False, repr=False)
+    answers: Answers = field(default_factory=Answers, compare=False, hash=False, repr=False)
 
     def holds(self, state: State) -> bool:
         answer = Condition.holds(self, state)
-        self.answers.add((self.site, answer))
+        self.answers.note(self.site, answer)
         return answer
 
 
-def watched(story: Story) -> tuple[Story, set[tuple[int, bool]], list[Site]]:
+def watched(story: Story) -> tuple[Story, Answers, list[Site]]:
     """A copy of the story whose conditions note their answers, the set they note them in,
     and the sites (numbered as in ``condition_sites``)."""
     sites = condition_sites(story)
-    answers: set[tuple[int, bool]] = set()
+    answers = Answers()
     numbers = iter(range(len(sites)))
 
     def watch(condition: Condition | None) -> Condition | None:
@@ -110,14 +121,24 @@ def watched(story: Story) -> tuple[Story, set[tuple[int, bool]], list[Site]]:
     return replace(story, passages=passages, questions=questions), answers, sites
 
 
+def offered_choices(session: Session) -> list[int]:
+    """The current passage's own choices (0-based) its page offers, in the page's order;
+    ``[-1]`` for the Continue of a passage that has a goto instead of choices. Read from the
+    page as composed, asking no condition again: on a page of ten thousand choices, asking
+    them all for each choice taken was a hundred million questions."""
+    passage = session.passage
+    if not passage.choices:
+        return [-1]
+    place = {id(choice): i for i, choice in enumerate(passage.choices)}
+    return [place[id(choice)] for choice in session.offered]
+
+
 def taken_choice(session: Session, number: int) -> int:
     """Which of the current passage's own choices (0-based) the offered choice ``number`` is;
     -1 for the Continue of a passage that has a goto instead of choices."""
-    passage = session.passage
-    if not passage.choices:
+    if not session.passage.choices:
         return -1
-    offered = [i for i, c in enumerate(passage.choices) if c.when is None or c.when.holds(session)]
-    return offered[number - 1]
+    return offered_choices(session)[number - 1]
 
 
 def close_ending(session: Session) -> None:

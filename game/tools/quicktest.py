@@ -13,16 +13,26 @@ It reports what it never reached — passages, choices, and sides of conditions 
 problems it met: a page with no way on, or a story error while playing. Exit code 1 on a
 problem; what was never reached is for the writer to judge (the lint pass says which
 conditions can never hold at all).
+
+A story can be made to outgrow any search — a page of ten thousand choices, thousands of
+variables and dice on every page — so the search's work and memory are bounded, counted
+rather than timed: it asks at most ``WORK_PER_STATE`` conditions and takes at most that many
+choices per page it may try, remembers states as fingerprints and at most ``MAX_REMEMBERED``
+of them, and the lives waiting their turn hold at most ``MAX_WAITING`` values between them.
+When a bound stops the search, or leaves lives unfollowed, the report says which and how far
+it got.
 """
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import random
 from collections import deque
 from dataclasses import dataclass, field
 
 from ..engine import Session, Story
-from .coverage import Site, all_choices, choice_label, close_ending, taken_choice, watched
+from .coverage import Answers, Site, all_choices, choice_label, close_ending, offered_choices, watched
 
 MAX_STATES = 20_000
 #: A roll cannot be chosen like a choice; lives from this many seeds meet its outcomes.
@@ -31,19 +41,42 @@ SEEDS = 16
 SCOUTS = 2_000
 #: A random life is given up after this many choices (the search itself finds loops).
 MAX_LIFE = 2_000
+#: Conditions asked and choices taken, in all, per page the search may try: the shipped
+#: story spends about 55 a page, a page of ten thousand choices some thirty thousand.
+WORK_PER_STATE = 200
+#: States remembered as met, each a 16-byte fingerprint (about 100 bytes in the set): 100 MB.
+MAX_REMEMBERED = 1_000_000
+#: Values (variables, acts on the record, passages visited) held by all the lives waiting
+#: their turn, about 50 bytes each: 100 MB, whatever the story's number of variables.
+MAX_WAITING = 2_000_000
+
+#: What stopped a search, as the report words it.
+STOPPED_BY = {
+    "pages": "the limit of pages: --max-states {max_states:,}",
+    "work": "the limit of work: {per} for each page --max-states {max_states:,} allows",
+    "memory": "the limit of memory: {remembered:,} states remembered",
+}
 
 
 @dataclass
 class Quicktest:
     story: Story
     sites: list[Site]
+    max_states: int = MAX_STATES
     states: int = 0
-    complete: bool = True          # False when the search stopped at its limit
+    complete: bool = True          # False when a bound stopped the search or left lives unfollowed
+    stopped_by: str | None = None  # "pages", "work" or "memory": the bound that stopped it
+    work: int = 0                  # conditions asked and choices taken
+    left_unfollowed: int = 0       # lives not queued: those waiting held all they may
     passages: set[str] = field(default_factory=set)
     choices: set[tuple[str, int]] = field(default_factory=set)
     answers: set[tuple[int, bool]] = field(default_factory=set)
     endings: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
+
+    def stop(self, bound: str) -> None:
+        self.complete = False
+        self.stopped_by = self.stopped_by or bound
 
     def never(self) -> dict[str, list[str]]:
         story = self.story
@@ -57,7 +90,8 @@ class Quicktest:
         }
 
     def as_json(self) -> dict:
-        return {"states": self.states, "complete": self.complete, "problems": self.problems,
+        return {"states": self.states, "complete": self.complete, "stopped_by": self.stopped_by,
+                "work": self.work, "left_unfollowed": self.left_unfollowed, "problems": self.problems,
                 "passages": {"reached": len(self.passages), "total": len(self.story.passages)},
                 "endings": sorted(self.endings), "never": self.never()}
 
@@ -65,35 +99,121 @@ class Quicktest:
         never = self.never()
         ways = sum(1 for _ in all_choices(self.story))
         sides = 2 * len(self.sites)
-        out = [f"{self.states:,} pages tried{'' if self.complete else ' (stopped at the limit: --max-states)'}",
-               f"passages reached: {len(self.passages)} of {len(self.story.passages)}",
-               f"choices taken: {ways - len(never['choices']) - self._ways_unreached()} of {ways}",
-               f"sides of conditions tried: {len(self.answers)} of {sides}",
-               f"endings reached: {len(self.endings)}"]
+        out = [f"{self.states:,} page{'' if self.states == 1 else 's'} tried, "
+               f"{self.work:,} conditions asked and choices taken"
+               + (f" — stopped at {self.stop_reason()}" if self.stopped_by else "")]
+        if self.left_unfollowed:
+            out.append(f"lives left unfollowed: {self.left_unfollowed:,} (the lives waiting their turn held "
+                       f"{MAX_WAITING:,} values, the limit)")
+        out += [f"passages reached: {len(self.passages)} of {len(self.story.passages)}",
+                f"choices taken: {ways - len(never['choices']) - self._ways_unreached()} of {ways}",
+                f"sides of conditions tried: {len(self.answers)} of {sides}",
+                f"endings reached: {len(self.endings)}"]
         for kind in ("passages", "choices", "conditions"):
             for item in never[kind]:
                 out.append(f"never reached ({kind[:-1]}): {item}")
         out += [f"problem: {p}" for p in self.problems]
         return out
 
+    def stop_reason(self) -> str:
+        return STOPPED_BY.get(self.stopped_by or "", "").format(
+            max_states=self.max_states, per=WORK_PER_STATE, remembered=MAX_REMEMBERED)
+
     def _ways_unreached(self) -> int:
         return sum(1 for p, _ in all_choices(self.story) if p not in self.passages)
 
 
+class _Waiting:
+    """The lives waiting their turn, and the values they hold, never more than ``limit``."""
+
+    def __init__(self, report: Quicktest, limit: int) -> None:
+        self.lives: deque[tuple[int, Session]] = deque()
+        self.held = 0
+        self.limit = limit
+        self.report = report
+
+    def __len__(self) -> int:
+        return len(self.lives)
+
+    def first(self, session: Session) -> bool:
+        return self._put(session, self.lives.appendleft)
+
+    def last(self, session: Session) -> bool:
+        return self._put(session, self.lives.append)
+
+    def take(self) -> Session:
+        size, session = self.lives.popleft()
+        self.held -= size
+        return session
+
+    def _put(self, session: Session, put) -> bool:
+        size = 1 + len(session.variables) + len(session.events) + len(session.visits)
+        if self.held + size > self.limit:
+            self.report.left_unfollowed += 1
+            self.report.complete = False
+            return False
+        self.held += size
+        put((size, session))
+        return True
+
+
+class _Remembered:
+    """The states met, as fingerprints, never more than ``limit`` of them."""
+
+    def __init__(self, limit: int) -> None:
+        self.seen: set[bytes] = set()
+        self.limit = limit
+
+    def __contains__(self, key: bytes) -> bool:
+        return key in self.seen
+
+    def add(self, key: bytes) -> bool:
+        """Remember ``key``; False when it is new and there is no room left."""
+        if key not in self.seen and len(self.seen) >= self.limit:
+            return False
+        self.seen.add(key)
+        return True
+
+
+def _fingerprint(value: object) -> bytes:
+    """A state kept small: a story's thousands of variables would otherwise be held whole
+    for every state met. Plain values only (texts, numbers, true and false, tuples of them),
+    which ``marshal`` writes the same way every time, and fast."""
+    return hashlib.blake2b(marshal.dumps(value), digest_size=16).digest()
+
+
 def _fork(session: Session) -> Session:
-    """A copy of a life to try another choice in (the history is not needed to play on)."""
+    """A copy of a life to try another choice in (the history is not needed to play on).
+    The page already composed goes with it: taking a choice would compose it again, asking
+    every choice's condition once more for each choice tried."""
     copy = Session(session.story, session.seed, session.route)
     copy.position, copy.day, copy.city = session.position, session.day, session.city
     copy.variables = dict(session.variables)
     copy.visits = session.visits.copy()
     copy.events = list(session.events)
     copy.dice = type(session.dice)(session.dice.state)
+    copy._page, copy._offered = session._page, session._offered
     return copy
 
 
-def _state(session: Session) -> tuple:
-    return (session.position, tuple(sorted(session.variables.items(), key=lambda kv: kv[0])),
-            session.day, session.city, session.builtin("grade"), session.builtin("blacklisted"))
+def _state(session: Session) -> bytes:
+    # Variables' names are unique, so sorting the pairs never compares two values.
+    return _fingerprint((session.position, tuple(sorted(session.variables.items())), session.day,
+                         session.city, str(session.builtin("grade")), bool(session.builtin("blacklisted"))))
+
+
+class _Budget:
+    """The work a search may still do: conditions asked (counted by the watched story) and
+    choices taken, up to ``limit``."""
+
+    def __init__(self, answers: Answers, report: Quicktest, limit: int) -> None:
+        self.answers, self.report, self.limit = answers, report, limit
+        self.taken = 0
+        self.before = answers.asked   # the first pages, composed before the search begins
+
+    def spent(self, share: float = 1.0) -> bool:
+        self.report.work = self.answers.asked - self.before + self.taken
+        return self.report.work >= self.limit * share
 
 
 def quicktest(story: Story, max_states: int = MAX_STATES, seeds: int = SEEDS,
@@ -105,61 +225,77 @@ def quicktest(story: Story, max_states: int = MAX_STATES, seeds: int = SEEDS,
     finds the choices that need a long run of particular ones (the savings to pay a judgment
     at once).  So when the first search has spent half its pages, ``scouts`` random lives go
     ahead, and every page of theirs that offers a choice not yet taken, or stands at a
-    passage not yet reached, is searched from, with the rest of the pages."""
+    passage not yet reached, is searched from, with the rest of the pages.
+
+    The first search may spend half the work ``max_states`` allows, the scouts take it to
+    three quarters, and the second search spends the rest."""
     watched_story, answers, sites = watched(story)
-    report = Quicktest(story, sites)
-    seen_states: set[tuple] = set()
-    queue: deque[Session] = deque()
+    report = Quicktest(story, sites, max_states)
+    seen = _Remembered(MAX_REMEMBERED)
+    queue = _Waiting(report, MAX_WAITING)
     for seed in range(seeds):
         for route in ("full", "short") if story.has_short_route else ("full",):
-            queue.append(Session.new(watched_story, seed=seed, route=route))
-    _search(report, answers, queue, seen_states, max_states // 2 if scouts else max_states)
-    if scouts:
-        queue.extendleft(_scouted(watched_story, report, scouts))
-        _search(report, answers, queue, seen_states, max_states)
+            queue.last(Session.new(watched_story, seed=seed, route=route))
+    budget = _Budget(answers, report, max_states * WORK_PER_STATE)
+    halves = (max_states // 2, 0.5) if scouts else (max_states, 1.0)
+    _search(report, answers, queue, seen, budget, *halves)
+    if scouts and report.stopped_by != "memory":
+        # The first search's stop was only its half; what stops the second is the news.
+        report.stopped_by, report.complete = None, report.left_unfollowed == 0
+        _scout(watched_story, report, scouts, queue, budget)
+        _search(report, answers, queue, seen, budget, max_states, 1.0)
     report.answers = set(answers)
+    budget.spent()
     return report
 
 
-def _scouted(story: Story, report: Quicktest, lives: int) -> list[Session]:
-    """Pages of ``lives`` seeded random lives that offer something the search has not tried."""
-    found: list[Session] = []
-    scouted: set[tuple] = set()          # one page per passage and set of untried choices
+def _scout(story: Story, report: Quicktest, lives: int, queue: _Waiting, budget: _Budget) -> None:
+    """Put at the head of the queue the pages of ``lives`` seeded random lives that offer
+    something the search has not tried, until three quarters of the work is spent."""
+    scouted: set[bytes] = set()          # one page per passage and set of untried choices
     for n in range(lives):
+        if budget.spent(0.75):
+            return
         chance = random.Random(n)
         route = "short" if story.has_short_route and n % 4 == 3 else "full"
         session = Session.new(story, seed=n, route=route)
         for _ in range(MAX_LIFE):
+            if budget.spent(0.75):
+                return
             try:
                 if session.is_over:
-                    if session.position not in report.passages and (session.position, ()) not in scouted:
-                        scouted.add((session.position, ()))
-                        found.append(_fork(session))
+                    key = _fingerprint((session.position, ()))
+                    if session.position not in report.passages and key not in scouted:
+                        scouted.add(key)
+                        queue.first(_fork(session))
                     break
                 page = session.page
                 if not page.choices:
                     break
-                untried = frozenset(
-                    taken_choice(session, view.number) for view in page.choices
-                    if (session.position, taken_choice(session, view.number)) not in report.choices)
-                key = (session.position, untried)
+                untried = tuple(i for i in offered_choices(session) if (session.position, i) not in report.choices)
+                key = _fingerprint((session.position, untried))
                 if (untried or session.position not in report.passages) and key not in scouted:
                     scouted.add(key)
-                    found.append(_fork(session))
+                    queue.first(_fork(session))
+                budget.taken += 1
                 session.choose(chance.choice(page.choices).number)
             except Exception:  # the search itself reports a story's errors, where they happen
                 break
-    return found
 
 
-def _search(report: Quicktest, answers: set, queue: deque, seen_states: set[tuple], max_states: int) -> None:
+def _search(report: Quicktest, answers: set, queue: _Waiting, seen: _Remembered, budget: _Budget,
+            max_states: int, share: float) -> None:
     """Take every choice of every page in ``queue``, following what is new first, until the
-    queue is empty or ``max_states`` pages have been tried in all."""
+    queue is empty, ``max_states`` pages have been tried in all, or ``share`` of the work
+    is spent."""
     while queue:
         if report.states >= max_states:
-            report.complete = False
+            report.stop("pages")
             return
-        session = queue.popleft()
+        if budget.spent(share):
+            report.stop("work")
+            return
+        session = queue.take()
         report.states += 1
         report.passages.add(session.position)
         try:
@@ -173,24 +309,30 @@ def _search(report: Quicktest, answers: set, queue: deque, seen_states: set[tupl
                 if problem not in report.problems:
                     report.problems.append(problem)
                 continue
+            offered = offered_choices(session)
             followed = False
             for view in page.choices:
+                if budget.spent(share):
+                    report.stop("work")
+                    return
                 child = _fork(session)
                 before = len(answers) + len(report.choices) + len(report.passages)
-                report.choices.add((child.position, taken_choice(child, view.number)))
+                report.choices.add((session.position, offered[view.number - 1]))
+                budget.taken += 1
                 child.choose(view.number)
                 report.passages.add(child.position)
                 child.page  # composing the page asks its variants and choices
                 key = _state(child)
                 news = len(answers) + len(report.choices) + len(report.passages) > before
-                if news or (not followed and key not in seen_states):
+                if news or (not followed and key not in seen):
                     # What is new is followed first, and every life followed goes on down to
                     # an ending: what an early choice changes often shows only months later.
-                    queue.appendleft(child)
-                    followed = True
-                elif key not in seen_states:
-                    queue.append(child)
-                seen_states.add(key)
+                    followed = queue.first(child) or followed
+                elif key not in seen:
+                    queue.last(child)
+                if not seen.add(key):
+                    report.stop("memory")
+                    return
         except Exception as exc:  # a story must never crash the engine; say where, keep going
             problem = f"{session.passage.where}: {exc.__class__.__name__}: {exc}"
             if problem not in report.problems:

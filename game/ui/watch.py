@@ -15,6 +15,8 @@ from typing import Iterable
 
 import pygame
 
+from game.engine.folders import walk
+
 #: Seconds of the loop's time between two looks at the folders.
 POLL_EVERY = 0.5
 #: Files looked at in all: a folder that holds far more is not a story being written.
@@ -34,19 +36,16 @@ def stamps(folders: Iterable[Path]) -> dict[str, Stamp]:
     vanishes while being looked at is simply not there."""
     found: dict[str, Stamp] = {}
     for folder in folders:
-        for root, dirs, files in os.walk(folder):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if not name.endswith(".yaml"):
-                    continue
-                path = os.path.join(root, name)
-                try:
-                    info = os.stat(path)
-                except OSError:
-                    continue
-                found[path] = (info.st_mtime_ns, info.st_size)
-                if len(found) >= MAX_FILES:
-                    return found
+        # The loader's own bounded walk: a folder nested a thousand deep is not looked into
+        # past its limit, where a recursive walk would stop the window.
+        for path in sorted(p for p in walk(Path(folder)).paths if p.suffix == ".yaml"):
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            found[str(path)] = (info.st_mtime_ns, info.st_size)
+            if len(found) >= MAX_FILES:
+                return found
     return found
 
 
