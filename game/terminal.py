@@ -361,7 +361,7 @@ def saved_games(saves: "Playthroughs") -> list[str]:
         if not info.exists:
             continue
         if info.problem:
-            lines.append(f"{_slot_words(info.name).capitalize()}: {info.problem}.")
+            lines.append(f"{_slot_words(info.name).capitalize()}: {info.problem}. It cannot be loaded.")
             continue
         when = local_time(info.saved_at).strftime("%d %B %Y, %H:%M") if info.saved_at else "unknown time"
         lines.append(f"{_slot_words(info.name).capitalize()}: {info.place}, saved {when}. {info.summary}")

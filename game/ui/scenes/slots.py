@@ -21,7 +21,7 @@ def describe(info: SlotInfo) -> tuple[str, str]:
     if not info.exists:
         return name, "Empty"
     if info.problem:
-        return name, f"This save {info.problem}."
+        return name, f"This save {info.problem}. It cannot be loaded."
     when = local_time(info.saved_at).strftime("%a %d %b %Y, %H:%M") if info.saved_at else ""
     detail = " — ".join(part for part in (info.place, info.summary) if part)
     return f"{name} · {when}", detail
