@@ -120,8 +120,19 @@ def _replace_whole(target: Path, write: Callable[[IO[bytes]], None]) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8, ``\n`` line ends) to ``path`` atomically."""
-    data = text.encode("utf-8")
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically."""
     _replace_whole(path, lambda handle: handle.write(data))
+
+
+def compact_json(data: Any) -> bytes:
+    """``data`` as the smallest JSON :func:`read_json` reads back: no indent, no spaces, UTF-8,
+    and no NaN or Infinity (which it refuses).  Raises ValueError or TypeError for what JSON
+    cannot hold."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
 def write_json_atomic(path: Path, data: Any) -> None:

@@ -2,10 +2,14 @@
 
 Pure Python (no pygame, no engine import): a slot stores whatever ``Session.to_json()``
 returned, wrapped with what the load screen shows (when, where, the passage's first line).
-Every write is atomic (temporary file + ``os.replace``).  A corrupt or foreign file never
-stops the game: it is moved aside (``auto.json.broken-…``, see :func:`game.jsonfile.set_aside`),
-:meth:`SlotStore.list` reports it in :attr:`SlotInfo.problem`, and :meth:`SlotStore.read`
-raises :class:`SlotError` with a message fit to show the player.
+Every write is atomic (temporary file + ``os.replace``) and compact, and is refused, with a
+sentence, when it would be larger than the reader takes (:data:`MAX_SLOT_BYTES`): the last good
+save stays where it was.  A corrupt or foreign file never stops the game: it is moved aside
+(``auto.json.broken-…``, see :func:`game.jsonfile.set_aside`), :meth:`SlotStore.list` reports
+it in :attr:`SlotInfo.problem`, and :meth:`SlotStore.read` raises :class:`SlotError` with a
+message fit to show the player.  Every field a screen shows (when, where, the first line) is
+checked before a :class:`SlotInfo` holds it, and the time is always in UTC, so no screen is
+handed a string it cannot draw or dates it cannot sort.
 
 Files: ``<data>/saves/auto.json`` (with the last autosaves of the two games before it in
 ``auto-2.json`` and ``auto-3.json``), ``quick.json``, ``ending.json`` (the last game that
@@ -17,12 +21,13 @@ inside the session data, to tell one game from another.
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from game.jsonfile import Unreadable, copy_atomic, read_json, set_aside, write_json_atomic
+from game.jsonfile import Unreadable, compact_json, copy_atomic, read_json, set_aside, write_bytes_atomic
 from game.settings import data_dir
 
 SLOT_FORMAT = "keeping-trust-slot"
@@ -36,8 +41,18 @@ OLDER_AUTOSAVES = ("auto-2", "auto-3")
 ENDING = "ending"
 #: How many numbered slots the save/load screen offers.
 SLOT_COUNT = 12
-#: Files larger than this are not read (a save is a few kilobytes; this refuses junk).
+#: The largest save the game writes, and the largest it reads: one limit for both, so a save
+#: the game wrote is never refused when it is read back.  The longest life of the shipped
+#: story saves in about 9 KB; a life of 30,000 counted acts in 1.7 MB.
 MAX_SLOT_BYTES = 4 * 1024 * 1024
+#: The longest summary, place or story title a save holds (each is one line on a screen).
+SHOWN_LIMIT = 200
+#: How many mods a save may name.
+MODS_LIMIT = 100
+#: Characters no screen draws and no terminal should be sent: control characters (a NUL
+#: stops the font renderer), line and paragraph separators, and the marks that turn text
+#: right to left, which could make one slot's line read as another's.
+_BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 class SlotError(Exception):
@@ -81,13 +96,93 @@ def continues(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
     return after[:len(before)] == before
 
 
+def unshowable(ch: str) -> bool:
+    """Whether a screen line may not hold ``ch`` (see :data:`_BIDI_CONTROLS`)."""
+    return unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or ch in _BIDI_CONTROLS
+
+
+def showable(value: object) -> bool:
+    """Whether ``value`` is a line a slot may show: a string of at most :data:`SHOWN_LIMIT`
+    characters with none that cannot be drawn."""
+    return isinstance(value, str) and len(value) <= SHOWN_LIMIT and not any(unshowable(ch) for ch in value)
+
+
 def first_line(text: str, limit: int = 90) -> str:
-    """The first non-empty line of ``text``, shortened to ``limit`` characters with an ellipsis."""
-    for line in text.splitlines():
-        line = " ".join(line.split())
+    """The first non-empty line of ``text``, shortened to ``limit`` characters with an ellipsis,
+    without the characters no screen draws."""
+    for line in text[:100_000].splitlines():
+        line = " ".join("".join(" " if unshowable(ch) else ch for ch in line).split())
         if line:
             return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
     return ""
+
+
+def stamped(now: datetime | None = None) -> datetime:
+    """The time a save is made, to the second, in UTC (a naive time is the computer's own)."""
+    return (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+
+
+def saved_when(value: object) -> datetime | None:
+    """A save's ``saved_at`` read back, in UTC, or None when it is no time.  Saves before this
+    build wrote the computer's local time without a zone; both kinds sort together."""
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    try:
+        return datetime.fromisoformat(value).astimezone(timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def local_time(when: datetime) -> datetime:
+    """A save's time on the computer's clock, to show."""
+    try:
+        return when.astimezone()
+    except (ValueError, OverflowError, OSError):
+        return when
+
+
+def _damage(data: Any) -> str | None:
+    """Why the save file's contents ``data`` cannot be used, or None.  Checks everything a
+    screen shows before any screen is handed it; the game inside is checked when it is
+    resumed (:meth:`game.engine.Session.from_json`)."""
+    if not isinstance(data, dict) or data.get("format") != SLOT_FORMAT:
+        return "is not a Keeping Trust save"
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        return "is not a Keeping Trust save"
+    if version > SLOT_VERSION:
+        return "was made by a newer version of the game"
+    session = data.get("session")
+    if not isinstance(session, dict):
+        return "holds no game"
+    if saved_when(data.get("saved_at")) is None:
+        return "is damaged (it has no time it was saved)"
+    for key, what in (("summary", "first line"), ("place", "place"), ("story_title", "story's title")):
+        if key in data and not showable(data[key]):
+            return f"is damaged (its {what} cannot be shown)"
+    mods = session.get("mods", [])
+    if not isinstance(mods, list) or len(mods) > MODS_LIMIT or not all(map(_mod_shown, mods)):
+        return "is damaged (the mods it names cannot be shown)"
+    return None
+
+
+def _mod_shown(record: object) -> bool:
+    # A mod's key is its folder's name, only compared; its name is what the player is told,
+    # and the key stands in for a missing name (see game.mods.recorded).
+    if not isinstance(record, dict) or not isinstance(record.get("key"), str) or len(record["key"]) > 1000:
+        return False
+    name = record.get("name", "")
+    return showable(name) and (name != "" or showable(record["key"]))
+
+
+def mod_record(key: str, name: str) -> dict[str, str]:
+    """A mod as a save names it: its key, and a name any screen can show."""
+    return {"key": key, "name": first_line(name, SHOWN_LIMIT) or first_line(key, SHOWN_LIMIT) or "a mod"}
+
+
+def _slot_words(name: str) -> str:
+    return {AUTO: "The autosave", QUICK: "The quick save", ENDING: "The finished game"}.get(
+        name, "The autosave of an earlier game" if name in OLDER_AUTOSAVES else f"Slot {name}")
 
 
 class SlotStore:
@@ -114,25 +209,52 @@ class SlotStore:
         story_title: str = "",
         now: datetime | None = None,
     ) -> SlotInfo:
-        """Store ``session_data`` in slot ``name``.  Raises SlotError if the disk refuses."""
-        saved_at = (now or datetime.now()).replace(microsecond=0)
-        wrapper = {
-            "format": SLOT_FORMAT,
-            "version": SLOT_VERSION,
-            "saved_at": saved_at.isoformat(),
-            "summary": first_line(summary),
-            "place": place,
-            "story_title": story_title,
-            "session": session_data,
-        }
+        """Store ``session_data`` in slot ``name``.  Raises SlotError, with a sentence for the
+        player, if the disk refuses or the save would be larger than the game reads back; the
+        save that was in the slot is then left as it was."""
         path = self.path_for(name)
+        wrapper = self._wrapper(session_data, summary, place, story_title, now)
+        try:
+            data = compact_json(wrapper)
+        except (TypeError, ValueError) as exc:
+            raise SlotError(f"{_slot_words(name)} could not be written: {exc}") from exc
+        if len(data) > MAX_SLOT_BYTES:
+            kept = "The last one is kept." if path.exists() else "Nothing was saved."
+            raise SlotError(f"{_slot_words(name)} was not written: this game would take "
+                            f"{len(data) / 2**20:.1f} MB, and a save holds at most "
+                            f"{MAX_SLOT_BYTES // 2**20} MB. {kept}")
         if name == AUTO:
             self._keep_the_previous_game(session_data)
         try:
-            write_json_atomic(path, wrapper)
-        except (OSError, TypeError, ValueError) as exc:
+            write_bytes_atomic(path, data)
+        except OSError as exc:
             raise SlotError(f"Could not save to {path}: {exc}") from exc
-        return SlotInfo(name, path, True, saved_at, wrapper["summary"], place, story_title)
+        return self._info_of(name, path, wrapper)
+
+    @staticmethod
+    def _wrapper(session_data: dict[str, Any], summary: str, place: str, story_title: str,
+                 now: datetime | None) -> dict[str, Any]:
+        """The file's contents: what the load screen shows, made fit to show, and the game."""
+        wrapper = {
+            "format": SLOT_FORMAT,
+            "version": SLOT_VERSION,
+            "saved_at": stamped(now).isoformat(),
+            "summary": first_line(summary),
+            "place": first_line(place, SHOWN_LIMIT),
+            "story_title": first_line(story_title, SHOWN_LIMIT),
+            "session": session_data,
+        }
+        problem = _damage(wrapper)
+        if problem is not None:
+            # What the reader would refuse is not written (a mod's name with a NUL in it, say).
+            raise SlotError(f"This game cannot be saved: the save {problem}.")
+        return wrapper
+
+    @staticmethod
+    def _info_of(name: str, path: Path, wrapper: dict[str, Any]) -> SlotInfo:
+        """What the load screen shows of a save :func:`_damage` found nothing wrong with."""
+        return SlotInfo(name, path, True, saved_when(wrapper["saved_at"]), wrapper.get("summary", ""),
+                        wrapper.get("place", ""), wrapper.get("story_title", ""))
 
     def _keep_the_previous_game(self, session_data: dict[str, Any]) -> None:
         """Before an autosave of another game replaces the autosave, move the older autosaves
@@ -165,32 +287,11 @@ class SlotStore:
             return self._set_aside.get(name) or SlotInfo(name, path, False), None
         except Unreadable as exc:
             return self._setting_aside(name, path, str(exc)), None
-        if not isinstance(data, dict) or data.get("format") != SLOT_FORMAT:
-            return self._setting_aside(name, path, "is not a Keeping Trust save"), None
-        version = data.get("version")
-        if not isinstance(version, int) or isinstance(version, bool):
-            return self._setting_aside(name, path, "is not a Keeping Trust save"), None
-        if version > SLOT_VERSION:
-            return self._setting_aside(name, path, "was made by a newer version of the game"), None
-        session = data.get("session")
-        if not isinstance(session, dict):
-            return self._setting_aside(name, path, "holds no game"), None
+        problem = _damage(data)
+        if problem is not None:
+            return self._setting_aside(name, path, problem), None
         self._set_aside.pop(name, None)
-        saved_at = None
-        try:
-            saved_at = datetime.fromisoformat(str(data.get("saved_at")))
-        except ValueError:
-            pass
-        info = SlotInfo(
-            name,
-            path,
-            True,
-            saved_at,
-            str(data.get("summary") or ""),
-            str(data.get("place") or ""),
-            str(data.get("story_title") or ""),
-        )
-        return info, session
+        return self._info_of(name, path, data), data["session"]
 
     def _setting_aside(self, name: str, path: Path, problem: str) -> SlotInfo:
         # Moved, not deleted: the player (or someone helping them) can still rescue it, and the

@@ -358,7 +358,7 @@ def _load(saves: "Playthroughs", word: str) -> tuple[Session | None, str]:
 
 def saved_games(saves: "Playthroughs") -> list[str]:
     """Every slot that holds a game, one line each: its name, where and when, its first words."""
-    from .saves import AUTO, QUICK
+    from .saves import AUTO, QUICK, local_time
 
     store = saves.store
     lines = []
@@ -366,9 +366,9 @@ def saved_games(saves: "Playthroughs") -> list[str]:
         if not info.exists:
             continue
         if info.problem:
-            lines.append(f"{_slot_words(info.name).capitalize()}: {info.problem}.")
+            lines.append(f"{_slot_words(info.name).capitalize()}: {info.problem}. It cannot be loaded.")
             continue
-        when = info.saved_at.strftime("%d %B %Y, %H:%M") if info.saved_at else "unknown time"
+        when = local_time(info.saved_at).strftime("%d %B %Y, %H:%M") if info.saved_at else "unknown time"
         lines.append(f"{_slot_words(info.name).capitalize()}: {info.place}, saved {when}. {info.summary}")
     if not lines:
         return ["No saved games yet. s saves this one."]

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from game.saves import SlotError, SlotInfo, SlotStore, first_line
+from game.saves import SlotError, SlotInfo, SlotStore
 
 
 class VisitSlots(SlotStore):
@@ -30,18 +30,17 @@ class VisitSlots(SlotStore):
     def write(self, name: str, session_data: dict[str, Any], *, summary: str, place: str,
               story_title: str = "", now: datetime | None = None) -> SlotInfo:
         path = self.path_for(name)            # refuses a name no slot has, as on disk
-        saved_at = (now or datetime.now()).replace(microsecond=0)
-        self._held[name] = {"saved_at": saved_at, "summary": first_line(summary), "place": place,
-                            "story_title": story_title, "session": copy.deepcopy(session_data)}
-        return SlotInfo(name, path, True, saved_at, first_line(summary), place, story_title)
+        # Made as a file's contents are, so the slot shows what a slot on disk would.
+        wrapper = self._wrapper(copy.deepcopy(session_data), summary, place, story_title, now)
+        self._held[name] = wrapper
+        return self._info_of(name, path, wrapper)
 
     def _load(self, name: str) -> tuple[SlotInfo, dict[str, Any] | None]:
         path = self.path_for(name)
         held = self._held.get(name)
         if held is None:
             return SlotInfo(name, path, False), None
-        info = SlotInfo(name, path, True, held["saved_at"], held["summary"], held["place"], held["story_title"])
-        return info, copy.deepcopy(held["session"])
+        return self._info_of(name, path, held), copy.deepcopy(held["session"])
 
     def delete(self, name: str) -> None:
         self.path_for(name)

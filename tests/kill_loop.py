@@ -81,7 +81,9 @@ def check(folder: Path, last_known: int, report: KillReport) -> int:
             report.broken.append(f"kill {report.kills}: {name} holds a game that was never saved")
             continue
         found.append(data["n"])
-    if last_known >= 0 and not store.info(AUTO).exists:
+    # Once an autosave has been on disk it must stay; the settings' version says nothing of
+    # it (a writer killed between its first settings and its first autosave left none yet).
+    if report.versions_seen and not store.info(AUTO).exists:
         report.broken.append(f"kill {report.kills}: the autosave is gone (on disk: {found})")
     if found:
         report.versions_seen.add(found[0])

@@ -12,17 +12,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import ledger as ledgers
+from . import save_fields as fields
 from .conditions import Grade
 from .debrief import Debrief, make_debrief
 from .ledger import Event
 from .story import (
     PLAYER, AddVariables, Branch, Choice, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Story,
-    with_variants,
+    held_variants, with_held,
 )
 
 SAVE_FORMAT = "keeping-trust-save"
-SAVE_VERSION = 1
+#: 2: the history holds which passage, which variants and which choice, not the text read
+#: (written again from the story on loading), and events are rows.  1 held the text.
+SAVE_VERSION = 2
 OLDEST_LOADABLE = 1
+#: What the history shows for a passage an older build had and this one has cut.
+CUT_PASSAGE = "(This passage is no longer in the story.)"
 _MASK = (1 << 64) - 1
 
 
@@ -55,12 +60,22 @@ class Page:
 
 @dataclass(frozen=True)
 class HistoryEntry:
+    """A passage as it was read, and the choice taken there (None while it is on screen).
+
+    ``variants`` are the places of the passage's variants that held, and ``choice`` the place
+    of the choice taken among the passage's own (0 for the Continue of a passage without
+    choices): with them a save writes the entry again from the story.  ``variants`` is None
+    for an entry whose text was kept as read (from a version 1 save), which a save keeps
+    whole."""
+
     passage_id: str
     style: str
     speaker: str | None
     title: str | None
     text: str
     chosen: str | None
+    variants: tuple[int, ...] | None = None
+    choice: int | None = None
 
 
 class Dice:
@@ -98,6 +113,7 @@ class Session:
         self.path: list[int] = []
         self._page: Page | None = None
         self._offered: list[Choice] = []
+        self._held: tuple[int, ...] = ()
 
     @classmethod
     def new(cls, story: Story, seed: int = 0, route: str = "full") -> "Session":
@@ -137,8 +153,9 @@ class Session:
         choice = self._offered[number - 1]
         if self.history:
             last = self.history[-1]
+            place = next((i for i, c in enumerate(self.passage.choices) if c is choice), 0)
             self.history[-1] = HistoryEntry(last.passage_id, last.style, last.speaker, last.title, last.text,
-                                            choice.text)
+                                            choice.text, last.variants, place)
         self.path.append(number)
         self._apply(choice.effects)
         self._arrive(self._follow(choice.goto))
@@ -213,7 +230,8 @@ class Session:
         self._apply(passage.effects)
         self._page = None
         page = self.page
-        self.history.append(HistoryEntry(passage_id, page.style, page.speaker, page.title, page.text, None))
+        self.history.append(HistoryEntry(passage_id, page.style, page.speaker, page.title, page.text, None,
+                                         self._held))
 
     def _follow(self, goto: tuple[Branch, ...]) -> str:
         for branch in goto:
@@ -247,9 +265,10 @@ class Session:
             self._offered = [c for c in passage.choices if c.when is None or c.when.holds(self)]
         else:
             self._offered = [Choice(passage.continue_text, passage.goto)]
+        self._held = held_variants(passage.variants, self)
         return Page(
             passage_id=passage.id, style=passage.style, speaker=passage.speaker, title=passage.title,
-            text=with_variants(passage.text, passage.variants, self),
+            text=with_held(passage.text, passage.variants, self._held),
             choices=tuple(ChoiceView(i + 1, c.text) for i, c in enumerate(self._offered)),
             day=self.day, city=self.city, city_name=self.story.city_name(self.city),
             is_ending=passage.ending is not None,
@@ -259,7 +278,8 @@ class Session:
     # -- saving -----------------------------------------------------------------------------
 
     def to_json(self) -> dict:
-        """The whole state as plain JSON values, with a format name and version."""
+        """The whole state as plain JSON values, with a format name and version.  The history
+        holds ids and places, not the text read: that is written again from the story."""
         return {
             "format": SAVE_FORMAT,
             "version": SAVE_VERSION,
@@ -272,51 +292,85 @@ class Session:
             "dice": self.dice.state,
             "variables": dict(self.variables),
             "visits": dict(self.visits),
-            "events": [e.to_json() for e in self.events],
-            "history": [{"passage": h.passage_id, "text": h.text, "chosen": h.chosen} for h in self.history],
+            "events": [fields.event_row(e) for e in self.events],
+            "history": [_entry_to_json(h) for h in self.history],
             "path": list(self.path),
         }
 
     @classmethod
     def from_json(cls, story: Story, data: Any) -> "Session":
-        """Resume a saved playthrough. Raises SaveError saying why it cannot be resumed."""
+        """Resume a saved playthrough. Raises SaveError saying why it cannot be resumed.
+
+        Every field is checked before it is used (see :mod:`.save_fields`)."""
         if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
             raise SaveError("this is not a Keeping Trust save")
         version = data.get("version")
-        if not isinstance(version, int) or version > SAVE_VERSION:
+        if not isinstance(version, int) or isinstance(version, bool) or version > SAVE_VERSION:
             raise SaveError("this save was made by a newer version of the game")
         if version < OLDEST_LOADABLE:
             raise SaveError("this save was made by an older version of the game that this one cannot read")
         if data.get("story") != story.title:
-            raise SaveError(f"this save belongs to another story ({data.get('story')!r})")
+            shown = data.get("story")
+            shown = shown if isinstance(shown, str) and len(shown) <= 80 and shown.isprintable() else "another"
+            raise SaveError(f"this save belongs to another story ({shown!r})")
         try:
             route = data["route"]
+            if route not in ("full", "short"):
+                raise ValueError("the route is neither full nor short")
             if route == "short" and not story.has_short_route:
                 raise SaveError("this save follows the story's short route, which it no longer has")
-            session = cls(story, int(data["seed"]), route)
-            position = data["position"]
+            session = cls(story, fields.whole(data["seed"], "the seed"), route)
+            position = fields.name(data["position"], "the passage")
             if position not in story.passages:
                 raise SaveError(f"this save stands at a passage the story no longer has ('{position}')")
             session.position = position
-            session.day = int(data["day"])
-            session.city = str(data["city"])
-            session.dice = Dice(int(data["dice"]))
-            variables = data["variables"]
-            if not isinstance(variables, dict) or not all(
-                    isinstance(v, (str, int, float, bool)) for v in variables.values()):
-                raise SaveError("this save's variables are damaged")
-            session.variables = dict(variables)
-            session.visits = Counter({str(k): int(v) for k, v in dict(data["visits"]).items()})
-            session.events = [Event.from_json(e) for e in data["events"]]
-            session.path = [int(n) for n in data.get("path", [])]
-            for item in data.get("history", []):
-                pid, text, chosen = str(item["passage"]), str(item["text"]), item.get("chosen")
-                known = story.passages.get(pid)
-                session.history.append(HistoryEntry(
-                    pid, known.style if known else "narration", known.speaker if known else None,
-                    known.title if known else None, text, None if chosen is None else str(chosen)))
+            session.day = fields.whole(data["day"], "the day")
+            session.city = fields.name(data["city"], "the city")
+            session.dice = Dice(fields.whole(data["dice"], "the dice", least=0, below=_MASK + 1))
+            session.variables = {fields.name(k, "a variable's name"): fields.variable(v, f"the variable {k}")
+                                 for k, v in fields.table(data["variables"], "the variables").items()}
+            session.visits = Counter({fields.name(k, "a passage visited"): fields.whole(v, "a visit count", least=0)
+                                      for k, v in fields.table(data["visits"], "the visits").items()})
+            session.events = [fields.event(e) for e in fields.listing(data["events"], "the events")]
+            session.path = [fields.whole(n, "a choice", least=1)
+                            for n in fields.listing(data.get("path", []), "the choices")]
+            session.history = [_entry_from_json(story, item)
+                               for item in fields.listing(data.get("history", []), "the history")]
         except SaveError:
             raise
         except (KeyError, TypeError, ValueError) as exc:
             raise SaveError(f"this save is damaged ({exc.__class__.__name__}: {exc})") from None
         return session
+
+
+def _entry_to_json(entry: HistoryEntry) -> dict:
+    if entry.variants is None:
+        # Kept as read from an older save: the story cannot write it again.
+        return {"passage": entry.passage_id, "text": entry.text, "chosen": entry.chosen}
+    item: dict[str, Any] = {"passage": entry.passage_id}
+    if entry.variants:
+        item["variants"] = list(entry.variants)
+    if entry.choice is not None:
+        item["choice"] = entry.choice
+    return item
+
+
+def _entry_from_json(story: Story, item: Any) -> HistoryEntry:
+    """One history entry, written again from the story (or kept as read, from an older save)."""
+    item = fields.table(item, "a history entry")
+    pid = fields.name(item.get("passage"), "a history entry's passage")
+    known = story.passages.get(pid)
+    style, speaker, title = (known.style, known.speaker, known.title) if known else ("narration", None, None)
+    if "text" in item:
+        chosen = item.get("chosen")
+        return HistoryEntry(pid, style, speaker, title, fields.text(item["text"], "a history entry"),
+                            None if chosen is None else fields.text(chosen, "a choice in the history"))
+    variants = fields.held(item.get("variants", []))
+    choice = item.get("choice")
+    choice = None if choice is None else fields.whole(choice, "a history entry's choice", least=0)
+    if known is None:
+        return HistoryEntry(pid, style, speaker, title, CUT_PASSAGE, None, variants, choice)
+    ways = [c.text for c in known.choices] if known.choices else [known.continue_text]
+    chosen = ways[choice] if choice is not None and choice < len(ways) else None
+    return HistoryEntry(pid, style, speaker, title, with_held(known.text, known.variants, variants), chosen,
+                        variants, choice)

@@ -92,16 +92,30 @@ def with_variants(text: str, variants: tuple[Variant, ...], state: State) -> str
     """A text as the hidden state chooses it: each variant that holds is added as a paragraph,
     and one with ``replace`` wipes out the text and the variants before it. Text hooked in
     ``first`` stands before all of that, and no replace takes it away: it is another hand's."""
+    return with_held(text, variants, held_variants(variants, state))
+
+
+def held_variants(variants: tuple[Variant, ...], state: State) -> tuple[int, ...]:
+    """Which of ``variants`` hold in ``state``, by their place in the passage: all a save
+    needs to write the text again as it was read."""
+    return tuple(i for i, v in enumerate(variants) if v.when is None or v.when.holds(state))
+
+
+def with_held(text: str, variants: tuple[Variant, ...], held: tuple[int, ...]) -> str:
+    """The text with the variants numbered in ``held`` (see :func:`with_variants`); a number
+    the passage does not have is passed over."""
     head: list[str] = []
     paragraphs = [text]
-    for variant in variants:
-        if variant.when is None or variant.when.holds(state):
-            if variant.first:
-                head.append(variant.text)
-            elif variant.replace:
-                paragraphs = [variant.text]
-            else:
-                paragraphs.append(variant.text)
+    for index in sorted(set(held)):
+        if not 0 <= index < len(variants):
+            continue
+        variant = variants[index]
+        if variant.first:
+            head.append(variant.text)
+        elif variant.replace:
+            paragraphs = [variant.text]
+        else:
+            paragraphs.append(variant.text)
     return "\n\n".join(p for p in head + paragraphs if p)
 
 

@@ -8,7 +8,7 @@ from typing import Callable
 
 from game import mods
 from game.mods import ModRecord
-from game.saves import AUTO, SlotError, SlotStore
+from game.saves import AUTO, SlotError, SlotStore, mod_record
 
 
 class Playthroughs:
@@ -49,7 +49,7 @@ class Playthroughs:
         summary = page.text or page.title or page.ending_title or ""
         try:
             data = session.to_json()
-            data["mods"] = [mod.to_json() for mod in self.mods]
+            data["mods"] = [mod_record(mod.key, mod.name) for mod in self.mods]
             self.store.write(name, data, summary=summary, place=self.place_of(session),
                              story_title=self.story.title)
         except SlotError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.saves import AUTO, OLDER_AUTOSAVES, QUICK, SlotError, SlotInfo, slot_names
+from game.saves import AUTO, OLDER_AUTOSAVES, QUICK, SlotError, SlotInfo, local_time, slot_names
 from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.scene import Pop, Push, Reset, Scene, Transition
@@ -21,8 +21,8 @@ def describe(info: SlotInfo) -> tuple[str, str]:
     if not info.exists:
         return name, "Empty"
     if info.problem:
-        return name, f"This save {info.problem}."
-    when = info.saved_at.strftime("%a %d %b %Y, %H:%M") if info.saved_at else ""
+        return name, f"This save {info.problem}. It cannot be loaded."
+    when = local_time(info.saved_at).strftime("%a %d %b %Y, %H:%M") if info.saved_at else ""
     detail = " — ".join(part for part in (info.place, info.summary) if part)
     return f"{name} · {when}", detail
 
