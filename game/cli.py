@@ -274,6 +274,10 @@ def _explore(args: argparse.Namespace) -> int:
                          f"{reading['single_option_share']:.0%} of {reading['inputs']:,} inputs offered one option")
             lines.append(f"pages shaped by the hidden record ({route}): {reading['reactions']['min']} / "
                          f"{reading['reactions']['median']:g} per life (min / median)")
+            stretches = reading["reactions"].get("by_stretch", {})
+            if stretches:
+                lines.append(f"  lives that met it at least once in ({route}): " +
+                             ", ".join(f"{span} {share:.0%}" for span, share in stretches.items()))
         for kind in ("dead_ends", "loops"):
             for passage, count in data[kind].items():
                 lines.append(f"{kind.replace('_', ' ')[:-1]}: {passage} ({count} runs)")

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import random
 import re
+import statistics
 
 import pytest
 
 from helpers import ROOT
 from game.debrief_document import build
 from game.engine import Session, load_story
+from game.tools.explore import explore
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +97,15 @@ def document_lines(document):
             text = getattr(block, "text", "")
             if text:
                 yield text
+
+
+# The calendar of docs/story-bible.md: day 1 is the 1st of September.
+MONTHS = {"September": (1, 30), "October": (31, 61), "November": (62, 91), "December": (92, 122)}
+
+
+def test_every_life_meets_the_record_at_least_six_times_and_in_every_month_of_the_autumn(story):
+    # A door, a board, a clerk's look: the system shows itself during play in kind and
+    # careless lives alike, without a number.
+    full = explore(story, runs=2000, seed=7, route="full").reading["full"]
+    assert full.share_met_in_every(list(MONTHS.values()), at_least=6) >= 0.95
+    assert statistics.median(full.reactions) >= 6

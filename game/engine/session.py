@@ -13,7 +13,7 @@ from typing import Any
 
 from . import ledger as ledgers
 from . import save_fields as fields
-from .conditions import Grade
+from .conditions import Condition, Grade
 from .debrief import Debrief, make_debrief
 from .ledger import Event
 from .story import (
@@ -114,6 +114,9 @@ class Session:
         self._page: Page | None = None
         self._offered: list[Choice] = []
         self._held: tuple[int, ...] = ()
+        # The condition of the branch that led to this passage (None when no condition chose
+        # the way): a page reached because of what the record holds is shaped by it too.
+        self.led_by: Condition | None = None
 
     @classmethod
     def new(cls, story: Story, seed: int = 0, route: str = "full") -> "Session":
@@ -236,7 +239,9 @@ class Session:
     def _follow(self, goto: tuple[Branch, ...]) -> str:
         for branch in goto:
             if branch.when is None or branch.when.holds(self):
+                self.led_by = branch.when
                 return branch.to
+        self.led_by = None
         return goto[-1].to
 
     def _apply(self, effects: tuple[Effect, ...]) -> None:

@@ -18,6 +18,7 @@ from .coverage import Coverage, close_ending, condition_sites, taken_choice, wat
 from .stats import words
 
 MAX_STEPS = 2000
+STRETCH = 30   # days: about a month, the span over which a life should feel the record
 
 
 @dataclass
@@ -29,12 +30,36 @@ class Reading:
     inputs: int = 0
     single_option_inputs: int = 0
     reactions: list[int] = field(default_factory=list)  # per life: pages shaped by the hidden record
+    # per life: the day of each page the record shaped, to say whether a stretch of the
+    # season went by without the system showing itself
+    reaction_days: list[list[int]] = field(default_factory=list)
 
-    def add(self, life_words: int, inputs: int, single: int, reactions: int = 0) -> None:
+    def add(self, life_words: int, inputs: int, single: int, reactions: int = 0,
+            reaction_days: list[int] | None = None) -> None:
         self.words.append(life_words)
         self.inputs += inputs
         self.single_option_inputs += single
         self.reactions.append(reactions)
+        self.reaction_days.append(list(reaction_days or ()))
+
+    def share_met_in_every(self, spans: list[tuple[int, int]], at_least: int = 1) -> float:
+        """The share of lives that met the record at least ``at_least`` times in all, and at
+        least once in every (first, last) span of days."""
+        if not self.reaction_days:
+            return 0.0
+        met = sum(1 for days in self.reaction_days
+                  if len(days) >= at_least and all(any(a <= d <= b for d in days) for a, b in spans))
+        return met / len(self.reaction_days)
+
+    def by_stretch(self, length: int = STRETCH) -> dict[str, float]:
+        """For each stretch of ``length`` days from day 1, the share of lives that met the record
+        at least once in it (only stretches some life reached a page in)."""
+        last = max((d for days in self.reaction_days for d in days), default=0)
+        shares = {}
+        for first in range(1, last + 1, length):
+            span = [(first, first + length - 1)]
+            shares[f"days {first}-{first + length - 1}"] = round(self.share_met_in_every(span), 4)
+        return shares
 
     def as_json(self) -> dict:
         spread = ({"min": min(self.words), "median": statistics.median(self.words), "max": max(self.words)}
@@ -45,8 +70,9 @@ class Reading:
             "inputs": self.inputs,
             "single_option_inputs": self.single_option_inputs,
             "single_option_share": round(self.single_option_inputs / self.inputs, 4) if self.inputs else 0.0,
-            "reactions": ({"min": min(self.reactions), "median": statistics.median(self.reactions)}
-                          if self.reactions else {"min": 0, "median": 0}),
+            "reactions": ({"min": min(self.reactions), "median": statistics.median(self.reactions),
+                           "by_stretch": self.by_stretch()}
+                          if self.reactions else {"min": 0, "median": 0, "by_stretch": {}}),
         }
 
 
@@ -65,11 +91,13 @@ def reads_the_record(condition: Condition | None) -> bool:
 
 
 def reacts_to_the_record(session: Session) -> bool:
-    """Whether the page now shown was shaped by the hidden record: a variant that reads it and
-    holds, or a choice offered only because the record allows it. Asked before the player
-    chooses, while the state is the one the page was composed from."""
+    """Whether the page now shown was shaped by the hidden record: a page the record led to
+    (a door that opened or closed), a variant that reads it and holds, or a choice offered
+    only because the record allows it. Asked before the player chooses, while the state is
+    the one the page was composed from."""
     passage = session.passage
-    return (any(reads_the_record(v.when) and v.when.holds(session) for v in passage.variants)
+    return (reads_the_record(session.led_by)
+            or any(reads_the_record(v.when) and v.when.holds(session) for v in passage.variants)
             or any(reads_the_record(c.when) and c.when.holds(session) for c in passage.choices))
 
 
@@ -146,12 +174,14 @@ def play_once(story: Story, seed: int, route: str, picker: random.Random,
               single_option: list[int] | None = None,
               reactions: list[int] | None = None, max_steps: int = MAX_STEPS,
               taken: list[tuple[str, int]] | None = None,
-              counted: frozenset[str] | None = None) -> tuple[Session, str]:
+              counted: frozenset[str] | None = None,
+              reaction_days: list[int] | None = None) -> tuple[Session, str]:
     """Play one life to its end. Returns the session and how it stopped: ending, dead_end,
     loop (it came back to a state it was in, with only one way on at every page since, so it
     would go round for ever) or too_long (``max_steps`` choices without an ending).
     Pass ``single_option`` (a one-item list) to count the inputs that offered one choice only,
-    ``reactions`` (a one-item list) to count the pages shaped by the hidden record, and
+    ``reactions`` (a one-item list) to count the pages shaped by the hidden record (and
+    ``reaction_days`` to have the day of each such page noted), and
     ``taken`` (a list) to have each choice taken noted as (passage, index of its choice)."""
     session = Session.new(story, seed=seed, route=route)
     counted = counted_visits(story) if counted is None else counted
@@ -159,6 +189,8 @@ def play_once(story: Story, seed: int, route: str, picker: random.Random,
     for _ in range(max_steps):
         if reactions is not None and reacts_to_the_record(session):
             reactions[0] += 1
+            if reaction_days is not None:
+                reaction_days.append(session.day)
         if session.is_over:
             return session, "ending"
         choices = session.page.choices
@@ -194,12 +226,13 @@ def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both",
         this_route = route_of(run, story, route)
         report.routes[this_route] += 1
         picker = picker_for(run_seed)
-        single_option, reactions = [0], [0]
+        single_option, reactions, reaction_days = [0], [0], []
         taken: list[tuple[str, int]] = []
         answers.clear()
         try:
             session, how = play_once(story, run_seed, this_route, picker, single_option, reactions,
-                                     max_steps=max_steps, taken=taken, counted=counted)
+                                     max_steps=max_steps, taken=taken, counted=counted,
+                                     reaction_days=reaction_days)
             close_ending(session)
         except Exception as exc:  # a story must never crash the engine; report it, keep exploring
             report.errors.append(f"seed {run_seed} ({this_route}): {exc.__class__.__name__}: {exc}")
@@ -213,7 +246,7 @@ def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both",
             if is_listed(session.events, story.blacklist):
                 report.blacklisted += 1
             report.reading.setdefault(this_route, Reading()).add(
-                words_read(session), len(session.path), single_option[0], reactions[0])
+                words_read(session), len(session.path), single_option[0], reactions[0], reaction_days)
         elif how == "dead_end":
             report.dead_ends[session.position] += 1
         elif how == "loop":

@@ -166,3 +166,40 @@ def test_reactions_count_the_pages_of_a_life_shaped_by_the_hidden_record(story_d
     # Seen by the camera: the office's text message and the manager's look at the desk.
     # Unseen: only the good desk, offered at the office to a clean record.
     assert counts == {True: {2}, False: {1}}
+
+
+# The camera sees the red light on day 1; a letter comes on day 40 only to a driver it saw,
+# by a goto that reads the record — a door the record opened. Nothing on days 61-90 reads it.
+DOOR = """
+passages:
+  start:
+    day: 1
+    text: The light turns amber.
+    choices:
+      - text: Go.
+        do:
+          - record: {behaviour: ran_red_light, source: traffic_camera}
+        goto:
+          - when: observed(ran_red_light) > 0
+            to: letter
+          - to: desk
+  letter:
+    day: 40
+    text: A letter from the traffic police.
+    goto: desk
+  desk:
+    day: 70
+    text: Work begins.
+    ending: {title: Morning, debrief: The end.}
+"""
+
+
+def test_a_page_the_record_led_to_counts_as_shaped_by_it_and_its_day_is_kept(story_dir):
+    story = load_story(story_dir(DOOR, header=HEADER))
+    full = explore(story, runs=5, seed=0, route="full").reading["full"]
+    assert full.reactions == [1] * 5
+    assert full.reaction_days == [[40]] * 5
+    assert full.by_stretch() == {"days 1-30": 0.0, "days 31-60": 1.0}
+    assert full.share_met_in_every([(31, 60)]) == 1.0
+    assert full.share_met_in_every([(31, 60)], at_least=2) == 0.0
+    assert full.share_met_in_every([(31, 60), (61, 90)]) == 0.0
