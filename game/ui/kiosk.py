@@ -213,6 +213,8 @@ class KioskMode:
         if app.settings != self.settings:
             app.settings = self.visitor_settings()
             app.apply_settings()
+        # Whatever the last visit did to the window, the next visitor finds it full screen.
+        app.keep_fullscreen()
         app.scenes.start(AttractScene(app, self.lines))
         app.scenes.mark_dirty()
 
