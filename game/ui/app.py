@@ -135,11 +135,12 @@ class App:
         self._refresh_metrics()
         self.save_settings()
 
-    def keep_fullscreen(self) -> None:
-        """In a kiosk, full screen again if anything took the window out of it."""
+    def keep_fullscreen(self, *, force: bool = False) -> None:
+        """In a kiosk, full screen again if anything took the window out of it (``force``:
+        after the window was minimised or hidden, whatever SDL believes)."""
         if self.kiosk is None:
             return
-        self.window.restore_fullscreen()
+        self.window.restore_fullscreen(force=force)
         self.settings.fullscreen = True
         if self.window.size != self.size:
             self._refresh_metrics()
@@ -303,7 +304,7 @@ class App:
             try_reload(self)
             return
         if self.kiosk is not None and event.type in WINDOW_LOST:
-            self.keep_fullscreen()
+            self.keep_fullscreen(force=event.type in (pygame.WINDOWMINIMIZED, pygame.WINDOWHIDDEN))
         if self.window.follow(event):
             if self.window.size != self.size:
                 self._refresh_metrics()

@@ -214,7 +214,7 @@ class KioskMode:
             app.settings = self.visitor_settings()
             app.apply_settings()
         # Whatever the last visit did to the window, the next visitor finds it full screen.
-        app.keep_fullscreen()
+        app.keep_fullscreen(force=True)
         app.scenes.start(AttractScene(app, self.lines))
         app.scenes.mark_dirty()
 

@@ -148,9 +148,10 @@ class Window:
         self.pinned = True
         self.restore_fullscreen()
 
-    def restore_fullscreen(self) -> None:
+    def restore_fullscreen(self, *, force: bool = False) -> None:
         """Put a pinned window back to full screen if the desktop took it out (a window
-        manager's minimise or resize reaches the window without asking the game)."""
+        manager's minimise or resize reaches the window without asking the game).  ``force``
+        after the window was minimised or hidden: SDL may still believe it full screen."""
         if not self.pinned:
             return
         window = _sdl_window()
@@ -158,9 +159,13 @@ class Window:
             if not self.fullscreen:
                 self.set_fullscreen(True)
             return
-        if self.fullscreen and pygame.display.is_fullscreen() and pygame.display.get_active():
+        if not force and self.fullscreen and pygame.display.is_fullscreen() and pygame.display.get_active():
             return
+        window.show()
         window.restore()        # un-minimise first: a minimised window cannot be full screen
+        # Through the windowed state and back, so SDL asks the window manager again rather
+        # than trusting its own note that the window is full screen already.
+        window.set_windowed()
         window.set_fullscreen(True)
         self.fullscreen = True
 
