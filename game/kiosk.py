@@ -24,6 +24,9 @@ MAX_CONFIG_BYTES = 64 * 1024
 #: The part of the window's width (and height) that counts as the top-left corner for the
 #: staff's long press: big enough to find by touch, small enough that no button sits there.
 CORNER_FRACTION = 0.08
+#: Attract lines are read from across a room: a few dozen, each a sentence or two.
+MAX_ATTRACT_LINES = 100
+MAX_ATTRACT_CHARACTERS = 200
 #: Wrong PINs allowed before the PIN pad refuses for :data:`LOCKOUT_SECONDS`.
 PIN_TRIES = 5
 LOCKOUT_SECONDS = 60.0
@@ -107,10 +110,30 @@ def parse_config(data: Any, where: str = "kiosk config") -> KioskConfig:
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 problems.append(f"{where}: attract_lines: must be a list of lines of text")
             else:
-                values[key] = tuple(" ".join(v.split()) for v in value)
+                lines = tuple(" ".join(v.split()) for v in value)
+                found = _attract_problems(lines)
+                problems.extend(f"{where}: attract_lines: {p}" for p in found)
+                if not found:
+                    values[key] = lines
     if problems:
         raise ConfigError(problems)
     return KioskConfig(**values)
+
+
+def _attract_problems(lines: tuple[str, ...]) -> list[str]:
+    """What keeps ``lines`` off the attract screen: a control or format character (a NUL
+    stops the font from drawing the line at all; a direction override turns it round), or
+    more than the screen can show."""
+    problems = []
+    if len(lines) > MAX_ATTRACT_LINES:
+        problems.append(f"at most {MAX_ATTRACT_LINES} lines, not {len(lines)}")
+    for number, line in enumerate(lines, 1):
+        odd = next((c for c in line if not c.isprintable()), None)
+        if odd is not None:
+            problems.append(f"line {number} holds the invisible character U+{ord(odd):04X}")
+        elif len(line) > MAX_ATTRACT_CHARACTERS:
+            problems.append(f"line {number} is {len(line)} characters long (at most {MAX_ATTRACT_CHARACTERS})")
+    return problems
 
 
 def load_config(path: Path | None) -> KioskConfig:

@@ -17,6 +17,7 @@ import dataclasses
 import logging
 import logging.handlers
 import os
+import signal
 import sqlite3
 import sys
 from pathlib import Path
@@ -239,6 +240,24 @@ class KioskMode:
         return doc.Document(document.title, (*document.sections, section))
 
 
+def _open_log(config: KioskConfig, config_path: Path | None) -> logging.Handler:
+    """The kiosk's log, opened; a log that cannot be written is the config's mistake (exit 2,
+    not a crash the supervisor would restart for ever)."""
+    if config.log_file:
+        path = Path(config.log_file)
+        where = f"{config_path or 'kiosk config'}: log_file"
+        if path.is_dir():
+            raise ConfigError([f"{where}: {path} is a folder; name a file in it"])
+        if not path.parent.is_dir():
+            raise ConfigError([f"{where}: the folder {path.parent} does not exist"])
+    else:
+        path, where = data_dir() / "kiosk.log", "the kiosk's log"
+    try:
+        return log_to(path)
+    except OSError as exc:
+        raise ConfigError([f"{where}: {path} cannot be written: {exc.strerror or exc}"]) from None
+
+
 def log_to(path: Path) -> logging.Handler:
     """Send the kiosk's log to ``path``, rotated so a kiosk running for months keeps a few
     megabytes at most."""
@@ -252,28 +271,80 @@ def log_to(path: Path) -> logging.Handler:
     return handler
 
 
+class SystemStop:
+    """SIGTERM (``systemctl stop``, a shutdown) and SIGINT end the kiosk cleanly, with exit
+    code 0, at the next turn of the loop.  SDL would turn them into a quit event, which a
+    kiosk ignores like every close request; so SDL is told to leave signals alone and these
+    handlers take them instead."""
+
+    SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+    def __init__(self) -> None:
+        self.asked: str | None = None
+        self.app: "App | None" = None
+        self._before: dict[int, object] = {}
+
+    def install(self) -> None:
+        os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
+        for number in self.SIGNALS:
+            self._before[number] = signal.signal(number, self._stop)
+
+    def uninstall(self) -> None:
+        for number, handler in self._before.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+        self._before.clear()
+
+    def _stop(self, number: int, _frame) -> None:
+        self.asked = signal.Signals(number).name
+        if self.app is not None:
+            self.app.running = False
+
+
 def run(story_dir: Path, *, mods: Sequence[Path] = (), config_path: Path | None = None,
         seed: int | None = None) -> int:
     """Open the game as a kiosk.  Returns 0 after the staff exit, 2 if the config cannot be
     used, 3 if the story cannot be loaded (the codes after which a supervisor should not
     start it again: a crash exits with 1); anything else that stops it is logged and
     raised, so a supervisor (systemd, ``installations/kiosk_wrapper.py``) starts it again."""
-    from game.engine import StoryError, load_story
-    from game.ui.app import App
+    stop = SystemStop()
+    stop.install()
+    try:
+        return _run(story_dir, mods, config_path, seed, stop)
+    finally:
+        stop.uninstall()
 
+
+def _run(story_dir: Path, mods: Sequence[Path], config_path: Path | None, seed: int | None,
+         stop: SystemStop) -> int:
     try:
         config = load_config(config_path)
+        handler = _open_log(config, config_path)
     except ConfigError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 2
-    log_to(Path(config.log_file) if config.log_file else data_dir() / "kiosk.log")
+    try:
+        return _open(story_dir, mods, config, seed, stop)
+    finally:
+        if stop.asked:
+            log.info("stopped by %s", stop.asked)
+        logging.getLogger("keeping_trust").removeHandler(handler)
+        handler.close()
+
+
+def _open(story_dir: Path, mods: Sequence[Path], config: KioskConfig, seed: int | None,
+          stop: SystemStop) -> int:
+    from game.engine import StoryError, load_story
+    from game.ui.app import App
+
     try:
         story = load_story(Path(story_dir), mods=tuple(Path(m) for m in mods))
     except StoryError as exc:
         log.error("the story cannot be loaded:\n%s", exc.report())
         print(exc.report(), file=sys.stderr)
         return 3
+    if stop.asked:
+        return 0
     book = None
     if config.statistics:
         book = VisitorBook(Path(config.statistics_file) if config.statistics_file
@@ -284,6 +355,9 @@ def run(story_dir: Path, *, mods: Sequence[Path] = (), config_path: Path | None 
     os.environ.setdefault("SDL_WINDOWS_NO_CLOSE_ON_ALT_F4", "1")
     kiosk = KioskMode(config, story, book)
     app = App(story, kiosk=kiosk, seed=seed, sound=config.sound)
+    stop.app = app
+    if stop.asked:
+        app.running = False
     if config.hide_cursor:
         pygame.mouse.set_visible(False)
     log.info("kiosk started: %s route, idle %g s + %g s warning, statistics %s", config.route,
