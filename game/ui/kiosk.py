@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Sequence
 import pygame
 
 from game import debrief_document as doc
-from game.kiosk import ConfigError, CornerPress, IdleClock, KioskConfig, PinLock, attract_lines, load_config
+from game.kiosk import (ConfigError, CornerPress, IdleClock, KioskConfig, PinLock, attract_lines, load_config,
+                        protect)
 from game.settings import Settings, data_dir
 from game.ui.input import Fingers
 from game.visit_slots import VisitSlots
@@ -54,6 +55,9 @@ _PRESENCE = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygam
 #: A finger that has been "down" this long without a lift is one whose lift was lost; the
 #: screen answers other fingers again.
 STUCK_FINGER_SECONDS = 30.0
+#: Where the staff PIN's count of wrong tries and its lock are kept, in the data folder, so a
+#: restart (or a crash a visitor provoked) does not open the pad again.
+PIN_STATE = "kiosk-pin.json"
 #: The most log bytes kept: the log file and three older ones.
 LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
@@ -68,7 +72,9 @@ class KioskMode:
         self.book = book
         self.idle = IdleClock(config.idle_seconds, config.warning_seconds)
         self.corner = CornerPress(config.long_press_seconds)
-        self.lock = PinLock(config.staff_pin)
+        self.lock = PinLock(config.staff_pin, data_dir() / PIN_STATE)
+        if self.lock.problem:
+            log.warning("%s", self.lock.problem)
         self.slots = VisitSlots()
         self.lines = list(config.attract_lines) or attract_lines(story) or [story.title]
         #: Each visitor starts from these (the game's defaults, full screen).
@@ -149,7 +155,6 @@ class KioskMode:
     # -- time --------------------------------------------------------------------------------
     def tick(self, app: "App", dt: float) -> None:
         """Advance the kiosk's clocks by ``dt`` and change screens as they say."""
-        self.lock.tick(dt)
         if self._finger is not None:
             self._finger_held += dt
             if self._finger_held > STUCK_FINGER_SECONDS:
@@ -323,6 +328,10 @@ def _run(story_dir: Path, mods: Sequence[Path], config_path: Path | None, seed: 
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 2
+    if config_path is not None and config.staff_pin:
+        note = protect(config_path)
+        if note:
+            log.warning("%s", note)
     try:
         return _open(story_dir, mods, config, seed, stop)
     finally:

@@ -61,6 +61,7 @@ def test_sigterm_ends_the_kiosk_with_code_0_within_two_seconds_and_says_so_in_it
     ({"attract_lines": ["Turned \u202eround"]}, "attract_lines: line 1 holds the invisible character U+202E"),
     ({"attract_lines": ["x" * 5000]}, "attract_lines: line 1 is 5000 characters long"),
     ({"log_file": "{tmp}"}, "log_file: {tmp} is a folder"),
+    ({"staff_pin": "2468"}, "staff_pin: 2468 is the example's PIN, printed in the docs"),
     ({"log_file": "{tmp}/no/such/folder/kiosk.log"}, "log_file: the folder {tmp}/no/such/folder does not exist"),
 ])
 def test_a_config_the_kiosk_cannot_use_is_exit_2_and_a_line_not_a_traceback(tmp_path, config, expected):
