@@ -3,7 +3,8 @@ abandoned game back to the attract screen, and the staff exit (a long press in a
 key chord, then a PIN).
 
 No pygame here and no clock read: time arrives as ``dt`` from the window's loop, so tests
-drive a whole day with a fake clock.  The window's side is :mod:`game.ui.kiosk`.
+drive a whole day with a fake clock; the PIN lock, which must outlast a restart, is given the
+wall clock as a function.  The window's side is :mod:`game.ui.kiosk`.
 
 The config is JSON, read through :mod:`game.jsonfile` like every other file the game reads
 (the standard library's TOML reader exists only from Python 3.11, and the game runs on 3.10).
@@ -12,22 +13,37 @@ The config is JSON, read through :mod:`game.jsonfile` like every other file the 
 from __future__ import annotations
 
 import hmac
+import os
 import re
+import stat
+import time
+from typing import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from game.jsonfile import Unreadable, read_json
+from game.jsonfile import Unreadable, read_json, write_json_atomic
 
 #: A config file is a few hundred bytes; anything much larger is not one.
 MAX_CONFIG_BYTES = 64 * 1024
 #: The part of the window's width (and height) that counts as the top-left corner for the
 #: staff's long press: big enough to find by touch, small enough that no button sits there.
 CORNER_FRACTION = 0.08
-#: Wrong PINs allowed before the PIN pad refuses for :data:`LOCKOUT_SECONDS`.
-PIN_TRIES = 5
-LOCKOUT_SECONDS = 60.0
-
+#: Attract lines are read from across a room: a few dozen, each a sentence or two.
+MAX_ATTRACT_LINES = 100
+MAX_ATTRACT_CHARACTERS = 200
+#: Wrong PINs forgiven (a slip of the finger) before each further one locks the pad, first
+#: for :data:`FIRST_LOCK_SECONDS`, then twice as long each time, up to
+#: :data:`LONGEST_LOCK_SECONDS`: a keyboard bot gets about thirty tries a day, not hundreds an
+#: hour.  Only the right PIN, or a day without a wrong one, forgives the count.
+FREE_TRIES = 3
+FIRST_LOCK_SECONDS = 30.0
+LONGEST_LOCK_SECONDS = 3600.0
+FORGET_SECONDS = 24 * 3600.0
+#: The PIN printed in docs/kiosk.example.json: known to anyone who reads the docs.
+EXAMPLE_PIN = "2468"
+#: A PIN lock's state file is a few dozen bytes.
+MAX_LOCK_STATE_BYTES = 4096
 
 class ConfigError(Exception):
     """The operator's config cannot be used; ``problems`` are lines ``path: message``."""
@@ -95,7 +111,13 @@ def parse_config(data: Any, where: str = "kiosk config") -> KioskConfig:
                 values[key] = value
         elif key == "staff_pin":
             if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4,12}", value):
-                problems.append(f"{where}: staff_pin: must be 4 to 12 digits, written as text (\"2468\")")
+                problems.append(f"{where}: staff_pin: must be 4 to 12 digits, written as text")
+            elif value == EXAMPLE_PIN:
+                problems.append(f"{where}: staff_pin: {value} is the example's PIN, printed in the docs; "
+                                "choose one of your own")
+            elif guessable(value):
+                problems.append(f"{where}: staff_pin: {value} is among the first a visitor would try "
+                                "(one digit repeated, or a run like 1234); choose another")
             else:
                 values[key] = value
         elif key in _PATHS:
@@ -107,10 +129,51 @@ def parse_config(data: Any, where: str = "kiosk config") -> KioskConfig:
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 problems.append(f"{where}: attract_lines: must be a list of lines of text")
             else:
-                values[key] = tuple(" ".join(v.split()) for v in value)
+                lines = tuple(" ".join(v.split()) for v in value)
+                found = _attract_problems(lines)
+                problems.extend(f"{where}: attract_lines: {p}" for p in found)
+                if not found:
+                    values[key] = lines
     if problems:
         raise ConfigError(problems)
     return KioskConfig(**values)
+
+
+def guessable(pin: str) -> bool:
+    """Whether ``pin`` is one digit repeated or a run up or down (1234, 98765)."""
+    steps = {(int(b) - int(a)) % 10 for a, b in zip(pin, pin[1:])}
+    return len(steps) == 1 and steps <= {0, 1, 9}
+
+
+def protect(path: Path) -> str | None:
+    """Make the config holding the staff PIN readable by its owner alone (0600), as
+    ``chmod 600`` would; returns what was done, or why it could not be, for the log."""
+    if os.name != "posix":
+        return None
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if not mode & 0o077:
+            return None
+        os.chmod(path, 0o600)
+    except OSError as exc:
+        return f"{path} holds the staff PIN and other accounts can read it; chmod 600 it ({exc.strerror or exc})"
+    return f"{path} held the staff PIN readable by other accounts (mode {mode:o}); it is now 600"
+
+
+def _attract_problems(lines: tuple[str, ...]) -> list[str]:
+    """What keeps ``lines`` off the attract screen: a control or format character (a NUL
+    stops the font from drawing the line at all; a direction override turns it round), or
+    more than the screen can show."""
+    problems = []
+    if len(lines) > MAX_ATTRACT_LINES:
+        problems.append(f"at most {MAX_ATTRACT_LINES} lines, not {len(lines)}")
+    for number, line in enumerate(lines, 1):
+        odd = next((c for c in line if not c.isprintable()), None)
+        if odd is not None:
+            problems.append(f"line {number} holds the invisible character U+{ord(odd):04X}")
+        elif len(line) > MAX_ATTRACT_CHARACTERS:
+            problems.append(f"line {number} is {len(line)} characters long (at most {MAX_ATTRACT_CHARACTERS})")
+    return problems
 
 
 def load_config(path: Path | None) -> KioskConfig:
@@ -207,36 +270,85 @@ class CornerPress:
 
 
 class PinLock:
-    """Checks the staff PIN.  After :data:`PIN_TRIES` wrong PINs it refuses every PIN for
-    :data:`LOCKOUT_SECONDS`, so a visitor cannot try them all at the screen."""
+    """Checks the staff PIN, and makes guessing it slow: after :data:`FREE_TRIES` wrong PINs
+    each further one locks the pad, for twice as long as the last, so a visitor cannot try
+    them all at the screen.  With a ``state`` file the count and the lock outlast a restart
+    (a crash, a power cut, a kiosk stopped and started); ``clock`` is the wall clock."""
 
-    def __init__(self, pin: str) -> None:
+    def __init__(self, pin: str, state: Path | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
         self._pin = pin
+        self.state = state
+        self.clock = clock
         self.wrong = 0
-        self.locked_for = 0.0
+        self.locked_until = 0.0
+        self.last_wrong = 0.0
+        #: Why the state file could not be read or written, for the log (None: it could).
+        self.problem: str | None = None
+        self._load()
+
+    @property
+    def seconds_left(self) -> float:
+        """How long the pad stays locked.  Never more than the longest lock, even if the
+        clock was turned back since it was locked."""
+        return max(0.0, min(self.locked_until - self.clock(), LONGEST_LOCK_SECONDS))
 
     @property
     def locked(self) -> bool:
-        return self.locked_for > 0
-
-    def tick(self, dt: float) -> None:
-        if self.locked_for > 0:
-            self.locked_for = max(0.0, self.locked_for - max(0.0, dt))
-            if not self.locked_for:
-                self.wrong = 0
+        return self.seconds_left > 0
 
     def check(self, entered: str) -> bool:
         """True if ``entered`` is the PIN (and the lock is open).  Without a PIN in the
         config nothing opens it."""
         if self.locked or not self._pin:
             return False
-        if hmac.compare_digest(entered.encode(), self._pin.encode()):
+        now = self.clock()
+        if self.wrong and not 0 <= now - self.last_wrong < FORGET_SECONDS:
             self.wrong = 0
+        if hmac.compare_digest(entered.encode(), self._pin.encode()):
+            if self.wrong:
+                self.wrong = 0
+                self._save()
             return True
         self.wrong += 1
-        if self.wrong >= PIN_TRIES:
-            self.locked_for = LOCKOUT_SECONDS
+        self.last_wrong = now
+        self.locked_until = now + lock_seconds(self.wrong)
+        self._save()
         return False
+
+    # -- the state file ------------------------------------------------------------------------
+    def _load(self) -> None:
+        if self.state is None:
+            return
+        try:
+            data = read_json(self.state, max_bytes=MAX_LOCK_STATE_BYTES)
+        except FileNotFoundError:
+            return
+        except (Unreadable, OSError) as exc:
+            self.problem = f"{self.state}: the PIN lock's state cannot be read ({exc}); counting from none"
+            return
+        try:
+            wrong, until, last = int(data["wrong"]), float(data["locked_until"]), float(data["last_wrong"])
+        except (TypeError, KeyError, ValueError, OverflowError):
+            self.problem = f"{self.state}: the PIN lock's state is not one; counting from none"
+            return
+        self.wrong, self.locked_until, self.last_wrong = max(0, min(wrong, 1000)), until, last
+
+    def _save(self) -> None:
+        if self.state is None:
+            return
+        try:
+            write_json_atomic(self.state, {"wrong": self.wrong, "locked_until": self.locked_until,
+                                           "last_wrong": self.last_wrong})
+        except OSError as exc:
+            self.problem = f"{self.state}: the PIN lock's state cannot be written: {exc.strerror or exc}"
+
+
+def lock_seconds(wrong: int) -> float:
+    """How long the pad locks after the ``wrong``-th wrong PIN in a row."""
+    if wrong < FREE_TRIES:
+        return 0.0
+    return min(LONGEST_LOCK_SECONDS, FIRST_LOCK_SECONDS * 2 ** min(wrong - FREE_TRIES, 32))
 
 
 def attract_lines(story, count: int = 12) -> list[str]:

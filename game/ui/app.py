@@ -37,6 +37,12 @@ from game.ui.reload import try_reload
 from game.ui.watch import FolderWatch, is_reload_key
 from game.ui.window import Window, prefer_native_framebuffer
 
+#: Window events after which a kiosk's window may no longer cover the screen: the window
+#: manager minimised, restored, resized or hid it, or another window took the focus.
+WINDOW_LOST = (pygame.WINDOWMINIMIZED, pygame.WINDOWRESTORED, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED,
+               pygame.VIDEORESIZE, pygame.WINDOWHIDDEN, pygame.WINDOWSHOWN, pygame.WINDOWFOCUSLOST,
+               pygame.WINDOWMAXIMIZED, pygame.WINDOWMOVED)
+
 
 class App:
     """Holds what every scene shares: story, settings, saves, fonts, sizes, sound.
@@ -81,6 +87,8 @@ class App:
                              saved_size=self.settings.window_size,
                              saved_position=self.settings.window_position,
                              icon=ASSETS / "images" / "icon.png")
+        if kiosk is not None:
+            self.window.pin_fullscreen()
         self.audio = Audio() if sound else None
         if self.audio:
             self.audio.set_volumes(self.settings.master_volume, self.settings.music_volume,
@@ -119,10 +127,25 @@ class App:
         self.settings.window_position = self.window.windowed_position
 
     def toggle_fullscreen(self) -> None:
+        if self.kiosk is not None:
+            # Whatever asks (a key, a settings row, a scene yet to be written): a window out
+            # of full screen can be minimised, and behind it is the desktop.
+            self.keep_fullscreen()
+            return
         self.window.toggle_fullscreen()
         self._keep_window()
         self._refresh_metrics()
         self.save_settings()
+
+    def keep_fullscreen(self, *, force: bool = False) -> None:
+        """In a kiosk, full screen again if anything took the window out of it (``force``:
+        after the window was minimised or hidden, whatever SDL believes)."""
+        if self.kiosk is None:
+            return
+        self.window.restore_fullscreen(force=force)
+        self.settings.fullscreen = True
+        if self.window.size != self.size:
+            self._refresh_metrics()
 
     def apply_settings(self) -> None:
         """Call after changing ``self.settings``: re-lays out, re-tunes sound, and saves."""
@@ -282,6 +305,8 @@ class App:
         if self.watch is not None and is_reload_key(event):
             try_reload(self)
             return
+        if self.kiosk is not None and event.type in WINDOW_LOST:
+            self.keep_fullscreen(force=event.type in (pygame.WINDOWMINIMIZED, pygame.WINDOWHIDDEN))
         if self.window.follow(event):
             if self.window.size != self.size:
                 self._refresh_metrics()

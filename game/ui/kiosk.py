@@ -17,6 +17,7 @@ import dataclasses
 import logging
 import logging.handlers
 import os
+import signal
 import sqlite3
 import sys
 from pathlib import Path
@@ -25,7 +26,8 @@ from typing import TYPE_CHECKING, Sequence
 import pygame
 
 from game import debrief_document as doc
-from game.kiosk import ConfigError, CornerPress, IdleClock, KioskConfig, PinLock, attract_lines, load_config
+from game.kiosk import (ConfigError, CornerPress, IdleClock, KioskConfig, PinLock, attract_lines, load_config,
+                        protect)
 from game.settings import Settings, data_dir
 from game.ui.input import Fingers
 from game.visit_slots import VisitSlots
@@ -53,6 +55,9 @@ _PRESENCE = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygam
 #: A finger that has been "down" this long without a lift is one whose lift was lost; the
 #: screen answers other fingers again.
 STUCK_FINGER_SECONDS = 30.0
+#: Where the staff PIN's count of wrong tries and its lock are kept, in the data folder, so a
+#: restart (or a crash a visitor provoked) does not open the pad again.
+PIN_STATE = "kiosk-pin.json"
 #: The most log bytes kept: the log file and three older ones.
 LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
@@ -67,7 +72,9 @@ class KioskMode:
         self.book = book
         self.idle = IdleClock(config.idle_seconds, config.warning_seconds)
         self.corner = CornerPress(config.long_press_seconds)
-        self.lock = PinLock(config.staff_pin)
+        self.lock = PinLock(config.staff_pin, data_dir() / PIN_STATE)
+        if self.lock.problem:
+            log.warning("%s", self.lock.problem)
         self.slots = VisitSlots()
         self.lines = list(config.attract_lines) or attract_lines(story) or [story.title]
         #: Each visitor starts from these (the game's defaults, full screen).
@@ -148,7 +155,6 @@ class KioskMode:
     # -- time --------------------------------------------------------------------------------
     def tick(self, app: "App", dt: float) -> None:
         """Advance the kiosk's clocks by ``dt`` and change screens as they say."""
-        self.lock.tick(dt)
         if self._finger is not None:
             self._finger_held += dt
             if self._finger_held > STUCK_FINGER_SECONDS:
@@ -213,6 +219,8 @@ class KioskMode:
         if app.settings != self.settings:
             app.settings = self.visitor_settings()
             app.apply_settings()
+        # Whatever the last visit did to the window, the next visitor finds it full screen.
+        app.keep_fullscreen(force=True)
         app.scenes.start(AttractScene(app, self.lines))
         app.scenes.mark_dirty()
 
@@ -239,6 +247,24 @@ class KioskMode:
         return doc.Document(document.title, (*document.sections, section))
 
 
+def _open_log(config: KioskConfig, config_path: Path | None) -> logging.Handler:
+    """The kiosk's log, opened; a log that cannot be written is the config's mistake (exit 2,
+    not a crash the supervisor would restart for ever)."""
+    if config.log_file:
+        path = Path(config.log_file)
+        where = f"{config_path or 'kiosk config'}: log_file"
+        if path.is_dir():
+            raise ConfigError([f"{where}: {path} is a folder; name a file in it"])
+        if not path.parent.is_dir():
+            raise ConfigError([f"{where}: the folder {path.parent} does not exist"])
+    else:
+        path, where = data_dir() / "kiosk.log", "the kiosk's log"
+    try:
+        return log_to(path)
+    except OSError as exc:
+        raise ConfigError([f"{where}: {path} cannot be written: {exc.strerror or exc}"]) from None
+
+
 def log_to(path: Path) -> logging.Handler:
     """Send the kiosk's log to ``path``, rotated so a kiosk running for months keeps a few
     megabytes at most."""
@@ -252,28 +278,84 @@ def log_to(path: Path) -> logging.Handler:
     return handler
 
 
+class SystemStop:
+    """SIGTERM (``systemctl stop``, a shutdown) and SIGINT end the kiosk cleanly, with exit
+    code 0, at the next turn of the loop.  SDL would turn them into a quit event, which a
+    kiosk ignores like every close request; so SDL is told to leave signals alone and these
+    handlers take them instead."""
+
+    SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+    def __init__(self) -> None:
+        self.asked: str | None = None
+        self.app: "App | None" = None
+        self._before: dict[int, object] = {}
+
+    def install(self) -> None:
+        os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
+        for number in self.SIGNALS:
+            self._before[number] = signal.signal(number, self._stop)
+
+    def uninstall(self) -> None:
+        for number, handler in self._before.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+        self._before.clear()
+
+    def _stop(self, number: int, _frame) -> None:
+        self.asked = signal.Signals(number).name
+        if self.app is not None:
+            self.app.running = False
+
+
 def run(story_dir: Path, *, mods: Sequence[Path] = (), config_path: Path | None = None,
         seed: int | None = None) -> int:
     """Open the game as a kiosk.  Returns 0 after the staff exit, 2 if the config cannot be
     used, 3 if the story cannot be loaded (the codes after which a supervisor should not
     start it again: a crash exits with 1); anything else that stops it is logged and
     raised, so a supervisor (systemd, ``installations/kiosk_wrapper.py``) starts it again."""
-    from game.engine import StoryError, load_story
-    from game.ui.app import App
+    stop = SystemStop()
+    stop.install()
+    try:
+        return _run(story_dir, mods, config_path, seed, stop)
+    finally:
+        stop.uninstall()
 
+
+def _run(story_dir: Path, mods: Sequence[Path], config_path: Path | None, seed: int | None,
+         stop: SystemStop) -> int:
     try:
         config = load_config(config_path)
+        handler = _open_log(config, config_path)
     except ConfigError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 2
-    log_to(Path(config.log_file) if config.log_file else data_dir() / "kiosk.log")
+    if config_path is not None and config.staff_pin:
+        note = protect(config_path)
+        if note:
+            log.warning("%s", note)
+    try:
+        return _open(story_dir, mods, config, seed, stop)
+    finally:
+        if stop.asked:
+            log.info("stopped by %s", stop.asked)
+        logging.getLogger("keeping_trust").removeHandler(handler)
+        handler.close()
+
+
+def _open(story_dir: Path, mods: Sequence[Path], config: KioskConfig, seed: int | None,
+          stop: SystemStop) -> int:
+    from game.engine import StoryError, load_story
+    from game.ui.app import App
+
     try:
         story = load_story(Path(story_dir), mods=tuple(Path(m) for m in mods))
     except StoryError as exc:
         log.error("the story cannot be loaded:\n%s", exc.report())
         print(exc.report(), file=sys.stderr)
         return 3
+    if stop.asked:
+        return 0
     book = None
     if config.statistics:
         # Only the kiosk's own default file may be set aside when damaged; a file the
@@ -286,6 +368,9 @@ def run(story_dir: Path, *, mods: Sequence[Path] = (), config_path: Path | None 
     os.environ.setdefault("SDL_WINDOWS_NO_CLOSE_ON_ALT_F4", "1")
     kiosk = KioskMode(config, story, book)
     app = App(story, kiosk=kiosk, seed=seed, sound=config.sound)
+    stop.app = app
+    if stop.asked:
+        app.running = False
     if config.hide_cursor:
         pygame.mouse.set_visible(False)
     log.info("kiosk started: %s route, idle %g s + %g s warning, statistics %s", config.route,

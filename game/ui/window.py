@@ -73,6 +73,8 @@ class Window:
             except (pygame.error, FileNotFoundError):
                 pass
         self.fullscreen = False
+        #: Pinned (a kiosk): full screen whatever asks, and put back whenever it is lost.
+        self.pinned = False
         if size is not None:
             opening = Placement(0, 0, max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
         else:
@@ -114,6 +116,8 @@ class Window:
         self.windowed_position = tuple(window.position)  # type: ignore[assignment]
 
     def set_fullscreen(self, on: bool) -> None:
+        if not on and self.pinned:
+            return              # a kiosk's window never leaves full screen, whoever asks
         if on == self.fullscreen:
             return
         window = _sdl_window()
@@ -138,6 +142,32 @@ class Window:
 
     def toggle_fullscreen(self) -> None:
         self.set_fullscreen(not self.fullscreen)
+
+    def pin_fullscreen(self) -> None:
+        """Full screen from now on: every later request to leave it is refused."""
+        self.pinned = True
+        self.restore_fullscreen()
+
+    def restore_fullscreen(self, *, force: bool = False) -> None:
+        """Put a pinned window back to full screen if the desktop took it out (a window
+        manager's minimise or resize reaches the window without asking the game).  ``force``
+        after the window was minimised or hidden: SDL may still believe it full screen."""
+        if not self.pinned:
+            return
+        window = _sdl_window()
+        if window is None:
+            if not self.fullscreen:
+                self.set_fullscreen(True)
+            return
+        if not force and self.fullscreen and pygame.display.is_fullscreen() and pygame.display.get_active():
+            return
+        window.show()
+        window.restore()        # un-minimise first: a minimised window cannot be full screen
+        # Through the windowed state and back, so SDL asks the window manager again rather
+        # than trusting its own note that the window is full screen already.
+        window.set_windowed()
+        window.set_fullscreen(True)
+        self.fullscreen = True
 
     def follow(self, event: pygame.event.Event) -> bool:
         """Keep track of the window after ``event``; True if it may have changed size."""

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from game.kiosk import (CORNER_FRACTION, LOCKOUT_SECONDS, PIN_TRIES, ConfigError, CornerPress, IdleClock,
+from game.kiosk import (CORNER_FRACTION, FIRST_LOCK_SECONDS, FREE_TRIES, ConfigError, CornerPress, IdleClock,
                         KioskConfig, PinLock, attract_lines, load_config, parse_config)
 from helpers import ROOT
 
@@ -19,8 +19,14 @@ def test_with_no_config_a_kiosk_takes_the_short_route_and_waits_ninety_seconds()
     assert not config.staff_exit_possible
 
 
-def test_the_shipped_example_config_is_a_valid_config():
-    config = load_config(ROOT / "docs" / "kiosk.example.json")
+def test_the_shipped_example_config_is_valid_but_for_its_pin_which_the_operator_must_change(tmp_path):
+    with pytest.raises(ConfigError) as raised:
+        load_config(ROOT / "docs" / "kiosk.example.json")
+    assert len(raised.value.problems) == 1 and "staff_pin" in raised.value.problems[0]
+    example = json.loads((ROOT / "docs" / "kiosk.example.json").read_text(encoding="utf-8"))
+    path = tmp_path / "kiosk.json"
+    path.write_text(json.dumps({**example, "staff_pin": "80517"}))
+    config = load_config(path)
     assert config.staff_exit_possible and config.route == "short"
 
 
@@ -117,23 +123,24 @@ def test_lifting_or_sliding_out_of_the_corner_cancels_the_press():
 
 
 def test_only_the_configured_pin_opens_the_lock():
-    lock = PinLock("2468")
+    lock = PinLock("80517")
     assert not lock.check("1357")
     assert not lock.check("")
-    assert lock.check("2468")
+    assert lock.check("80517")
     assert not PinLock("").check("")
 
 
 def test_too_many_wrong_pins_lock_the_pad_for_a_while():
-    lock = PinLock("2468")
-    for _ in range(PIN_TRIES):
+    now = [1000.0]
+    lock = PinLock("80517", clock=lambda: now[0])
+    for _ in range(FREE_TRIES):
         assert not lock.check("0000")
     assert lock.locked
-    assert not lock.check("2468")
-    lock.tick(LOCKOUT_SECONDS - 1)
-    assert not lock.check("2468")
-    lock.tick(1)
-    assert lock.check("2468")
+    assert not lock.check("80517")
+    now[0] += FIRST_LOCK_SECONDS - 1
+    assert not lock.check("80517")
+    now[0] += 1
+    assert lock.check("80517")
 
 
 def test_the_attract_lines_are_whole_sentences_from_the_shipped_story():

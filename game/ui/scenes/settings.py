@@ -46,6 +46,17 @@ SWITCHES = ("fullscreen", "high_contrast", "reduce_motion", "self_voicing")
 #: Rows that open a screen of their own.
 OPENS = ("keys",)
 
+#: Rows a kiosk does not offer: full screen is the kiosk's and keys are the next visitor's.
+KIOSK_HIDDEN = ("fullscreen", "keys")
+
+
+def rows_for(app) -> tuple[tuple[str, str], ...]:
+    """The rows this game offers: all of them, or in a kiosk those a visitor may change."""
+    if getattr(app, "kiosk", None) is None:
+        return ROWS
+    return tuple(row for row in ROWS if row[0] not in KIOSK_HIDDEN)
+
+
 #: Every value a row can show, so the value column is as wide as the widest of them.
 VALUE_SAMPLES = ("Full screen", "Window", "Change", "100%", "No voice", *FONT_LABELS.values(),
                  *SPEED_NAMES.values())
@@ -72,6 +83,7 @@ class SettingsScene(Scene):
 
     def __init__(self, app) -> None:
         super().__init__(app)
+        self.offered = rows_for(app)
         self.row = 0
         self.pointer: tuple[str, int] | None = None   # (row key, -1/0/+1) under the pointer
         self.bottom = Focus()
@@ -101,6 +113,8 @@ class SettingsScene(Scene):
     def change(self, key: str, step: int, wrap: bool = False) -> None:
         app = self.app
         s = app.settings
+        if key not in dict(self.offered):
+            return
         if key == "fullscreen":
             app.toggle_fullscreen()
         elif key == "self_voicing":
@@ -158,7 +172,7 @@ class SettingsScene(Scene):
         row_h = max(m.button_height, round(m.ui * 2.0))
         button_w = max(m.button_height, row_h)
         value_w = max(t.width(v, "sans_bold", m.ui) for v in VALUE_SAMPLES) + 2 * m.gap
-        label_w = max(t.width(label, "sans", m.ui) for _key, label in ROWS)
+        label_w = max(t.width(label, "sans", m.ui) for _key, label in self.offered)
         # The narrowest row that shows its whole label, both buttons and the widest value.
         row_min = label_w + 4 * m.gap + 2 * button_w + value_w
         full = min(w - 2 * m.margin, round(1000 * m.unit) + m.margin * 2)
@@ -167,7 +181,7 @@ class SettingsScene(Scene):
         # Last resort, for the tallest faces: two columns whose rows touch.
         for columns, gap in ((1, m.gap // 2), (2, m.gap // 2), (2, 0)):
             width = full if columns == 1 else max(row_min, (full - m.gap) // 2)
-            per_column = -(-len(ROWS) // columns)
+            per_column = -(-len(self.offered) // columns)
             preview = t.lines(PREVIEW, "serif", m.body, full)
             needed = per_column * (row_h + gap) + m.gap + preview_height(t, m, len(preview))
             if needed <= room:
@@ -177,7 +191,7 @@ class SettingsScene(Scene):
         x0 = (w - total) // 2
         preview = t.lines(PREVIEW, "serif", m.body, total)
         self.rows: list[tuple[str, pygame.Rect, pygame.Rect, pygame.Rect]] = []
-        for i, (key, _label) in enumerate(ROWS):
+        for i, (key, _label) in enumerate(self.offered):
             column, place = divmod(i, per_column)
             x = x0 + column * (width + m.gap)
             y = top + place * (row_h + gap)
@@ -259,9 +273,11 @@ class SettingsScene(Scene):
             self.change(key, 1, wrap=True)
         return None
 
-    def open(self, key: str) -> Transition:
+    def open(self, key: str) -> Transition | None:
         from game.ui.scenes.keys import KeysScene
 
+        if key not in dict(self.offered):
+            return None
         self.app.sound("click")
         return Push(KeysScene(self.app))
 
@@ -270,7 +286,7 @@ class SettingsScene(Scene):
         app, m, p, t = self.app, self.app.metrics, self.app.palette, self.app.text
         draw_background(app, surface)
         draw_heading(app, surface, "Settings")
-        labels = dict(ROWS)
+        labels = dict(self.offered)
         for i, (key, rect, minus, plus) in enumerate(self.rows):
             focused = i == self.row and not self.on_back_button
             draw_panel(surface, rect, p.button_hover if focused else p.button, m.radius,

@@ -4,6 +4,8 @@ until the kiosk's idle time runs out, goes back.  The digits entered show as dot
 
 from __future__ import annotations
 
+import logging
+
 import pygame
 
 from game.kiosk import PinLock
@@ -18,6 +20,14 @@ PAD = (("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5"), ("6", "6"), (
        ("9", "9"), ("Clear", "clear"), ("0", "0"), ("Enter", "enter"))
 LONGEST_PIN = 12
 
+log = logging.getLogger("keeping_trust.kiosk")
+
+
+def locked_note(seconds: float) -> str:
+    """What the pad says while it refuses every PIN."""
+    wait = f"{-(-seconds // 60):.0f} min" if seconds > 90 else f"{max(1, round(seconds))} s"
+    return f"Too many wrong PINs: the pad is locked for {wait}."
+
 
 class StaffScene(Scene):
     name = "staff"
@@ -26,7 +36,8 @@ class StaffScene(Scene):
         super().__init__(app)
         self.lock = lock
         self.entered = ""
-        self.note = "Staff only. Enter the PIN to close the game."
+        self.note = (locked_note(lock.seconds_left) if lock.locked
+                     else "Staff only. Enter the PIN to close the game.")
         self.focus = Focus()
 
     def layout(self) -> None:
@@ -57,8 +68,10 @@ class StaffScene(Scene):
         if self.lock.check(entered):
             self.app.kiosk.staff_left = True
             return Quit()
-        self.note = ("Too many wrong PINs: the pad is locked for a minute." if self.lock.locked
-                     else "That is not the PIN.")
+        if self.lock.problem:
+            log.warning("%s", self.lock.problem)
+            self.lock.problem = None
+        self.note = locked_note(self.lock.seconds_left) if self.lock.locked else "That is not the PIN."
         return None
 
     def handle(self, command: Command) -> Transition | None:
