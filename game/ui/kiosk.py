@@ -382,4 +382,23 @@ def _open(story_dir: Path, mods: Sequence[Path], config: KioskConfig, seed: int 
         log.exception("the kiosk stopped")
         raise
     finally:
+        if book is not None:
+            _write_kept_visits(book)
         pygame.quit()
+
+
+def _write_kept_visits(book: VisitorBook) -> None:
+    """Visits kept while the statistics file was held go in now, as the kiosk stops; what
+    still cannot be written is said in the log, with the count, not dropped in silence."""
+    if not book.pending:
+        return
+    kept = len(book.pending)
+    try:
+        written = book.write_pending()
+    except (OSError, sqlite3.Error) as exc:
+        log.error("%d kept visit(s) not written at stop: %s", kept, exc)
+        return
+    if written:
+        log.info("%d kept visit(s) written at stop", kept)
+    else:
+        log.error("%d kept visit(s) not written at stop: the statistics file is still held", kept)

@@ -71,3 +71,16 @@ def test_a_held_database_neither_freezes_the_debrief_nor_loses_the_visit(kiosk_w
     a_visit(app)
     assert "Of the 2 visitors before you" in comparison(app)
     assert len(book.visits()) == 3
+
+
+def test_visits_kept_while_the_file_was_held_are_written_when_the_kiosk_stops(tmp_path, caplog):
+    from game.ui.kiosk import _write_kept_visits
+    from game.visitors import Visit
+
+    book = VisitorBook(tmp_path / "visitors.sqlite")
+    book.record(Visit("2026-12-07", "A Quiet Winter", "A", 1000, "short", 600))
+    book.pending.append(Visit("2026-12-07", "The List", "B", 930, "short", 540))
+    with caplog.at_level("INFO", logger="keeping_trust"):
+        _write_kept_visits(book)
+    assert not book.pending and len(book.visits()) == 2
+    assert "1 kept visit(s) written at stop" in caplog.text
