@@ -109,3 +109,13 @@ def test_every_life_meets_the_record_at_least_six_times_and_in_every_month_of_th
     full = explore(story, runs=2000, seed=7, route="full").reading["full"]
     assert full.share_met_in_every(list(MONTHS.values()), at_least=6) >= 0.95
     assert statistics.median(full.reactions) >= 6
+
+
+def test_lao_gaos_pipe_is_in_the_record_once_seen_or_not_in_every_life_that_let_him_fit_it(lives):
+    # Found, missed, or hidden behind a shut door: the debrief lists it either as the heating
+    # company's record or among what nobody recorded.
+    fitted = [life for life in lives if life.variables.get("heating_bypass")]
+    assert fitted
+    for life in fitted:
+        hookups = [e for e in life.events if e.behaviour == "illegal_heating_hookup"]
+        assert len(hookups) == 1, life.seed
