@@ -220,7 +220,7 @@ def build(debrief: Debrief, story_title: str) -> Document:
         keeping = ("You had found the rules in a rack nobody touches; most residents never do. All "
                    "autumn and winter something was keeping count by them.")
     else:
-        keeping = "Nobody told you, but all autumn and winter something was keeping count."
+        keeping = "Nobody showed you the count, but all autumn and winter something was keeping it."
     ended.append(Paragraph(f"{keeping} The ledger that follows is what it kept.", quiet=True))
     sections.append(Section("How it ended", "How it ended", d.ending_title, tuple(ended)))
 
@@ -256,7 +256,7 @@ def build(debrief: Debrief, story_title: str) -> Document:
         unseen.append(Paragraph("Everything you did was seen by someone.", quiet=True))
     if home.not_counted:
         unseen.append(Subhead(f"Recorded, but not counted in {home.name}"))
-        unseen.append(Paragraph("Someone wrote these down, but their records do not feed this city's system."))
+        unseen.append(Paragraph("Someone wrote these down, but this city's rules give them no points."))
         unseen.extend(_events(home.not_counted, with_source=True))
     sections.append(Section("Nobody recorded", "Off the record", "What nobody recorded", tuple(unseen)))
 
