@@ -16,7 +16,8 @@ from typing import Any, Iterator, Sequence
 
 from . import conditions
 from .conditions import BUILTINS, GRADES, QUESTIONS, Condition, ConditionError
-from .located import MAX_BYTES, Allowance, Node, read_yaml
+from .fingerprint import Fingerprint
+from .located import MAX_BYTES, Allowance, Node, parse_yaml, read_bounded
 from .problems import Problem, StoryError, Suggestions
 from .styles import KEEP_LINES, STYLES
 from .story import (
@@ -74,8 +75,11 @@ def check_story(root: Path, mods: Sequence[Path] = ()) -> tuple[Story | None, li
     return _check_files(root, mods)
 
 
-def _check_files(root: Path, mods: Sequence[Path] = ()) -> tuple[Story | None, list[Problem]]:
-    builder = _Builder()
+def _check_files(root: Path, mods: Sequence[Path] = (),
+                 fingerprint: Fingerprint | None = None) -> tuple[Story | None, list[Problem]]:
+    """Read and check the files; ``fingerprint`` is fed every byte that is parsed, so a story
+    kept under it is the story of exactly those bytes."""
+    builder = _Builder(fingerprint or Fingerprint(""))
     with collector_paused():
         builder.read_folder(Path(root), is_mod=False)
         for mod in mods:
@@ -177,7 +181,8 @@ def normalise_prose(text: str, style: str) -> str:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, fingerprint: Fingerprint) -> None:
+        self.fingerprint = fingerprint
         self.problems: list[Problem] = []
         self.closest = Suggestions()
         self.origins: dict[str, tuple[str, bool]] = {}  # each file's folder, and whether it is a mod
@@ -227,6 +232,9 @@ class _Builder:
 
     def read_folder(self, root: Path, is_mod: bool) -> None:
         files, problems = story_files(root)
+        self.fingerprint.folder(shown_path(root), is_mod)
+        for problem in problems:
+            self.fingerprint.problem(problem)
         self.problems.extend(problems)
         described = False
         what = f"the mod {shown_path(root)}" if is_mod else "the story"
@@ -260,7 +268,9 @@ class _Builder:
             self.files.append(shown)
             self.origins[shown] = (shown_path(root), is_mod)
             before = allowance.nodes
-            node, problems = read_yaml(path, shown, allowance)
+            raw, refusal = read_bounded(path, shown)
+            self.fingerprint.file(shown, raw, str(refusal or ""))
+            node, problems = (None, [refusal] if refusal else []) if raw is None else parse_yaml(raw, shown, allowance)
             self.nodes_left -= before - allowance.nodes
             self.problems.extend(problems)
             if allowance.nodes < 0:
