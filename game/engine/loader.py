@@ -46,6 +46,11 @@ MAX_FOLDER_BYTES = {False: 64 * 1024 * 1024, True: 8 * 1024 * 1024}
 MAX_FOLDER_NODES = {False: 2_000_000, True: 250_000}
 MAX_TOTAL_BYTES = 96 * 1024 * 1024
 MAX_TOTAL_NODES = 3_000_000
+#: The longest each text shown on one line (or in a heading of a few) may be, in characters:
+#: a speaker's name, a place, a title.  The window cuts anything longer with an ellipsis, so
+#: past these a writer's words would be lost on screen; check says so where they are written.
+ONE_LINE = {"speaker": 60, "title": 120, "an ending's title": 120, "the story's title": 80, "name": 80,
+            "label": 120, "the mod's 'name'": 80, "a city": 60}
 #: Values read above which the built story is put out of the cycle collector's way.
 SETTLE_ABOVE = 200_000
 
@@ -395,9 +400,12 @@ class _Builder:
             # YAML 1.1 reads yes/no/on/off as truth values; the writer meant the word.
             self.error(node, f"{what} '{node.written}' is read by YAML as {str(node.value).lower()}; "
                              f"write it in quotes (\"{node.written}\") if you mean the word")
-        if node.written is not None and not node.quoted:
-            return node.written
-        return str(node.value)
+        text = node.written if node.written is not None and not node.quoted else str(node.value)
+        longest = ONE_LINE.get(what)
+        if longest is not None and len(text) > longest:
+            self.error(node, f"{what} is {len(text):,} characters; at most {longest} fit on the line the window "
+                             "shows it on")
+        return text
 
     def number(self, node: Node, what: str, minimum: int | None = None) -> int | None:
         value = node.value
@@ -751,6 +759,10 @@ class _Builder:
         if jid is None or not self.valid_id(fields["id"], jid):
             return None
         cities = self.id_list(fields["cities"], "cities")
+        for city, at in cities:
+            if len(city) > ONE_LINE["a city"]:
+                self.error(at, f"a city is {len(city):,} characters; at most {ONE_LINE['a city']} fit on the line "
+                               "the window shows it on")
         start = self.number(fields["start"], "start")
         rules = self.rules(fields["rules"], adding=False)
         grades = self.grades(fields["grades"])
@@ -986,7 +998,7 @@ class _Builder:
         if fields is None:
             return None
         self.keys(node, STORY_KEYS, "the story section")
-        out: dict[str, Any] = {"title": self.text(fields.get("title"), "title") or "Untitled"}
+        out: dict[str, Any] = {"title": self.text(fields.get("title"), "the story's title") or "Untitled"}
         for needed in ("start", "home"):
             if needed not in fields:
                 self.error(node, f"the story section needs '{needed}'")
