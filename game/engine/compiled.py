@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from .conditions import Condition
+from .fingerprint import Fingerprint, slot_of
+from .located import read_bounded
 from .problems import Problem
 from .story import (
     AddVariables, Behaviour, Blacklist, Branch, Choice, Ending, Jurisdiction, Passage, Question, Record, Roll,
@@ -48,7 +50,8 @@ _KINDS: dict[str, type] = {cls.__name__: cls for cls in (
 _FIELDS = {name: len(dataclasses.fields(cls)) for name, cls in _KINDS.items()}
 _FIELD_NAMES = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _KINDS.values()}
 
-Checker = Callable[[Path, Sequence[Path]], "tuple[Story | None, list[Problem]]"]
+#: Checks a story's files, feeding the fingerprint every byte it parses.
+Checker = Callable[[Path, Sequence[Path], Fingerprint], "tuple[Story | None, list[Problem]]"]
 
 
 class Damaged(ValueError):
@@ -82,36 +85,47 @@ def _engine_digest() -> str:
     return _ENGINE_DIGEST
 
 
-def _named(text: str) -> bytes:
-    # A file name that is not UTF-8 reaches Python as lone surrogates; it is hashed as the
-    # bytes it was, instead of stopping the game at its start.
-    return text.encode("utf-8", "surrogateescape")
+def fingerprint() -> Fingerprint:
+    """A fingerprint begun with what else a verdict depends on: this format, the game's
+    version and its engine."""
+    from game import __version__
+
+    return Fingerprint(f"{FORMAT}\0{__version__}\0{_engine_digest()}\0")
 
 
 def story_key(root: Path, mods: Sequence[Path] = ()) -> tuple[str, str]:
     """The cache slot of a story with these mods (by where they are), and the key of its
-    contents (every file's name as shown and bytes, the game's version and its engine)."""
-    from game import __version__
+    contents: the fingerprint the loader would make of the files as they are now (every
+    file's name as shown and bytes, read once each, within the loader's limits).
 
-    from .loader import shown_path, story_files
+    The limits apply before anything is read: a file over the loader's size limit is taken
+    by its size alone, and past a folder's or all folders' byte limit nothing more is read
+    (the loader refuses such a story, and a refused story is never kept)."""
+    from .loader import MAX_FILES, MAX_FOLDER_BYTES, MAX_TOTAL_BYTES, shown_path, story_files
 
-    slot = hashlib.blake2b(digest_size=12)
-    content = hashlib.blake2b(digest_size=32)
-    content.update(f"{FORMAT}\0{__version__}\0{_engine_digest()}\0".encode())
-    for folder, is_mod in [(Path(root), False), *((Path(m), True) for m in mods)]:
-        slot.update(_named(f"{folder.resolve()}\0{is_mod}\0"))
-        content.update(_named(f"folder\0{shown_path(folder)}\0{is_mod}\0"))
+    folders = [(Path(root), False), *((Path(m), True) for m in mods)]
+    content = fingerprint()
+    bytes_left = MAX_TOTAL_BYTES
+    for folder, is_mod in folders:
+        content.folder(shown_path(folder), is_mod)
         files, problems = story_files(folder)
         for problem in problems:
-            content.update(_named(f"problem\0{problem}\0"))
-        for path in files:
+            content.problem(problem)
+        folder_bytes = 0
+        for path in files[:MAX_FILES[is_mod]]:
+            shown = shown_path(path)
             try:
-                data = path.read_bytes()
-            except OSError as exc:
-                data = f"unreadable: {exc}".encode()
-            content.update(_named(f"file\0{shown_path(path)}\0{len(data)}\0"))
-            content.update(data)
-    return slot.hexdigest(), content.hexdigest()
+                size = path.stat().st_size
+            except OSError:
+                size = 0
+            folder_bytes += size
+            if folder_bytes > MAX_FOLDER_BYTES[is_mod] or size > bytes_left:
+                content.file(shown, None, "past the limits")
+                break
+            bytes_left -= size
+            data, refusal = read_bounded(path, shown)
+            content.file(shown, data, str(refusal or ""))
+    return slot_of(folders), content.hexdigest()
 
 
 _PLAIN = (type(None), bool, int, float, str)
@@ -281,13 +295,19 @@ def check_cached(root: Path, mods: Sequence[Path], folder: Path, check: Checker)
     Only a story that loads is kept: one with errors is checked from its files every time, so
     its problems are always the ones its files have now. A cache that cannot be read or
     written costs nothing but time.
+
+    The story is kept under the fingerprint of the bytes it was built from, not the key
+    looked up: a file that changed between the two reads (a mod being copied in) leaves an
+    entry for what was actually parsed, which no start with other files will ever read.
     """
     slot, key = story_key(root, mods)
     path = folder / f"story-{slot}.kts"
     found = _read(path, key)
     if found is not None:
         return found
-    story, problems = check(root, mods)
+    parsed = fingerprint()
+    story, problems = check(root, mods, parsed)
+    key = parsed.hexdigest()
     if story is not None:
         from .loader import collector_paused
 

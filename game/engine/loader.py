@@ -16,7 +16,8 @@ from typing import Any, Iterator, Sequence
 
 from . import conditions, folders
 from .conditions import BUILTINS, GRADES, QUESTIONS, Condition, ConditionError
-from .located import MAX_BYTES, Allowance, Node, read_yaml
+from .fingerprint import Fingerprint
+from .located import MAX_BYTES, Allowance, Node, parse_yaml, read_bounded
 from .problems import Problem, StoryError, Suggestions
 from .styles import KEEP_LINES, STYLES
 from .story import (
@@ -45,6 +46,11 @@ MAX_FOLDER_BYTES = {False: 64 * 1024 * 1024, True: 8 * 1024 * 1024}
 MAX_FOLDER_NODES = {False: 2_000_000, True: 250_000}
 MAX_TOTAL_BYTES = 96 * 1024 * 1024
 MAX_TOTAL_NODES = 3_000_000
+#: The longest each text shown on one line (or in a heading of a few) may be, in characters:
+#: a speaker's name, a place, a title.  The window cuts anything longer with an ellipsis, so
+#: past these a writer's words would be lost on screen; check says so where they are written.
+ONE_LINE = {"speaker": 60, "title": 120, "an ending's title": 120, "the story's title": 80, "name": 80,
+            "label": 120, "the mod's 'name'": 80, "a city": 60}
 #: Values read above which the built story is put out of the cycle collector's way.
 SETTLE_ABOVE = 200_000
 
@@ -74,8 +80,11 @@ def check_story(root: Path, mods: Sequence[Path] = ()) -> tuple[Story | None, li
     return _check_files(root, mods)
 
 
-def _check_files(root: Path, mods: Sequence[Path] = ()) -> tuple[Story | None, list[Problem]]:
-    builder = _Builder()
+def _check_files(root: Path, mods: Sequence[Path] = (),
+                 fingerprint: Fingerprint | None = None) -> tuple[Story | None, list[Problem]]:
+    """Read and check the files; ``fingerprint`` is fed every byte that is parsed, so a story
+    kept under it is the story of exactly those bytes."""
+    builder = _Builder(fingerprint or Fingerprint(""))
     with collector_paused():
         builder.read_folder(Path(root), is_mod=False)
         for mod in mods:
@@ -187,7 +196,8 @@ def normalise_prose(text: str, style: str) -> str:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, fingerprint: Fingerprint) -> None:
+        self.fingerprint = fingerprint
         self.problems: list[Problem] = []
         self.closest = Suggestions()
         self.origins: dict[str, tuple[str, bool]] = {}  # each file's folder, and whether it is a mod
@@ -237,6 +247,9 @@ class _Builder:
 
     def read_folder(self, root: Path, is_mod: bool) -> None:
         files, problems = story_files(root)
+        self.fingerprint.folder(shown_path(root), is_mod)
+        for problem in problems:
+            self.fingerprint.problem(problem)
         self.problems.extend(problems)
         described = False
         what = f"the mod {shown_path(root)}" if is_mod else "the story"
@@ -270,7 +283,9 @@ class _Builder:
             self.files.append(shown)
             self.origins[shown] = (shown_path(root), is_mod)
             before = allowance.nodes
-            node, problems = read_yaml(path, shown, allowance)
+            raw, refusal = read_bounded(path, shown)
+            self.fingerprint.file(shown, raw, str(refusal or ""))
+            node, problems = (None, [refusal] if refusal else []) if raw is None else parse_yaml(raw, shown, allowance)
             self.nodes_left -= before - allowance.nodes
             self.problems.extend(problems)
             if allowance.nodes < 0:
@@ -395,9 +410,12 @@ class _Builder:
             # YAML 1.1 reads yes/no/on/off as truth values; the writer meant the word.
             self.error(node, f"{what} '{node.written}' is read by YAML as {str(node.value).lower()}; "
                              f"write it in quotes (\"{node.written}\") if you mean the word")
-        if node.written is not None and not node.quoted:
-            return node.written
-        return str(node.value)
+        text = node.written if node.written is not None and not node.quoted else str(node.value)
+        longest = ONE_LINE.get(what)
+        if longest is not None and len(text) > longest:
+            self.error(node, f"{what} is {len(text):,} characters; at most {longest} fit on the line the window "
+                             "shows it on")
+        return text
 
     def number(self, node: Node, what: str, minimum: int | None = None) -> int | None:
         value = node.value
@@ -751,6 +769,10 @@ class _Builder:
         if jid is None or not self.valid_id(fields["id"], jid):
             return None
         cities = self.id_list(fields["cities"], "cities")
+        for city, at in cities:
+            if len(city) > ONE_LINE["a city"]:
+                self.error(at, f"a city is {len(city):,} characters; at most {ONE_LINE['a city']} fit on the line "
+                               "the window shows it on")
         start = self.number(fields["start"], "start")
         rules = self.rules(fields["rules"], adding=False)
         grades = self.grades(fields["grades"])
@@ -986,7 +1008,7 @@ class _Builder:
         if fields is None:
             return None
         self.keys(node, STORY_KEYS, "the story section")
-        out: dict[str, Any] = {"title": self.text(fields.get("title"), "title") or "Untitled"}
+        out: dict[str, Any] = {"title": self.text(fields.get("title"), "the story's title") or "Untitled"}
         for needed in ("start", "home"):
             if needed not in fields:
                 self.error(node, f"the story section needs '{needed}'")

@@ -9,6 +9,7 @@ deep nesting, huge files and bytes that are not UTF-8.
 from __future__ import annotations
 
 import math
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -357,17 +358,37 @@ def _construct(tag: str, written: str) -> tuple[Any, str | None]:
     return value, None
 
 
+def read_bounded(path: Path, shown: str) -> tuple[bytes | None, Problem | None]:
+    """A story file's bytes, or why they were not read.  A file over :data:`MAX_BYTES` is
+    refused by its size before any of it is read, and one that grows while it is read is
+    read no further than the limit: a 1.5 GB file costs a look at its size, not 1.5 GB."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                return None, Problem(shown, 1, 1, f"file is {size:,} bytes; story files may be at most {MAX_BYTES:,}")
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return None, Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")
+    if len(raw) > MAX_BYTES:
+        return None, Problem(shown, 1, 1, f"file is more than {MAX_BYTES:,} bytes; story files may be at most "
+                                          f"{MAX_BYTES:,}")
+    return raw, None
+
+
 def read_yaml(path: Path, shown: str, allowance: Allowance | None = None) -> tuple[Node | None, list[Problem]]:
     """Read one story file. Returns its root node (None for an empty or unreadable file) and
     every problem found in it; a root comes back even with problems, so the story's own checks
     can report the rest of the file too. Each value read is taken from ``allowance``; the
     file is read no further once it is spent."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")]
-    if len(raw) > MAX_BYTES:
-        return None, [Problem(shown, 1, 1, f"file is {len(raw):,} bytes; story files may be at most {MAX_BYTES:,}")]
+    raw, refusal = read_bounded(path, shown)
+    if raw is None:
+        return None, [refusal] if refusal else []
+    return parse_yaml(raw, shown, allowance)
+
+
+def parse_yaml(raw: bytes, shown: str, allowance: Allowance | None = None) -> tuple[Node | None, list[Problem]]:
+    """:func:`read_yaml` of bytes already read (so that what is parsed is what was hashed)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -47,17 +47,31 @@ def split_paragraphs(text: str, keep_newlines: bool = False) -> list[str]:
 
 
 def _break_long_word(word: str, measure: Measure, width: int) -> list[str]:
-    """Cut a word wider than the column into pieces that fit (URLs, ID numbers)."""
+    """Cut a word wider than the column into pieces that fit (URLs, ID numbers).
+
+    Each piece is the longest run from where the last ended that fits (at least one
+    character), found by doubling and then halving: a word of n characters costs about two
+    measurements per doubling of a piece, not one per character."""
     pieces: list[str] = []
-    current = ""
-    for ch in word:
-        if current and measure(current + ch) > width:
-            pieces.append(current)
-            current = ch
+    start = 0
+    while start < len(word):
+        fits, step = 1, 1                         # a piece always takes its first character
+        while start + fits < len(word):           # double until a run is too wide or ends it
+            step = min(fits * 2, len(word) - start)
+            if measure(word[start:start + step]) > width:
+                break
+            fits = step
         else:
-            current += ch
-    if current:
-        pieces.append(current)
+            step = fits
+        low, high = fits, step - 1                # the longest fitting run lies between
+        while low < high:
+            middle = (low + high + 1) // 2
+            if measure(word[start:start + middle]) <= width:
+                low = middle
+            else:
+                high = middle - 1
+        pieces.append(word[start:start + low])
+        start += low
     return pieces
 
 
@@ -148,9 +162,14 @@ def paginate(lines: Sequence[Line], line_height: int, gap: int, page_height: int
       most that many lines (a letter's closing, above its signature) takes the paragraph
       before it along (see :func:`keep_closing_company`).
 
-    A paragraph gap is never drawn at the top of a page.  Always returns at least one page;
+    A paragraph gap is never drawn at the top of a page.  A page is never shorter than a line,
+    so a page too small for any line still gets one.  Always returns at least one page;
     every line appears once, in order.
     """
+    # A page holds at least a line, whatever its frame leaves: with no room at all, nothing
+    # would ever fit and the pages would never end.
+    page_height = max(page_height, line_height)
+
     def fits(block: Sequence[Line], room: int = page_height) -> bool:
         return block_height(block, line_height, gap) <= room
 

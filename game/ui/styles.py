@@ -54,6 +54,10 @@ def look_for(style: str) -> Look:
     return LOOKS.get(style, LOOKS["narration"])
 
 
+#: Lines a passage's title may take at the head of its frame; the rest of the page is text.
+MAX_TITLE_LINES = 3
+
+
 class Frame:
     """Geometry and drawing of one style inside ``column`` (a pygame.Rect)."""
 
@@ -91,9 +95,19 @@ class Frame:
 
     # -- geometry ---------------------------------------------------------------------------
     def _title_lines(self, role: str, size: int) -> list[str]:
+        """The title as the letterhead, band or heading shows it: at most
+        :data:`MAX_TITLE_LINES`, the last cut with an ellipsis when there is more.  Only as
+        much of the title is laid out as those lines could hold, however long it is."""
         if not self.title:
             return []
-        return [l.text for l in self.text.lines(self.title, role, size, self.inner_width)]
+        t = self.text
+        room = 2 * MAX_TITLE_LINES * (self.inner_width // t.narrowest(role, size) + 1)
+        title = self.title[:room]
+        lines = [l.text for l in t.lines(title, role, size, self.inner_width)]
+        if len(lines) > MAX_TITLE_LINES or len(title) < len(self.title):
+            lines = lines[:MAX_TITLE_LINES]
+            lines[-1] = t.fit(lines[-1].rstrip(" …") + "…", role, size, self.inner_width)
+        return lines
 
     def _chrome(self) -> tuple[int, int]:
         m, s = self.m, self.style
@@ -190,7 +204,8 @@ class Frame:
             return
         if s == "dialogue":
             if self.names_speaker and lines and lines[0].paragraph in self.speech:
-                t.draw(surface, self.speaker, "sans_bold", m.ui, p.accent, (rect.x, y))
+                name = t.fit(self.speaker, "sans_bold", m.ui, rect.width)
+                t.draw(surface, name, "sans_bold", m.ui, p.accent, (rect.x, y))
             for top, height in self.speech_bars(lines):
                 bar = pygame.Rect(rect.x, y + self.top + top, max(2, m.line_width * 2), height)
                 pygame.draw.rect(surface, p.accent, bar)
@@ -273,9 +288,6 @@ class Frame:
                                  (rect.right - self.pad, ry + m.line_width * 3), m.line_width)
         if last and self.speaker:
             sy = rect.bottom - self.bottom
-            if s == "letter":
-                t.draw(surface, self.speaker, "serif_italic", m.ui, p.ink,
-                       (rect.right - self.pad, sy + m.gap // 2), "topright")
-            else:
-                t.draw(surface, self.speaker, "sans", m.small, p.ink_dim,
-                       (rect.right - self.pad, sy + m.gap // 2), "topright")
+            role, size, ink = ("serif_italic", m.ui, p.ink) if s == "letter" else ("sans", m.small, p.ink_dim)
+            name = t.fit(self.speaker, role, size, self.inner_width)
+            t.draw(surface, name, role, size, ink, (rect.right - self.pad, sy + m.gap // 2), "topright")

@@ -25,6 +25,18 @@ from game.ui.theme import Colour, font_path
 
 #: Pixels the rendered-text cache may hold, in bytes: the lines of a few screens at 1080p.
 MAX_SURFACE_BYTES = 12 * 1024 * 1024
+#: Widths remembered per font, and the longest string remembered: wrapping measures words and
+#: short runs again and again; a long string is measured rarely, and remembering each of its
+#: prefixes once held gigabytes.
+MAX_WIDTHS = 20_000
+MAX_REMEMBERED_CHARS = 200
+#: The longest string drawn on one line.  No screen shows this many characters across (4K at
+#: the smallest size holds about 1,300), so a longer one is cut before it is rendered rather
+#: than made into an image hundreds of thousands of pixels wide.
+MAX_LINE_CHARS = 2_000
+#: Characters whose widths give a font's narrowest advance: the bound on how many characters
+#: of a string could ever fit a width.
+_NARROW = " !'(),.:;Iijl|"
 
 
 def _bytes_of(surface: pygame.Surface) -> int:
@@ -41,6 +53,7 @@ class Text:
             pygame.font.init()
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._widths: dict[tuple[str, int], dict[str, int]] = {}
+        self._narrowest: dict[tuple[str, int], int] = {}
         self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._layouts: OrderedDict[tuple, list[Line]] = OrderedDict()
         self.max_surfaces = max_surfaces
@@ -62,6 +75,7 @@ class Text:
         self.family = family
         self._fonts.clear()
         self._widths.clear()
+        self._narrowest.clear()
         self._surfaces.clear()
         self.surface_bytes = 0
         self._layouts.clear()
@@ -83,7 +97,7 @@ class Text:
             w = widths.get(s)
             if w is None:
                 w = font.size(s)[0]
-                if len(widths) < 20000:
+                if len(s) <= MAX_REMEMBERED_CHARS and len(widths) < MAX_WIDTHS:
                     widths[s] = w
             return w
 
@@ -101,7 +115,7 @@ class Text:
 
     def render(self, text: str, role: str, size: int, colour: Colour) -> pygame.Surface:
         """The string drawn in ``role`` at ``size`` px, antialiased, on a transparent surface."""
-        text = typographic(text)
+        text = typographic(text[:MAX_LINE_CHARS])
         for observer in self.observers:
             observer(text)
         key = (text, role, size, tuple(colour))
@@ -157,12 +171,36 @@ class Text:
         surface.blit(rendered, rect)
         return rect
 
+    def narrowest(self, role: str, size: int) -> int:
+        """The narrowest advance, in pixels, of the font's common narrow characters (at least
+        1): no string of n such characters or wider ones is narrower than n times this."""
+        key = (role, size)
+        found = self._narrowest.get(key)
+        if found is None:
+            # One call for all of them, so fitting's count of measurements stays its own.
+            advances = [m[4] for m in self.font(role, size).metrics(_NARROW) if m and m[4] > 0]
+            found = self._narrowest[key] = max(1, min(advances, default=1))
+        return found
+
     def fit(self, text: str, role: str, size: int, width: int) -> str:
-        """``text`` shortened with an ellipsis so it fits ``width`` (for one-line labels)."""
+        """``text`` shortened with an ellipsis so it fits ``width`` (for one-line labels).
+
+        Bounded whatever the string: no more of it is looked at than twice what could fit at
+        the font's narrowest advance (room for accents and thin spaces), and the cut is found
+        by halving, so a 200,000-character save summary costs about a dozen measurements of a
+        few hundred characters, not one per character dropped."""
         measure = self.measure(role, size)
-        text = typographic(text)
-        if measure(text) <= width:
+        room = 2 * (max(0, width) // self.narrowest(role, size)) + 8
+        cut = len(text) > room
+        text = typographic(text[:room] if cut else text)
+        if not cut and measure(text) <= width:
             return text
-        while text and measure(text + "…") > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
+        # The longest prefix that fits beside the ellipsis: widths grow with the prefix.
+        low, high = 0, len(text)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if measure(text[:middle] + "…") <= width:
+                low = middle
+            else:
+                high = middle - 1
+        return text[:low].rstrip() + "…"

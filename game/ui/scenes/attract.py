@@ -68,7 +68,8 @@ class AttractScene(Scene):
         app, m, p = self.app, self.app.metrics, self.app.palette
         w, h = app.size
         draw_background(app, surface, veil=True)
-        app.text.draw(surface, app.story.title, "serif", m.display, p.text, (w // 2, self.title_y), "midtop")
+        title = app.text.fit(app.story.title, "serif", m.display, max(1, w - 2 * m.margin))
+        app.text.draw(surface, title, "serif", m.display, p.text, (w // 2, self.title_y), "midtop")
         app.text.draw(surface, "One autumn and winter in Rongcheng", "sans", m.ui, p.text_dim,
                       (w // 2, self.title_y + app.text.height("serif", m.display)), "midtop")
         y = self.line_y

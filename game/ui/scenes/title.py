@@ -183,7 +183,8 @@ class TitleScene(Scene):
         draw_background(app, surface, veil=False)
         draw_panel(surface, self.panel, (*p.veil[:3], min(255, p.veil[3] - 40)), 0)
         x = m.margin * 2
-        app.text.draw(surface, app.story.title, "serif", m.display, p.text, (x, self.title_y))
+        title = app.text.fit(app.story.title, "serif", m.display, max(1, app.size[0] - x - m.margin))
+        app.text.draw(surface, title, "serif", m.display, p.text, (x, self.title_y))
         app.text.draw(surface, SUBTITLE, "sans", m.ui, p.text_dim, (x, self.sub_y))
         self.focus.draw(surface, app.text, m, p)
         if self.latest is not None:
