@@ -267,6 +267,14 @@ def _explore(args: argparse.Namespace) -> int:
             lines.append(f"  {count:6d}  {ending}  (--seed {first['seed']}{route})")
         lines.append("grades at the end: " + ", ".join(f"{g} {n}" for g, n in data["grades"].items()))
         lines.append(f"blacklisted at the end: {data['blacklisted']}")
+        unclosed = data["unclosed_threads"]
+        if unclosed:
+            lines.append("threads opened but not closed before the debrief:")
+            for thread, left in unclosed.items():
+                route = " --route short" if left["route"] == "short" else ""
+                lines.append(f"  {left['lives']:6d}  {printed_name(thread)}  (--seed {left['seed']}{route})")
+        else:
+            lines.append("threads opened but not closed before the debrief: none")
         for route, reading in data["reading"].items():
             spread = reading["words"]
             lines.append(f"read before the debrief ({route}): {spread['min']:,} / {spread['median']:,.0f} / "

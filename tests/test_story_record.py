@@ -119,3 +119,15 @@ def test_lao_gaos_pipe_is_in_the_record_once_seen_or_not_in_every_life_that_let_
     for life in fitted:
         hookups = [e for e in life.events if e.behaviour == "illegal_heating_hookup"]
         assert len(hookups) == 1, life.seed
+
+
+@pytest.mark.parametrize("route", ["full", "short"])
+def test_every_thread_the_season_opens_reaches_an_end_on_screen(story, route):
+    report = explore(story, runs=2000, seed=11, route=route)
+    assert report.unclosed == {}, report.as_json()["unclosed_threads"]
+
+
+def test_every_declared_thread_is_opened_in_some_life(story, lives):
+    # A thread no life opens checks nothing.
+    never = [t.id for t in story.threads.values() if not any(t.opens.holds(life) for life in lives)]
+    assert story.threads and never == []

@@ -22,13 +22,14 @@ from .problems import Problem, StoryError, Suggestions
 from .styles import KEEP_LINES, STYLES
 from .story import (
     PLAYER, AddVariables, Behaviour, Blacklist, Branch, Choice, Effect, Ending,
-    Jurisdiction, Passage, Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Variant,
+    Jurisdiction, Passage, Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Thread, Variant,
     Where, reached,
 )
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
 SECTIONS = ("story", "mod", "passages", "extend", "behaviours", "sources", "subjects", "jurisdiction", "blacklist",
-            "questions")
+            "questions", "threads")
+THREAD_KEYS = ("about", "opens", "closes")
 PASSAGE_KEYS = ("text", "style", "speaker", "title", "day", "city", "variants", "do", "choices", "goto",
                 "continue", "ending")
 STORY_KEYS = ("title", "start", "short_start", "home", "day", "city", "variables")
@@ -219,6 +220,7 @@ class _Builder:
         self.jurisdiction_nodes: list[Node] = []
         self.blacklist_node: Node | None = None
         self.story_questions: list[Question] = []
+        self.thread_nodes: dict[str, tuple[Node, Node]] = {}
         # Gathered while building, checked once everything is known.
         self.conditions: list[tuple[Condition, Node]] = []
         self.parsed: dict[str, Condition] = {}
@@ -347,9 +349,10 @@ class _Builder:
                         self.error(node, "the mod section needs 'name': what players see when they turn it on")
                     for name in node.value:
                         self.text(node.value[name], f"the mod's '{name}'")
-            elif name in ("passages", "behaviours", "sources", "subjects"):
+            elif name in ("passages", "behaviours", "sources", "subjects", "threads"):
                 into = {"passages": self.passage_nodes, "behaviours": self.behaviour_nodes,
-                        "sources": self.source_nodes, "subjects": self.subject_nodes}[name]
+                        "sources": self.source_nodes, "subjects": self.subject_nodes,
+                        "threads": self.thread_nodes}[name]
                 self.collect(node, name, into)
             elif name == "extend":
                 entries = self.mapping(node, "extend")
@@ -709,6 +712,22 @@ class _Builder:
                                bool(replace_ and replace_.value is True)))
         return tuple(out)
 
+    def thread(self, name: str, key: Node, body: Node) -> Thread | None:
+        """A thread: what it is about, the condition that opens it and the one that closes it."""
+        fields = self.mapping(body, f"thread '{name}'")
+        if fields is None:
+            return None
+        self.keys(body, THREAD_KEYS, f"thread '{name}'")
+        missing = [k for k in THREAD_KEYS if k not in fields]
+        if missing:
+            self.error(body, f"thread '{name}' needs " + " and ".join(f"'{k}'" for k in missing))
+            return None
+        about = self.text(fields["about"], f"thread '{name}': about")
+        opens, closes = self.condition(fields["opens"]), self.condition(fields["closes"])
+        if about is None or opens is None or closes is None:
+            return None
+        return Thread(name, " ".join(about.split()), opens, closes, _where(key))
+
     def questions(self, node: Node, asker: str = "") -> list[Question]:
         """Discussion questions: plain texts, or ``{text, when}`` asked only when ``when`` holds."""
         items = node.value if isinstance(node.value, list) else [node]
@@ -960,6 +979,8 @@ class _Builder:
         passages = self.built
 
         header = self.header(jurisdictions)
+        threads = {name: thread for name, (key, body) in self.thread_nodes.items()
+                   if (thread := self.thread(name, key, body)) is not None}
         own_gotos = {pid: passage.goto for pid, passage in passages.items()}
         for key, body in self.extend_nodes:
             self.extend(key, body, passages)
@@ -985,7 +1006,8 @@ class _Builder:
             title=header["title"], start=header["start"], home=header["home"], passages=passages,
             behaviours=behaviours, sources=sources, jurisdictions=jurisdictions, blacklist=blacklist,
             short_start=header.get("short_start"), day=header["day"], city=header["city"],
-            variables=header["variables"], variable_kinds=dict(self.variables_set), subjects=subjects, questions=tuple(self.story_questions), files=tuple(self.files),
+            variables=header["variables"], variable_kinds=dict(self.variables_set), subjects=subjects, questions=tuple(self.story_questions),
+            threads=threads, files=tuple(self.files),
             warnings=tuple(p for p in self.problems if not p.is_error),
         )
 

@@ -120,6 +120,22 @@ def with_held(text: str, variants: tuple[Variant, ...], held: tuple[int, ...]) -
 
 
 @dataclass(frozen=True)
+class Thread:
+    """Something the story opens and owes the player an end of before the debrief: a
+    promise, an application, a card under the door. A life in which ``opens`` holds at its
+    ending must have seen ``closes`` hold too; ``explore`` lists the lives where it did not."""
+
+    id: str
+    about: str
+    opens: Condition
+    closes: Condition
+    where: Where
+
+    def left_open(self, state: State) -> bool:
+        return self.opens.holds(state) and not self.closes.holds(state)
+
+
+@dataclass(frozen=True)
 class Question:
     """A discussion question for the debrief, asked only of the lives where ``when`` holds."""
 
@@ -244,6 +260,7 @@ class Story:
     variable_kinds: dict[str, str] = field(default_factory=dict)  # "number", "string" or "bool"
     subjects: dict[str, Subject] = field(default_factory=dict)
     questions: tuple[Question, ...] = ()
+    threads: dict[str, Thread] = field(default_factory=dict)
     files: tuple[str, ...] = ()
     warnings: tuple[object, ...] = ()
 

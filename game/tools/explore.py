@@ -124,6 +124,9 @@ class Exploration:
     unvisited: list[str] = field(default_factory=list)
     first_seed: dict[str, tuple[int, str]] = field(default_factory=dict)  # ending -> (seed, route)
     reading: dict[str, Reading] = field(default_factory=dict)  # route -> its reading figures
+    # thread -> the lives that ended with it opened and not closed, and the first such seed
+    unclosed: Counter = field(default_factory=Counter)
+    unclosed_seed: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     def as_json(self) -> dict:
         return {
@@ -143,6 +146,9 @@ class Exploration:
             "first_seed": {ending: {"seed": seed, "route": route}
                            for ending, (seed, route) in sorted(self.first_seed.items())},
             "reading": {route: figures.as_json() for route, figures in sorted(self.reading.items())},
+            "unclosed_threads": {thread: {"lives": count, "seed": self.unclosed_seed[thread][0],
+                                          "route": self.unclosed_seed[thread][1]}
+                                 for thread, count in sorted(self.unclosed.items())},
         }
 
 
@@ -247,6 +253,10 @@ def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both",
                 report.blacklisted += 1
             report.reading.setdefault(this_route, Reading()).add(
                 words_read(session), len(session.path), single_option[0], reactions[0], reaction_days)
+            for thread in original.threads.values():
+                if thread.left_open(session):
+                    report.unclosed[thread.id] += 1
+                    report.unclosed_seed.setdefault(thread.id, (run_seed, this_route))
         elif how == "dead_end":
             report.dead_ends[session.position] += 1
         elif how == "loop":

@@ -203,3 +203,36 @@ def test_a_page_the_record_led_to_counts_as_shaped_by_it_and_its_day_is_kept(sto
     assert full.share_met_in_every([(31, 60)]) == 1.0
     assert full.share_met_in_every([(31, 60)], at_least=2) == 0.0
     assert full.share_met_in_every([(31, 60), (61, 90)]) == 0.0
+
+
+CARD = """
+passages:
+  start:
+    text: A card under the door says to ring within seven days.
+    do:
+      - set: {went: true}
+    choices:
+      - text: Ring them.
+        goto: rang
+      - text: Leave it.
+        goto: desk
+  rang:
+    text: They will come on Thursday.
+    goto: desk
+  desk:
+    text: Winter.
+    ending: {title: Winter, debrief: The end.}
+threads:
+  heating_card:
+    about: The card under the door
+    opens: went
+    closes: seen(rang)
+"""
+
+
+def test_explore_lists_a_thread_left_open_with_a_seed_that_leaves_it(story_dir):
+    story = load_story(story_dir(CARD, header=HEADER))
+    report = explore(story, runs=40, seed=0, route="full")
+    left = report.as_json()["unclosed_threads"]["heating_card"]
+    assert 0 < left["lives"] < 40
+    assert report.unclosed["heating_card"] == left["lives"]
