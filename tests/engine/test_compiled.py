@@ -11,7 +11,7 @@ import pytest
 import game
 from game import cli
 from game.engine import Session, check_story, compiled, load_story
-from game.engine.compiled import CompiledPassages, Damaged, decode, encode
+from game.engine.compiled import FORMAT, CompiledPassages, Damaged, decode, encode
 
 SHIPPED = Path(__file__).resolve().parents[2] / "story"
 SMALL = """
@@ -109,7 +109,7 @@ def test_a_story_with_errors_is_never_kept(story_dir, cache):
     lambda data: data[:-10] + bytes([data[-10] ^ 1]) + data[-9:],            # a flipped bit in a passage
     lambda data: b"",                                                        # empty
     lambda data: b"{}\n",                                                    # someone else's JSON
-    lambda data: data.replace(b'"format":1', b'"format":0', 1),              # an older format
+    lambda data: data.replace(b'"format":%d' % FORMAT, b'"format":%d' % (FORMAT - 1), 1),  # an older format
     lambda data: bytes(range(256)) * 10,                                     # not text at all
 ])
 def test_a_damaged_entry_is_ignored_and_written_again(story_dir, cache, damage):
