@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -109,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     explore.add_argument("--json", action="store_true", help="print one JSON object")
     explore.add_argument("--max-steps", type=_at_least_one, default=None, metavar="N",
                          help="call a life with no ending after N choices too long (default 2,000)")
+    explore.add_argument("--replays", type=int, default=0, metavar="N",
+                         help="also measure how alike N pairs of opposite lives read (first choice vs last)")
     explore.add_argument("--coverage", action="store_true",
                          help="list every passage, choice and variant with the first seed that reached it")
     _story_args(explore)
@@ -251,6 +254,16 @@ def _explore(args: argparse.Namespace) -> int:
 
     report = explore(story, runs=args.runs, seed=args.seed, route=args.route, max_steps=args.max_steps or MAX_STEPS)
     data = report.as_json()
+    if args.replays > 0:
+        from .tools.explore import replay_overlap
+
+        routes = ("full", "short") if args.route == "both" and story.has_short_route else (
+            ("full",) if args.route == "both" else (args.route,))
+        data["replays"] = {}
+        for route in routes:
+            shares = replay_overlap(story, args.replays, args.seed, route)
+            data["replays"][route] = {"pairs": len(shares), "median": round(statistics.median(shares), 4),
+                                      "max": round(max(shares), 4)}
     if args.json:
         print(json.dumps(data, indent=2))
     else:
@@ -267,6 +280,9 @@ def _explore(args: argparse.Namespace) -> int:
             lines.append(f"  {count:6d}  {ending}  (--seed {first['seed']}{route})")
         lines.append("grades at the end: " + ", ".join(f"{g} {n}" for g, n in data["grades"].items()))
         lines.append(f"blacklisted at the end: {data['blacklisted']}")
+        for route, alike in data.get("replays", {}).items():
+            lines.append(f"paragraphs shared by opposite lives ({route}, first choice vs last, {alike['pairs']} seeds): "
+                         f"{alike['median']:.0%} median, {alike['max']:.0%} at most")
         unclosed = data["unclosed_threads"]
         if unclosed:
             lines.append("threads opened but not closed before the debrief:")

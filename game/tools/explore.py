@@ -268,6 +268,44 @@ def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both",
     return report
 
 
+def paragraphs_read(session: Session) -> list[str]:
+    """Every paragraph of story a life showed, in order, as written."""
+    return [p.strip() for entry in session.history for p in entry.text.split("\n\n") if p.strip()]
+
+
+def shared_share(a: list[str], b: list[str]) -> float:
+    """How much of two lives is the same: the larger of the shares of each life's paragraphs
+    that the other shows word for word."""
+    if not a or not b:
+        return 0.0
+    in_a, in_b = set(a), set(b)
+    return max(sum(p in in_b for p in a) / len(a), sum(p in in_a for p in b) / len(b))
+
+
+def opposite_lives(story: Story, seed: int, route: str = "full", max_steps: int = MAX_STEPS) -> tuple[Session, Session]:
+    """Two lives of one seed played by opposite characters: one always takes the first choice
+    offered, the other the last (a story lists its options in an order of its own, so the two
+    part at every real choice)."""
+    lives = []
+    for pick in (lambda choices: choices[0], lambda choices: choices[-1]):
+        session = Session.new(story, seed=seed, route=route)
+        for _ in range(max_steps):
+            if session.is_over:
+                break
+            session.choose(pick(session.page.choices).number)
+        lives.append(session)
+    return lives[0], lives[1]
+
+
+def replay_overlap(story: Story, pairs: int = 20, seed: int = 0, route: str = "full") -> list[float]:
+    """For ``pairs`` seeds, the share of story paragraphs two opposite lives have in common."""
+    shares = []
+    for run in range(pairs):
+        first, last = opposite_lives(story, seed + run, route)
+        shares.append(shared_share(paragraphs_read(first), paragraphs_read(last)))
+    return shares
+
+
 def coverage_lines(coverage: dict, every: bool = False) -> list[str]:
     """What the lives reached, in words: counts, what was never reached, and with ``every``
     the first seed (and route) that reached each passage, choice and variant."""

@@ -236,3 +236,17 @@ def test_explore_lists_a_thread_left_open_with_a_seed_that_leaves_it(story_dir):
     left = report.as_json()["unclosed_threads"]["heating_card"]
     assert 0 < left["lives"] < 40
     assert report.unclosed["heating_card"] == left["lives"]
+
+
+def test_opposite_lives_part_at_every_choice_and_their_shared_paragraphs_are_measured(story_dir):
+    from game.tools.explore import opposite_lives, paragraphs_read, replay_overlap, shared_share
+
+    story = load_story(story_dir(TWO_WAYS, header=HEADER))
+    braked, went = opposite_lives(story, seed=0)
+    assert paragraphs_read(braked) == ["The light turns amber.", "You reach the office.", "Work begins."]
+    assert paragraphs_read(went) == ["The light turns amber.", "You reach the office.", "The camera flashed.",
+                                     "Work begins."]
+    # All three of the braking life's paragraphs are in the other: the larger share counts.
+    assert shared_share(paragraphs_read(braked), paragraphs_read(went)) == 1.0
+    assert shared_share(["a", "b"], ["b", "c", "d", "e"]) == 0.5
+    assert replay_overlap(story, pairs=3) == [1.0, 1.0, 1.0]
