@@ -256,16 +256,17 @@ def build(debrief: Debrief, story_title: str) -> Document:
         unseen.append(Paragraph("Everything you did was seen by someone.", quiet=True))
     if home.not_counted:
         unseen.append(Subhead(f"Recorded, but not counted in {home.name}"))
-        unseen.append(Paragraph("Someone wrote these down, but this city's rules give them no points."))
+        unseen.append(Paragraph("Someone wrote these down, but this city counts none of them as they were "
+                                "reported: the act earns nothing here, or earns only when another source reports it."))
         unseen.extend(_events(home.not_counted, with_source=True))
     sections.append(Section("Nobody recorded", "Off the record", "What nobody recorded", tuple(unseen)))
 
     b = d.blacklist
     if b.name:
         listed: list[Block] = [Paragraph(
-            "The court blacklist has nothing to do with points. Courts list people who ignore their "
-            "judgments; paying or settling takes them off again. The list knows nothing of points, "
-            "and the points know nothing of the list.")]
+            "The court blacklist is not the city's points. Courts list people who ignore their "
+            "judgments; paying or settling takes them off again. The list counts no points; the city "
+            "may count the same court records by its own rules, as your ledger shows where it did.")]
         if b.listed:
             status = "At the end, your name was on the list."
         elif b.ever_listed:
