@@ -131,3 +131,32 @@ def test_every_declared_thread_is_opened_in_some_life(story, lives):
     # A thread no life opens checks nothing.
     never = [t.id for t in story.threads.values() if not any(t.opens.holds(life) for life in lives)]
     assert story.threads and never == []
+
+
+def the_next_two_pages(story, session: Session, number: int) -> str:
+    """What a choice leads to: the page it opens and the one after (by its first way on),
+    played on a copy so the life itself goes on untouched."""
+    fork = Session.from_json(story, session.to_json())
+    fork.choose(number)
+    shown = fork.page.text
+    if not fork.is_over:
+        fork.choose(fork.page.choices[0].number)
+        shown += "\n" + fork.page.text
+    return shown
+
+
+def test_every_choice_of_the_season_is_answered_within_two_pages(story):
+    # Whatever is chosen, the world says so soon: no two options of a page lead on to the
+    # same two pages, word for word.
+    unanswered = set()
+    for seed in range(120):
+        pick = random.Random(seed)
+        session = Session.new(story, seed=seed, route="full")
+        while not session.is_over:
+            choices = session.page.choices
+            if len(choices) > 1:
+                followed = [the_next_two_pages(story, session, c.number) for c in choices]
+                if len(set(followed)) < len(followed):
+                    unanswered.add((session.position, seed))
+            session.choose(pick.choice(choices).number)
+    assert not unanswered, sorted(unanswered)[:10]
