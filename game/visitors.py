@@ -154,18 +154,7 @@ class VisitorBook:
         before it, all in one transaction, so two kiosks finishing at once each compare against
         a whole book.  None when the database is busy: the visit is kept for the next call."""
         try:
-            with closing(self.connect()) as connection:
-                connection.execute("BEGIN IMMEDIATE")
-                try:
-                    for earlier in self.pending:
-                        _insert(connection, earlier)
-                    place = _place(connection, visit.score)
-                    _insert(connection, visit)
-                    connection.execute("COMMIT")
-                except BaseException:
-                    if connection.in_transaction:
-                        connection.execute("ROLLBACK")
-                    raise
+            place = self._write(visit)
         except (OSError, sqlite3.Error) as exc:
             self._keep(visit)
             if isinstance(exc, sqlite3.OperationalError) and _busy(exc):
@@ -182,22 +171,32 @@ class VisitorBook:
         if not self.pending:
             return True
         try:
-            with closing(self.connect()) as connection:
-                connection.execute("BEGIN IMMEDIATE")
-                try:
-                    for earlier in self.pending:
-                        _insert(connection, earlier)
-                    connection.execute("COMMIT")
-                except BaseException:
-                    if connection.in_transaction:
-                        connection.execute("ROLLBACK")
-                    raise
+            self._write(None)
         except sqlite3.OperationalError as exc:
             if _busy(exc):
                 return False
             raise
         self.pending.clear()
         return True
+
+    def _write(self, visit: Visit | None) -> Place | None:
+        """In one transaction: the visits kept from earlier, then ``visit`` (if any) with the
+        place it takes among those before it."""
+        place = None
+        with closing(self.connect()) as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                for earlier in self.pending:
+                    _insert(connection, earlier)
+                if visit is not None:
+                    place = _place(connection, visit.score)
+                    _insert(connection, visit)
+                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+        return place
 
     def _keep(self, visit: Visit) -> None:
         self.pending.append(visit)
