@@ -76,7 +76,7 @@ def test_the_old_man_with_the_cabbages_is_helped_on_the_saturday_the_page_names(
     saturday = story.passages["nov_cabbages"].day
     assert (saturday - 1) % 7 == 5, "day 1 is a Monday; the cabbages come on a Saturday"
     days = {e.day for life in lives for e in life.events
-            if e.behaviour == "helped_stranger" and life.visits.get("nov_cabbages") and 60 < e.day < 72}
+            if e.behaviour == "helped_neighbour" and life.visits.get("nov_cabbages") and 60 < e.day < 72}
     assert days <= {saturday} and days
 
 
