@@ -24,7 +24,7 @@ TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 VOLUME_STEP = 0.1
 
 #: Shown under the settings at the chosen text size, so the player sees what they chose.
-PREVIEW = "The light at Chengshan Road turns amber. The bus behind you sounds its horn."
+PREVIEW = "The light at Binhai Road turns amber. The bus behind you sounds its horn."
 
 ROWS = (
     ("text_scale", "Text size"),
