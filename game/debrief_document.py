@@ -249,11 +249,12 @@ def build(debrief: Debrief, story_title: str) -> Document:
 
     unseen: list[Block] = []
     if d.unrecorded:
-        unseen.append(Paragraph("These things happened. No camera, clerk, bank or neighbour wrote them down, "
-                                "so no system counted them."))
-        unseen.extend(_events(d.unrecorded))
+        unseen.append(Paragraph("These things happened, and no camera, clerk, bank or neighbour put them "
+                                "down in your name, so no system counted them."))
+        # By the day each happened: an act written down later keeps the day it was done.
+        unseen.extend(_events(sorted(d.unrecorded, key=lambda view: view.day)))
     else:
-        unseen.append(Paragraph("Everything you did was seen by someone.", quiet=True))
+        unseen.append(Paragraph("Everything the season noted you doing, someone wrote down.", quiet=True))
     if home.not_counted:
         unseen.append(Subhead(f"Recorded, but not counted in {home.name}"))
         unseen.append(Paragraph("Someone wrote these down, but this city counts none of them as they were "
