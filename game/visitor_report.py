@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import sqlite3
 import stat
 from contextlib import closing
@@ -21,7 +20,7 @@ from typing import IO, Iterable
 
 from game.engine.printed import printed_name as shown
 from game.jsonfile import write_text_atomic
-from game.visitors import COLUMNS, SQLITE_HEADER, Visit, book_problem, read_visits
+from game.visitors import COLUMNS, SQLITE_HEADER, NotAVisitorBook, Visit, book_problem, read_visits, sqlite_header_of
 
 #: How long the report waits for a kiosk that holds the whole file (seconds).  A kiosk's
 #: writes never block a reader in WAL mode; only a program locking the file out does.
@@ -42,24 +41,13 @@ def read_book(path: Path) -> list[Visit]:
     """Every visit in the visitor database at ``path``, read without writing a byte of it."""
     name = shown(path)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))   # a pipe must not hang us
-    except FileNotFoundError:
-        raise Refused(f"{name}: no visitor statistics yet (turn them on with \"statistics\": true)", 1) from None
-    except IsADirectoryError:
-        raise Refused(f"{name} is a folder, not a visitor database") from None
-    except OSError as exc:
-        raise Refused(f"{name} cannot be read ({exc.strerror or exc})") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise Refused(f"{name} is a folder, not a visitor database")
-        if not stat.S_ISREG(info.st_mode):
-            raise Refused(f"{name} is not an ordinary file, not a visitor database")
-        header = os.read(fd, len(SQLITE_HEADER))
-    except OSError as exc:
-        raise Refused(f"{name} cannot be read ({exc.strerror or exc})") from None
-    finally:
-        os.close(fd)
+        header = sqlite_header_of(path, name)
+    except NotAVisitorBook as exc:
+        raise Refused(str(exc)) from None
+    except sqlite3.Error as exc:
+        raise Refused(str(exc)) from None
+    if header is None:
+        raise Refused(f"{name}: no visitor statistics yet (turn them on with \"statistics\": true)", 1)
     if header != SQLITE_HEADER:
         raise Refused(f"{name} is not a visitor database (not an SQLite file)")
     # mode=ro: SQLite itself refuses to write; a path's "?" or "#" is escaped by as_uri().

@@ -215,26 +215,37 @@ class NotAFile(NotAVisitorBook):
     """A folder or device where a visitor database should be: never moved, never written."""
 
 
-def _refuse_what_is_not_a_database(path: Path) -> None:
-    """Raise unless ``path`` is missing, empty, or a regular file that begins as SQLite does.
-    Checked before SQLite opens it, so a config named by mistake is never touched."""
+def sqlite_header_of(path: Path, shown: str | None = None) -> bytes | None:
+    """The first bytes of the file at ``path`` (None when there is none), read without
+    touching anything else; raises :class:`NotAFile` for a folder or a device, and
+    ``sqlite3.OperationalError`` when it cannot be read. ``shown`` is the path as a message
+    names it. Checked before SQLite opens a file, so a config named by mistake is never
+    touched."""
+    name = shown if shown is not None else str(path)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a pipe must not hang us
     except FileNotFoundError:
-        return
+        return None
     except IsADirectoryError:
-        raise NotAFile(f"{path} is a folder, not a visitor database") from None
+        raise NotAFile(f"{name} is a folder, not a visitor database") from None
     except OSError as exc:
-        raise sqlite3.OperationalError(f"{path} cannot be read ({exc.strerror or exc})") from exc
+        raise sqlite3.OperationalError(f"{name} cannot be read ({exc.strerror or exc})") from exc
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise NotAFile(f"{path} is a folder, not a visitor database")
+            raise NotAFile(f"{name} is a folder, not a visitor database")
         if not stat.S_ISREG(info.st_mode):
-            raise NotAFile(f"{path} is not an ordinary file, not a visitor database")
-        header = os.read(fd, len(SQLITE_HEADER))
+            raise NotAFile(f"{name} is not an ordinary file, not a visitor database")
+        return os.read(fd, len(SQLITE_HEADER))
+    except OSError as exc:
+        raise sqlite3.OperationalError(f"{name} cannot be read ({exc.strerror or exc})") from exc
     finally:
         os.close(fd)
+
+
+def _refuse_what_is_not_a_database(path: Path) -> None:
+    """Raise unless ``path`` is missing, empty, or a regular file that begins as SQLite does."""
+    header = sqlite_header_of(path)
     if header and header != SQLITE_HEADER:
         raise NotAVisitorBook(f"{path} is not a visitor database (not an SQLite file)")
 
