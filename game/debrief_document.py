@@ -143,9 +143,17 @@ LEDGER_COLUMNS = (Column("Day", wraps=False), Column("What was recorded"), Colum
 
 
 def entry_table(entries: Sequence[LedgerEntry]) -> Table:
-    return Table(LEDGER_COLUMNS, tuple(
-        (day(e.day), _times(e.label, e.count), e.source, Points(e.points), e.running)
-        for e in merged_entries(entries)))
+    """The ledger as a table, by the day each act happened (an act written down later, like a
+    rescue the collector heard of weeks on, keeps its own day), with the running total
+    counted again in that order."""
+    if not entries:
+        return Table(LEDGER_COLUMNS, ())
+    total = entries[0].running - entries[0].points
+    rows = []
+    for e in sorted(merged_entries(entries), key=lambda line: line.day):
+        total += e.points
+        rows.append((day(e.day), _times(e.label, e.count), e.source, Points(e.points), total))
+    return Table(LEDGER_COLUMNS, tuple(rows))
 
 
 def comparison_table(debrief: Debrief, home: Ledger, other: Ledger) -> Table:

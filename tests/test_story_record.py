@@ -160,3 +160,17 @@ def test_every_choice_of_the_season_is_answered_within_two_pages(story):
                     unanswered.add((session.position, seed))
             session.choose(pick.choice(choices).number)
     assert not unanswered, sorted(unanswered)[:10]
+
+
+def test_the_ledger_reads_by_the_day_each_act_happened_and_adds_up_to_the_score(story, lives):
+    # A rescue the collector hears of weeks later keeps the day of the rescue; the running
+    # total follows the rows as printed and ends at the score.
+    from game.debrief_document import entry_table
+
+    for life in lives:
+        debrief = life.debrief()
+        rows = entry_table(debrief.home.entries).rows
+        days = [int(row[0].split()[-1]) for row in rows]
+        assert days == sorted(days), life.seed
+        if rows:
+            assert rows[-1][4] == debrief.home.score, life.seed
