@@ -413,7 +413,7 @@ def test_the_judgment_never_says_the_cousin_paid_an_instalment(story):
 
 def test_the_judgment_counts_the_instalment_the_guarantor_paid(story):
     session = live(story, ["Tell him you'll be there", "Sign where", "Pay his instalment",
-                           "Ring the bank and tell them you will pay nothing more"], until="nov_judgment")
+                           "Ring the bank and tell them you will not pay"], until="nov_judgment")
     assert "paid one instalment as guarantor" in session.page.text
 
 
