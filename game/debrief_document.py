@@ -170,6 +170,7 @@ def comparison_table(debrief: Debrief, home: Ledger, other: Ledger) -> Table:
             acts[-1] = acts[-1].again(act)
         else:
             acts.append(act)
+    acts.sort(key=lambda act: act.day)   # by the day each act happened, as the ledger reads
     return Table((Column("Day", wraps=False), Column("What was recorded"), Column(home.name), Column(other.name)),
                  tuple((day(a.day), _times(a.label, a.count), _cell(a.here), _cell(a.there)) for a in acts))
 
