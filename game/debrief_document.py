@@ -258,8 +258,8 @@ def build(debrief: Debrief, story_title: str) -> Document:
 
     unseen: list[Block] = []
     if d.unrecorded:
-        unseen.append(Paragraph("These things happened, and no camera, clerk, bank or neighbour put them "
-                                "down in your name, so no system counted them."))
+        unseen.append(Paragraph("These things happened, and no camera, clerk, bank or neighbour the city "
+                                "reads put them down in your name at the time, so no system counted them."))
         # By the day each happened: an act written down later keeps the day it was done.
         unseen.extend(_events(sorted(d.unrecorded, key=lambda view: view.day)))
     else:
