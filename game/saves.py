@@ -21,12 +21,12 @@ inside the session data, to tell one game from another.
 from __future__ import annotations
 
 import os
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from game.engine.printed import OBEYED
 from game.jsonfile import Unreadable, compact_json, copy_atomic, read_json, set_aside, write_bytes_atomic
 from game.settings import data_dir
 
@@ -49,10 +49,6 @@ MAX_SLOT_BYTES = 4 * 1024 * 1024
 SHOWN_LIMIT = 200
 #: How many mods a save may name.
 MODS_LIMIT = 100
-#: Characters no screen draws and no terminal should be sent: control characters (a NUL
-#: stops the font renderer), line and paragraph separators, and the marks that turn text
-#: right to left, which could make one slot's line read as another's.
-_BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 class SlotError(Exception):
@@ -96,22 +92,19 @@ def continues(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
     return after[:len(before)] == before
 
 
-def unshowable(ch: str) -> bool:
-    """Whether a screen line may not hold ``ch`` (see :data:`_BIDI_CONTROLS`)."""
-    return unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or ch in _BIDI_CONTROLS
-
-
 def showable(value: object) -> bool:
     """Whether ``value`` is a line a slot may show: a string of at most :data:`SHOWN_LIMIT`
-    characters with none that cannot be drawn."""
-    return isinstance(value, str) and len(value) <= SHOWN_LIMIT and not any(unshowable(ch) for ch in value)
+    characters, none of which no screen draws and no terminal should be sent (a NUL stops
+    the font renderer; a direction mark could make one slot's line read as another's): the
+    one rule of :data:`game.engine.printed.OBEYED`."""
+    return isinstance(value, str) and len(value) <= SHOWN_LIMIT and not OBEYED.search(value)
 
 
 def first_line(text: str, limit: int = 90) -> str:
     """The first non-empty line of ``text``, shortened to ``limit`` characters with an ellipsis,
     without the characters no screen draws."""
     for line in text[:100_000].splitlines():
-        line = " ".join("".join(" " if unshowable(ch) else ch for ch in line).split())
+        line = " ".join(OBEYED.sub(" ", line).split())
         if line:
             return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
     return ""

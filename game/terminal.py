@@ -11,12 +11,12 @@ before the debrief touches the score.
 from __future__ import annotations
 
 import random
-import re
 import textwrap
 from typing import IO, TYPE_CHECKING, NamedTuple
 
 from . import debrief_document
 from .engine import Debrief, Page, Session
+from .engine.printed import STRAY
 from .engine.styles import keeps_lines, kind_heading
 from .typography import named_speaker, plain as in_plain_ascii, typographic
 
@@ -262,12 +262,8 @@ def printable(line: str) -> str:
     line separator, or an undecodable byte never reaches a screen reader; a tab is a space."""
     if line.isprintable():
         return line
-    return _UNPRINTABLE.sub(lambda m: " " if m.group() == "\t" else "", line)
-
-
-#: Every control character, the bidi overrides and isolates, the Unicode line and paragraph
-#: separators and lone surrogates; the marks (LRM, RLM) that right-to-left text needs stay.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+    # The marks (LRM, RLM) that right-to-left text needs stay.
+    return STRAY.sub(lambda m: " " if m.group() == "\t" else "", line)
 
 
 def history_lines(session: Session, how_many: str = "", width: int = WIDTH) -> list[str]:

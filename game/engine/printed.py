@@ -14,9 +14,16 @@ from __future__ import annotations
 
 import re
 
-#: What a terminal would act on, or could not print, in a name.
-OBEYED = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                    "\ud800-\udfff]")
+# Control characters, the Unicode line and paragraph separators, the bidi overrides and
+# isolates, and lone surrogates; then the direction marks (ALM, LRM, RLM), which right-to-left
+# prose needs but a name, a path or a one-line label never does.
+_STRAY = "\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_MARKS = "\u061c\u200e\u200f"
+#: What a terminal would act on, or could not print, in a name, and what no line a screen
+#: draws from a file (a save's summary, a slot's place) may hold.
+OBEYED = re.compile(f"[{_STRAY}{_MARKS}]")
+#: The same, less the direction marks: what is taken out of story prose before it is printed.
+STRAY = re.compile(f"[{_STRAY}]")
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
