@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -10,6 +12,23 @@ import pytest
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+# Whatever the game writes while the tests run (compiled stories, saves, settings, logs) goes
+# to a folder of the run's own, set before any fixture loads a story: a tester's own saves and
+# cache are never read, written or evicted. Each test then gets a fresh home of its own.
+_RUN_HOME = Path(tempfile.mkdtemp(prefix="keeping-trust-tests-"))
+os.environ["KEEPING_TRUST_HOME"] = str(_RUN_HOME)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_RUN_HOME, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path, monkeypatch):
+    """Saves, settings and the cache go to a temporary folder, never the tester's own."""
+    monkeypatch.setenv("KEEPING_TRUST_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
 
 RULES = """
 behaviours:

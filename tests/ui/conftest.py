@@ -1,4 +1,5 @@
-"""Headless pygame for every UI test: dummy video and audio, a private save/config folder."""
+"""Headless pygame for every UI test: dummy video and audio (the private home every test has
+is set in the suite's own conftest)."""
 
 import os
 
@@ -12,13 +13,6 @@ import pytest  # noqa: E402
 
 FIXTURE_STORY = Path(__file__).parent / "fixture_story"
 SHIPPED_STORY = Path(__file__).resolve().parents[2] / "story"
-
-
-@pytest.fixture(autouse=True)
-def private_home(tmp_path, monkeypatch):
-    """Saves and settings go to a temporary folder, never the tester's own."""
-    monkeypatch.setenv("KEEPING_TRUST_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
 
 
 @pytest.fixture(scope="session")
