@@ -8,5 +8,7 @@ from kill_loop import kill_loop
 
 def test_a_hundred_kills_during_saves_and_settings_leave_only_whole_files(tmp_path):
     report = kill_loop(tmp_path, kills=100, seed=11)
-    assert report.kills == 100
     assert report.broken == []
+    # The kills landed where they matter: inside writes, and across many versions.
+    assert report.inside_a_write > 0
+    assert len(report.versions_seen) > 1

@@ -111,7 +111,9 @@ def test_a_save_at_a_passage_the_new_build_keeps_resumes_with_its_past_written_b
     assert session.is_over
     debrief = session.debrief()
     assert [e.behaviour for e in session.events] == ["ran_red_light", "gave_blood"]
-    assert debrief is not None
+    # The ledger scores the past the save brought with it: -5 for the camera, +5 for blood.
+    assert [e.behaviour for e in debrief.home.entries] == ["ran_red_light", "gave_blood"]
+    assert debrief.home.score == 1000
 
 
 def test_a_version_1_save_resumes_with_its_past_as_it_was_read(story_dir):
