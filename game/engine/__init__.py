@@ -1,4 +1,5 @@
-"""The narrative engine: pure Python, no pygame. Front ends talk only to this surface."""
+"""The narrative engine: pure Python, no pygame. What a front end needs to play a story is
+exported here; tools and the debrief's renderers also reach into the modules below it."""
 
 from .conditions import ConditionError, parse as parse_condition
 from .debrief import Debrief

@@ -1,6 +1,7 @@
 """The story as the engine runs it: passages, choices, effects, and the rules of credit.
 
-Everything here is immutable and built by the loader; a session only ever reads it.
+Built by the loader and never changed after: the dataclasses are frozen, and a session only
+ever reads the dicts they hold.
 """
 
 from __future__ import annotations

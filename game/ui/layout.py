@@ -2,7 +2,8 @@
 
 Nothing here touches pygame: ``measure`` is any function giving a string's width in pixels,
 so tests use a fake one and the front end passes ``font.size(s)[0]``.  The front end caches
-the results (see :mod:`game.ui.textcache`) because measuring is the expensive part.
+the widths it measures (``Text.measure`` in :mod:`game.ui.text`) because measuring is the
+expensive part.
 """
 
 from __future__ import annotations
