@@ -319,7 +319,7 @@ def _explore(args: argparse.Namespace) -> int:
 
 def _visitors(args: argparse.Namespace) -> int:
     from .kiosk import ConfigError, load_config
-    from .settings import data_dir
+    from .paths import visitor_stats
     from .visitor_report import report
 
     path = args.database
@@ -331,7 +331,7 @@ def _visitors(args: argparse.Namespace) -> int:
             return 2
         path = Path(configured) if configured else None
     # The report only reads: whatever the path names is left as it was.
-    return report(path or data_dir() / "visitors.sqlite", args.csv, sys.stdout, sys.stderr)
+    return report(path or visitor_stats(), args.csv, sys.stdout, sys.stderr)
 
 
 def _paths(args: argparse.Namespace) -> int:

@@ -1,7 +1,7 @@
 """Mods the player has installed, and which of them a game is played with.
 
 Pure Python (no pygame).  A mod is installed by putting its folder in ``mods/`` beside the
-story or in ``<data>/mods/`` (the player's own data folder, see :func:`game.settings.data_dir`).
+story or in ``<data>/mods/`` (the player's own data folder, see :func:`game.paths.data_dir`).
 A folder counts as a mod when one of its ``*.yaml`` files has a top-level ``mod:`` section;
 its name, description and author are read from there, with the same guarded reader the story
 uses, so a listing never runs or trusts anything in the files.  Which mods are on is kept in

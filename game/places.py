@@ -23,7 +23,8 @@ def player_places(story_dir: Path | None = None,
     from game.kiosk import ConfigError, load_config
     from game.mods import mod_folders
     from game.saves import SlotStore
-    from game.settings import data_dir, settings_path
+    from game.paths import data_dir, kiosk_log, visitor_stats
+    from game.settings import settings_path
     from game.transcript import transcripts_dir
 
     story = Path(story_dir) if story_dir is not None else shipped.story()
@@ -39,8 +40,8 @@ def player_places(story_dir: Path | None = None,
         ("settings", str(settings_path())),
         ("saves", str(SlotStore().folder)),
         ("transcripts", str(transcripts_dir())),
-        ("kiosk log", str(log_file or data_dir() / "kiosk.log")),
-        ("visitor stats", str(statistics_file or data_dir() / "visitors.sqlite")),
+        ("kiosk log", str(log_file or kiosk_log())),
+        ("visitor stats", str(statistics_file or visitor_stats())),
         ("cache", str(cache_folder())),
     ]
     for folder, is_shipped in mod_folders(story, data_dir()):

@@ -14,7 +14,7 @@ handed a string it cannot draw or dates it cannot sort.
 Files: ``<data>/saves/auto.json`` (with the last autosaves of the two games before it in
 ``auto-2.json`` and ``auto-3.json``), ``quick.json``, ``ending.json`` (the last game that
 reached an ending) and ``slot-01.json`` … where ``<data>`` is ``$KEEPING_TRUST_HOME`` or
-platformdirs' user data folder (see :mod:`game.settings`).  Only :func:`continues` looks
+platformdirs' user data folder (see :mod:`game.paths`).  Only :func:`continues` looks
 inside the session data, to tell one game from another.
 """
 
@@ -28,7 +28,7 @@ from typing import Any
 
 from game.engine.printed import OBEYED
 from game.jsonfile import Unreadable, compact_json, copy_atomic, read_json, set_aside, write_bytes_atomic
-from game.settings import data_dir
+from game.paths import data_dir
 
 SLOT_FORMAT = "keeping-trust-slot"
 SLOT_VERSION = 1

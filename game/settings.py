@@ -6,23 +6,21 @@ atomically (temporary file + ``os.replace``) so a crash mid-write never leaves h
 
 Where it lives: ``$KEEPING_TRUST_HOME/settings.json`` when that environment variable is set
 (tests, kiosks, portable installs), otherwise ``settings.json`` in the user's config folder as
-platformdirs names it.  A missing file gives the defaults; a corrupt or foreign file is reported
+platformdirs names it (see :mod:`game.paths`).  A missing file gives the defaults; a corrupt or foreign file is reported
 (``Settings.problem``), moved aside so nothing is lost, and the defaults are used, so the game
 always starts.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from game.jsonfile import Unreadable, read_json, set_aside, write_json_atomic
+from game.paths import config_dir
 
-APP_NAME = "keeping-trust"
-HOME_ENV = "KEEPING_TRUST_HOME"
 SETTINGS_FORMAT = "keeping-trust-settings"
 SETTINGS_VERSION = 1
 
@@ -37,26 +35,6 @@ FONTS: tuple[str, ...] = ("standard", "legible", "dyslexic")
 #: The main actions whose key a player can change, in the order the keys screen lists them.
 KEY_ACTIONS: tuple[str, ...] = ("advance", "up", "down", "menu", "history", "quicksave",
                                 "quickload", "fullscreen")
-
-
-def config_dir() -> Path:
-    """The folder that holds settings.json (created on first write, not here)."""
-    home = os.environ.get(HOME_ENV)
-    if home:
-        return Path(home)
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-
-
-def data_dir() -> Path:
-    """The folder that holds saves/ (created on first write, not here)."""
-    home = os.environ.get(HOME_ENV)
-    if home:
-        return Path(home)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def _clamp(value: float, low: float, high: float) -> float:

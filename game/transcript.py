@@ -8,7 +8,6 @@ Pure Python: the window, the terminal and tests all build it the same way.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -222,13 +221,7 @@ def write(transcript: Transcript, target: Path) -> list[Path]:
 
 
 def transcripts_dir() -> Path:
-    """Where the window saves transcripts: ``transcripts/`` in the game's own folder when
-    ``$KEEPING_TRUST_HOME`` sets one (a lab image, tests), else a "Keeping Trust transcripts"
-    folder in the user's Documents, where a student looks first."""
-    from game.settings import HOME_ENV, data_dir
+    """Where the window saves transcripts (see :mod:`game.paths`)."""
+    from game.paths import transcripts_dir as where
 
-    if os.environ.get(HOME_ENV):
-        return data_dir() / "transcripts"
-    import platformdirs
-
-    return Path(platformdirs.user_documents_dir()) / "Keeping Trust transcripts"
+    return where()

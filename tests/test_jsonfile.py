@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game import settings as settings_mod
+from game import paths
 from game.jsonfile import Unreadable, read_json, set_aside, write_json_atomic
 from game.saves import AUTO, QUICK, SlotError, SlotStore
 from game.settings import Settings, load_settings, save_settings
@@ -47,7 +47,7 @@ def same_as(moved: Path, content: bytes | None) -> bool:
 
 @pytest.fixture
 def home(tmp_path, monkeypatch):
-    monkeypatch.setenv(settings_mod.HOME_ENV, str(tmp_path))
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
     return tmp_path
 
 

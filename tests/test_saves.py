@@ -5,13 +5,13 @@ from datetime import datetime
 
 import pytest
 
-from game import settings as settings_mod
+from game import paths
 from game.saves import AUTO, ENDING, OLDER_AUTOSAVES, QUICK, SlotError, SlotStore, continues, first_line
 
 
 @pytest.fixture
 def store(tmp_path, monkeypatch):
-    monkeypatch.setenv(settings_mod.HOME_ENV, str(tmp_path))
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
     return SlotStore()
 
 

@@ -4,13 +4,14 @@ import json
 
 import pytest
 
+from game import paths
 from game import settings as settings_mod
 from game.settings import Settings, load_settings, save_settings
 
 
 @pytest.fixture(autouse=True)
 def home(tmp_path, monkeypatch):
-    monkeypatch.setenv(settings_mod.HOME_ENV, str(tmp_path))
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
     return tmp_path
 
 

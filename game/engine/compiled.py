@@ -59,14 +59,10 @@ class Damaged(ValueError):
 
 
 def cache_folder() -> Path:
-    """Where compiled stories are kept: ``$KEEPING_TRUST_HOME/cache`` when that is set (tests,
-    lab images), else the platform's cache folder for the game."""
-    home = os.environ.get("KEEPING_TRUST_HOME")
-    if home:
-        return Path(home) / "cache"
-    import platformdirs
+    """Where compiled stories are kept (see :mod:`game.paths`)."""
+    from game.paths import cache_dir
 
-    return Path(platformdirs.user_cache_dir("keeping-trust", appauthor=False))
+    return cache_dir()
 
 
 _ENGINE_DIGEST: str | None = None

@@ -361,7 +361,7 @@ def run(story_dir: Path, *, mods: Sequence[Path] = (), fullscreen: bool | None =
     printed to stderr as ``path:line:col: error: message``).
     """
     from game.mods import first_load
-    from game.settings import data_dir
+    from game.paths import data_dir
     from game.ui.reload import show_problems
 
     settings = load_settings()

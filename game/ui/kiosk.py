@@ -28,7 +28,8 @@ import pygame
 from game import debrief_document as doc
 from game.kiosk import (ConfigError, CornerPress, IdleClock, KioskConfig, PinLock, attract_lines, load_config,
                         protect)
-from game.settings import Settings, data_dir
+from game.paths import data_dir, kiosk_log, visitor_stats
+from game.settings import Settings
 from game.ui.input import Fingers
 from game.visit_slots import VisitSlots
 from game.visitors import VisitorBook, comparison_section, visit_of
@@ -258,7 +259,7 @@ def _open_log(config: KioskConfig, config_path: Path | None) -> logging.Handler:
         if not path.parent.is_dir():
             raise ConfigError([f"{where}: the folder {path.parent} does not exist"])
     else:
-        path, where = data_dir() / "kiosk.log", "the kiosk's log"
+        path, where = kiosk_log(), "the kiosk's log"
     try:
         return log_to(path)
     except OSError as exc:
@@ -361,7 +362,7 @@ def _open(story_dir: Path, mods: Sequence[Path], config: KioskConfig, seed: int 
         # Only the kiosk's own default file may be set aside when damaged; a file the
         # operator named is left as it is.
         book = (VisitorBook(Path(config.statistics_file)) if config.statistics_file
-                else VisitorBook(data_dir() / "visitors.sqlite", own_file=True))
+                else VisitorBook(visitor_stats(), own_file=True))
     if not config.staff_exit_possible:
         log.warning("no staff_pin in the config: the staff exit is off; stop the kiosk from a terminal")
     # Windows closes a window on Alt+F4 by itself unless SDL is told not to.
