@@ -21,8 +21,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -238,15 +236,10 @@ def _write(path: Path, key: str, story: Story, problems: list[Problem]) -> None:
             "story": encode(dataclasses.replace(story, passages={})), "problems": encode(tuple(problems)),
             "passages": index}
     data = json.dumps(head, ensure_ascii=True, separators=(",", ":")).encode() + b"\n" + bytes(body)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    # The one atomic write the game has: a crash leaves the old entry or the new, whole.
+    from game.jsonfile import write_bytes_atomic
+
+    write_bytes_atomic(path, data)
     entries = sorted(path.parent.glob("story-*.kts"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[MAX_ENTRIES:]:
         old.unlink(missing_ok=True)
