@@ -209,7 +209,7 @@ def _play_text(args: argparse.Namespace) -> int:
 
 
 def _is_mod(path: Path) -> bool:
-    from .engine.loader import is_mod_folder
+    from .engine.discovery import is_mod_folder
 
     return path.parent.name == "mods" or is_mod_folder(path)
 

@@ -95,7 +95,7 @@ def story_key(root: Path, mods: Sequence[Path] = ()) -> tuple[str, str]:
     The limits apply before anything is read: a file over the loader's size limit is taken
     by its size alone, and past a folder's or all folders' byte limit nothing more is read
     (the loader refuses such a story, and a refused story is never kept)."""
-    from .loader import MAX_FILES, MAX_FOLDER_BYTES, MAX_TOTAL_BYTES, shown_path, story_files
+    from .discovery import MAX_FILES, MAX_FOLDER_BYTES, MAX_TOTAL_BYTES, shown_path, story_files
 
     folders = [(Path(root), False), *((Path(m), True) for m in mods)]
     content = fingerprint()
@@ -298,7 +298,7 @@ def check_cached(root: Path, mods: Sequence[Path], folder: Path, check: Checker)
     story, problems = check(root, mods, parsed)
     key = parsed.hexdigest()
     if story is not None:
-        from .loader import collector_paused
+        from .discovery import collector_paused
 
         try:
             with collector_paused():  # the encoded story is thousands of lists, all alive till written

@@ -11,7 +11,7 @@ import pytest
 
 from game.engine import check_story
 from game.engine.folders import MAX_DEPTH, MAX_ENTRIES, walk
-from game.engine.loader import is_mod_folder, story_files
+from game.engine.discovery import is_mod_folder, story_files
 
 PASSAGES = """
 passages:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 from game.engine import Session, check_story, load_story
-from game.engine.loader import is_mod_folder
+from game.engine.discovery import is_mod_folder
 
 BASE = """
 passages:
