@@ -35,7 +35,6 @@ THREAD_KEYS = ("about", "opens", "closes")
 PASSAGE_KEYS = ("text", "style", "speaker", "title", "day", "city", "variants", "do", "choices", "goto",
                 "continue", "ending")
 STORY_KEYS = ("title", "start", "short_start", "home", "day", "city", "variables")
-EFFECTS = ("record", "set", "add", "roll", "day", "city")
 MOD_KEYS = ("name", "description", "author", "version")
 JURISDICTION_KEYS = ("id", "name", "cities", "start", "document", "rules", "grades", "perks")
 ADDITION_KEYS = ("id", "rules", "perks")
@@ -444,14 +443,15 @@ class _Builder:
         out: list[Effect] = []
         for item in node.value:
             if not isinstance(item.value, dict) or len(item.value) != 1:
-                self.error(item, f"each effect is one of {', '.join(EFFECTS)}, written as '- record: …'")
+                self.error(item, f"each effect is one of {', '.join(self.EFFECT_BUILDERS)}, written as '- record: …'")
                 continue
             (name, body), = item.value.items()
             key = item.keys[name]
-            if name not in EFFECTS:
-                self.error(key, f"unknown effect '{name}'{self.closest(name, EFFECTS)}")
+            build = self.EFFECT_BUILDERS.get(name)
+            if build is None:
+                self.error(key, f"unknown effect '{name}'{self.closest(name, self.EFFECT_BUILDERS)}")
                 continue
-            effect = getattr(self, "effect_" + name)(body, key)
+            effect = build(self, body, key)
             if effect is not None:
                 out.append(effect)
         return tuple(out)
@@ -537,6 +537,17 @@ class _Builder:
             return None
         self.cities_used.append((city, body))
         return SetCity(city)
+
+
+    #: Each effect a story may write, and the method that builds it from its YAML.
+    EFFECT_BUILDERS = {
+        "record": effect_record,
+        "set": effect_set,
+        "add": effect_add,
+        "roll": effect_roll,
+        "day": effect_day,
+        "city": effect_city,
+    }
 
     def choice(self, node: Node) -> Choice | None:
         body = self.mapping(node, "a choice")
@@ -1142,6 +1153,9 @@ class _Builder:
 
 
 # Stands in for a passage's values once the passage is built from them.
+#: The effects a story may write, in the order the format's documentation lists them.
+EFFECTS = tuple(_Builder.EFFECT_BUILDERS)
+
 _BUILT = Node(None, "", 0, 0)
 
 
