@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -110,6 +110,19 @@ def normalise_prose(text: str, style: str) -> str:
         else:
             joined.append(" ".join(line.strip() for line in lines if line.strip()))
     return "\n\n".join(p for p in joined if p)
+
+
+@dataclass(frozen=True)
+class Header:
+    """The story section: the title, where each route starts, the home jurisdiction, the first
+    day and city, and the first values of the story's variables."""
+    title: str
+    start: str
+    home: str
+    day: int
+    city: str
+    variables: dict[str, Any]
+    short_start: str | None = None
 
 
 class _Builder:
@@ -915,11 +928,11 @@ class _Builder:
         if self.afters:
             passages = self.follow_afters(passages, own_gotos)
 
-        self.cross_check(passages, behaviours, sources, subjects, jurisdictions, header)
+        self.cross_check(passages, behaviours, sources, subjects, jurisdictions)
         self.same_names(jurisdictions, subjects, passages)
         if header is None:
             return None
-        reachable = reached([header["start"], header.get("short_start")],
+        reachable = reached([header.start, header.short_start],
                             lambda pid: passages[pid].ways_on(), passages)
         for pid, passage in passages.items():
             if pid not in reachable:
@@ -931,10 +944,10 @@ class _Builder:
         if any(p.is_error for p in self.problems):
             return None
         return Story(
-            title=header["title"], start=header["start"], home=header["home"], passages=passages,
+            title=header.title, start=header.start, home=header.home, passages=passages,
             behaviours=behaviours, sources=sources, jurisdictions=jurisdictions, blacklist=blacklist,
-            short_start=header.get("short_start"), day=header["day"], city=header["city"],
-            variables=header["variables"], variable_kinds=dict(self.variables_set), subjects=subjects, questions=tuple(self.story_questions),
+            short_start=header.short_start, day=header.day, city=header.city,
+            variables=header.variables, variable_kinds=dict(self.variables_set), subjects=subjects, questions=tuple(self.story_questions),
             threads=threads, files=tuple(self.files),
             warnings=tuple(p for p in self.problems if not p.is_error),
         )
@@ -948,7 +961,7 @@ class _Builder:
         self.keys(node, ("label",), f"{what} '{name}'")
         return self.text(fields.get("label"), "label") or name.replace("_", " ").capitalize()
 
-    def header(self, jurisdictions: dict[str, Jurisdiction]) -> dict | None:
+    def header(self, jurisdictions: dict[str, Jurisdiction]) -> Header | None:
         node = self.story_node
         if node is None:
             where = self.files[0] if self.files else "story"
@@ -958,35 +971,34 @@ class _Builder:
         if fields is None:
             return None
         self.keys(node, STORY_KEYS, "the story section")
-        out: dict[str, Any] = {"title": self.text(fields.get("title"), "the story's title") or "Untitled"}
+        title = self.text(fields.get("title"), "the story's title") or "Untitled"
         for needed in ("start", "home"):
             if needed not in fields:
                 self.error(node, f"the story section needs '{needed}'")
                 return None
-        out["start"] = self.text(fields["start"], "start")
+        start = self.text(fields["start"], "start")
         if fields["start"].value is None:
             self.error(fields["start"], "start is empty: name the passage where play starts")
-        self.gotos.append((out["start"], fields["start"], "start"))
+        self.gotos.append((start, fields["start"], "start"))
+        short_start = None
         if "short_start" in fields:
-            out["short_start"] = self.text(fields["short_start"], "short_start")
-            self.gotos.append((out["short_start"], fields["short_start"], "short_start"))
+            short_start = self.text(fields["short_start"], "short_start")
+            self.gotos.append((short_start, fields["short_start"], "short_start"))
         home = self.text(fields["home"], "home")
         if home not in jurisdictions:
             self.error(fields["home"], f"unknown jurisdiction '{home}'{self.closest(str(home), jurisdictions)}")
             return None
-        out["home"] = home
-        out["day"] = self.number(fields["day"], "day", minimum=1) if "day" in fields else 1
+        day = self.number(fields["day"], "day", minimum=1) if "day" in fields else 1
         default_city = sorted(jurisdictions[home].cities)[0] if jurisdictions[home].cities else home
-        out["city"] = self.text(fields["city"], "city") if "city" in fields else default_city
+        city = self.text(fields["city"], "city") if "city" in fields else default_city
         if "city" in fields:
-            self.cities_used.append((out["city"], fields["city"]))
+            self.cities_used.append((city, fields["city"]))
         variables: dict[str, Any] = {}
         if "variables" in fields:
             variables = dict(self.variables(fields["variables"], "variables", False))
-        out["variables"] = variables
-        if out["day"] is None or out["start"] is None:
+        if day is None or start is None:
             return None
-        return out
+        return Header(title, start, home, day, city, variables, short_start)
 
     def extend(self, key: Node, body: Node, passages: dict[str, Passage]) -> None:
         target = key.value
@@ -1055,7 +1067,7 @@ class _Builder:
         return out
 
     def cross_check(self, passages: dict[str, Passage], behaviours: dict, sources: dict, subjects: dict,
-                    jurisdictions: dict[str, Jurisdiction], header: dict | None) -> None:
+                    jurisdictions: dict[str, Jurisdiction]) -> None:
         for target, node, what in self.gotos:
             if target is not None and target not in passages and target not in self.passage_nodes:
                 self.error(node, f"{what} names unknown passage '{target}'{self.closest(target, self.passage_nodes)}")
