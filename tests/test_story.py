@@ -419,7 +419,7 @@ def test_the_judgment_counts_the_instalment_the_guarantor_paid(story):
 
 def test_joining_the_marrow_registry_in_nanjing_records_where(story):
     session = live(story, ["Say you've had a cold", "Put the leaflet", "Tell her you'll be on the Saturday",
-                           "Take the clipboard", "Answer everything",
+                           "give blood too", "Answer everything",
                            "fill in the registry form"], until="nov_metro_volunteer")
     assert session.variables["marrow_registered_in"] == "nanjing"
 
