@@ -225,7 +225,7 @@ CLAIMS = [
     Claim(r"after the date on the bill", ("late_utility_fee",), recorded("late_utility_fee")),
     Claim(r"gave in Nanjing|Your blood counted in one city", ("short_platelets",), recorded("gave_blood", "nanjing")),
     Claim(r"platelets", ("short_bus_blood",), lambda s: bool(s.variable("short_bus_blood"))),
-    Claim(r"said no to your cousin|saying no to your cousin|Dawei's face",
+    Claim(r"said no to your cousin|saying no to your cousin|the list that Dawei is on",
           ("short_signed",), lambda s: s.variable("short_signed") is False),
     Claim(r"signed for your cousin", ("short_signed",), lambda s: s.variable("short_signed") is True),
     Claim(r"bank's suit|the lawsuit", ("lost_breach_suit",), recorded("lost_breach_suit")),
