@@ -3,9 +3,12 @@ the new one, whole: never a broken save, never settings it cannot read, never no
 
 from __future__ import annotations
 
+import pytest
+
 from kill_loop import kill_loop
 
 
+@pytest.mark.slow
 def test_a_hundred_kills_during_saves_and_settings_leave_only_whole_files(tmp_path):
     report = kill_loop(tmp_path, kills=100, seed=11)
     assert report.broken == []

@@ -24,6 +24,9 @@ from game.mods import mod_folders
 from game.ui.scenes.credits import version_line
 from helpers import ROOT
 
+# Builds and installs the game, or runs the benchmarks, in fresh processes.
+pytestmark = pytest.mark.slow
+
 #: What the wheel is built from: everything pyproject.toml maps into the package.
 SOURCES = ("pyproject.toml", "README.md", "game", "story", "assets", "mods")
 

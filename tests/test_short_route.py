@@ -17,6 +17,9 @@ from game.tools.explore import explore, picker_for, reacts_to_the_record, replay
 from game.tools.stats import words
 from test_story import leaks_in
 
+# Every test here plays hundreds or thousands of lives.
+pytestmark = pytest.mark.slow
+
 LIVES = 300
 SHORT_FILE = "05_short.yaml"
 

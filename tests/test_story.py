@@ -59,17 +59,20 @@ def test_the_story_is_a_season_long(story):
     assert story.has_short_route
 
 
+@pytest.mark.slow
 def test_every_grade_and_the_blacklist_are_lived_by_someone(exploration):
     assert set(exploration.grades) == {"AAA", "AA", "A", "B", "C", "D"}
     assert exploration.blacklisted > 0
 
 
+@pytest.mark.slow
 def test_random_lives_find_no_dead_ends_loops_or_errors(exploration):
     assert not exploration.dead_ends
     assert not exploration.loops
     assert not exploration.errors
 
 
+@pytest.mark.slow
 def test_random_lives_visit_every_passage_and_every_ending(story, exploration):
     assert exploration.unvisited == []
     endings = {pid for pid, p in story.passages.items() if p.ending}
@@ -85,16 +88,19 @@ FULL_MAX_WORDS = 10_000     # the goal (reached: 9,943)
 FULL_SINGLE_OPTION_SHARE = 0.25  # the goal (reached: 0.237)
 
 
+@pytest.mark.slow
 def test_a_season_reads_in_well_under_an_hour(exploration):
     words = exploration.as_json()["reading"]["full"]["words"]
     assert words["median"] <= FULL_MEDIAN_WORDS
     assert words["max"] <= FULL_MAX_WORDS
 
 
+@pytest.mark.slow
 def test_most_pages_of_a_season_offer_a_real_choice(exploration):
     assert exploration.as_json()["reading"]["full"]["single_option_share"] <= FULL_SINGLE_OPTION_SHARE
 
 
+@pytest.mark.slow
 def test_the_short_route_reads_in_one_sitting(exploration):
     short = exploration.as_json()["reading"]["short"]
     assert short["lives"] > 0
@@ -124,6 +130,7 @@ def leaks_in(page, score: int, start: int) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_every_ending_plays_in_text_mode_and_nothing_leaks_before_the_debrief(story, exploration):
     home = story.jurisdictions[story.home]
     from game.engine.ledger import standing
@@ -280,6 +287,7 @@ def test_the_date_checker_catches_the_mistakes_it_is_for():
     assert not dates_that_disagree("Written examination: Jinan, Sunday 9 November.", today=60)
 
 
+@pytest.mark.slow
 def test_every_date_a_season_page_names_agrees_with_the_day_it_is_shown(story):
     wrong = set()
     for seed in range(600):
@@ -295,6 +303,7 @@ def test_every_date_a_season_page_names_agrees_with_the_day_it_is_shown(story):
     assert not wrong, sorted(wrong)
 
 
+@pytest.mark.slow
 def test_ms_qu_is_described_the_first_time_she_speaks_in_every_life(story):
     undescribed = set()
     for seed in range(1500):
@@ -375,6 +384,7 @@ def test_the_bible_says_where_each_person_of_the_season_is_introduced():
     assert {"Jing", "Dawei", "Liu Fang", "Mrs. Song", "Ms. Qu", "Dr. Kong", "Lao Gao", "Manager Tan"} <= set(table)
 
 
+@pytest.mark.slow
 def test_every_life_meets_each_person_first_where_they_are_introduced(story):
     table = introductions()
     patterns = {person: re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")

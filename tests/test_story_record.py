@@ -14,6 +14,9 @@ from game.debrief_document import build
 from game.engine import Session, load_story
 from game.tools.explore import explore
 
+# Every test here plays hundreds or thousands of lives.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def story():

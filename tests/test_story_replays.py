@@ -11,6 +11,9 @@ from helpers import ROOT
 from game.engine import load_story
 from game.tools.explore import opposite_lives, paragraphs_read, replay_overlap
 
+# Every test here plays hundreds or thousands of lives.
+pytestmark = pytest.mark.slow
+
 # The share of one life's paragraphs the opposite life also reads, word for word.
 MOST_SHARED = 0.40
 

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# Builds and installs the game, or runs the benchmarks, in fresh processes.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -40,6 +40,7 @@ def behaviours(count: int) -> str:
     return "behaviours:\n" + "".join(f"  b@_{i}: A label\n" for i in range(count))
 
 
+@pytest.mark.slow
 def test_a_file_of_a_million_zeros_is_refused_at_the_value_past_the_limit(tmp_path):
     # The hostile file from the request: 1.99 MB of [0,0,…], a million values.
     hostile = tmp_path / "zeros.yaml"

@@ -68,6 +68,7 @@ def test_a_story_file_at_the_deepest_level_allowed_is_read(story_dir, nested_fol
     assert not [p for p in problems if p.is_error]
 
 
+@pytest.mark.slow
 def test_a_folder_of_more_names_than_the_limit_is_refused_after_looking_at_no_more_than_the_limit(tmp_path):
     wide = tmp_path / "wide"
     wide.mkdir()

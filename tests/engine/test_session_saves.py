@@ -75,6 +75,7 @@ def test_the_history_comes_back_as_it_was_read_variants_and_choices_included(sto
     assert restored.to_json() == session.to_json()
 
 
+@pytest.mark.slow
 def test_a_life_of_30000_counted_acts_saves_and_comes_back(story):
     session = Session.new(story, seed=1)
     for n in range(30_000):

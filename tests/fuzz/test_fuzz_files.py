@@ -26,6 +26,7 @@ def saved_game(story):
     return json.loads(json.dumps(session.to_json()))
 
 
+@pytest.mark.slow
 @fuzzing.quick(300)
 @given(fuzzing.settings_files)
 def test_any_settings_file_gives_settings_in_range_and_the_next_write_is_clean(content):
@@ -33,6 +34,7 @@ def test_any_settings_file_gives_settings_in_range_and_the_next_write_is_clean(c
         fuzzing.settings_survive(content)
 
 
+@pytest.mark.slow
 @fuzzing.quick(200)
 @given(st.data(), st.integers(0, 2**32))
 def test_any_save_slot_resumes_or_says_why_and_takes_the_next_save(story, saved_game, data, seed):
@@ -43,6 +45,7 @@ def test_any_save_slot_resumes_or_says_why_and_takes_the_next_save(story, saved_
         fuzzing.save_survives(story, content, seed)
 
 
+@pytest.mark.slow
 @fuzzing.quick(300)
 @given(st.randoms(use_true_random=False), fuzzing.json_values)
 def test_a_saved_game_changed_anywhere_resumes_or_raises_a_save_error(story, saved_game, rng, replacement):

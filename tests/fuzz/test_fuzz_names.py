@@ -85,6 +85,7 @@ COMMANDS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("broken", [False, True], ids=["sound mod", "broken mod"])
 @pytest.mark.parametrize("name", [EVIL, UNDECODABLE], ids=["escapes", "undecodable"])
 @pytest.mark.parametrize("command", COMMANDS.values(), ids=list(COMMANDS))

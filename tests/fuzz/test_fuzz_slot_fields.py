@@ -4,6 +4,8 @@ whatever a story hands the writer, the reader takes back what it wrote."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import tempfile
 from datetime import timedelta, timezone
@@ -32,6 +34,7 @@ def slot_file(summary, place, title, saved_at) -> bytes:
                        "place": place, "story_title": title, "session": {}}).encode("utf-8", "surrogatepass")
 
 
+@pytest.mark.slow
 @fuzzing.quick(300)
 @given(any_text, any_text, any_text, times, times)
 def test_a_slot_is_fit_for_every_screen_or_reported_damaged(summary, place, title, saved_at, other_time):
@@ -49,6 +52,7 @@ def test_a_slot_is_fit_for_every_screen_or_reported_damaged(summary, place, titl
         store.latest()                          # two kinds of time never fail to sort
 
 
+@pytest.mark.slow
 @fuzzing.quick(200)
 @given(any_text, any_text, any_text, st.datetimes() | st.datetimes(timezones=st.timezones()))
 def test_what_the_game_writes_it_reads_back(summary, place, title, now):

@@ -4,12 +4,15 @@ debriefs without anything but the game's own errors."""
 
 from __future__ import annotations
 
+import pytest
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 import fuzzing
 
 
+@pytest.mark.slow
 @fuzzing.quick(120)
 @given(fuzzing.story_folders(), st.integers(0, 2**32))
 def test_any_story_folder_loads_or_says_where_it_is_wrong(files, seed):
@@ -17,6 +20,7 @@ def test_any_story_folder_loads_or_says_where_it_is_wrong(files, seed):
         fuzzing.story_survives(files, seed)
 
 
+@pytest.mark.slow
 def test_the_generator_makes_stories_that_load_as_well_as_ones_that_do_not():
     # A fuzzer whose stories never load would never reach the session; one whose stories
     # always load would never reach the problems.

@@ -38,6 +38,7 @@ def started(log: Path, timeout: float = 30.0) -> None:
     raise AssertionError("the kiosk never said it started")
 
 
+@pytest.mark.slow
 def test_sigterm_ends_the_kiosk_with_code_0_within_two_seconds_and_says_so_in_its_log(tmp_path):
     log = tmp_path / "kiosk.log"
     game = kiosk(tmp_path, {"staff_pin": "80517", "sound": False, "log_file": str(log)})
@@ -64,6 +65,7 @@ def test_sigterm_ends_the_kiosk_with_code_0_within_two_seconds_and_says_so_in_it
     ({"staff_pin": "2468"}, "staff_pin: 2468 is the example's PIN, printed in the docs"),
     ({"log_file": "{tmp}/no/such/folder/kiosk.log"}, "log_file: the folder {tmp}/no/such/folder does not exist"),
 ])
+@pytest.mark.slow
 def test_a_config_the_kiosk_cannot_use_is_exit_2_and_a_line_not_a_traceback(tmp_path, config, expected):
     config = {key: value.replace("{tmp}", str(tmp_path)) if isinstance(value, str) else value
               for key, value in config.items()}

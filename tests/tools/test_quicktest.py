@@ -3,6 +3,8 @@ never reached and what went wrong."""
 
 from __future__ import annotations
 
+import pytest
+
 from game.cli import main
 from game.engine import load_story
 from game.tools.quicktest import quicktest
@@ -44,6 +46,7 @@ def test_every_choice_and_both_sides_of_every_condition_are_tried(story_dir):
     assert report.endings == {"train", "home"}
 
 
+@pytest.mark.slow
 def test_a_page_where_no_choice_is_offered_is_a_problem_and_fails_the_command(story_dir, capsys):
     folder = story_dir("""
         passages:
@@ -72,6 +75,7 @@ def test_the_command_passes_on_a_story_with_no_problem(story_dir, capsys):
     assert "choices taken: 4 of 4" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_on_the_shipped_story_it_reaches_every_passage_and_every_ending():
     # The season's last court letters and the endings behind them lie at the end of long runs
     # of particular choices: a search widening from the start alone ran out of pages first.

@@ -39,6 +39,7 @@ def counted_conditions(monkeypatch):
 
 
 
+@pytest.mark.slow
 def test_a_page_of_ten_thousand_choices_with_max_states_500_asks_a_bounded_number_of_conditions(
         story_dir, counted_conditions, capsys):
     passages, header = wide_page(10_000)
@@ -54,6 +55,7 @@ def test_a_page_of_ten_thousand_choices_with_max_states_500_asks_a_bounded_numbe
     assert first.startswith("500 pages tried") and "stopped at the limit of pages: --max-states 500" in first
 
 
+@pytest.mark.slow
 def test_the_work_bound_stops_a_search_midway_through_a_page_and_says_so(story_dir, counted_conditions):
     passages, header = wide_page(10_000)
     story = load_story(story_dir(passages, header=header))
@@ -66,6 +68,7 @@ def test_the_work_bound_stops_a_search_midway_through_a_page_and_says_so(story_d
     assert f"stopped at the limit of work: {WORK_PER_STATE} for each page --max-states 2 allows" in report.lines()[0]
 
 
+@pytest.mark.slow
 def test_three_thousand_variables_and_dice_on_every_page_keep_the_waiting_lives_within_their_limit(
         story_dir, monkeypatch):
     passages, header = many_variables(3_000, 60)

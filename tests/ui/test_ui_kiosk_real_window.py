@@ -110,6 +110,7 @@ def kiosk(display, tmp_path):
     game.wait(5)
 
 
+@pytest.mark.slow
 def test_nothing_on_the_menu_or_the_settings_nor_a_minimise_takes_the_kiosk_out_of_full_screen(display, kiosk):
     window = display.window()
     time.sleep(0.5)

@@ -186,6 +186,7 @@ def yaml_nodes_alive() -> int:
     return sum(1 for o in gc.get_objects() if isinstance(o, yaml.Node))
 
 
+@pytest.mark.slow
 def test_a_hundred_reloads_hold_no_old_story_session_or_screen(watched, harbour):
     at_harbour(watched)
     held: list[weakref.ref] = []

@@ -4,12 +4,15 @@ and what the window keeps stays within its bounds."""
 
 from __future__ import annotations
 
+import pytest
+
 import soak
 from game.settings import load_settings
 from game.ui.backdrops import KEPT
 from game.ui.scenes.title import TitleScene
 
 
+@pytest.mark.slow
 def test_a_restless_player_neither_breaks_the_game_nor_grows_what_it_keeps(make_app, private_home):
     app = make_app(size=(1280, 720))
     app.start(TitleScene(app))

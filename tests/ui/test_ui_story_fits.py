@@ -58,6 +58,7 @@ def check_fits(app, page) -> None:
     assert f.inner_width <= app.text.average_char_width(f.look.role, f.size) * 81
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 def test_every_shipped_passage_fits(make_app, size, scale):
