@@ -217,10 +217,115 @@ def _events(views: Sequence[EventView], with_source: bool = False) -> list[Item]
     return [Item(_times(text, n)) for text, n in zip(texts, counts)]
 
 
+#: The most words the first screen of the debrief may hold: read in a minute, and set in
+#: one window at 1024×600 with text at 200%.
+ANSWER_WORDS = 250
+#: The most choices the first screen weighs against the option beside them.
+TURNS_SHOWN = 4
+
+
+def words(section: Section) -> int:
+    """How many words a section reads: its headings and every block's text."""
+    texts = [section.kicker, section.heading]
+    for block in section.blocks:
+        if isinstance(block, (Paragraph, Subhead, Item)):
+            texts.append(block.text)
+        elif isinstance(block, Standing):
+            texts.append(f"{block.caption} {block.grade} {block.score} {block.change()}")
+        elif isinstance(block, Table):
+            texts += [c.title for c in block.columns]
+            texts += [str(c.value if isinstance(c, Points) else c) for row in block.rows for c in row]
+    return sum(len(t.split()) for t in texts)
+
+
+def grade_sentence(debrief: Debrief) -> str:
+    """One sentence that explains the grade: where the score ended against the start, and
+    where the grade it fell in begins and the next one up would have."""
+    home = debrief.home
+    if home.capped_by:
+        return (f"One record held the grade at {home.grade} whatever the points said: "
+                f"{home.capped_by[:1].lower() + home.capped_by[1:]}.")
+    diff = home.score - home.start
+    ended = (f"Everyone starts on {home.start:,}; you ended on {home.score:,}"
+             if diff else f"Everyone starts on {home.start:,}, and so did you")
+    order = [g for g, _ in debrief.grades]
+    floor = dict(debrief.grades).get(home.grade)
+    if home.grade not in order or floor is None:
+        return ended + "."
+    place = order.index(home.grade)
+    if place == 0:
+        return f"{ended}, and {home.grade}, from {floor:,}, is the top grade."
+    better, at = debrief.grades[place - 1]
+    return (f"{ended}: {home.grade} runs from {floor:,} to {at - 1:,}, so {at - home.score:,} more "
+            f"point{'s' if at - home.score != 1 else ''} would have made {better}.")
+
+
+def _quoted(text: str) -> str:
+    return f"“{text.strip()}”"
+
+
+def turn_item(turn) -> Item:
+    """What the other option would have changed, e.g. 'Had you chosen “Tell Mrs Song.”:
+    +30, grade A → AA.'"""
+    grade = (f"grade {turn.was_grade} → {turn.grade}" if turn.grade != turn.was_grade
+             else f"still {turn.grade}")
+    return Item(f"{day(turn.day)} — had you chosen {_quoted(turn.other)}: {signed(turn.points)}, {grade}.")
+
+
+def reported_items(debrief: Debrief) -> list[Item]:
+    """Every act of the player's that someone wrote down, one line for each reporter: who
+    wrote down what, and what it was worth at home ("not counted" where it earned nothing)."""
+    home = debrief.home
+    at_home = {e.index: e.points for e in home.entries}
+    by_source: dict[str, list[list]] = {}
+    for index, event in enumerate(debrief.events):
+        if event.subject != home.subject or not event.source_label:
+            continue
+        acts = by_source.setdefault(event.source_label, [])
+        points = at_home.get(index)
+        for act in acts:
+            if act[0] == event.label and (act[2] is None) == (points is None):
+                act[1] += 1
+                act[2] = None if points is None else act[2] + points
+                break
+        else:
+            acts.append([event.label, 1, points])
+    return [Item(f"{source}: " + "; ".join(
+                f"{_times(label, count)} ({NOT_COUNTED if points is None else signed(points)})"
+                for label, count, points in acts))
+            for source, acts in by_source.items()]
+
+
+def answer_section(debrief: Debrief) -> Section:
+    """The first screen: the guesses answered, the grade and the one sentence that explains it,
+    who reported what, and what the option beside each choice that mattered would have changed."""
+    home = debrief.home
+    blocks: list[Block] = [Paragraph(a.said) for a in debrief.guesses]
+    blocks.append(Subhead(f"Grade {home.grade}: {home.score:,} points ({Standing('', home.grade, home.score, home.start).change()})"))
+    blocks.append(Paragraph(grade_sentence(debrief)))
+    reported = reported_items(debrief)
+    if reported:
+        blocks.append(Subhead("Who reported what"))
+        blocks.extend(reported)
+    else:
+        blocks.append(Paragraph("Nothing you did reached the system.", quiet=True))
+    kept = Section("The answer", "The answer", "What was going on", tuple(blocks))
+    turns = list(debrief.turns[:TURNS_SHOWN])
+    while turns:
+        shown = tuple(blocks) + (Subhead("What one choice would have changed, on its own"),
+                                 *(turn_item(t) for t in turns))
+        tried = Section(kept.title, kept.kicker, kept.heading, shown)
+        if words(tried) <= ANSWER_WORDS:
+            return tried
+        turns.pop()
+    return kept
+
+
 def build(debrief: Debrief, story_title: str) -> Document:
-    """The debrief of one life as a document, in the order it is read."""
+    """The debrief of one life as a document, in the order it is read: the one-screen answer
+    first, then how it ended and the detail."""
     d, home = debrief, debrief.home
-    sections: list[Section] = []
+    sections: list[Section] = [answer_section(d)]
 
     ended = [Paragraph(p) for p in d.ending_text.split("\n\n") if p.strip()]
     # Said once, and only to a player it is true of: one who found the published measures in
