@@ -265,11 +265,12 @@ def _quoted(text: str) -> str:
 
 
 def turn_item(turn) -> Item:
-    """What the other option would have changed, e.g. 'Had you chosen “Tell Mrs Song.”:
-    +30, grade A → AA.'"""
-    grade = (f"grade {turn.was_grade} → {turn.grade}" if turn.grade != turn.was_grade
+    """What the other option would have changed, e.g. 'Day 31 — had you chosen “Tell Mrs
+    Song.”: +30, grade AA instead of A.'"""
+    grade = (f"grade {turn.grade} instead of {turn.was_grade}" if turn.grade != turn.was_grade
              else f"still {turn.grade}")
-    return Item(f"{day(turn.day)} — had you chosen {_quoted(turn.other)}: {signed(turn.points)}, {grade}.")
+    # An en dash for minus: the sign every font the front ends set prose in has.
+    return Item(f"{day(turn.day)} — had you chosen {_quoted(turn.other)}: {signed(turn.points, '–')}, {grade}.")
 
 
 def reported_items(debrief: Debrief) -> list[Item]:
@@ -291,7 +292,7 @@ def reported_items(debrief: Debrief) -> list[Item]:
         else:
             acts.append([event.label, 1, points])
     return [Item(f"{source}: " + "; ".join(
-                f"{_times(label, count)} ({NOT_COUNTED if points is None else signed(points)})"
+                f"{_times(label, count)} ({NOT_COUNTED if points is None else signed(points, '–')})"
                 for label, count, points in acts))
             for source, acts in by_source.items()]
 
@@ -301,7 +302,8 @@ def answer_section(debrief: Debrief) -> Section:
     who reported what, and what the option beside each choice that mattered would have changed."""
     home = debrief.home
     blocks: list[Block] = [Paragraph(a.said) for a in debrief.guesses]
-    blocks.append(Subhead(f"Grade {home.grade}: {home.score:,} points ({Standing('', home.grade, home.score, home.start).change()})"))
+    change = Standing("", home.grade, home.score, home.start).change("–")
+    blocks.append(Subhead(f"Grade {home.grade}: {home.score:,} points ({change})"))
     blocks.append(Paragraph(grade_sentence(debrief)))
     reported = reported_items(debrief)
     if reported:
