@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence, Union
 
 from game.engine import Debrief, EventView, Ledger, LedgerEntry
+from game.engine.guesses import number_word
 
 NOT_COUNTED = "not counted"
 
@@ -221,7 +222,7 @@ def _events(views: Sequence[EventView], with_source: bool = False) -> list[Item]
 #: one window at 1024×600 with text at 200%.
 ANSWER_WORDS = 250
 #: The most choices the first screen weighs against the option beside them.
-TURNS_SHOWN = 4
+TURNS_SHOWN = 3
 
 
 def words(section: Section) -> int:
@@ -247,7 +248,7 @@ def grade_sentence(debrief: Debrief) -> str:
                 f"{home.capped_by[:1].lower() + home.capped_by[1:]}.")
     diff = home.score - home.start
     ended = (f"Everyone starts on {home.start:,}; you ended on {home.score:,}"
-             if diff else f"Everyone starts on {home.start:,}, and so did you")
+             if diff else f"Everyone starts on {home.start:,}, and you ended there")
     order = [g for g, _ in debrief.grades]
     floor = dict(debrief.grades).get(home.grade)
     if home.grade not in order or floor is None:
@@ -260,8 +261,16 @@ def grade_sentence(debrief: Debrief) -> str:
             f"point{'s' if at - home.score != 1 else ''} would have made {better}.")
 
 
+#: A choice quoted on the first screen is cut after this many words ("…"): the whole of it
+#: is in the transcript's life, and a line that runs on is a screen that does not fit.
+QUOTED_WORDS = 9
+
+
 def _quoted(text: str) -> str:
-    return f"“{text.strip()}”"
+    words = text.strip().split()
+    if len(words) > QUOTED_WORDS:
+        return "“" + " ".join(words[:QUOTED_WORDS]).rstrip(",;:.—–-") + "…”"
+    return f"“{' '.join(words)}”"
 
 
 def turn_item(turn) -> Item:
@@ -273,27 +282,21 @@ def turn_item(turn) -> Item:
     return Item(f"{day(turn.day)} — had you chosen {_quoted(turn.other)}: {signed(turn.points, '–')}, {grade}.")
 
 
-def reported_items(debrief: Debrief) -> list[Item]:
-    """Every act of the player's that someone wrote down, one line for each reporter: who
-    wrote down what, and what it was worth at home ("not counted" where it earned nothing)."""
-    home = debrief.home
-    at_home = {e.index: e.points for e in home.entries}
+def reported_items(home: Ledger) -> list[Item]:
+    """The acts that counted, one line for each reporter: who wrote down what, and what it
+    was worth."""
     by_source: dict[str, list[list]] = {}
-    for index, event in enumerate(debrief.events):
-        if event.subject != home.subject or not event.source_label:
-            continue
-        acts = by_source.setdefault(event.source_label, [])
-        points = at_home.get(index)
+    for e in home.entries:
+        acts = by_source.setdefault(e.source_label, [])
         for act in acts:
-            if act[0] == event.label and (act[2] is None) == (points is None):
+            if act[0] == e.label:
                 act[1] += 1
-                act[2] = None if points is None else act[2] + points
+                act[2] += e.points
                 break
         else:
-            acts.append([event.label, 1, points])
-    return [Item(f"{source}: " + "; ".join(
-                f"{_times(label, count)} ({NOT_COUNTED if points is None else signed(points, '–')})"
-                for label, count, points in acts))
+            acts.append([e.label, 1, e.points])
+    return [Item(f"{source}: " + "; ".join(f"{_times(label, count)} ({signed(points, '–')})"
+                                            for label, count, points in acts))
             for source, acts in by_source.items()]
 
 
@@ -301,17 +304,24 @@ def answer_section(debrief: Debrief) -> Section:
     """The first screen: the guesses answered, the grade and the one sentence that explains it,
     who reported what, and what the option beside each choice that mattered would have changed."""
     home = debrief.home
-    blocks: list[Block] = [Paragraph(a.said) for a in debrief.guesses]
     change = Standing("", home.grade, home.score, home.start).change("–")
-    blocks.append(Subhead(f"Grade {home.grade}: {home.score:,} points ({change})"))
+    blocks: list[Block] = []
+    if debrief.guesses:
+        blocks.append(Paragraph(" ".join(a.said for a in debrief.guesses)))
     blocks.append(Paragraph(grade_sentence(debrief)))
-    reported = reported_items(debrief)
+    reported = reported_items(home)
     if reported:
-        blocks.append(Subhead("Who reported what"))
+        blocks.append(Subhead("What counted, and who reported it"))
         blocks.extend(reported)
     else:
-        blocks.append(Paragraph("Nothing you did reached the system.", quiet=True))
-    kept = Section("The answer", "The answer", "What was going on", tuple(blocks))
+        blocks.append(Paragraph("Nothing you did counted.", quiet=True))
+    uncounted = len(home.not_counted)
+    if uncounted:
+        blocks.append(Paragraph(
+            f"{number_word(uncounted).capitalize()} more of your acts {'were' if uncounted != 1 else 'was'} "
+            f"written down and counted for nothing here: see “Off the record”.", quiet=True))
+    heading = f"Grade {home.grade}: {home.score:,} points ({change})"
+    kept = Section("The answer", "The answer", heading, tuple(blocks))
     turns = list(debrief.turns[:TURNS_SHOWN])
     while turns:
         shown = tuple(blocks) + (Subhead("What one choice would have changed, on its own"),

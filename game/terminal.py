@@ -79,7 +79,8 @@ def debrief_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
 
 def _block_lines(block: debrief_document.Block, width: int) -> list[str]:
     if isinstance(block, debrief_document.Paragraph):
-        return textwrap.wrap(block.text, width) + [""]
+        # A blank line before it too: a paragraph after a list item must not read as its tail.
+        return [""] + textwrap.wrap(block.text, width) + [""]
     if isinstance(block, debrief_document.Subhead):
         return [""] + textwrap.wrap(block.text, width) + [""]
     if isinstance(block, debrief_document.Item):

@@ -39,6 +39,10 @@ MAX_STATES = 20_000
 SEEDS = 16
 #: Random lives sent ahead to find pages the widening search has not reached.
 SCOUTS = 2_000
+#: Then, while an ending is still unreached, up to this many more random lives look for it:
+#: an ending that one uniform life in thousands reaches (a grade between the court list and
+#: the warning) is found without making every search longer.
+HUNTERS = 20_000
 #: A random life is given up after this many choices (the search itself finds loops).
 MAX_LIFE = 2_000
 #: Conditions asked and choices taken, in all, per page the search may try: the shipped
@@ -251,10 +255,17 @@ def quicktest(story: Story, max_states: int = MAX_STATES, seeds: int = SEEDS,
 
 def _scout(story: Story, report: Quicktest, lives: int, queue: _Waiting, budget: _Budget) -> None:
     """Put at the head of the queue the pages of ``lives`` seeded random lives that offer
-    something the search has not tried, until three quarters of the work is spent."""
+    something the search has not tried, then the last page of any further life (up to
+    ``HUNTERS``) that ends where no life has yet, until every ending is reached or three
+    quarters of the work is spent."""
     scouted: set[bytes] = set()          # one page per passage and set of untried choices
-    for n in range(lives):
+    endings = {pid for pid, passage in story.passages.items() if passage.ending is not None}
+    found: set[str] = set()               # endings a scout reached
+    for n in range(lives + HUNTERS):
         if budget.spent(0.75):
+            return
+        hunting = n >= lives               # past the scouts, only an unreached ending is news
+        if hunting and endings <= report.endings | found:
             return
         chance = random.Random(n)
         route = "short" if story.has_short_route and n % 4 == 3 else "full"
@@ -267,6 +278,7 @@ def _scout(story: Story, report: Quicktest, lives: int, queue: _Waiting, budget:
                     key = _fingerprint((session.position, ()))
                     if session.position not in report.passages and key not in scouted:
                         scouted.add(key)
+                        found.add(session.position)
                         queue.first(_fork(session))
                     break
                 page = session.page
@@ -274,7 +286,7 @@ def _scout(story: Story, report: Quicktest, lives: int, queue: _Waiting, budget:
                     break
                 untried = tuple(i for i in offered_choices(session) if (session.position, i) not in report.choices)
                 key = _fingerprint((session.position, untried))
-                if (untried or session.position not in report.passages) and key not in scouted:
+                if not hunting and (untried or session.position not in report.passages) and key not in scouted:
                     scouted.add(key)
                     queue.first(_fork(session))
                 budget.taken += 1

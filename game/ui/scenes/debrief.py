@@ -20,6 +20,7 @@ from game.ui.input import Command
 from game.ui.layout import LINE_SPACING
 from game.ui.scene import Pop, Push, Reset, Scene, Transition
 from game.ui.scenes.common import button_column, button_row, draw_background
+from game.ui.theme import metrics_for
 from game.ui.widgets import Focus, draw_panel
 
 #: No text on the debrief is smaller than this (pixels): it is read from the back of a classroom.
@@ -128,20 +129,40 @@ class DebriefScene(Scene):
             self.app.save(ENDING, self.session)
 
     # -- sizes -----------------------------------------------------------------------------
-    def sizes(self) -> dict[str, int]:
+    def sizes(self, scale: float = 1.0) -> dict[str, int]:
         m = self.app.metrics
-        return {"body": max(MIN_TEXT_PX, round(m.body * 0.9)), "table": max(MIN_TEXT_PX, round(m.body * 0.75)),
-                "small": max(MIN_TEXT_PX, m.small), "subhead": max(MIN_TEXT_PX, m.ui),
-                "heading": max(MIN_TEXT_PX, m.heading)}
+        return {"body": max(MIN_TEXT_PX, round(m.body * 0.9 * scale)),
+                "table": max(MIN_TEXT_PX, round(m.body * 0.75 * scale)),
+                "small": max(MIN_TEXT_PX, round(m.small * scale)), "subhead": max(MIN_TEXT_PX, round(m.ui * scale)),
+                "heading": max(MIN_TEXT_PX, round(m.heading * scale))}
+
+    def answer_scale(self, width: int, room: int) -> float:
+        """How far the first screen's type is set down so the answer fits one page: not at
+        all where it fits as the player set it, and never below the size of 100% text."""
+        first = self.document.sections[0] if self.document.sections else None
+        if first is None or first.follows_on:
+            return 1.0
+        m = self.app.metrics
+        floor = metrics_for(self.app.size, 1.0, m.line_spacing).body / m.body
+        scale = 1.0
+        while scale > floor:
+            if len(paginate(self._pieces(width, scale, only_first=True), room)) <= 1:
+                return scale
+            scale = max(floor, scale - 0.05)
+        return floor
 
     def ink(self, role: str):
         return getattr(self.app.palette, INKS[role])
 
     # -- the document as pieces ----------------------------------------------------------------
-    def _pieces(self, width: int) -> list[Piece]:
-        m, t, s = self.app.metrics, self.app.text, self.sizes()
+    def _pieces(self, width: int, answer_scale: float = 1.0, only_first: bool = False) -> list[Piece]:
+        m, t = self.app.metrics, self.app.text
         pieces: list[Piece] = []
         for n, section in enumerate(self.document.sections):
+            if only_first and n:
+                break
+            # The first section is the one-screen answer, its type set down to fit if it must.
+            s = self.sizes(answer_scale if n == 0 else 1.0)
             first = True
 
             def add(piece: Piece) -> None:
@@ -160,14 +181,14 @@ class DebriefScene(Scene):
                 add(Piece("text", round(s["heading"] * 1.3), ("serif", s["heading"], "heading", line.text, 0),
                           keep=True, space=m.gap // 2 if i == 0 else 0))
             for block in section.blocks:
-                for i, piece in enumerate(self._block(block, width)):
+                for i, piece in enumerate(self._block(block, width, s)):
                     if i == 0 and not piece.space:
                         piece.space = m.gap
                     add(piece)
         return pieces
 
-    def _block(self, block, width: int) -> list[Piece]:
-        m, t, s = self.app.metrics, self.app.text, self.sizes()
+    def _block(self, block, width: int, s: dict[str, int] | None = None) -> list[Piece]:
+        m, t, s = self.app.metrics, self.app.text, s or self.sizes()
         if isinstance(block, doc.Paragraph):
             role, ink = ("serif_italic", "quiet") if block.quiet else ("serif", "body")
             return [Piece("text", round(s["body"] * LINE_SPACING), (role, s["body"], ink, line.text, 0))
@@ -256,7 +277,8 @@ class DebriefScene(Scene):
         folio = round(self.sizes()["small"] * 1.4)
         #: Everything but the folio is drawn inside this rectangle.
         self.content = pygame.Rect(self.inner.x, self.inner.y, self.inner.width, self.inner.height - folio - m.gap)
-        self.pages = paginate(self._pieces(self.inner.width), self.content.height)
+        scale = self.answer_scale(self.inner.width, self.content.height)
+        self.pages = paginate(self._pieces(self.inner.width, scale), self.content.height)
         self.section_pages = {}
         for number, page in enumerate(self.pages):
             for piece, _ in page:
