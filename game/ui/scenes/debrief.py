@@ -26,6 +26,9 @@ from game.ui.widgets import Focus, draw_panel
 #: No text on the debrief is smaller than this (pixels): it is read from the back of a classroom.
 MIN_TEXT_PX = 14
 
+#: The first screen's type is never set down below this share of the size of 100% text.
+ANSWER_FLOOR = 0.8
+
 #: The palette colour each kind of text is drawn in, on ``paper``.  Tests hold every one of
 #: them to a 4.5:1 contrast with the paper.
 INKS: dict[str, str] = {
@@ -138,12 +141,13 @@ class DebriefScene(Scene):
 
     def answer_scale(self, width: int, room: int) -> float:
         """How far the first screen's type is set down so the answer fits one page: not at
-        all where it fits as the player set it, and never below the size of 100% text."""
+        all where it fits as the player set it, and never below four fifths of the size of
+        100% text (nor :data:`MIN_TEXT_PX`); an answer that still does not fit runs on."""
         first = self.document.sections[0] if self.document.sections else None
         if first is None or first.follows_on:
             return 1.0
         m = self.app.metrics
-        floor = metrics_for(self.app.size, 1.0, m.line_spacing).body / m.body
+        floor = ANSWER_FLOOR * metrics_for(self.app.size, 1.0, m.line_spacing).body / m.body
         scale = 1.0
         while scale > floor:
             if len(paginate(self._pieces(width, scale, only_first=True), room)) <= 1:
