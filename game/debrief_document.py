@@ -223,6 +223,8 @@ def _events(views: Sequence[EventView], with_source: bool = False) -> list[Item]
 ANSWER_WORDS = 250
 #: The most choices the first screen weighs against the option beside them.
 TURNS_SHOWN = 3
+#: The most reporters the first screen names; the ledger names every one.
+REPORTERS_SHOWN = 5
 
 
 def words(section: Section) -> int:
@@ -240,25 +242,23 @@ def words(section: Section) -> int:
 
 
 def grade_sentence(debrief: Debrief) -> str:
-    """One sentence that explains the grade: where the score ended against the start, and
-    where the grade it fell in begins and the next one up would have."""
+    """One sentence that explains the grade: where the grade the score fell in begins and
+    ends, and how far off the next one up was (or the record that held it down)."""
     home = debrief.home
     if home.capped_by:
         return (f"One record held the grade at {home.grade} whatever the points said: "
                 f"{home.capped_by[:1].lower() + home.capped_by[1:]}.")
-    diff = home.score - home.start
-    ended = (f"Everyone starts on {home.start:,}; you ended on {home.score:,}"
-             if diff else f"Everyone starts on {home.start:,}, and you ended there")
     order = [g for g, _ in debrief.grades]
     floor = dict(debrief.grades).get(home.grade)
     if home.grade not in order or floor is None:
-        return ended + "."
+        return f"Everyone starts on {home.start:,}; you ended on {home.score:,}."
     place = order.index(home.grade)
     if place == 0:
-        return f"{ended}, and {home.grade}, from {floor:,}, is the top grade."
+        return f"{home.grade} starts at {floor:,} points, and there is no grade above it."
     better, at = debrief.grades[place - 1]
-    return (f"{ended}: {home.grade} runs from {floor:,} to {at - 1:,}, so {at - home.score:,} more "
-            f"point{'s' if at - home.score != 1 else ''} would have made {better}.")
+    short = at - home.score
+    return (f"{home.grade} runs from {floor:,} to {at - 1:,} points, so {short:,} more "
+            f"point{'s' if short != 1 else ''} would have made {better}.")
 
 
 #: A choice quoted on the first screen is cut after this many words ("…"): the whole of it
@@ -312,14 +312,20 @@ def answer_section(debrief: Debrief) -> Section:
     reported = reported_items(home)
     if reported:
         blocks.append(Subhead("What counted, and who reported it"))
-        blocks.extend(reported)
+        blocks.extend(reported[:REPORTERS_SHOWN])
     else:
         blocks.append(Paragraph("Nothing you did counted.", quiet=True))
+    more = []
+    if len(reported) > REPORTERS_SHOWN:
+        n = len(reported) - REPORTERS_SHOWN
+        more.append(f"{number_word(n).capitalize()} more reporter{'s' if n != 1 else ''} counted acts of yours: "
+                    "see the ledger.")
     uncounted = len(home.not_counted)
     if uncounted:
-        blocks.append(Paragraph(
-            f"{number_word(uncounted).capitalize()} more of your acts {'were' if uncounted != 1 else 'was'} "
-            f"written down and counted for nothing here: see “Off the record”.", quiet=True))
+        more.append(f"{number_word(uncounted).capitalize()} more of your acts {'were' if uncounted != 1 else 'was'} "
+                    f"written down and counted for nothing here: see “Off the record”.")
+    if more:
+        blocks.append(Paragraph(" ".join(more), quiet=True))
     heading = f"Grade {home.grade}: {home.score:,} points ({change})"
     kept = Section("The answer", "The answer", heading, tuple(blocks))
     turns = list(debrief.turns[:TURNS_SHOWN])

@@ -152,8 +152,7 @@ def _said(qid: str, chosen: str, right: bool | None, home: Ledger, names: list[s
                UNSURE: "You were not sure how you stood."}[chosen]
     diff = home.score - home.start
     if diff == 0:
-        fact = f"You ended where everyone starts, on {home.score:,} points: grade {home.grade}."
+        fact = f"You ended there, on {home.score:,}."
     else:
-        way = "up" if diff > 0 else "down"
-        fact = f"You ended {abs(diff):,} points {way}, on {home.score:,}: grade {home.grade}."
+        fact = f"You ended {abs(diff):,} points {'up' if diff > 0 else 'down'}, on {home.score:,}."
     return f"{thought} {fact}"

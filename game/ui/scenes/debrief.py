@@ -137,7 +137,8 @@ class DebriefScene(Scene):
         return {"body": max(MIN_TEXT_PX, round(m.body * 0.9 * scale)),
                 "table": max(MIN_TEXT_PX, round(m.body * 0.75 * scale)),
                 "small": max(MIN_TEXT_PX, round(m.small * scale)), "subhead": max(MIN_TEXT_PX, round(m.ui * scale)),
-                "heading": max(MIN_TEXT_PX, round(m.heading * scale))}
+                "heading": max(MIN_TEXT_PX, round(m.heading * scale)),
+                "gap": max(2, round(m.gap * min(1.0, scale)))}
 
     def answer_scale(self, width: int, room: int) -> float:
         """How far the first screen's type is set down so the answer fits one page: not at
@@ -187,7 +188,7 @@ class DebriefScene(Scene):
             for block in section.blocks:
                 for i, piece in enumerate(self._block(block, width, s)):
                     if i == 0 and not piece.space:
-                        piece.space = m.gap
+                        piece.space = s["gap"]
                     add(piece)
         return pieces
 
@@ -199,14 +200,14 @@ class DebriefScene(Scene):
                     for line in t.lines(block.text, role, s["body"], width)]
         if isinstance(block, doc.Subhead):
             return [Piece("text", round(s["subhead"] * 1.4), ("sans_bold", s["subhead"], "heading", line.text, 0),
-                          keep=True, space=m.gap if i == 0 else 0)
+                          keep=True, space=s["gap"] if i == 0 else 0)
                     for i, line in enumerate(t.lines(block.text, "sans_bold", s["subhead"], width))]
         if isinstance(block, doc.Item):
             indent = t.width("00.  ", "sans", s["body"])
             lines = t.lines(block.text, "serif", s["body"], width - indent)
             return [Piece("item" if i == 0 else "text", round(s["body"] * 1.45),
                           ("serif", s["body"], "body", line.text, indent, block.mark),
-                          space=m.gap // 3 if i == 0 else 0) for i, line in enumerate(lines)]
+                          space=s["gap"] // 3 if i == 0 else 0) for i, line in enumerate(lines)]
         if isinstance(block, doc.Standing):
             return [Piece("standing", round(s["heading"] * 3.4) + m.gap * 2, block)]
         if isinstance(block, doc.Table):
@@ -273,8 +274,10 @@ class DebriefScene(Scene):
         w, h = app.size
         self.nav = button_row(app, [("Previous", "prev"), ("Contents", "contents"), ("Next", "next"),
                                     *self._keeping(), ("Finish", "finish")], h - m.margin)
-        self.sheet = pygame.Rect(0, m.margin, min(w - 2 * m.margin,
-                                 round(app.text.average_char_width("serif", m.body) * 80)), 0)
+        # A measure of 80 characters; on a small screen, the whole width,
+        # so the first page holds the answer there too.
+        measure = max(round(app.text.average_char_width("serif", m.body) * 80), w if w < 1280 else 0)
+        self.sheet = pygame.Rect(0, m.margin, min(w - 2 * m.margin, measure), 0)
         self.sheet.centerx = w // 2
         self.sheet.height = self.nav[0].rect.top - m.gap * 2 - self.sheet.y
         self.inner = self.sheet.inflate(-m.margin * 2, -m.margin * 2)
