@@ -39,6 +39,10 @@ class GuessScene(Scene):
         self.again = again
         self.focus = Focus()
 
+    def enter(self) -> None:
+        super().enter()
+        self.app.speak(self.spoken())      # with Read aloud on, the question and its answers
+
     @property
     def question(self):
         return self.session.guessing
