@@ -139,8 +139,8 @@ def _said(qid: str, chosen: str, right: bool | None, home: Ledger, names: list[s
         return f"{thought} {fact}"
     if qid == "reporters":
         thought = {"none": "You thought nobody wrote down what you did.",
-                   "few": "You thought one or two wrote down what you did.",
-                   "many": "You thought three or more wrote down what you did.",
+                   "few": "You thought one or two people or offices wrote down what you did.",
+                   "many": "You thought three or more people or offices wrote down what you did.",
                    UNSURE: "You were not sure who wrote down what you did."}[chosen]
         if not names:
             return f"{thought} Nobody did."
@@ -152,7 +152,7 @@ def _said(qid: str, chosen: str, right: bool | None, home: Ledger, names: list[s
                UNSURE: "You were not sure how you stood."}[chosen]
     diff = home.score - home.start
     if diff == 0:
-        fact = f"You ended there, on {home.score:,}."
+        fact = f"You ended where you began, on {home.score:,}."
     else:
         fact = f"You ended {abs(diff):,} points {'up' if diff > 0 else 'down'}, on {home.score:,}."
     return f"{thought} {fact}"

@@ -102,7 +102,7 @@ def test_the_answer_names_the_numbers_from_the_record(story):
     assert f"{number_word(len(reporters(debrief.events))).capitalize()} did" in said["reporters"]
     diff = debrief.home.score - 1000
     assert said["standing"].endswith(f"You ended {abs(diff)} points {'up' if diff > 0 else 'down'}, on {debrief.home.score:,}."
-                                     if diff else "You ended there, on 1,000.")
+                                     if diff else "You ended where you began, on 1,000.")
 
 
 def test_the_guesses_are_saved_and_resumed_like_choices(story):
@@ -125,3 +125,17 @@ def test_a_save_from_before_the_guesses_loads_with_none_made(story):
     data = lived(story, 5).to_json()
     del data["guesses"]
     assert Session.from_json(story, data).guesses == {}
+
+
+def test_what_the_record_says_of_the_standing_reads_true_whatever_was_guessed(story):
+    for seed in range(30):
+        session = lived(story, seed)
+        debrief = session.debrief()
+        diff = debrief.home.score - debrief.home.start
+        for option in GUESSES[2].options:
+            said = answer({"standing": option.id}, debrief.home, debrief.events)[0].said
+            fact = said.split(". ", 1)[1]
+            if diff == 0:
+                assert fact == f"You ended where you began, on {debrief.home.score:,}."
+            else:
+                assert fact == f"You ended {abs(diff)} points {'up' if diff > 0 else 'down'}, on {debrief.home.score:,}."
