@@ -95,6 +95,9 @@ class Place:
     same: int
     higher: int
     grades: tuple[tuple[str, int], ...]
+    #: For each guess, by question id: how many visitors before answered it, and how many
+    #: of them the record bore out.
+    guessed: tuple[tuple[str, int, int], ...] = ()
 
 
 class VisitorBook:
@@ -331,7 +334,12 @@ def _place(connection: sqlite3.Connection, score: int) -> Place:
         "SELECT COALESCE(SUM(score < ?), 0), COALESCE(SUM(score = ?), 0), COALESCE(SUM(score > ?), 0) "
         "FROM visits", (score, score, score)).fetchone()
     grades = connection.execute("SELECT grade, COUNT(*) FROM visits GROUP BY grade").fetchall()
-    return Place(lower + same + higher, lower, same, higher, tuple((g, n) for g, n in grades))
+    guessed = []
+    for g in GUESSES:
+        answered, right = connection.execute(
+            f"SELECT COALESCE(SUM(guess_{g.id} != ''), 0), COALESCE(SUM(right_{g.id} = 1), 0) FROM visits").fetchone()
+        guessed.append((g.id, answered, right))
+    return Place(lower + same + higher, lower, same, higher, tuple((g, n) for g, n in grades), tuple(guessed))
 
 
 def visit_of(debrief, route: str, seconds: float, today: date | None = None) -> Visit:
@@ -343,6 +351,12 @@ def visit_of(debrief, route: str, seconds: float, today: date | None = None) -> 
         guessed[f"right_{answer.guess.id}"] = None if answer.right is None else int(answer.right)
     return Visit((today or date.today()).isoformat(), debrief.ending_title, debrief.home.grade,
                  int(debrief.home.score), route, max(0, round(seconds)), **guessed)
+
+
+#: How the comparison says that visitors guessed a question right.
+_GUESSED = {"counting": "visitors guessed that something was keeping count",
+            "reporters": "guessed how many wrote down what they did",
+            "standing": "guessed how they stood"}
 
 
 def comparison_section(place: Place, grade_order: Iterable[str], grade: str) -> doc.Section:
@@ -364,6 +378,9 @@ def comparison_section(place: Place, grade_order: Iterable[str], grade: str) -> 
         blocks.append(doc.Table((doc.Column("Grade", wraps=False), doc.Column("Visitors", wraps=False, numeric=True),
                                  doc.Column("You", wraps=False)),
                                 tuple((g, counts[g], "here" if g == grade else "") for g in ordered)))
+    said = [f"{right:,} of {answered:,} {_GUESSED[qid]}" for qid, answered, right in place.guessed if answered]
+    if said:
+        blocks.append(doc.Paragraph("Before you, asked before their ledgers opened: " + "; ".join(said) + "."))
     blocks.append(doc.Paragraph("Nobody asked whether you wanted to be compared. Your line has been added for the "
                             "next visitor.", quiet=True))
     return doc.Section("Among the visitors", "The system compares you too", "Where your ledger sits",

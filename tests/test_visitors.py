@@ -263,3 +263,14 @@ def test_visits_kept_while_busy_can_be_written_on_their_own_once_the_database_is
     other.close()
     assert book.write_pending() is True
     assert [v.score for v in book.visits()] == [900, 1000]
+
+
+def test_the_comparison_says_how_many_visitors_before_guessed_each_question_right(tmp_path):
+    book = VisitorBook(tmp_path / "visitors.sqlite")
+    book.record(replace(visit(), guess_counting="yes", right_counting=1, guess_standing="lower", right_standing=0))
+    book.record(replace(visit(), guess_counting="unsure", guess_standing="same", right_standing=1))
+    place = book.record(visit())
+    assert place.guessed == (("counting", 2, 1), ("reporters", 0, 0), ("standing", 2, 1))
+    text = " ".join(getattr(b, "text", "") for b in comparison_section(place, ["AAA", "AA", "A"], "A").blocks)
+    assert ("Before you, asked before their ledgers opened: 1 of 2 visitors guessed that something was "
+            "keeping count; 1 of 2 guessed how they stood.") in text
