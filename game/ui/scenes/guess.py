@@ -55,47 +55,55 @@ class GuessScene(Scene):
 
     def layout(self) -> None:
         app, m = self.app, self.app.metrics
-        q = self.question
         w, h = app.size
-        self.sheet = pygame.Rect(0, 0, min(w - 2 * m.margin, round(app.text.average_char_width("serif", m.body) * 62)),
-                                 h - 2 * m.margin)
+        width = min(w - 2 * m.margin, round(app.text.average_char_width("serif", m.body) * 62))
+        # One card for all three questions, as tall as the tallest needs: the answers do not
+        # jump about from one question to the next.
+        tallest = max(self._lay(g, 0, width - 2 * m.margin)[2] for g in GUESSES)
+        self.sheet = pygame.Rect(0, 0, width, min(h - 2 * m.margin, tallest + 2 * m.margin))
         self.sheet.center = (w // 2, h // 2)
-        inner = self.sheet.inflate(-2 * m.margin, -2 * m.margin)
-        self.inner = inner
-        t = app.text
-        self.lines: list[tuple[str, str, int, str, int]] = []   # text, role, size, ink, y
-        y = inner.y
-        number = GUESSES.index(q) + 1 if q is not None else len(GUESSES)
-        kicker = f"{OPENING} · {number} of {len(GUESSES)}".upper()
-        for line in t.lines(kicker, "sans", m.small, inner.width):
-            self.lines.append((line.text, "sans", m.small, "seal", y))
-            y += round(m.small * 1.4)
-        if number == 1:
-            for line in t.lines(ASKING, "serif_italic", m.ui, inner.width):
-                self.lines.append((line.text, "serif_italic", m.ui, "ink_dim", y))
-                y += round(m.ui * 1.4)
-        y += m.gap // 2
-        size = m.heading
-        for line in t.lines(q.question if q else "", "serif", size, inner.width):
-            self.lines.append((line.text, "serif", size, "ink", y))
-            y += round(size * 1.3)
-        y += m.gap
-        buttons = []
-        for n, option in enumerate(q.options if q else (), 1):
-            rect = pygame.Rect(inner.x, y, inner.width, m.button_height)
-            b = make_button(t, m, rect, option.id, option.text, number=n, role="sans", size=m.ui, align="left")
-            buttons.append(b)
-            y = b.rect.bottom + m.gap // 2
-        # A short window: the options close up rather than run off the sheet.
-        overflow = y - m.gap // 2 - inner.bottom
-        if overflow > 0 and buttons:
+        self.inner = self.sheet.inflate(-2 * m.margin, -2 * m.margin)
+        q = self.question
+        self.lines, buttons, _ = self._lay(q, self.inner.y, self.inner.width) if q is not None else ([], [], 0)
+        for b in buttons:
+            b.rect.x = self.inner.x
+        # A short window: the answers close up rather than run off the card.
+        overflow = (buttons[-1].rect.bottom if buttons else 0) - self.inner.bottom
+        if overflow > 0:
             top = buttons[0].rect.y
-            step = max(1, (inner.bottom - top) // len(buttons))
+            step = max(1, (self.inner.bottom - top) // len(buttons))
             for i, b in enumerate(buttons):
                 b.rect.y = top + i * step
                 b.rect.height = min(b.rect.height, step - 2)
         self.focus.set_buttons(buttons, keep_key=False)
         self.focus.index = None
+
+    def _lay(self, q, top: int, width: int) -> tuple[list, list, int]:
+        """The question ``q`` set from ``top`` in ``width``: its lines (text, role, size, ink,
+        y), its answers' buttons, and how tall it all is."""
+        app, m, t = self.app, self.app.metrics, self.app.text
+        lines: list[tuple[str, str, int, str, int]] = []
+        y = top
+        number = GUESSES.index(q) + 1
+        for line in t.lines(f"{OPENING} · {number} of {len(GUESSES)}".upper(), "sans", m.small, width):
+            lines.append((line.text, "sans", m.small, "seal", y))
+            y += round(m.small * 1.4)
+        if number == 1:
+            for line in t.lines(ASKING, "serif_italic", m.ui, width):
+                lines.append((line.text, "serif_italic", m.ui, "ink_dim", y))
+                y += round(m.ui * 1.4)
+        y += m.gap // 2
+        for line in t.lines(q.question, "serif", m.heading, width):
+            lines.append((line.text, "serif", m.heading, "ink", y))
+            y += round(m.heading * 1.3)
+        y += m.gap
+        buttons = []
+        for n, option in enumerate(q.options, 1):
+            rect = pygame.Rect(0, y, width, m.button_height)
+            b = make_button(t, m, rect, option.id, option.text, number=n, role="sans", size=m.ui, align="left")
+            buttons.append(b)
+            y = b.rect.bottom + m.gap // 2
+        return lines, buttons, y - m.gap // 2 - top
 
     def handle(self, command: Command) -> Transition | None:
         if self.question is None:
