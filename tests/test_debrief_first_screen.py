@@ -15,7 +15,7 @@ from game import shipped
 from game.engine import Session, load_story
 from game.engine.hindsight import turns
 from game.terminal import debrief_lines
-from game.transcript import build as transcript_of, markdown
+from game.transcript import about_lines, build as transcript_of, markdown
 from game.transcript_html import html_page
 
 
@@ -128,3 +128,12 @@ def test_the_terminal_and_the_transcript_carry_the_same_first_screen_and_the_gue
     assert "You thought something was keeping count." in page
     assert "You were not sure how you stood." in page
     assert printed.index("You thought something") < printed.index("HOW IT ENDED")
+
+
+def test_the_transcript_says_at_its_top_what_was_guessed_and_whether_the_record_bore_it_out(story):
+    session = lived(story, 4, guesses=("no", "unsure", "same"))
+    record = transcript_of(session)
+    guessed = dict(about_lines(record))["Guessed before the debrief"]
+    assert guessed == ("Was anything counting? No, nothing was (wrong); Who wrote it down? I'm not sure (not sure); "
+                       f"How do you stand? Where I began ({'right' if session.debrief().home.score == 1000 else 'wrong'})")
+    assert "Guessed before the debrief:" in markdown(record) and "Guessed before the debrief" in html_page(record)
