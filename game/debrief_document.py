@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence, Union
 
 from game.engine import Debrief, EventView, Ledger, LedgerEntry
+from game.engine.guesses import number_word
 
 NOT_COUNTED = "not counted"
 
@@ -217,10 +218,132 @@ def _events(views: Sequence[EventView], with_source: bool = False) -> list[Item]
     return [Item(_times(text, n)) for text, n in zip(texts, counts)]
 
 
+#: The most words the first screen of the debrief may hold: read in a minute, and set in
+#: one window at 1024×600 with text at 200%.
+ANSWER_WORDS = 250
+#: The most choices the first screen weighs against the option beside them.
+TURNS_SHOWN = 3
+#: The most reporters the first screen names; the ledger names every one.
+REPORTERS_SHOWN = 5
+
+
+def words(section: Section) -> int:
+    """How many words a section reads: its headings and every block's text."""
+    texts = [section.kicker, section.heading]
+    for block in section.blocks:
+        if isinstance(block, (Paragraph, Subhead, Item)):
+            texts.append(block.text)
+        elif isinstance(block, Standing):
+            texts.append(f"{block.caption} {block.grade} {block.score} {block.change()}")
+        elif isinstance(block, Table):
+            texts += [c.title for c in block.columns]
+            texts += [str(c.value if isinstance(c, Points) else c) for row in block.rows for c in row]
+    return sum(len(t.split()) for t in texts)
+
+
+def grade_sentence(debrief: Debrief) -> str:
+    """One sentence that explains the grade: where the grade the score fell in begins and
+    ends, and how far off the next one up was (or the record that held it down)."""
+    home = debrief.home
+    if home.capped_by:
+        return (f"One record held the grade at {home.grade} whatever the points said: "
+                f"{home.capped_by[:1].lower() + home.capped_by[1:]}.")
+    order = [g for g, _ in debrief.grades]
+    floor = dict(debrief.grades).get(home.grade)
+    if home.grade not in order or floor is None:
+        return f"Everyone starts on {home.start:,}; you ended on {home.score:,}."
+    place = order.index(home.grade)
+    if place == 0:
+        return f"{home.grade} starts at {floor:,} points, and there is no grade above it."
+    better, at = debrief.grades[place - 1]
+    short = at - home.score
+    return (f"{home.grade} runs from {floor:,} to {at - 1:,} points, so {short:,} more "
+            f"point{'s' if short != 1 else ''} would have made {better}.")
+
+
+#: A choice quoted on the first screen is cut after this many words ("…"): the whole of it
+#: is in the transcript's life, and a line that runs on is a screen that does not fit.
+QUOTED_WORDS = 9
+
+
+def _quoted(text: str) -> str:
+    words = text.strip().split()
+    if len(words) > QUOTED_WORDS:
+        return "“" + " ".join(words[:QUOTED_WORDS]).rstrip(",;:.—–-") + "…”"
+    return f"“{' '.join(words)}”"
+
+
+def turn_item(turn) -> Item:
+    """What the other option would have changed, e.g. 'Day 31 — had you chosen “Tell Mrs
+    Song.”: +30, grade AA instead of A.'"""
+    grade = (f"grade {turn.grade} instead of {turn.was_grade}" if turn.grade != turn.was_grade
+             else f"still {turn.grade}")
+    # An en dash for minus: the sign every font the front ends set prose in has.
+    return Item(f"{day(turn.day)} — had you chosen {_quoted(turn.other)}: {signed(turn.points, '–')}, {grade}.")
+
+
+def reported_items(home: Ledger) -> list[Item]:
+    """The acts that counted, one line for each reporter: who wrote down what, and what it
+    was worth."""
+    by_source: dict[str, list[list]] = {}
+    for e in home.entries:
+        acts = by_source.setdefault(e.source_label, [])
+        for act in acts:
+            if act[0] == e.label:
+                act[1] += 1
+                act[2] += e.points
+                break
+        else:
+            acts.append([e.label, 1, e.points])
+    return [Item(f"{source}: " + "; ".join(f"{_times(label, count)} ({signed(points, '–')})"
+                                            for label, count, points in acts))
+            for source, acts in by_source.items()]
+
+
+def answer_section(debrief: Debrief) -> Section:
+    """The first screen: the guesses answered, the grade and the one sentence that explains it,
+    who reported what, and what the option beside each choice that mattered would have changed."""
+    home = debrief.home
+    change = Standing("", home.grade, home.score, home.start).change("–")
+    blocks: list[Block] = []
+    if debrief.guesses:
+        blocks.append(Paragraph(" ".join(a.said for a in debrief.guesses)))
+    blocks.append(Paragraph(grade_sentence(debrief)))
+    reported = reported_items(home)
+    if reported:
+        blocks.append(Subhead("What counted, and who reported it"))
+        blocks.extend(reported[:REPORTERS_SHOWN])
+    else:
+        blocks.append(Paragraph("Nothing you did counted.", quiet=True))
+    more = []
+    if len(reported) > REPORTERS_SHOWN:
+        n = len(reported) - REPORTERS_SHOWN
+        more.append(f"{number_word(n).capitalize()} more reporter{'s' if n != 1 else ''} counted acts of yours: "
+                    "see the ledger.")
+    uncounted = len(home.not_counted)
+    if uncounted:
+        more.append(f"{number_word(uncounted).capitalize()} more of your acts {'were' if uncounted != 1 else 'was'} "
+                    f"written down and counted for nothing here: see “Off the record”.")
+    if more:
+        blocks.append(Paragraph(" ".join(more), quiet=True))
+    heading = f"Grade {home.grade}: {home.score:,} points ({change})"
+    kept = Section("The answer", "The answer", heading, tuple(blocks))
+    turns = list(debrief.turns[:TURNS_SHOWN])
+    while turns:
+        shown = tuple(blocks) + (Subhead("What one choice would have changed, on its own"),
+                                 *(turn_item(t) for t in turns))
+        tried = Section(kept.title, kept.kicker, kept.heading, shown)
+        if words(tried) <= ANSWER_WORDS:
+            return tried
+        turns.pop()
+    return kept
+
+
 def build(debrief: Debrief, story_title: str) -> Document:
-    """The debrief of one life as a document, in the order it is read."""
+    """The debrief of one life as a document, in the order it is read: the one-screen answer
+    first, then how it ended and the detail."""
     d, home = debrief, debrief.home
-    sections: list[Section] = []
+    sections: list[Section] = [answer_section(d)]
 
     ended = [Paragraph(p) for p in d.ending_text.split("\n\n") if p.strip()]
     # Said once, and only to a player it is true of: one who found the published measures in

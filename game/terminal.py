@@ -79,7 +79,8 @@ def debrief_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
 
 def _block_lines(block: debrief_document.Block, width: int) -> list[str]:
     if isinstance(block, debrief_document.Paragraph):
-        return textwrap.wrap(block.text, width) + [""]
+        # A blank line before it too: a paragraph after a list item must not read as its tail.
+        return [""] + textwrap.wrap(block.text, width) + [""]
     if isinstance(block, debrief_document.Subhead):
         return [""] + textwrap.wrap(block.text, width) + [""]
     if isinstance(block, debrief_document.Item):
@@ -213,6 +214,10 @@ def play_on(session: Session, stdin: IO[str], stdout: IO[str], *, auto: random.R
             last_day = page.day
         say(page_lines(page, width))
         if session.is_over:
+            if not _guess(session, stdin, stdout, auto, say, width):
+                say(["", "(Stopped before the debrief. Only what you saved with s is kept.)" if saves is not None
+                     else "(Stopped before the debrief. Nothing was saved.)"])
+                return Outcome(1, session)
             say([""] + debrief_lines(session.debrief(), width))
             return Outcome(0, session)
         if not page.choices:
@@ -254,6 +259,51 @@ def play_on(session: Session, stdin: IO[str], stdout: IO[str], *, auto: random.R
         if isinstance(answer, int):
             session.choose(answer)
             say([""])
+
+
+GUESS_OPENING = "Before the ledger opens: what do you think was going on? One number each."
+
+
+def guess_lines(question, number: int, of: int, width: int = WIDTH) -> list[str]:
+    """One question asked at the ending, with its numbered options."""
+    width = width if width > 0 else UNWRAPPED
+    lines = textwrap.wrap(f"{number} of {of}. {question.question}", width)
+    for n, option in enumerate(question.options, 1):
+        lines += textwrap.wrap(f"{n}. {option.text}", width, subsequent_indent="   ")
+    return [typographic(line) for line in lines]
+
+
+def _guess(session: Session, stdin: IO[str], stdout: IO[str], auto: random.Random | None, say,
+           width: int) -> bool:
+    """Ask each guess not yet made, one number each; False if input ended or the player stopped."""
+    from .engine.guesses import GUESSES
+
+    if session.guessing is None:
+        return True
+    say(["", *textwrap.wrap(GUESS_OPENING, width if width > 0 else UNWRAPPED)])
+    while (question := session.guessing) is not None:
+        number = GUESSES.index(question) + 1
+        say([""] + guess_lines(question, number, len(GUESSES), width))
+        if auto is not None:
+            pick = auto.randint(1, len(question.options))
+            stdout.write(f"> {pick}\n")
+        else:
+            pick = None
+            while pick is None:
+                stdout.write("> ")
+                stdout.flush()
+                line = stdin.readline()
+                if not line:
+                    return False
+                answer = line.strip().lower()
+                if answer in ("q", "quit"):
+                    return False
+                if answer.isdigit() and 1 <= int(answer) <= len(question.options):
+                    pick = int(answer)
+                else:
+                    stdout.write(f"Type a number from 1 to {len(question.options)} (or q to stop).\n")
+        session.guess(question.id, question.options[pick - 1].id)
+    return True
 
 
 def printable(line: str) -> str:

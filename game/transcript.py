@@ -45,6 +45,8 @@ class Transcript:
     readings: tuple[Reading, ...]
     debrief: doc.Document | None     # None when the game stopped before an ending
     ending: str | None = None
+    #: The guesses made before the debrief: (question, answer, right — None for not sure).
+    guesses: tuple[tuple[str, str, bool | None], ...] = ()
 
     @property
     def choices_made(self) -> int:
@@ -75,12 +77,14 @@ def build(session: Session, written: datetime | None = None) -> Transcript:
             signed=entry.speaker if entry.style == "letter" else None,
             chosen=typographic(entry.chosen) if decided and entry.chosen is not None else None))
     debrief = ending = None
+    guesses: tuple[tuple[str, str, bool | None], ...] = ()
     if session.is_over:
         outcome = session.debrief()
         debrief = doc.build(outcome, story.title)
         ending = outcome.ending_title
+        guesses = tuple((a.guess.short, a.chosen.text, a.right) for a in outcome.guesses)
     return Transcript(story.title, session.seed, session.route, written or datetime.now().replace(microsecond=0),
-                      tuple(readings), debrief, ending)
+                      tuple(readings), debrief, ending, guesses)
 
 
 def file_stem(transcript: Transcript) -> str:
@@ -98,6 +102,10 @@ def about_lines(transcript: Transcript) -> list[tuple[str, str]]:
             ("Choices made", str(transcript.choices_made))]
     rows.append(("Ending", transcript.ending) if transcript.ending
                 else ("Ending", "not reached — the game was stopped before its end"))
+    if transcript.guesses:
+        verdict = {True: "right", False: "wrong", None: "not sure"}
+        rows.append(("Guessed before the debrief",
+                     "; ".join(f"{question} {answer} ({verdict[right]})" for question, answer, right in transcript.guesses)))
     return rows
 
 

@@ -20,6 +20,7 @@ from typing import IO, Iterable
 
 from game.engine.printed import printed_name as shown
 from game.jsonfile import write_text_atomic
+from game.engine.guesses import GUESSES, UNSURE
 from game.visitors import COLUMNS, SQLITE_HEADER, NotAVisitorBook, Visit, book_problem, read_visits, sqlite_header_of
 
 #: How long the report waits for a kiosk that holds the whole file (seconds).  A kiosk's
@@ -77,7 +78,16 @@ def summary(visits: list[Visit]) -> dict:
         "grades": _counts(v.grade for v in visits),
         "routes": _counts(v.route for v in visits),
         "median_seconds": {route: _median(s) for route, s in sorted(lengths.items())},
+        "guesses": {g.id: _guessed(visits, g.id) for g in GUESSES},
     }
+
+
+def _guessed(visits: list[Visit], question: str) -> dict[str, int]:
+    """How the visitors who answered one guess fared: right, wrong, or not sure."""
+    answered = [v for v in visits if getattr(v, f"guess_{question}")]
+    unsure = sum(1 for v in answered if getattr(v, f"guess_{question}") == UNSURE)
+    right = sum(1 for v in answered if getattr(v, f"right_{question}") == 1)
+    return {"answered": len(answered), "right": right, "wrong": len(answered) - unsure - right, "unsure": unsure}
 
 
 def print_summary(path: Path, visits: list[Visit], out: IO[str]) -> None:
@@ -93,11 +103,19 @@ def print_summary(path: Path, visits: list[Visit], out: IO[str]) -> None:
             print(f"  {count:6,}  {shown(value)}", file=out)
     for route, seconds in data["median_seconds"].items():
         print(f"median visit ({shown(route)} route): {seconds / 60:.1f} minutes", file=out)
+    if any(counts["answered"] for counts in data["guesses"].values()):
+        print("guesses before the debrief (right / wrong / not sure, of those who answered):", file=out)
+        for guess in GUESSES:
+            c = data["guesses"][guess.id]
+            print(f"  {c['right']:6,} / {c['wrong']:,} / {c['unsure']:,} of {c['answered']:,}  {guess.question}",
+                  file=out)
 
 
 def cell(value: object) -> object:
     """One CSV cell.  Text a spreadsheet would run as a formula gets a leading ``'``, which
     makes it text; numbers the game wrote as numbers stay numbers (``-40`` is a score)."""
+    if value is None:
+        return ""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     text = str(value)
@@ -110,7 +128,7 @@ def csv_text(visits: Iterable[Visit]) -> str:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for v in visits:
-        writer.writerow([cell(value) for value in (v.finished_on, v.ending, v.grade, v.score, v.route, v.seconds)])
+        writer.writerow([cell(value) for value in v.row()])
     return out.getvalue()
 
 

@@ -29,9 +29,12 @@ from pathlib import Path
 from typing import Iterable
 
 from game import debrief_document as doc
+from game.engine.guesses import GUESSES
 from game.jsonfile import set_aside
 
-SCHEMA_VERSION = 1
+#: 2 added each visitor's guesses at the ending (a version 1 file gains the columns when
+#: a kiosk next writes to it; the report reads either).
+SCHEMA_VERSION = 2
 #: How long a writer waits for another process's transaction before keeping the visit for
 #: later (ms).  Another kiosk's transaction lasts milliseconds; anything longer is a program
 #: holding the file, and the debrief must not wait for it.
@@ -40,7 +43,11 @@ BUSY_MILLISECONDS = 200
 MAX_PENDING = 1000
 #: The first bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
-COLUMNS = ("finished_on", "ending", "grade", "score", "route", "seconds")
+FIRST_COLUMNS = ("finished_on", "ending", "grade", "score", "route", "seconds")
+#: For each guess asked at the ending: the answer chosen ('' if none) and whether the record
+#: bore it out (1 right, 0 wrong, empty for "I'm not sure" or no answer).
+GUESS_COLUMNS = tuple(column for g in GUESSES for column in (f"guess_{g.id}", f"right_{g.id}"))
+COLUMNS = FIRST_COLUMNS + GUESS_COLUMNS
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS visits (
@@ -53,6 +60,9 @@ CREATE TABLE IF NOT EXISTS visits (
     seconds INTEGER NOT NULL
 )
 """
+#: What a version 1 file is given to become version 2.
+_ADDED = tuple(f"ALTER TABLE visits ADD COLUMN {c} " + ("TEXT NOT NULL DEFAULT ''" if c.startswith("guess_") else "INTEGER")
+               for c in GUESS_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,15 @@ class Visit:
     score: int
     route: str
     seconds: int
+    guess_counting: str = ""
+    right_counting: int | None = None
+    guess_reporters: str = ""
+    right_reporters: int | None = None
+    guess_standing: str = ""
+    right_standing: int | None = None
+
+    def row(self) -> tuple:
+        return tuple(getattr(self, column) for column in COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -76,6 +95,9 @@ class Place:
     same: int
     higher: int
     grades: tuple[tuple[str, int], ...]
+    #: For each guess, by question id: how many visitors before answered it, and how many
+    #: of them the record bore out.
+    guessed: tuple[tuple[str, int, int], ...] = ()
 
 
 class VisitorBook:
@@ -104,6 +126,10 @@ class VisitorBook:
                 connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("BEGIN IMMEDIATE")
             connection.execute(_SCHEMA)
+            present = [row[1] for row in connection.execute("PRAGMA table_info(visits)")]
+            if present == ["id", *FIRST_COLUMNS]:
+                for statement in _ADDED:        # a version 1 file: the guesses' columns added
+                    connection.execute(statement)
             # Between the check and this transaction another program may have made its own.
             why = book_problem(connection, new_allowed=False)
             if why:
@@ -268,7 +294,7 @@ def book_problem(connection: sqlite3.Connection, *, new_allowed: bool) -> str | 
         return "is not a visitor database (it holds other tables)"
     # A table of the same name but another shape is not ours.
     names = [row[1] for row in connection.execute("PRAGMA table_info(visits)")]
-    if names != ["id", *COLUMNS]:
+    if names not in (["id", *COLUMNS], ["id", *FIRST_COLUMNS]):
         return "holds a visits table of another shape"
     return None
 
@@ -276,11 +302,16 @@ def book_problem(connection: sqlite3.Connection, *, new_allowed: bool) -> str | 
 def read_visits(connection: sqlite3.Connection) -> list[Visit]:
     """Every visit, in the order they were written.  Each column is read as the type the
     game wrote, whatever a hand-made file stores there."""
+    names = [row[1] for row in connection.execute("PRAGMA table_info(visits)")]
+    guessed = ""
+    if "guess_counting" in names:       # a version 1 file has no guesses: they read as none
+        guessed = "".join(f", COALESCE(CAST(guess_{g.id} AS TEXT), ''), CAST(right_{g.id} AS INTEGER)"
+                          for g in GUESSES)
     rows = connection.execute(
         "SELECT COALESCE(CAST(finished_on AS TEXT), ''), COALESCE(CAST(ending AS TEXT), ''), "
         "COALESCE(CAST(grade AS TEXT), ''), COALESCE(CAST(score AS INTEGER), 0), "
-        "COALESCE(CAST(route AS TEXT), ''), COALESCE(CAST(seconds AS INTEGER), 0) "
-        "FROM visits ORDER BY id").fetchall()
+        "COALESCE(CAST(route AS TEXT), ''), COALESCE(CAST(seconds AS INTEGER), 0)" + guessed +
+        " FROM visits ORDER BY id").fetchall()
     return [Visit(*row) for row in rows]
 
 
@@ -293,8 +324,9 @@ def _busy(exc: sqlite3.OperationalError) -> bool:
 
 def _insert(connection: sqlite3.Connection, visit: Visit) -> None:
     connection.execute(
-        "INSERT INTO visits (finished_on, ending, grade, score, route, seconds) VALUES (?, ?, ?, ?, ?, ?)",
-        (visit.finished_on, visit.ending, visit.grade, int(visit.score), visit.route, int(visit.seconds)))
+        f"INSERT INTO visits ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)})",
+        (visit.finished_on, visit.ending, visit.grade, int(visit.score), visit.route, int(visit.seconds),
+         *(value for value in visit.row()[len(FIRST_COLUMNS):])))
 
 
 def _place(connection: sqlite3.Connection, score: int) -> Place:
@@ -302,13 +334,29 @@ def _place(connection: sqlite3.Connection, score: int) -> Place:
         "SELECT COALESCE(SUM(score < ?), 0), COALESCE(SUM(score = ?), 0), COALESCE(SUM(score > ?), 0) "
         "FROM visits", (score, score, score)).fetchone()
     grades = connection.execute("SELECT grade, COUNT(*) FROM visits GROUP BY grade").fetchall()
-    return Place(lower + same + higher, lower, same, higher, tuple((g, n) for g, n in grades))
+    guessed = []
+    for g in GUESSES:
+        answered, right = connection.execute(
+            f"SELECT COALESCE(SUM(guess_{g.id} != ''), 0), COALESCE(SUM(right_{g.id} = 1), 0) FROM visits").fetchone()
+        guessed.append((g.id, answered, right))
+    return Place(lower + same + higher, lower, same, higher, tuple((g, n) for g, n in grades), tuple(guessed))
 
 
 def visit_of(debrief, route: str, seconds: float, today: date | None = None) -> Visit:
-    """The anonymous row one finished life leaves."""
+    """The anonymous row one finished life leaves: with the visitor's guesses, which are
+    choices among the game's own options, never anything typed."""
+    guessed: dict[str, object] = {}
+    for answer in debrief.guesses:
+        guessed[f"guess_{answer.guess.id}"] = answer.chosen.id
+        guessed[f"right_{answer.guess.id}"] = None if answer.right is None else int(answer.right)
     return Visit((today or date.today()).isoformat(), debrief.ending_title, debrief.home.grade,
-                 int(debrief.home.score), route, max(0, round(seconds)))
+                 int(debrief.home.score), route, max(0, round(seconds)), **guessed)
+
+
+#: How the comparison says that visitors guessed a question right.
+_GUESSED = {"counting": "visitors guessed that something was keeping count",
+            "reporters": "guessed how many wrote down what they did",
+            "standing": "guessed how they stood"}
 
 
 def comparison_section(place: Place, grade_order: Iterable[str], grade: str) -> doc.Section:
@@ -330,6 +378,9 @@ def comparison_section(place: Place, grade_order: Iterable[str], grade: str) -> 
         blocks.append(doc.Table((doc.Column("Grade", wraps=False), doc.Column("Visitors", wraps=False, numeric=True),
                                  doc.Column("You", wraps=False)),
                                 tuple((g, counts[g], "here" if g == grade else "") for g in ordered)))
+    said = [f"{right:,} of {answered:,} {_GUESSED[qid]}" for qid, answered, right in place.guessed if answered]
+    if said:
+        blocks.append(doc.Paragraph("Before you, asked before their ledgers opened: " + "; ".join(said) + "."))
     blocks.append(doc.Paragraph("Nobody asked whether you wanted to be compared. Your line has been added for the "
                             "next visitor.", quiet=True))
     return doc.Section("Among the visitors", "The system compares you too", "Where your ledger sits",

@@ -106,7 +106,7 @@ def test_a_game_saved_at_the_prompt_is_in_the_windows_slot_and_loads_back(small,
     assert info.usable and info.place == "Day 2 · Rongcheng"
     assert info.summary.startswith("Manager Tan waits by the door.")
 
-    listed = play(small, "l\nl 4\n2\n1\n")
+    listed = play(small, "l\nl 4\n2\n1\n3\n4\n4\n")
     assert "Slot 4: Day 2 · Rongcheng, saved" in listed.stdout
     after_load = listed.stdout.split("Loaded slot 4.", 1)[1]
     assert "Manager Tan waits by the door." in after_load
@@ -121,7 +121,7 @@ def test_s_alone_is_the_quick_save_that_the_window_loads_with_f9(small, home):
 
 
 def test_loading_an_empty_or_unknown_slot_says_so_and_play_goes_on(small, home):
-    result = play(small, "l 7\nl nine\nl\n2\n1\n1\n")
+    result = play(small, "l 7\nl nine\nl\n2\n1\n1\n3\n4\n4\n")
     assert "Slot 7: That slot is empty." in result.stdout
     assert "Load with l and a slot from 1 to 12, l quick or l auto" in result.stdout
     assert "No saved games yet. s saves this one." in result.stdout
@@ -131,7 +131,7 @@ def test_loading_an_empty_or_unknown_slot_says_so_and_play_goes_on(small, home):
 def test_a_damaged_save_is_reported_and_set_aside(small, home):
     (home / "saves").mkdir(parents=True)
     (home / "saves" / "slot-02.json").write_text("{not json", encoding="utf-8")
-    result = play(small, "l 2\n1\n1\n1\n")
+    result = play(small, "l 2\n1\n1\n1\n3\n4\n4\n")
     assert "Slot 2: This save" in result.stdout and "moved to" in result.stdout
     assert result.returncode == 0 and "Traceback" not in result.stderr
 
@@ -139,7 +139,7 @@ def test_a_damaged_save_is_reported_and_set_aside(small, home):
 def test_the_transcript_follows_the_game_that_was_loaded(small, home, tmp_path):
     play(small, "2\ns 1\nq\n")
     transcript = tmp_path / "life.md"
-    result = play(small, "l 1\n1\n1\n", "--transcript", str(transcript))
+    result = play(small, "l 1\n1\n1\n3\n4\n4\n", "--transcript", str(transcript))
     assert result.returncode == 0
     assert "Go through." in transcript.read_text(encoding="utf-8")
 
@@ -152,7 +152,7 @@ def test_help_lists_every_command(small, home):
 
 
 def test_a_whole_life_prints_no_control_character(small, home):
-    result = play(small, "1\nh\ns\nl\n?\n1\n1\n")
+    result = play(small, "1\nh\ns\nl\n?\n1\n1\n3\n4\n4\n")
     assert result.returncode == 0
     assert all(ch == "\n" or ch.isprintable() for ch in result.stdout)
 
@@ -164,7 +164,7 @@ def test_a_control_character_from_anywhere_is_dropped_before_printing():
 
 
 def test_plain_is_ascii_and_wraps_nowhere_at_width_zero(small, home):
-    result = play(small, "1\n1\n1\n", "--plain", "--width", "0")
+    result = play(small, "1\n1\n1\n3\n4\n4\n", "--plain", "--width", "0")
     assert result.stdout.isascii()
     assert "-- Day 1, Rongcheng --" in result.stdout
     # A paragraph is one line, for a braille display to pan along, not broken at 78.

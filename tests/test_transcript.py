@@ -228,7 +228,7 @@ def test_play_text_writes_the_transcript_it_was_asked_for(story_dir, tmp_path, m
 
     from game.cli import main
 
-    monkeypatch.setattr("sys.stdin", io.StringIO("2\n1\n\n\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("2\n1\n\n\n3\n4\n4\n"))
     target = tmp_path / "class" / "anna.html"
     assert main(["play", "--text", "--story", str(story_dir(LIFE)), "--seed", "77", "--transcript", str(target)]) == 0
     assert str(target) in capsys.readouterr().err

@@ -165,3 +165,31 @@ def test_plain_titles_are_written_as_they_are(book, tmp_path, capsys):
     assert report(capsys, "--database", str(book.path), "--csv", str(target))[0] == 0
     rows = list(csv.DictReader(target.open(newline="")))
     assert [r["ending"] for r in rows] == ["The harbour", "The quiet flat"]
+
+
+def test_the_report_counts_how_many_visitors_guessed_each_question_right(tmp_path, capsys):
+    import io
+    from dataclasses import replace
+
+    from game.visitor_report import read_book, summary
+    from game.visitor_report import report as run_report
+
+    book = VisitorBook(tmp_path / "visitors.sqlite")
+    plain = visit()
+    book.record(replace(plain, guess_counting="yes", right_counting=1, guess_standing="higher", right_standing=0))
+    book.record(replace(plain, guess_counting="no", right_counting=0, guess_standing="unsure"))
+    book.record(replace(plain, guess_counting="yes", right_counting=1))
+    book.record(plain)                                  # a visit from before the guesses were asked
+    counts = summary(read_book(book.path))["guesses"]
+    assert counts["counting"] == {"answered": 3, "right": 2, "wrong": 1, "unsure": 0}
+    assert counts["standing"] == {"answered": 2, "right": 0, "wrong": 1, "unsure": 1}
+    assert counts["reporters"] == {"answered": 0, "right": 0, "wrong": 0, "unsure": 0}
+    target = tmp_path / "visits.csv"
+    assert run_report(book.path, target, io.StringIO(), io.StringIO()) == 0
+    rows = list(csv.reader(target.open(encoding="utf-8")))
+    assert rows[0][6:] == ["guess_counting", "right_counting", "guess_reporters", "right_reporters",
+                           "guess_standing", "right_standing"]
+    assert rows[1][6:] == ["yes", "1", "", "", "higher", "0"] and rows[4][6:] == ["", "", "", "", "", ""]
+    out = io.StringIO()
+    run_report(book.path, None, out, io.StringIO())
+    assert "2 / 1 / 0 of 3  Was anything keeping count of what you did?" in out.getvalue()

@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
+from contextlib import closing
+from dataclasses import replace
 import subprocess
 import sys
 import textwrap
@@ -19,20 +21,60 @@ from game.visitors import COLUMNS, Visit, VisitorBook, comparison_section
 from helpers import ROOT
 
 
+@pytest.fixture
+def shipped_life():
+    """A short life through the shipped story, played to its ending."""
+    from game import shipped
+    from game.engine import Session, load_story
+
+    session = Session.new(load_story(shipped.story()), 4, "short")
+    while not session.is_over:
+        session.choose(1)
+    return session
+
+
 def visit(score: int = 1000, grade: str = "A", seconds: int = 600) -> Visit:
     return Visit("2025-05-18", "The harbour", grade, score, "short", seconds)
 
 
-def test_a_visit_is_one_row_of_ending_grade_score_route_length_and_day_and_nothing_else(tmp_path):
+def test_a_visit_is_one_row_of_ending_grade_score_route_length_day_and_guesses_and_nothing_else(tmp_path):
     book = VisitorBook(tmp_path / "visitors.sqlite")
-    book.record(visit())
+    book.record(replace(visit(), guess_counting="no", right_counting=0, guess_standing="unsure"))
     with sqlite3.connect(book.path) as connection:
         columns = [row[1] for row in connection.execute("PRAGMA table_info(visits)")]
         rows = connection.execute("SELECT * FROM visits").fetchall()
         mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
     assert columns == ["id", *COLUMNS]
-    assert rows == [(1, "2025-05-18", "The harbour", "A", 1000, "short", 600)]
+    assert rows == [(1, "2025-05-18", "The harbour", "A", 1000, "short", 600, "no", 0, "", None, "unsure", None)]
     assert mode == "wal"
+
+
+def test_a_visitor_book_of_the_first_version_gains_the_guesses_and_keeps_its_visits(tmp_path):
+    path = tmp_path / "visitors.sqlite"
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("CREATE TABLE visits (id INTEGER PRIMARY KEY, finished_on TEXT NOT NULL, ending TEXT NOT NULL, "
+                           "grade TEXT NOT NULL, score INTEGER NOT NULL, route TEXT NOT NULL, seconds INTEGER NOT NULL)")
+        connection.execute("INSERT INTO visits VALUES (1, '2025-05-17', 'The List', 'B', 930, 'short', 540)")
+        connection.execute("PRAGMA user_version = 1")
+        connection.commit()
+    book = VisitorBook(path)
+    book.record(replace(visit(), guess_reporters="many", right_reporters=1))
+    before, after = book.visits()
+    assert (before.ending, before.guess_reporters, before.right_reporters) == ("The List", "", None)
+    assert (after.guess_reporters, after.right_reporters) == ("many", 1)
+
+
+def test_a_finished_life_leaves_its_guesses_and_whether_the_record_bore_them_out(shipped_life):
+    from game.visitors import visit_of
+
+    shipped_life.guess("counting", "no")
+    shipped_life.guess("reporters", "unsure")
+    shipped_life.guess("standing", "higher" if shipped_life.debrief().home.score > 1000 else "lower")
+    row = visit_of(shipped_life.debrief(), "short", 300)
+    assert (row.guess_counting, row.right_counting) == ("no", 0)      # something was always counting
+    assert (row.guess_reporters, row.right_reporters) == ("unsure", None)
+    assert row.guess_standing in ("higher", "lower") and row.right_standing in (0, 1)
+    assert row.right_standing == int((row.guess_standing == "higher") == (row.score > 1000) and row.score != 1000)
 
 
 def test_each_visitor_is_placed_among_the_visitors_before_them(tmp_path):
@@ -221,3 +263,14 @@ def test_visits_kept_while_busy_can_be_written_on_their_own_once_the_database_is
     other.close()
     assert book.write_pending() is True
     assert [v.score for v in book.visits()] == [900, 1000]
+
+
+def test_the_comparison_says_how_many_visitors_before_guessed_each_question_right(tmp_path):
+    book = VisitorBook(tmp_path / "visitors.sqlite")
+    book.record(replace(visit(), guess_counting="yes", right_counting=1, guess_standing="lower", right_standing=0))
+    book.record(replace(visit(), guess_counting="unsure", guess_standing="same", right_standing=1))
+    place = book.record(visit())
+    assert place.guessed == (("counting", 2, 1), ("reporters", 0, 0), ("standing", 2, 1))
+    text = " ".join(getattr(b, "text", "") for b in comparison_section(place, ["AAA", "AA", "A"], "A").blocks)
+    assert ("Before you, asked before their ledgers opened: 1 of 2 visitors guessed that something was "
+            "keeping count; 1 of 2 guessed how they stood.") in text

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from . import ledger as ledgers
+from .guesses import Answer, answer
+from .hindsight import Turn
 from .ledger import BlacklistStatus, Event, EventView, Ledger
 from .conditions import State
 from .story import PLAYER, Passage, Story, with_variants
@@ -30,9 +32,16 @@ class Debrief:
     unrecorded: list[EventView]  # acts no source recorded
     events: list[EventView]  # the whole log, in order
     read_the_rules: bool = False  # the player read the published measures during play
+    #: The player's guesses at the ending, each with what the record says (empty if none).
+    guesses: tuple[Answer, ...] = ()
+    #: The choices whose other option would have changed the score, the largest first.
+    turns: tuple[Turn, ...] = ()
+    #: The home grades and the score each starts at, best first.
+    grades: tuple[tuple[str, int], ...] = ()
 
 
-def make_debrief(story: Story, ending: Passage, events: Sequence[Event], state: State) -> Debrief:
+def make_debrief(story: Story, ending: Passage, events: Sequence[Event], state: State, *,
+                 guesses: dict[str, str] | None = None, turns: Sequence[Turn] = ()) -> Debrief:
     """Derive the debrief for a playthrough that has reached ``ending``.
 
     ``state`` is the session at its end: the ending's text and the discussion questions are
@@ -43,15 +52,20 @@ def make_debrief(story: Story, ending: Passage, events: Sequence[Event], state: 
     others = [ledgers.ledger(story, events, j, cities=ledgers.had_it_been_home(story, j))
               for jid, j in sorted(story.jurisdictions.items()) if jid != story.home]
     subjects = sorted({e.subject for e in events if e.subject != PLAYER})
+    mine = ledgers.ledger(story, events, home)
+    views = [ledgers.view(story, e) for e in events]
     return Debrief(
         ending_title=ending.ending.title,
         ending_text=with_variants(ending.ending.debrief, ending.ending.debrief_variants, state),
         questions=[q.text for q in ending.ending.questions + story.questions if q.asked(state)],
-        home=ledgers.ledger(story, events, home),
+        home=mine,
         others=others,
         companies=[ledgers.ledger(story, events, home, subject) for subject in subjects],
         blacklist=ledgers.blacklist_status(story, events, story.blacklist),
         unrecorded=[ledgers.view(story, e) for e in events if e.source is None and e.subject == PLAYER],
-        events=[ledgers.view(story, e) for e in events],
+        events=views,
         read_the_rules=bool(state.variable(READ_THE_RULES)),
+        guesses=tuple(answer(guesses or {}, mine, views)),
+        turns=tuple(turns),
+        grades=tuple(home.grades),
     )

@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from . import guesses as guessing
+from . import hindsight
 from . import ledger as ledgers
 from . import save_fields as fields
 from .conditions import Condition, Grade
@@ -111,6 +113,8 @@ class Session:
         self.position = story.entry(route)
         self.history: list[HistoryEntry] = []
         self.path: list[int] = []
+        #: The player's guesses at the ending, by question id (see :mod:`.guesses`).
+        self.guesses: dict[str, str] = {}
         self._page: Page | None = None
         self._offered: list[Choice] = []
         self._held: tuple[int, ...] = ()
@@ -148,6 +152,22 @@ class Session:
     def is_over(self) -> bool:
         return self.passage.ending is not None
 
+    @property
+    def guessing(self) -> "guessing.Guess | None":
+        """At an ending, the next question the player has not yet answered; None while the
+        story goes on and once every guess is made.  No word of the debrief comes before."""
+        if not self.is_over:
+            return None
+        return next((g for g in guessing.GUESSES if g.id not in self.guesses), None)
+
+    def guess(self, question: str, option: str) -> None:
+        """Answer a question asked at the ending (``option`` is the id of one of its options)."""
+        if not self.is_over:
+            raise RuntimeError("the guesses are asked only at an ending")
+        if not guessing.is_valid(question, option):
+            raise ValueError(f"{option!r} is not an answer to {question!r}")
+        self.guesses[question] = option
+
     def choose(self, number: int) -> None:
         """Take the numbered choice (1-based) of the current page."""
         page = self.page
@@ -180,7 +200,8 @@ class Session:
         """The ledger opened. Only at an ending."""
         if not self.is_over:
             raise RuntimeError("the debrief opens only at an ending")
-        return make_debrief(self.story, self.passage, self.events, self)
+        return make_debrief(self.story, self.passage, self.events, self, guesses=self.guesses,
+                            turns=hindsight.turns(self))
 
     # -- what conditions may read (the conditions.State protocol) -----------------------
 
@@ -300,6 +321,7 @@ class Session:
             "events": [fields.event_row(e) for e in self.events],
             "history": [_entry_to_json(h) for h in self.history],
             "path": list(self.path),
+            "guesses": dict(self.guesses),
         }
 
     @classmethod
@@ -339,6 +361,11 @@ class Session:
             session.events = [fields.event(e) for e in fields.listing(data["events"], "the events")]
             session.path = [fields.whole(n, "a choice", least=1)
                             for n in fields.listing(data.get("path", []), "the choices")]
+            session.guesses = {}
+            for question, option in fields.table(data.get("guesses", {}), "the guesses").items():
+                if not guessing.is_valid(question, option):
+                    raise ValueError(f"the guess {question!r} has no answer {option!r}")
+                session.guesses[question] = option
             session.history = [_entry_from_json(story, item)
                                for item in fields.listing(data.get("history", []), "the history")]
         except SaveError:

@@ -100,10 +100,10 @@ def _anew(app: "App", scene: Scene, story: Story) -> tuple[Scene, str | None]:
 
         return (TitleScene(app) if scene.name == "title" else scene), None
     carried, note = carry(session, story)
-    if scene.name == "debrief" and carried.is_over:
-        from game.ui.scenes.debrief import DebriefScene
+    if scene.name in ("debrief", "guess") and carried.is_over:
+        from game.ui.scenes.guess import after_the_ending
 
-        return DebriefScene(app, carried, again=getattr(scene, "again", False)), note
+        return after_the_ending(app, carried, again=getattr(scene, "again", False)), note
     from game.ui.scenes.play import PlayScene
 
     play = PlayScene(app, carried)

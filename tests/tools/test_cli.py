@@ -47,7 +47,7 @@ def test_check_lists_located_errors_and_fails(story_dir):
 
 
 def test_play_text_reads_numbers_and_ends_with_the_debrief(story_dir):
-    result = run("play", "--text", "--story", str(story_dir(SMALL)), "--seed", "1", stdin="2\n")
+    result = run("play", "--text", "--story", str(story_dir(SMALL)), "--seed", "1", stdin="2\n3\n4\n4\n")
     assert result.returncode == 0, result.stderr
     before, after = result.stdout.split("\nDebrief\n", 1)
     assert "1. Brake." in before and "2. Go through." in before
@@ -124,20 +124,20 @@ passages:
 
 
 def test_play_text_with_one_choice_goes_on_at_enter(story_dir):
-    result = run("play", "--text", "--story", str(story_dir(ONE_WAY)), stdin="\n")
+    result = run("play", "--text", "--story", str(story_dir(ONE_WAY)), stdin="\n3\n4\n4\n")
     assert result.returncode == 0, result.stdout
     assert "\nDebrief\n" in result.stdout
 
 
 def test_play_text_with_one_choice_asks_for_enter_not_a_number_from_1_to_1(story_dir):
-    result = run("play", "--text", "--story", str(story_dir(ONE_WAY)), stdin="2\nyes\n1\n")
+    result = run("play", "--text", "--story", str(story_dir(ONE_WAY)), stdin="2\nyes\n1\n3\n4\n4\n")
     assert result.returncode == 0, result.stdout
     assert result.stdout.count("Press Enter to go on, or q to stop.") == 2
     assert "from 1 to 1" not in result.stdout
 
 
 def test_play_text_with_several_choices_still_wants_a_number(story_dir):
-    result = run("play", "--text", "--story", str(story_dir(SMALL)), stdin="\n1\n")
+    result = run("play", "--text", "--story", str(story_dir(SMALL)), stdin="\n1\n3\n4\n4\n")
     assert result.returncode == 0, result.stdout
     assert "Type a number from 1 to 2 (or q to stop)." in result.stdout
     assert "Press Enter" not in result.stdout

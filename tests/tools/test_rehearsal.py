@@ -75,7 +75,7 @@ def test_a_flag_the_story_cannot_take_is_a_message(story, start, sets, records, 
 def test_play_text_takes_the_testing_flags(story_dir, capsys, monkeypatch):
     import io
     folder = story_dir(PASSAGES, header=HEADER)
-    monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n3\n4\n4\n"))
     code = main(["play", "--text", "--story", str(folder), "--start", "hall", "--set", "mother_ill=true",
                  "--record", "gave_blood:hospital"])
     out = capsys.readouterr().out

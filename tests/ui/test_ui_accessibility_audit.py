@@ -185,6 +185,23 @@ def test_the_debrief(large_app):
         app.step(0)
 
 
+def test_the_guess_and_the_first_page_it_opens(large_app):
+    """Each question of the guess, then the debrief's first page with the guesses answered."""
+    import pygame
+
+    import ui_driver as d
+    from game.ui.scenes.guess import GuessScene
+
+    app = large_app
+    shown(app, GuessScene(app, whole_game(app)))
+    for n in range(3):
+        audit(app, f"guess {n + 1}")
+        d.key(app, pygame.K_1)
+        app.step(0)
+    assert app.top.name == "debrief"
+    audit(app, "debrief page 1, with the guesses answered")
+
+
 PASSAGE = ("'The light at Chengshan Road turns amber,' she says. The bus behind you sounds its horn, "
            "and a camera on the gantry blinks once.\n\nYou brake. Nobody tells you what that was worth.\n\n"
            "Name: Wang Lei    Card: 3706 8219 0044\nSeat 14, carriage 6 — Rongcheng to Jinan")

@@ -252,3 +252,23 @@ def test_every_character_on_the_debrief_exists_in_the_font_it_is_drawn_in(make_a
     finally:
         app.text.render = original
     assert not missing, sorted(set(missing))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{round(s * 100)}%")
+def test_the_first_screen_is_one_page_at_every_size(make_app, shipped_story, every_ending, size, scale):
+    """The answer — the guesses answered, the grade and why, who reported what, the choices
+    weighed — is read without turning a page, its type never under the debrief's floor."""
+    app = make_app(size=size, story=shipped_story, text_scale=scale)
+    for ending, played in every_ending.items():
+        session = Session.from_json(shipped_story, played.to_json())
+        for question in ("counting", "reporters", "standing"):
+            session.guess(question, "unsure")
+        scene = DebriefScene(app, session, again=True)
+        app.start(scene)
+        app.step(0)
+        on_first = {piece.section for piece, _ in scene.pages[0]}
+        later = {piece.section for page in scene.pages[1:] for piece, _ in page}
+        assert on_first == {0} and 0 not in later, f"{ending} at {size} {scale:.0%}"
+        sizes = [piece.data[1] for piece, _ in scene.pages[0] if piece.kind in ("text", "item")]
+        assert min(sizes) >= MIN_TEXT_PX

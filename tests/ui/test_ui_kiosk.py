@@ -50,13 +50,17 @@ def wait(app, seconds: float, step: float = 0.5) -> None:
         app.step(step)
 
 
-def play_to_the_debrief(app) -> None:
+def play_to_the_debrief(app, guesses: str = "1") -> None:
+    """Play on with Space and Enter, then at the guess press ``guesses`` (one key each)."""
     for _ in range(200):
         if app.top.name != "play":
             break
         d.key(app, pygame.K_SPACE)                 # complete the text / turn the page
         if app.top.name == "play" and app.top.choices_visible:
             d.key(app, pygame.K_RETURN)
+    for key in guesses * 3:
+        if app.top.name == "guess":
+            d.key(app, getattr(pygame, f"K_{key}"))
     assert app.top.name == "debrief"
 
 
@@ -239,7 +243,7 @@ def test_with_statistics_on_the_debrief_compares_each_visitor_with_the_ones_befo
     app = kiosk_app(book=book, statistics=True)
     for visitor in range(2):
         begin(app)
-        play_to_the_debrief(app)
+        play_to_the_debrief(app, guesses="1" if visitor == 0 else "2")
         section = app.top.document.sections[-1]
         assert section.kicker == "The system compares you too"
         text = " ".join(getattr(b, "text", "") for b in section.blocks)
@@ -250,6 +254,8 @@ def test_with_statistics_on_the_debrief_compares_each_visitor_with_the_ones_befo
         app.kiosk.back_to_attract(app)
     visits = book.visits()
     assert len(visits) == 2 and {v.route for v in visits} == {"short"}
+    # Each visitor's guesses are counted: something was keeping count, whatever the life.
+    assert [(v.guess_counting, v.right_counting) for v in visits] == [("yes", 1), ("no", 0)]
 
 
 def test_with_statistics_off_the_debrief_is_the_usual_one(kiosk_app):

@@ -44,6 +44,10 @@ def a_visit(app) -> float:
         if app.top.name == "play" and app.top.choices_visible:
             d.key(app, pygame.K_RETURN)
         longest = max(longest, time.monotonic() - started)
+    while app.top.name == "guess":
+        started = time.monotonic()
+        d.key(app, pygame.K_1)                 # the last guess opens the debrief: timed too
+        longest = max(longest, time.monotonic() - started)
     assert app.top.name == "debrief"
     return longest
 

@@ -97,8 +97,15 @@ def play_and_capture(app, rng: random.Random):
     app.step(0)
     d.key(app, pygame.K_RETURN)
     guard = 0
-    while app.top.name == "play" and guard < 2000:
+    while app.top.name in ("play", "guess") and guard < 2000:
         scene = app.top
+        if scene.name == "guess":
+            # The guess is asked before the debrief and drawn like every page before it.
+            scene.dirty = True
+            app.step(0)
+            d.key(app, getattr(pygame, f"K_{rng.randint(1, len(scene.question.options))}"))
+            guard += 1
+            continue
         seen |= story_strings(scene.session)
         for s in app.stack:
             s.dirty = True

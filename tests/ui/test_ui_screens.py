@@ -45,7 +45,12 @@ def test_keyboard_only_new_game_choose_and_reach_debrief(make_app):
                 d.key(app, pygame.K_DOWN)
             d.key(app, pygame.K_RETURN)
         guard += 1
+    assert app.top.name == "guess"                 # the guess comes before any word of the debrief
+    for _ in range(3):
+        d.key(app, pygame.K_DOWN)                  # arrows + Enter pick an answer
+        d.key(app, pygame.K_RETURN)
     assert app.top.name == "debrief"
+    assert app.top.session.guesses == {"counting": "yes", "reporters": "none", "standing": "higher"}
     pages = len(app.top.pages)
     for _ in range(pages):
         d.key(app, pygame.K_RIGHT)
@@ -76,7 +81,11 @@ def test_mouse_only_play(make_app):
         else:
             d.click(app, scene.content.center)     # click anywhere completes or turns the page
         guard += 1
+    while app.top.name == "guess" and guard < 90:
+        d.click(app, app.top.focus.buttons[-1].rect.center)   # "I'm not sure", by the mouse
+        guard += 1
     assert app.top.name == "debrief"
+    assert set(app.top.session.guesses.values()) == {"unsure"}
     d.click(app, button(app.top, "next").rect.center)
     assert app.top.page == 1
     d.wheel(app, 1)

@@ -76,6 +76,8 @@ def test_a_finished_games_debrief_can_be_read_again_from_the_title(make_app):
     session = app.new_session()
     while not session.is_over:
         session.choose(1)
+    for question in ("counting", "reporters", "standing"):
+        session.guess(question, "unsure")
     from game.ui.scenes.debrief import DebriefScene
 
     app.start(DebriefScene(app, session))

@@ -20,10 +20,14 @@ from game.ui.input import Command
 from game.ui.layout import LINE_SPACING
 from game.ui.scene import Pop, Push, Reset, Scene, Transition
 from game.ui.scenes.common import button_column, button_row, draw_background
+from game.ui.theme import metrics_for
 from game.ui.widgets import Focus, draw_panel
 
 #: No text on the debrief is smaller than this (pixels): it is read from the back of a classroom.
 MIN_TEXT_PX = 14
+
+#: The first screen's type is never set down below this share of the size of 100% text.
+ANSWER_FLOOR = 0.8
 
 #: The palette colour each kind of text is drawn in, on ``paper``.  Tests hold every one of
 #: them to a 4.5:1 contrast with the paper.
@@ -128,20 +132,42 @@ class DebriefScene(Scene):
             self.app.save(ENDING, self.session)
 
     # -- sizes -----------------------------------------------------------------------------
-    def sizes(self) -> dict[str, int]:
+    def sizes(self, scale: float = 1.0) -> dict[str, int]:
         m = self.app.metrics
-        return {"body": max(MIN_TEXT_PX, round(m.body * 0.9)), "table": max(MIN_TEXT_PX, round(m.body * 0.75)),
-                "small": max(MIN_TEXT_PX, m.small), "subhead": max(MIN_TEXT_PX, m.ui),
-                "heading": max(MIN_TEXT_PX, m.heading)}
+        return {"body": max(MIN_TEXT_PX, round(m.body * 0.9 * scale)),
+                "table": max(MIN_TEXT_PX, round(m.body * 0.75 * scale)),
+                "small": max(MIN_TEXT_PX, round(m.small * scale)), "subhead": max(MIN_TEXT_PX, round(m.ui * scale)),
+                "heading": max(MIN_TEXT_PX, round(m.heading * scale)),
+                "gap": max(2, round(m.gap * min(1.0, scale)))}
+
+    def answer_scale(self, width: int, room: int) -> float:
+        """How far the first screen's type is set down so the answer fits one page: not at
+        all where it fits as the player set it, and never below four fifths of the size of
+        100% text (nor :data:`MIN_TEXT_PX`); an answer that still does not fit runs on."""
+        first = self.document.sections[0] if self.document.sections else None
+        if first is None or first.follows_on:
+            return 1.0
+        m = self.app.metrics
+        floor = ANSWER_FLOOR * metrics_for(self.app.size, 1.0, m.line_spacing).body / m.body
+        scale = 1.0
+        while scale > floor:
+            if len(paginate(self._pieces(width, scale, only_first=True), room)) <= 1:
+                return scale
+            scale = max(floor, scale - 0.05)
+        return floor
 
     def ink(self, role: str):
         return getattr(self.app.palette, INKS[role])
 
     # -- the document as pieces ----------------------------------------------------------------
-    def _pieces(self, width: int) -> list[Piece]:
-        m, t, s = self.app.metrics, self.app.text, self.sizes()
+    def _pieces(self, width: int, answer_scale: float = 1.0, only_first: bool = False) -> list[Piece]:
+        m, t = self.app.metrics, self.app.text
         pieces: list[Piece] = []
         for n, section in enumerate(self.document.sections):
+            if only_first and n:
+                break
+            # The first section is the one-screen answer, its type set down to fit if it must.
+            s = self.sizes(answer_scale if n == 0 else 1.0)
             first = True
 
             def add(piece: Piece) -> None:
@@ -160,28 +186,28 @@ class DebriefScene(Scene):
                 add(Piece("text", round(s["heading"] * 1.3), ("serif", s["heading"], "heading", line.text, 0),
                           keep=True, space=m.gap // 2 if i == 0 else 0))
             for block in section.blocks:
-                for i, piece in enumerate(self._block(block, width)):
+                for i, piece in enumerate(self._block(block, width, s)):
                     if i == 0 and not piece.space:
-                        piece.space = m.gap
+                        piece.space = s["gap"]
                     add(piece)
         return pieces
 
-    def _block(self, block, width: int) -> list[Piece]:
-        m, t, s = self.app.metrics, self.app.text, self.sizes()
+    def _block(self, block, width: int, s: dict[str, int] | None = None) -> list[Piece]:
+        m, t, s = self.app.metrics, self.app.text, s or self.sizes()
         if isinstance(block, doc.Paragraph):
             role, ink = ("serif_italic", "quiet") if block.quiet else ("serif", "body")
             return [Piece("text", round(s["body"] * LINE_SPACING), (role, s["body"], ink, line.text, 0))
                     for line in t.lines(block.text, role, s["body"], width)]
         if isinstance(block, doc.Subhead):
             return [Piece("text", round(s["subhead"] * 1.4), ("sans_bold", s["subhead"], "heading", line.text, 0),
-                          keep=True, space=m.gap if i == 0 else 0)
+                          keep=True, space=s["gap"] if i == 0 else 0)
                     for i, line in enumerate(t.lines(block.text, "sans_bold", s["subhead"], width))]
         if isinstance(block, doc.Item):
             indent = t.width("00.  ", "sans", s["body"])
             lines = t.lines(block.text, "serif", s["body"], width - indent)
             return [Piece("item" if i == 0 else "text", round(s["body"] * 1.45),
                           ("serif", s["body"], "body", line.text, indent, block.mark),
-                          space=m.gap // 3 if i == 0 else 0) for i, line in enumerate(lines)]
+                          space=s["gap"] // 3 if i == 0 else 0) for i, line in enumerate(lines)]
         if isinstance(block, doc.Standing):
             return [Piece("standing", round(s["heading"] * 3.4) + m.gap * 2, block)]
         if isinstance(block, doc.Table):
@@ -248,15 +274,18 @@ class DebriefScene(Scene):
         w, h = app.size
         self.nav = button_row(app, [("Previous", "prev"), ("Contents", "contents"), ("Next", "next"),
                                     *self._keeping(), ("Finish", "finish")], h - m.margin)
-        self.sheet = pygame.Rect(0, m.margin, min(w - 2 * m.margin,
-                                 round(app.text.average_char_width("serif", m.body) * 80)), 0)
+        # A measure of 80 characters; on a small screen, the whole width,
+        # so the first page holds the answer there too.
+        measure = max(round(app.text.average_char_width("serif", m.body) * 80), w if w < 1280 else 0)
+        self.sheet = pygame.Rect(0, m.margin, min(w - 2 * m.margin, measure), 0)
         self.sheet.centerx = w // 2
         self.sheet.height = self.nav[0].rect.top - m.gap * 2 - self.sheet.y
         self.inner = self.sheet.inflate(-m.margin * 2, -m.margin * 2)
         folio = round(self.sizes()["small"] * 1.4)
         #: Everything but the folio is drawn inside this rectangle.
         self.content = pygame.Rect(self.inner.x, self.inner.y, self.inner.width, self.inner.height - folio - m.gap)
-        self.pages = paginate(self._pieces(self.inner.width), self.content.height)
+        scale = self.answer_scale(self.inner.width, self.content.height)
+        self.pages = paginate(self._pieces(self.inner.width, scale), self.content.height)
         self.section_pages = {}
         for number, page in enumerate(self.pages):
             for piece, _ in page:

@@ -310,11 +310,12 @@ class PlayScene(Scene):
     def _choose(self, key) -> Transition | None:
         app = self.app
         if key == "debrief":
-            from game.ui.scenes.debrief import DebriefScene
+            from game.ui.scenes.guess import after_the_ending
 
             app.hush()
             app.sound("page")
-            return Replace(DebriefScene(app, self.session))
+            # The guess comes first: no word of the debrief before it is made.
+            return Replace(after_the_ending(app, self.session))
         app.sound("choose")
         self.session.choose(key)
         app.autosave(self.session)

@@ -124,7 +124,7 @@ class TitleScene(Scene):
                                          yes="Start a new game", no="Go back"))
             return start()
         if key == "again":
-            from game.ui.scenes.debrief import DebriefScene
+            from game.ui.scenes.guess import after_the_ending
 
             try:
                 session = app.load(ENDING)
@@ -135,7 +135,7 @@ class TitleScene(Scene):
             if not session.is_over:
                 app.toast("That game did not reach its ending.", 5)
                 return None
-            return Push(DebriefScene(app, session, again=True))
+            return Push(after_the_ending(app, session, again=True))
         if key == "continue" and self.latest is not None:
             try:
                 session = app.load(self.latest.name)

@@ -1,0 +1,141 @@
+"""The guess before the reveal: asked only at an ending, one option each, kept in the session
+and its saves like a choice, and answered from the life's own record — never from words
+written for an ending."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from game import shipped
+from game.engine import SaveError, Session, load_story
+from game.engine.guesses import GUESSES, UNSURE, answer, number_word
+
+
+@pytest.fixture(scope="module")
+def story():
+    return load_story(shipped.story())
+
+
+def lived(story, seed: int, route: str = "short") -> Session:
+    session = Session.new(story, seed, route)
+    rng = random.Random(seed)
+    while not session.is_over:
+        session.choose(rng.randint(1, len(session.page.choices)))
+    return session
+
+
+def test_nothing_is_asked_while_the_story_goes_on(story):
+    session = Session.new(story, 1, "short")
+    assert session.guessing is None
+    with pytest.raises(RuntimeError):
+        session.guess("counting", "yes")
+
+
+def test_at_the_ending_each_question_is_asked_in_turn_until_all_are_answered(story):
+    session = lived(story, 1)
+    asked = []
+    while (question := session.guessing) is not None:
+        asked.append(question.id)
+        assert question.options[-1].id == UNSURE           # every question lets the player not know
+        session.guess(question.id, question.options[0].id)
+    assert asked == [g.id for g in GUESSES]
+
+
+def test_an_answer_the_question_does_not_offer_is_refused(story):
+    session = lived(story, 1)
+    with pytest.raises(ValueError):
+        session.guess("counting", "higher")
+    with pytest.raises(ValueError):
+        session.guess("who_is_watching", "yes")
+    assert session.guesses == {}
+
+
+@pytest.mark.parametrize("route", ["short", "full"])
+def test_each_answer_is_checked_against_the_log(story, route):
+    """What is true is read from the events: how many acts the home city counted, how many
+    different sources wrote the player's acts down, and where the score ended."""
+    for seed in range(40):
+        session = lived(story, seed, route)
+        home = story.jurisdictions[story.home]
+        mine = [e for e in session.events if e.subject == "you"]
+        counted = [e for e in mine if e.source in getattr(home.rules.get(e.behaviour), "sources", ())
+                   and e.city in home.cities]
+        sources = {e.source for e in mine if e.source}
+        debrief = session.debrief()
+        truth = {"counting": "yes",
+                 "reporters": "none" if not sources else "few" if len(sources) <= 2 else "many",
+                 "standing": "higher" if debrief.home.score > 1000 else "lower" if debrief.home.score < 1000 else "same"}
+        for guess in GUESSES:
+            for option in guess.options:
+                said = answer({guess.id: option.id}, debrief.home, debrief.events)
+                assert len(said) == 1
+                expected = None if option.id == UNSURE else option.id == truth[guess.id]
+                assert said[0].right is expected, (seed, guess.id, option.id)
+        counting = answer({"counting": "no"}, debrief.home, debrief.events)[0].said
+        if counted:
+            n = len(counted)
+            assert ("one of your acts" if n == 1 else f"{number_word(n)} of your acts") + " went into" in counting
+        else:
+            assert counting.endswith("though nothing you did reached it.")
+        reporters = answer({"reporters": "none"}, debrief.home, debrief.events)[0].said
+        assert reporters.startswith("You thought nobody wrote down what you did.")
+        if not sources:
+            assert reporters.endswith("Nobody did.")
+        else:
+            assert f" {number_word(len(sources)).capitalize()} did" in reporters
+
+
+def test_the_answer_names_the_numbers_from_the_record(story):
+    session = lived(story, 3)
+    session.guess("counting", "no")
+    session.guess("reporters", "none")
+    session.guess("standing", UNSURE)
+    debrief = session.debrief()
+    said = {a.guess.id: a.said for a in debrief.guesses}
+    counted = len(debrief.home.entries)
+    from game.engine.guesses import number_word, reporters
+
+    assert said["counting"].startswith("You thought nothing was keeping count. Something was:")
+    assert f"{number_word(counted)} of your acts" in said["counting"] or counted == 1
+    assert f"{number_word(len(reporters(debrief.events))).capitalize()} did" in said["reporters"]
+    diff = debrief.home.score - 1000
+    assert said["standing"].endswith(f"You ended {abs(diff)} points {'up' if diff > 0 else 'down'}, on {debrief.home.score:,}."
+                                     if diff else "You ended where you began, on 1,000.")
+
+
+def test_the_guesses_are_saved_and_resumed_like_choices(story):
+    session = lived(story, 5)
+    session.guess("counting", "yes")
+    data = session.to_json()
+    resumed = Session.from_json(story, data)
+    assert resumed.guesses == {"counting": "yes"}
+    assert resumed.guessing is not None and resumed.guessing.id == "reporters"   # asked on from where it stopped
+
+
+def test_a_save_whose_guesses_are_not_the_games_options_is_refused_as_damaged(story):
+    data = lived(story, 5).to_json()
+    data["guesses"] = {"counting": "<script>"}
+    with pytest.raises(SaveError, match="damaged"):
+        Session.from_json(story, data)
+
+
+def test_a_save_from_before_the_guesses_loads_with_none_made(story):
+    data = lived(story, 5).to_json()
+    del data["guesses"]
+    assert Session.from_json(story, data).guesses == {}
+
+
+def test_what_the_record_says_of_the_standing_reads_true_whatever_was_guessed(story):
+    for seed in range(30):
+        session = lived(story, seed)
+        debrief = session.debrief()
+        diff = debrief.home.score - debrief.home.start
+        for option in GUESSES[2].options:
+            said = answer({"standing": option.id}, debrief.home, debrief.events)[0].said
+            fact = said.split(". ", 1)[1]
+            if diff == 0:
+                assert fact == f"You ended where you began, on {debrief.home.score:,}."
+            else:
+                assert fact == f"You ended {abs(diff)} points {'up' if diff > 0 else 'down'}, on {debrief.home.score:,}."

@@ -1,0 +1,111 @@
+"""What the other option would have changed: for each choice the player took, the option
+beside it whose own records differ, scored by the ledger in place of the chosen one's — the
+same as playing the life again with that option's effects, and the rest left as it was."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from game import shipped
+from game.engine import Session, load_story
+from game.engine import ledger as ledgers
+from game.engine.hindsight import turns
+from game.engine.story import Record
+
+
+@pytest.fixture(scope="module")
+def story():
+    return load_story(shipped.story())
+
+
+def lived(story, seed: int, route: str) -> Session:
+    session = Session.new(story, seed, route)
+    rng = random.Random(seed)
+    while not session.is_over:
+        session.choose(rng.randint(1, len(session.page.choices)))
+    return session
+
+
+def replayed_with(story, life: Session, step: int, other: int) -> tuple[int, str]:
+    """Play ``life`` again, choice by choice; at ``step``, take note of the records the
+    player's choice made and of those the option numbered ``other`` makes when its effects
+    are applied in the same place, then go on as the player did.  The final standing of the
+    life with the one set of records put in place of the other, scored by the ledger."""
+    replay = Session.new(story, life.seed, life.route)
+    for n, number in enumerate(life.path):
+        if n != step:
+            replay.choose(number)
+            continue
+        chosen, instead = replay.offered[number - 1], replay.offered[other - 1]
+        before = len(replay.events)
+        replay._apply(tuple(e for e in instead.effects if isinstance(e, Record)))
+        theirs = replay.events[before:]
+        del replay.events[before:]
+        replay.choose(number)
+        # A choice's own records come first, before the passage it leads to records its own.
+        mine = replay.events[before:before + sum(isinstance(e, Record) for e in chosen.effects)]
+        after = before + len(mine)
+    assert replay.events == life.events                    # the replay is the life
+    changed = life.events[:before] + theirs + life.events[after:]
+    return ledgers.standing(changed, story.jurisdictions[story.home])
+
+
+def every_difference(story, life: Session) -> dict[tuple[str, int], int]:
+    """For each choice of the life, the largest change in points any other option offered
+    there would have made, found by replaying the life once for every option."""
+    final, grade = ledgers.standing(life.events, story.jurisdictions[story.home])
+    replay = Session.new(story, life.seed, life.route)
+    found: dict[tuple[str, int], int] = {}
+    for step, number in enumerate(life.path):
+        offered = replay.offered
+        where = (replay.position, replay.day)
+        records = lambda choice: sorted((e.behaviour, str(e.source), e.subject) for e in choice.effects
+                                        if isinstance(e, Record))
+        for other in range(1, len(offered) + 1):
+            if other == number or records(offered[other - 1]) == records(offered[number - 1]):
+                continue
+            score, their_grade = replayed_with(story, life, step, other)
+            if score != final or their_grade != grade:
+                if where not in found or abs(score - final) > abs(found[where]):
+                    found[where] = score - final
+        replay.choose(number)
+    return found
+
+
+@pytest.mark.parametrize("route", ["short", "full"])
+def test_each_counterfactual_equals_a_replay_of_the_life_with_the_other_options_effects(story, route):
+    for seed in range(12 if route == "short" else 4):
+        life = lived(story, seed, route)
+        found = turns(life)
+        final, grade = ledgers.standing(life.events, story.jurisdictions[story.home])
+        for turn in found:
+            assert turn.score - final == turn.points
+            assert turn.was_grade == grade
+        # Every choice whose other option changes the standing is there, with the largest change.
+        assert {(t.passage, t.day): t.points for t in found} == every_difference(story, life)
+
+
+def test_the_largest_change_comes_first(story):
+    for seed in range(20):
+        points = [abs(t.points) for t in turns(lived(story, seed, "short"))]
+        assert points == sorted(points, reverse=True)
+
+
+def test_the_other_options_grade_is_the_one_its_score_earns(story):
+    home = story.jurisdictions[story.home]
+    for seed in range(20):
+        for turn in turns(lived(story, seed, "short")):
+            assert turn.grade == ledgers._grade(home, turn.score, None) or turn.grade == "D"
+
+
+def test_a_life_begun_part_way_claims_no_counterfactual(story):
+    """A life started at a passage for testing cannot be played again from its seed: rather
+    than guess, the debrief weighs no choice."""
+    life = Session.new(story, 1, "short")
+    life.choose(1)
+    life.record("ran_red_light", "traffic_camera")         # not a choice: the replay will not match
+    while not life.is_over:
+        life.choose(1)
+    assert turns(life) == []

@@ -1,0 +1,64 @@
+"""The guess in the terminal, end to end through the command line: at the ending the three
+questions come, one number each, before the word Debrief; nothing before them tells the
+score; the debrief opens with the answers; a player who stops at the guess is shown no
+ledger."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from game import shipped
+from game.engine import Session, load_story
+from game.engine.guesses import GUESSES
+from helpers import ROOT
+
+
+@pytest.fixture(scope="module")
+def first_choices() -> int:
+    """How many choices the short route with seed 2 takes, always choosing the first."""
+    session = Session.new(load_story(shipped.story()), 2, "short")
+    while not session.is_over:
+        session.choose(1)
+    return len(session.path)
+
+
+def play(stdin: str, home) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "play", "--text", "--route", "short",
+                           "--seed", "2"], input=stdin, capture_output=True, text=True, timeout=120,
+                          env={"KEEPING_TRUST_HOME": str(home), "PATH": "/usr/bin:/bin"}, cwd=ROOT)
+
+
+def test_the_guess_comes_at_the_ending_before_any_word_of_the_debrief(first_choices, tmp_path):
+    result = play("1\n" * first_choices + "2\n1\n4\n", tmp_path)
+    assert result.returncode == 0, result.stderr
+    before, after = result.stdout.split("\nDebrief\n", 1)
+    asked = [before.index(f"{n} of 3. {g.question}") for n, g in enumerate(GUESSES, 1)]
+    assert asked == sorted(asked)
+    story_part = before[:asked[0]]
+    # Nothing before the guess (or in it) gives the standing the debrief then shows.
+    standing = re.search(r"Final score: ([\d,]+) +Grade: (\w+)", after)
+    assert standing
+    assert f"{standing.group(1)} points" not in before and not re.search(rf"\b[Gg]rade:? {standing.group(2)}\b", before)
+    assert "since the start" not in before
+    assert "I’m not sure" in before[asked[0]:] and story_part.strip()
+    answer = " ".join(after.split("HOW IT ENDED", 1)[0].split())
+    assert "You thought nothing was keeping count. Something was" in answer
+    assert "You thought nobody wrote down what you did." in answer
+    assert "You were not sure how you stood." in answer
+    assert "What one choice would have changed, on its own" in answer
+
+
+def test_a_number_the_question_does_not_offer_is_asked_again(first_choices, tmp_path):
+    result = play("1\n" * first_choices + "9\nyes\n1\n1\n1\n", tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.count("Type a number from 1 to 3 (or q to stop).") == 2
+
+
+def test_stopping_at_the_guess_shows_no_ledger(first_choices, tmp_path):
+    result = play("1\n" * first_choices + "1\nq\n", tmp_path)
+    assert result.returncode == 1
+    assert "\nDebrief\n" not in result.stdout and "Stopped before the debrief" in result.stdout
