@@ -1,6 +1,7 @@
 """The import graph of the game's own modules, read from their source: every ``import`` and
 ``from … import`` anywhere in a module (function-local ones included, since a cycle hidden
-inside a function is still a cycle), and the groups of modules that import one another."""
+inside a function is still a cycle; only ``if TYPE_CHECKING:`` imports, which never run, are
+left out), and the groups of modules that import one another."""
 
 from __future__ import annotations
 
@@ -17,6 +18,23 @@ def modules(root: Path, package: str = "game") -> dict[str, Path]:
     return found
 
 
+def _type_checking_only(node: ast.AST) -> bool:
+    test = getattr(node, "test", None)
+    return isinstance(node, ast.If) and (
+        (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING")
+        or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"))
+
+
+def _run_time(tree: ast.AST):
+    """Every node of a module that can run: all of it but ``if TYPE_CHECKING:`` blocks, whose
+    imports only name types for a checker and never execute."""
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        yield node
+        todo.extend(child for child in ast.iter_child_nodes(node) if not _type_checking_only(child))
+
+
 def imports(root: Path, package: str = "game") -> dict[str, set[str]]:
     """Each module and the game modules it imports. ``from pkg import name`` is an edge to the
     submodule ``pkg.name`` when there is one, else to ``pkg`` itself."""
@@ -24,7 +42,7 @@ def imports(root: Path, package: str = "game") -> dict[str, set[str]]:
     graph: dict[str, set[str]] = defaultdict(set)
     for name, path in known.items():
         here = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _run_time(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):

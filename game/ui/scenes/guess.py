@@ -81,7 +81,7 @@ class GuessScene(Scene):
     def _lay(self, q, top: int, width: int) -> tuple[list, list, int]:
         """The question ``q`` set from ``top`` in ``width``: its lines (text, role, size, ink,
         y), its answers' buttons, and how tall it all is."""
-        app, m, t = self.app, self.app.metrics, self.app.text
+        m, t = self.app.metrics, self.app.text
         lines: list[tuple[str, str, int, str, int]] = []
         y = top
         number = GUESSES.index(q) + 1
