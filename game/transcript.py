@@ -20,7 +20,9 @@ from game.jsonfile import write_text_atomic
 from game.typography import named_speaker, typographic
 
 #: The command a classmate types to play the same world.
-REPLAY = "python main.py --class --seed {seed}"
+#: The command that opens the same world, by route: the classroom window, seeded. A transcript
+#: written by an installed game names the installed command, one from a checkout ``main.py``.
+REPLAY = "{command} --class{route} --seed {seed}"
 SAME_WORLD = "Play the same world"
 
 
@@ -92,10 +94,19 @@ def file_stem(transcript: Transcript) -> str:
     return f"keeping-trust-{transcript.written:%Y%m%d-%H%M%S}-seed-{transcript.seed}"
 
 
+def replay_command(transcript: Transcript) -> str:
+    """How a class opens this transcript's world again: the same seed and the same route."""
+    from game import shipped
+
+    command = "keeping-trust" if shipped.is_packaged() else "python main.py"
+    return REPLAY.format(command=command, route=" --short" if transcript.route == "short" else "",
+                         seed=transcript.seed)
+
+
 def about_lines(transcript: Transcript) -> list[tuple[str, str]]:
     """The facts a teacher needs at the top of a transcript, as (label, value)."""
     rows = [("Seed", str(transcript.seed)),
-            (SAME_WORLD, REPLAY.format(seed=transcript.seed)),
+            (SAME_WORLD, replay_command(transcript)),
             ("Route", "the short route" if transcript.route == "short" else "the full season"),
             ("Written", f"{transcript.written:%Y-%m-%d %H:%M}"),
             ("Passages read", str(len(transcript.readings))),

@@ -116,6 +116,24 @@ def test_the_html_records_seed_route_and_the_command_that_replays_it(story):
     assert "2025-03-12 14:32" in page.all_text
 
 
+def test_a_short_route_transcript_replays_the_short_route(story):
+    # This story has no short route of its own: the transcript is told it was one.
+    import dataclasses
+
+    written = dataclasses.replace(transcript.build(finished(story), WRITTEN), route="short")
+    about = dict(transcript.about_lines(written))
+    assert about["Play the same world"] == "python main.py --class --short --seed 41"
+    assert about["Route"] == "the short route"
+
+
+def test_an_installed_game_names_the_installed_command(story, monkeypatch):
+    from game import shipped
+
+    monkeypatch.setattr(shipped, "is_packaged", lambda: True)
+    about = dict(transcript.about_lines(transcript.build(finished(story), WRITTEN)))
+    assert about["Play the same world"] == "keeping-trust --class --seed 41"
+
+
 def test_the_html_needs_no_network_and_prints_to_a4(story):
     html = html_page(transcript.build(finished(story), WRITTEN))
     page = PageReader(html)
