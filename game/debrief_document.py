@@ -379,20 +379,24 @@ def build(debrief: Debrief, story_title: str) -> Document:
         grade.append(Paragraph(f"The measures list nothing in particular for grade {home.grade}.", quiet=True))
     sections.append(Section("Your grade", f"{home.name} — the result", "Your grade", tuple(grade)))
 
+    # Two lists under one heading that claims neither: what nobody wrote down, and what was
+    # written down but this city does not count.
     unseen: list[Block] = []
     if d.unrecorded:
+        unseen.append(Subhead("Nobody recorded these"))
         unseen.append(Paragraph("These things happened, and no camera, clerk, bank or neighbour the city "
                                 "reads put them down in your name at the time, so no system counted them."))
         # By the day each happened: an act written down later keeps the day it was done.
         unseen.extend(_events(sorted(d.unrecorded, key=lambda view: view.day)))
     else:
-        unseen.append(Paragraph("Everything the season noted you doing, someone wrote down.", quiet=True))
+        unseen.append(Paragraph("Of the acts the city's rules name, none of yours went unwritten this season: "
+                                "each had a reporter.", quiet=True))
     if home.not_counted:
         unseen.append(Subhead(f"Recorded, but not counted in {home.name}"))
         unseen.append(Paragraph("Someone wrote these down, but this city counts none of them as they were "
                                 "reported: the act earns nothing here, or earns only when another source reports it."))
         unseen.extend(_events(home.not_counted, with_source=True))
-    sections.append(Section("Nobody recorded", "Off the record", "What nobody recorded", tuple(unseen)))
+    sections.append(Section("Not counted", "Off the record", "What the city did not count", tuple(unseen)))
 
     b = d.blacklist
     if b.name:

@@ -91,7 +91,7 @@ def test_the_other_city_is_set_beside_home_act_by_act(story):
     rows = {row[1]: row[2:] for row in table.rows}
     assert rows["Gave blood"] == (doc.Points(5), doc.Points(20))
     assert rows["Drove through a red light ×2"] == (doc.Points(-10), doc.NOT_COUNTED)
-    assert "Helped a stranger" not in rows   # nobody recorded it: it is on the "Nobody recorded" page
+    assert "Helped a stranger" not in rows   # nobody recorded it: it is on the "Not counted" page
 
 
 def test_an_act_counted_only_abroad_shows_as_not_counted_at_home(story_dir):
