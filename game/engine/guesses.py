@@ -71,12 +71,19 @@ class Answer:
 
 
 def reporters(events: Sequence[EventView]) -> list[str]:
-    """Who wrote down the player's acts, by their labels, in the order they first did."""
-    seen: list[str] = []
+    """Who wrote down the player's acts, by their labels, in the order they first did. One
+    kind of reporter in two cities is two offices (a blood room in Nanjing is not the
+    hospital at home), named with its city."""
+    seen: list[tuple[str, str]] = []
     for e in events:
-        if e.subject == PLAYER and e.source_label and e.source_label not in seen:
-            seen.append(e.source_label)
-    return seen
+        if e.subject == PLAYER and e.source_label and (e.source_label, e.city) not in seen:
+            seen.append((e.source_label, e.city))
+    cities: dict[str, set[str]] = {}
+    for label, city in seen:
+        cities.setdefault(label, set()).add(city)
+    first_city = {label: next(c for lab, c in seen if lab == label) for label in cities}
+    return [label if len(cities[label]) == 1 or city == first_city[label]
+            else f"{label}, in {city.replace('_', ' ').title()}" for label, city in seen]
 
 
 def in_a_sentence(label: str) -> str:
