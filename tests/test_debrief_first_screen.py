@@ -56,7 +56,7 @@ def test_the_first_screen_opens_with_the_guesses_answered_then_the_grade_and_why
     assert answer.heading.startswith(f"Grade {debrief.home.grade}: {debrief.home.score:,} points")
     said = answer.blocks[0].text
     assert said.startswith("You thought nothing was keeping count. Something was")
-    assert "You thought nobody wrote down what you did." in said and "You thought you stood where you began." in said
+    assert "You thought nobody reported what you did." in said and "You thought you stood where you began." in said
     assert answer.blocks[1].text == doc.grade_sentence(debrief)
 
 
@@ -134,6 +134,6 @@ def test_the_transcript_says_at_its_top_what_was_guessed_and_whether_the_record_
     session = lived(story, 4, guesses=("no", "unsure", "same"))
     record = transcript_of(session)
     guessed = dict(about_lines(record))["Guessed before the debrief"]
-    assert guessed == ("Was anything counting? No, nothing was (wrong); Who wrote it down? I'm not sure (not sure); "
+    assert guessed == ("Was anything counting? No, nothing was (wrong); Who reported it? I'm not sure (not sure); "
                        f"How do you stand? Where I began ({'right' if session.debrief().home.score == 1000 else 'wrong'})")
     assert "Guessed before the debrief:" in markdown(record) and "Guessed before the debrief" in html_page(record)

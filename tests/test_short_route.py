@@ -211,7 +211,7 @@ def cared_where(passage: str) -> Callable[[Session], bool]:
 CLAIMS = [
     Claim(r"Going through the red", ("ran_red_light",), recorded("ran_red_light")),
     Claim(r"saw nothing the morning you went through", ("ran_red_light",), unseen("ran_red_light")),
-    Claim(r"blood you gave on the company bus", ("short_bus_blood",), recorded("gave_blood", "rongcheng")),
+    Claim(r"blood you gave on the bus in the company yard", ("short_bus_blood",), recorded("gave_blood", "rongcheng")),
     Claim(r"marrow register", ("joined_marrow_registry",), recorded("joined_marrow_registry")),
     Claim(r"red box", ("donated_to_charity",), did("donated_to_charity")),
     Claim(r"volunteering she wrote down", ("volunteered",), recorded("volunteered")),

@@ -47,7 +47,7 @@ def test_the_guess_comes_at_the_ending_before_any_word_of_the_debrief(first_choi
     assert "I’m not sure" in before[asked[0]:] and story_part.strip()
     answer = " ".join(after.split("HOW IT ENDED", 1)[0].split())
     assert "You thought nothing was keeping count. Something was" in answer
-    assert "You thought nobody wrote down what you did." in answer
+    assert "You thought nobody reported what you did." in answer
     assert "You were not sure how you stood." in answer
     assert "What one choice would have changed, on its own" in answer
 

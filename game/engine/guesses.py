@@ -42,9 +42,9 @@ GUESSES: tuple[Guess, ...] = (
     Guess("counting", "Was anything keeping count of what you did?",
           (Option("yes", "Yes, something was counting"), Option("no", "No, nothing was"), _NOT_SURE),
           "Was anything counting?"),
-    Guess("reporters", "How many people and offices wrote down what you did?",
+    Guess("reporters", "How many people and offices reported what you did to a record?",
           (Option("none", "Nobody"), Option("few", "One or two"), Option("many", "Three or more"), _NOT_SURE),
-          "Who wrote it down?"),
+          "Who reported it?"),
     Guess("standing", "How do you think you stand now, against where you began?",
           (Option("higher", "Higher than I began"), Option("same", "Where I began"),
            Option("lower", "Lower than I began"), _NOT_SURE),
@@ -145,10 +145,10 @@ def _said(qid: str, chosen: str, right: bool | None, home: Ledger, names: list[s
             fact = "Something was, though nothing you did reached it."
         return f"{thought} {fact}"
     if qid == "reporters":
-        thought = {"none": "You thought nobody wrote down what you did.",
-                   "few": "You thought one or two people or offices wrote down what you did.",
-                   "many": "You thought three or more people or offices wrote down what you did.",
-                   UNSURE: "You were not sure who wrote down what you did."}[chosen]
+        thought = {"none": "You thought nobody reported what you did.",
+                   "few": "You thought one or two people or offices reported what you did.",
+                   "many": "You thought three or more people or offices reported what you did.",
+                   UNSURE: "You were not sure who reported what you did."}[chosen]
         if not names:
             return f"{thought} Nobody did."
         count = number_word(len(names)).capitalize()

@@ -81,7 +81,7 @@ def test_each_answer_is_checked_against_the_log(story, route):
         else:
             assert counting.endswith("though nothing you did reached it.")
         reporters = answer({"reporters": "none"}, debrief.home, debrief.events)[0].said
-        assert reporters.startswith("You thought nobody wrote down what you did.")
+        assert reporters.startswith("You thought nobody reported what you did.")
         if not sources:
             assert reporters.endswith("Nobody did.")
         else:
