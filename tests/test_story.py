@@ -104,7 +104,7 @@ def test_most_pages_of_a_season_offer_a_real_choice(exploration):
 def test_the_short_route_reads_in_one_sitting(exploration):
     short = exploration.as_json()["reading"]["short"]
     assert short["lives"] > 0
-    assert 1_000 <= short["words"]["median"] <= 1_600
+    assert 1_000 <= short["words"]["median"] <= 1_400
 
 
 def test_some_acts_are_seen_by_two_sources_and_some_by_none(story):
