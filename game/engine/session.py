@@ -129,6 +129,24 @@ class Session:
         session._arrive(session.position)
         return session
 
+    def fork(self, history: bool = False) -> "Session":
+        """A copy of this life to try another choice in: its place, day, city, variables,
+        visits, record, dice, path and guesses, and with ``history`` what was read. The page
+        already composed goes with it, so taking a choice does not ask its conditions again.
+        A field added to a Session is added here, so the tools' copies never miss it."""
+        copy = Session(self.story, self.seed, self.route)
+        copy.position, copy.day, copy.city = self.position, self.day, self.city
+        copy.variables = dict(self.variables)
+        copy.visits = self.visits.copy()
+        copy.events = list(self.events)
+        copy.dice = Dice(self.dice.state)
+        copy.path = list(self.path)
+        copy.guesses = dict(self.guesses)
+        copy.history = list(self.history) if history else []
+        copy.led_by = self.led_by
+        copy._page, copy._offered, copy._held = self._page, list(self._offered), self._held
+        return copy
+
     # -- the front ends' surface ------------------------------------------------------------
 
     @property

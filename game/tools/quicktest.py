@@ -186,20 +186,6 @@ def _fingerprint(value: object) -> bytes:
     return hashlib.blake2b(marshal.dumps(value), digest_size=16).digest()
 
 
-def _fork(session: Session) -> Session:
-    """A copy of a life to try another choice in (the history is not needed to play on).
-    The page already composed goes with it: taking a choice would compose it again, asking
-    every choice's condition once more for each choice tried."""
-    copy = Session(session.story, session.seed, session.route)
-    copy.position, copy.day, copy.city = session.position, session.day, session.city
-    copy.variables = dict(session.variables)
-    copy.visits = session.visits.copy()
-    copy.events = list(session.events)
-    copy.dice = type(session.dice)(session.dice.state)
-    copy._page, copy._offered = session._page, session._offered
-    return copy
-
-
 def _state(session: Session) -> bytes:
     # Variables' names are unique, so sorting the pairs never compares two values.
     return _fingerprint((session.position, tuple(sorted(session.variables.items())), session.day,
@@ -279,7 +265,7 @@ def _scout(story: Story, report: Quicktest, lives: int, queue: _Waiting, budget:
                     if session.position not in report.passages and key not in scouted:
                         scouted.add(key)
                         found.add(session.position)
-                        queue.first(_fork(session))
+                        queue.first(session.fork())
                     break
                 page = session.page
                 if not page.choices:
@@ -288,7 +274,7 @@ def _scout(story: Story, report: Quicktest, lives: int, queue: _Waiting, budget:
                 key = _fingerprint((session.position, untried))
                 if not hunting and (untried or session.position not in report.passages) and key not in scouted:
                     scouted.add(key)
-                    queue.first(_fork(session))
+                    queue.first(session.fork())
                 budget.taken += 1
                 session.choose(chance.choice(page.choices).number)
             except Exception:  # the search itself reports a story's errors, where they happen
@@ -327,7 +313,7 @@ def _search(report: Quicktest, answers: set, queue: _Waiting, seen: _Remembered,
                 if budget.spent(share):
                     report.stop("work")
                     return
-                child = _fork(session)
+                child = session.fork()
                 before = len(answers) + len(report.choices) + len(report.passages)
                 report.choices.add((session.position, offered[view.number - 1]))
                 budget.taken += 1

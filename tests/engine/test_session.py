@@ -193,3 +193,28 @@ def test_history_keeps_what_was_read_and_chosen(story):
     assert [h.passage_id for h in session.history] == ["start", "clinic", "street"]
     assert session.history[0].chosen == "Go through."
     assert session.history[-1].chosen is None
+
+
+def test_a_fork_holds_every_field_of_the_life_it_copies_and_shares_nothing_it_could_change(story):
+    session = Session.new(story, seed=5)
+    while len(session.path) < 2 and not session.is_over:
+        session.choose(session.page.choices[-1].number)
+    fork = session.fork(history=True)
+    for name, value in vars(session).items():
+        copied = getattr(fork, name)
+        if name == "dice":
+            assert copied.state == value.state and copied is not value
+        else:
+            assert copied == value, name
+            if isinstance(value, (list, dict)) and value:
+                assert copied is not value, name
+
+
+def test_a_fork_plays_on_exactly_as_its_original_would(story):
+    session = Session.new(story, seed=5)
+    fork = session.fork()
+    for life in (session, fork):
+        while not life.is_over:
+            life.choose(life.page.choices[0].number)
+    assert fork.position == session.position and fork.events == session.events
+    assert fork.variables == session.variables and fork.day == session.day
