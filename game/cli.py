@@ -196,7 +196,8 @@ def _play_text(args: argparse.Namespace) -> int:
     result, session = play_on(session, sys.stdin, sys.stdout, auto=auto, max_steps=args.max_steps,
                               plain=args.plain, width=args.width, saves=saves)
     if args.transcript is not None:
-        from .transcript import build, write
+        from .transcript import build
+        from .transcript_files import write
 
         try:
             written = write(build(session), args.transcript)

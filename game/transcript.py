@@ -16,7 +16,6 @@ from pathlib import Path
 from game import debrief_document as doc
 from game.engine import Session
 from game.engine.styles import keeps_lines, kind_heading
-from game.jsonfile import write_text_atomic
 from game.typography import named_speaker, typographic
 
 #: The command a classmate types to play the same world.
@@ -213,30 +212,6 @@ def markdown(transcript: Transcript) -> str:
                 out += [_md_block(block), ""]
                 previous = block
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-# -- files ------------------------------------------------------------------------------------
-
-HTML_SUFFIXES = (".html", ".htm")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-
-
-def write(transcript: Transcript, target: Path) -> list[Path]:
-    """Write the transcript to ``target``: HTML or Markdown by its suffix, or both (``.html``
-    and ``.md`` beside each other) for any other name.  Returns the files written."""
-    from game.transcript_html import html_page
-
-    suffix = target.suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        plan = [(target, html_page)]
-    elif suffix in MARKDOWN_SUFFIXES:
-        plan = [(target, markdown)]
-    else:
-        plan = [(target.with_name(target.name + ".html"), html_page),
-                (target.with_name(target.name + ".md"), markdown)]
-    for path, render in plan:
-        write_text_atomic(path, render(transcript))
-    return [path for path, _ in plan]
 
 
 def transcripts_dir() -> Path:

@@ -10,6 +10,7 @@ import pytest
 from debrief_reading import PageReader, document_strings, missing_in_order, normalised
 from game import debrief_document as doc
 from game import transcript
+from game.transcript_files import write
 from game.engine import Session, load_story
 from game.terminal import debrief_lines
 from game.transcript_html import html_page
@@ -223,7 +224,7 @@ def test_the_comparison_with_another_city_is_in_the_transcript(story):
     ("life", ["life.html", "life.md"]), ("class-3b.life", ["class-3b.life.html", "class-3b.life.md"]),
 ])
 def test_the_file_name_decides_html_markdown_or_both(story, tmp_path, name, written):
-    paths = transcript.write(transcript.build(finished(story), WRITTEN), tmp_path / "out" / name)
+    paths = write(transcript.build(finished(story), WRITTEN), tmp_path / "out" / name)
     assert [p.name for p in paths] == written
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(written)   # no temporary left
     for path in paths:

@@ -358,12 +358,13 @@ class DebriefScene(Scene):
         """Write this life's transcript, HTML and Markdown, where a student finds it, and say
         where; the files written (none if it failed, which is said too)."""
         from game import transcript
+        from game.transcript_files import write
 
         self.app.sound("click")
         record = transcript.build(self.session)
         folder = transcript.transcripts_dir()
         try:
-            written = transcript.write(record, folder / transcript.file_stem(record))
+            written = write(record, folder / transcript.file_stem(record))
         except OSError as exc:
             self.app.toast(f"The transcript could not be saved in {folder}: {exc.strerror or exc}", 6)
             return []
