@@ -152,7 +152,18 @@ def _said(qid: str, chosen: str, right: bool | None, home: Ledger, names: list[s
         if not names:
             return f"{thought} Nobody did."
         count = number_word(len(names)).capitalize()
-        return f"{thought} {count} did." if len(names) > 1 else f"{thought} One did: {listed(names)}."
+        said = f"{thought} {count} did." if len(names) > 1 else f"{thought} One did: {listed(names)}."
+        # Some reporters write down what this city does not count (a village book, another
+        # city's blood room): say how many of them the score heard, so the number squares
+        # with the list of what counted below it.
+        heard = {(e.source_label, e.city) for e in home.entries}
+        if len(heard) < len(names):
+            if len(names) == 1:
+                tail = f"what it wrote does not count in {home.name}"
+            else:
+                tail = f"{number_word(len(heard)) if heard else 'none'} of them count in {home.name}"
+            said = said[:-1] + f"; {tail}."
+        return said
     thought = {"higher": "You thought you stood higher than you began.",
                "same": "You thought you stood where you began.",
                "lower": "You thought you stood lower than you began.",

@@ -140,3 +140,18 @@ def test_what_the_record_says_of_the_standing_reads_true_whatever_was_guessed(st
                 assert fact == f"You ended where you began, on {debrief.home.score:,}."
             else:
                 assert fact == f"You ended {abs(diff)} points {'up' if diff > 0 else 'down'}, on {debrief.home.score:,}."
+
+
+def test_the_reporters_answer_says_how_many_of_them_the_home_city_counts(story):
+    # Every reporter is named in the count; those whose records the city does not count are
+    # said to be so, so the number squares with the list of what counted.
+    for seed in range(40):
+        session = lived(story, seed, "full")
+        debrief = session.debrief()
+        said = answer({"reporters": "many"}, debrief.home, debrief.events)[0].said
+        heard = {(e.source_label, e.city) for e in debrief.home.entries}
+        names = {(e.source_label, e.city) for e in debrief.events if e.subject == "you" and e.source_label}
+        if names and len(heard) < len(names):
+            assert "count in Rongcheng" in said, (seed, said)
+        else:
+            assert "count in" not in said, (seed, said)
