@@ -352,7 +352,7 @@ def build(debrief: Debrief, story_title: str) -> Document:
         keeping = ("You had found the rules in a rack nobody touches; most residents never do. All "
                    "autumn and winter something was keeping count by them.")
     else:
-        keeping = "Nobody showed you the count, but all autumn and winter something was keeping it."
+        keeping = "Nobody showed you the points, but all autumn and winter something was keeping them."
     ended.append(Paragraph(f"{keeping} The ledger that follows is what it kept.", quiet=True))
     sections.append(Section("How it ended", "How it ended", d.ending_title, tuple(ended)))
 

@@ -132,11 +132,11 @@ def test_the_ledger_is_announced_where_it_is(story):
     assert "The ledger that follows" in text
 
 
-def test_nobody_showed_you_the_count_unless_you_read_the_measures(story):
-    # People in the story speak of points and files; what nobody shows a resident is the count.
+def test_nobody_showed_you_the_points_unless_you_read_the_measures(story):
+    # People in the story keep notebooks and files; what nobody shows a resident is the points.
     unread = text_of(doc.build(lived(story, read=False).debrief(), "Test"))
     read = text_of(doc.build(lived(story, read=True).debrief(), "Test"))
-    assert unread.lower().count("nobody showed you the count") == 1      # said once, not at every turn
+    assert unread.lower().count("nobody showed you the points") == 1     # said once, not at every turn
     assert "nobody told you" not in unread.lower()
     assert "nobody showed you" not in read.lower() and "You had read the published measures" in read
 

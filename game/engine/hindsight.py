@@ -124,7 +124,9 @@ def turns(session: "Session") -> list[Turn]:
             key = (t.passage, t.day)
             if key not in found or abs(turn.points) > abs(found[key].points):
                 found[key] = turn
-    return sorted(found.values(), key=lambda turn: (-abs(turn.points), turn.day))
+    # What would have raised the score first (the question a player asks of a grade just
+    # missed), then what would have lowered it; the larger change first within each.
+    return sorted(found.values(), key=lambda turn: (turn.points <= 0, -abs(turn.points), turn.day))
 
 
 def _counted(story, events: Sequence[Event], home) -> tuple[str, ...]:

@@ -87,10 +87,14 @@ def test_each_counterfactual_equals_a_replay_of_the_life_with_the_other_options_
         assert {(t.passage, t.day): t.points for t in found} == every_difference(story, life)
 
 
-def test_the_largest_change_comes_first(story):
+def test_what_would_have_raised_the_score_comes_first_and_the_largest_change_first_within(story):
+    # A player a few points short of the next grade asks first what would have lifted them.
     for seed in range(20):
-        points = [abs(t.points) for t in turns(lived(story, seed, "short"))]
-        assert points == sorted(points, reverse=True)
+        points = [t.points for t in turns(lived(story, seed, "short"))]
+        gains, losses = [p for p in points if p > 0], [p for p in points if p <= 0]
+        assert points == gains + losses
+        assert gains == sorted(gains, reverse=True)
+        assert [abs(p) for p in losses] == sorted((abs(p) for p in losses), reverse=True)
 
 
 def test_the_other_options_grade_is_the_one_its_score_earns(story):
