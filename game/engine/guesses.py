@@ -161,7 +161,8 @@ def _said(qid: str, chosen: str, right: bool | None, home: Ledger, names: list[s
             if len(names) == 1:
                 tail = f"what it wrote does not count in {home.name}"
             else:
-                tail = f"{number_word(len(heard)) if heard else 'none'} of them count in {home.name}"
+                verb = "counts" if len(heard) == 1 else "count"
+                tail = f"{number_word(len(heard)) if heard else 'none'} of them {verb} in {home.name}"
             said = said[:-1] + f"; {tail}."
         return said
     thought = {"higher": "You thought you stood higher than you began.",

@@ -5,6 +5,7 @@ written for an ending."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -152,6 +153,6 @@ def test_the_reporters_answer_says_how_many_of_them_the_home_city_counts(story):
         heard = {(e.source_label, e.city) for e in debrief.home.entries}
         names = {(e.source_label, e.city) for e in debrief.events if e.subject == "you" and e.source_label}
         if names and len(heard) < len(names):
-            assert "count in Rongcheng" in said, (seed, said)
+            assert re.search(r"of them counts? in Rongcheng", said), (seed, said)
         else:
-            assert "count in" not in said, (seed, said)
+            assert not re.search(r"counts? in Rongcheng", said), (seed, said)
