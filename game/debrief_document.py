@@ -349,8 +349,9 @@ def build(debrief: Debrief, story_title: str) -> Document:
     # Said once, and only to a player it is true of: one who found the published measures in
     # the Credit Service Hall was, in a way, told.
     if d.read_the_rules:
-        keeping = ("You had found the rules in a rack nobody touches; most residents never do. All "
-                   "autumn and winter something was keeping count by them.")
+        keeping = ("You had found the rules in the Credit Service Hall's rack, all but the table of what "
+                   "each act is worth; most residents never look. All autumn and winter something was "
+                   "keeping count by them.")
     else:
         keeping = "Nobody showed you the points, but all autumn and winter something was keeping them."
     ended.append(Paragraph(f"{keeping} The ledger that follows is what it kept.", quiet=True))
