@@ -330,7 +330,10 @@ def answer_section(debrief: Debrief) -> Section:
     kept = Section("The answer", "The answer", heading, tuple(blocks))
     turns = list(debrief.turns[:TURNS_SHOWN])
     while turns:
-        shown = tuple(blocks) + (Subhead("What one choice would have changed, on its own"),
+        # "On its own": the other option's own records, not what would have followed from it
+        # (a guarantee refused, a court case never brought); the heading says so.
+        shown = tuple(blocks) + (Subhead("What one choice's own record would have changed "
+                                         "(not what followed from it)"),
                                  *(turn_item(t) for t in turns))
         tried = Section(kept.title, kept.kicker, kept.heading, shown)
         if words(tried) <= ANSWER_WORDS:

@@ -49,7 +49,7 @@ def test_the_guess_comes_at_the_ending_before_any_word_of_the_debrief(first_choi
     assert "You thought nothing was keeping count. Something was" in answer
     assert "You thought nobody reported what you did." in answer
     assert "You were not sure how you stood." in answer
-    assert "What one choice would have changed, on its own" in answer
+    assert "What one choice's own record would have changed (not what followed from it)" in answer
 
 
 def test_a_number_the_question_does_not_offer_is_asked_again(first_choices, tmp_path):
