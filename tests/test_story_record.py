@@ -177,3 +177,23 @@ def test_the_ledger_reads_by_the_day_each_act_happened_and_adds_up_to_the_score(
         assert days == sorted(days), life.seed
         if rows:
             assert rows[-1][4] == debrief.home.score, life.seed
+
+
+def test_mrs_songs_notebook_shows_the_entries_the_ledger_counts_from_her(story):
+    # The page she turns round on day 47 holds her September entry only if she recorded the
+    # drive to the tests, and two entries only if she recorded both.
+    wrong = []
+    for seed in range(300):
+        pick = random.Random(seed)
+        session = Session.new(story, seed=seed)
+        while not session.is_over:
+            if session.position == "oct_song_notebook":
+                text = session.page.text
+                hers = [e for e in session.events
+                        if e.behaviour == "cared_for_family" and e.source == "neighbourhood_collector"]
+                if ("page of your own, twice" in text) != (len(hers) >= 2) or \
+                        ("Drove mother" in text) != any(e.day == 6 for e in hers):
+                    wrong.append(seed)
+                break
+            session.choose(pick.choice(session.page.choices).number)
+    assert wrong == []
