@@ -78,12 +78,12 @@ def reporters(events: Sequence[EventView]) -> list[str]:
     for e in events:
         if e.subject == PLAYER and e.source_label and (e.source_label, e.city) not in seen:
             seen.append((e.source_label, e.city))
-    cities: dict[str, set[str]] = {}
+    names: list[str] = []
+    named: set[str] = set()
     for label, city in seen:
-        cities.setdefault(label, set()).add(city)
-    first_city = {label: next(c for lab, c in seen if lab == label) for label in cities}
-    return [label if len(cities[label]) == 1 or city == first_city[label]
-            else f"{label}, in {city.replace('_', ' ').title()}" for label, city in seen]
+        names.append(f"{label}, in {city.replace('_', ' ').title()}" if label in named else label)
+        named.add(label)
+    return names
 
 
 def in_a_sentence(label: str) -> str:
@@ -112,7 +112,10 @@ def acts(n: int) -> str:
 
 def truths(home: Ledger, events: Sequence[EventView]) -> dict[str, str]:
     """The true option of each question, read from the record."""
-    names = reporters(events)
+    return _truths(home, reporters(events))
+
+
+def _truths(home: Ledger, names: Sequence[str]) -> dict[str, str]:
     diff = home.score - home.start
     return {"counting": "yes",
             "reporters": "none" if not names else "few" if len(names) <= 2 else "many",
@@ -121,8 +124,8 @@ def truths(home: Ledger, events: Sequence[EventView]) -> dict[str, str]:
 
 def answer(guesses: Mapping[str, str], home: Ledger, events: Sequence[EventView]) -> list[Answer]:
     """Each question the player answered, in the order asked, with what the record says."""
-    true = truths(home, events)
     names = reporters(events)
+    true = _truths(home, names)
     counted = len(home.entries)
     out: list[Answer] = []
     for guess in GUESSES:
