@@ -404,10 +404,14 @@ def build(debrief: Debrief, story_title: str) -> Document:
 
     b = d.blacklist
     if b.name:
+        # Whether the city scored any court record is read from this life's own ledger, so the
+        # sentence never points at entries that are not there.
+        scored = ("as your ledger shows where it did" if any(entry.source == "court" for entry in home.entries)
+                  else "though it counted none of yours")
         listed: list[Block] = [Paragraph(
             "The court blacklist is not the city's points. Courts list people who ignore their "
             "judgments; paying or settling takes them off again. The list counts no points; the city "
-            "may count the same court records by its own rules, as your ledger shows where it did.")]
+            f"may count the same court records by its own rules, {scored}.")]
         if b.listed:
             status = "At the end, your name was on the list."
         elif b.ever_listed:
@@ -420,7 +424,9 @@ def build(debrief: Debrief, story_title: str) -> Document:
         listed.extend(Item(f"{day(n)} — {label}: " + ("your name went on the list" if change == "listed"
                                                        else "your name came off it within days"))
                       for n, label, change in b.history)
-        if b.bars:
+        # What the list bars is said to a life that was on it; to the rest it is a list of
+        # things that never happened to them.
+        if b.bars and b.ever_listed:
             listed.append(Subhead("What a listed person cannot do"))
             listed.extend(Item(bar) for bar in b.bars)
         sections.append(Section("The blacklist", "A separate system", b.name, tuple(listed)))

@@ -61,10 +61,37 @@ def page_lines(page: Page, width: int = WIDTH) -> list[str]:
 def debrief_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
     """The debrief as plain text, from the same document the window sets on paper. Its first
     line is the word that opens the ledger; a wrapped line stays indented under its item."""
+    answer, detail = debrief_parts(debrief, width)
+    return answer + ([""] + detail if detail else [])
+
+
+#: The sections a player reads before being asked whether to go on: the answer to their guess
+#: and how the life ended. A visitor with ten minutes can stop there; the ledger and the rest
+#: follow for whoever wants them.
+ANSWER_SECTIONS = ("The answer", "How it ended")
+
+
+def debrief_parts(debrief: Debrief, width: int = WIDTH) -> tuple[list[str], list[str]]:
+    """The debrief as plain text in two parts: the answer and the ending, then the detail (the
+    ledger, the grade, what was not counted, the other lists and the questions)."""
     width = width if width > 0 else UNWRAPPED
     document = debrief_document.build(debrief, "")
-    out = ["Debrief", "=" * 7]
-    for section in document.sections:
+    first = sum(1 for section in document.sections[:len(ANSWER_SECTIONS)] if section.title in ANSWER_SECTIONS)
+    answer = ["Debrief", "=" * 7] + _section_lines(document.sections[:first], width)
+    return answer, _section_lines(document.sections[first:], width)
+
+
+def detail_prompt(debrief: Debrief) -> str:
+    """What the terminal asks after the answer: the rest's headings, so the player knows what
+    Enter opens."""
+    sections = debrief_document.build(debrief, "").sections
+    rest = [section for section in sections if section.title not in ANSWER_SECTIONS]
+    return f"(Enter for the rest: {' · '.join(section.heading for section in rest)}. Or q to finish here.)"
+
+
+def _section_lines(sections, width: int) -> list[str]:
+    out: list[str] = []
+    for section in sections:
         heading = textwrap.wrap(section.heading, width)
         out += ["", *textwrap.wrap(section.kicker.upper(), width), *heading,
                 "-" * max(len(line) for line in heading), ""]
@@ -74,6 +101,8 @@ def debrief_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
                     out.append(line)
     while out and not out[-1]:
         out.pop()
+    while out and not out[0]:
+        out.pop(0)
     return out
 
 
@@ -218,7 +247,7 @@ def play_on(session: Session, stdin: IO[str], stdout: IO[str], *, auto: random.R
                 say(["", "(Stopped before the debrief. Only what you saved with s is kept.)" if saves is not None
                      else "(Stopped before the debrief. Nothing was saved.)"])
                 return Outcome(1, session)
-            say([""] + debrief_lines(session.debrief(), width))
+            _debrief(session.debrief(), stdin, stdout, auto, say, width)
             return Outcome(0, session)
         if not page.choices:
             say(["(The story has no way on from here.)"])
@@ -304,6 +333,25 @@ def _guess(session: Session, stdin: IO[str], stdout: IO[str], auto: random.Rando
                     stdout.write(f"Type a number from 1 to {len(question.options)} (or q to stop).\n")
         session.guess(question.id, question.options[pick - 1].id)
     return True
+
+
+def _debrief(debrief: Debrief, stdin: IO[str], stdout: IO[str], auto: random.Random | None, say,
+             width: int) -> None:
+    """The answer and the ending, then, unless the player stops there, the detail. Automatic
+    play and input that has run out read it all, so a scripted life's output is the whole
+    debrief."""
+    answer, detail = debrief_parts(debrief, width)
+    say([""] + answer)
+    if not detail:
+        return
+    if auto is None:
+        say(["", *textwrap.wrap(detail_prompt(debrief), width if width > 0 else UNWRAPPED)])
+        stdout.write("> ")
+        stdout.flush()
+        if stdin.readline().strip().lower() in ("q", "quit"):
+            say(["", "(Finished.)"])
+            return
+    say([""] + detail)
 
 
 def printable(line: str) -> str:

@@ -174,3 +174,48 @@ def test_a_terminal_table_keeps_its_columns_and_never_breaks_a_word():
         assert word in words
     row = next(line for line in lines if "+10" in line)
     assert row.startswith("Day 13") and row.endswith("1,015")
+
+
+COURT = """
+passages:
+  start:
+    day: 30
+    text: The court's letter is on the mat.
+    choices:
+      - text: Pay what the judgment says.
+        do:
+          - record: {behaviour: paid_judgment, source: court}
+        goto: done
+      - text: Put it in the drawer.
+        do:
+          - record: {behaviour: unpaid_judgment, source: court}
+        goto: done
+  done:
+    text: Winter.
+    ending:
+      title: A Winter
+      debrief: |
+        The ledger follows.
+"""
+
+
+def blacklist_text(story, choice: int) -> str:
+    session = Session.new(story)
+    session.choose(choice)
+    return text_of(doc.Document("Test", (section(doc.build(session.debrief(), "Test"), "The blacklist"),)))
+
+
+def test_what_the_list_bars_is_told_only_to_a_life_that_was_on_it(story_dir):
+    story = load_story(story_dir(COURT, header=HEADER))
+    listed = blacklist_text(story, 2)
+    assert "What a listed person cannot do" in listed
+    assert "What a listed person cannot do" not in blacklist_text(story, 1)
+
+
+def test_the_blacklist_points_at_the_ledger_only_when_a_court_record_is_in_it(story_dir, story):
+    court_story = load_story(story_dir(COURT, header=HEADER))
+    assert "as your ledger shows where it did" in blacklist_text(court_story, 2)
+    assert "though it counted none of yours" in blacklist_text(court_story, 1)
+    quiet = text_of(doc.build(lived(story, read=False).debrief(), "Test"))
+    assert "as your ledger shows where it did" not in quiet
+    assert "though it counted none of yours" in quiet

@@ -62,3 +62,29 @@ def test_stopping_at_the_guess_shows_no_ledger(first_choices, tmp_path):
     result = play("1\n" * first_choices + "1\nq\n", tmp_path)
     assert result.returncode == 1
     assert "\nDebrief\n" not in result.stdout and "Stopped before the debrief" in result.stdout
+
+
+def test_after_the_answer_and_the_ending_the_player_may_finish_there(first_choices, tmp_path):
+    result = play("1\n" * first_choices + "1\n1\n1\nq\n", tmp_path)
+    assert result.returncode == 0, result.stderr
+    after = result.stdout.split("\nDebrief\n", 1)[1]
+    assert "THE ANSWER" in after and "HOW IT ENDED" in after
+    prompt = re.search(r"\(Enter for the rest: (.*?)\. Or q to finish here\.\)", " ".join(after.split()))
+    assert prompt and "What was recorded" in prompt.group(1)
+    # Finishing at the prompt leaves the ledger unread, and says play is over.
+    unread = after.split("Or q to finish here.)", 1)[1]
+    assert "Reported by" not in unread and "Final score:" not in unread
+    assert "(Finished.)" in after
+
+
+def test_enter_at_the_prompt_opens_the_ledger_and_the_rest(first_choices, tmp_path):
+    result = play("1\n" * first_choices + "1\n1\n1\n\n", tmp_path)
+    assert result.returncode == 0, result.stderr
+    rest = result.stdout.split("Or q to finish here.)", 1)[1]
+    assert "Reported by" in rest and "Final score:" in rest and "(Finished.)" not in rest
+
+
+def test_input_that_runs_out_at_the_prompt_still_gets_the_whole_debrief(first_choices, tmp_path):
+    result = play("1\n" * first_choices + "1\n1\n1\n", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Reported by" in result.stdout.split("Or q to finish here.)", 1)[1]
