@@ -418,7 +418,8 @@ def build(debrief: Debrief, story_title: str) -> Document:
             status = "Your name was on the list for a time, and came off it."
         else:
             status = "Your name was never on the list."
-        listed.append(Subhead(status))
+        # A heading only over what follows it: a life never listed has nothing under its status.
+        listed.append(Subhead(status) if b.history or b.ever_listed else Paragraph(status))
         # The day is the day of the act the court answered; removal follows it by days, as
         # the court's own message says, so the line does not claim the day of removal.
         listed.extend(Item(f"{day(n)} — {label}: " + ("your name went on the list" if change == "listed"
