@@ -38,6 +38,9 @@ class Guess:
 
 _NOT_SURE = Option(UNSURE, "I'm not sure")
 
+#: Up to this many reporters are named in the answer; more are counted.
+NAMED_AT_MOST = 4
+
 GUESSES: tuple[Guess, ...] = (
     Guess("counting", "Was anything keeping count of what you did?",
           (Option("yes", "Yes, something was counting"), Option("no", "No, nothing was"), _NOT_SURE),
@@ -155,7 +158,13 @@ def _said(qid: str, chosen: str, right: bool | None, home: Ledger, names: list[s
         if not names:
             return f"{thought} Nobody did."
         count = number_word(len(names)).capitalize()
-        said = f"{thought} {count} did." if len(names) > 1 else f"{thought} One did: {listed(names)}."
+        # Named, so a player can check the number against the people who wrote things down
+        # on screen and not in any record (a clipboard, a clerk's form); a long list is left
+        # to the table below it.
+        if len(names) > NAMED_AT_MOST:
+            said = f"{thought} {count} did."
+        else:
+            said = f"{thought} {count} did: {listed(names)}."
         # Some reporters write down what this city does not count (a village book, another
         # city's blood room): say how many of them the score heard, so the number squares
         # with the list of what counted below it.
