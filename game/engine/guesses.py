@@ -84,7 +84,7 @@ def reporters(events: Sequence[EventView]) -> list[str]:
     names: list[str] = []
     named: set[str] = set()
     for label, city in seen:
-        names.append(f"{label}, in {city.replace('_', ' ').title()}" if label in named else label)
+        names.append(f"{label} in {city.replace('_', ' ').title()}" if label in named else label)
         named.add(label)
     return names
 
