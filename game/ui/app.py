@@ -4,7 +4,7 @@ The front end is a client of the engine's session API, like the terminal one: it
 takes input, and never decides the story.  Each part is its own module and reads alone: the
 window (:mod:`game.ui.window`), the scene stack (:mod:`game.ui.stack`), the loop and its
 partial redraws (:mod:`game.ui.loop`), toasts (:mod:`game.ui.toast`), the backdrop cache
-(:mod:`game.ui.backdrops`) and playthroughs (:mod:`game.ui.playthroughs`).  ``App`` holds
+(:mod:`game.ui.backdrops`) and playthroughs (:mod:`game.playthroughs`).  ``App`` holds
 them, with the settings, fonts and sound, and is what scenes reach as ``scene.app``.
 """
 
@@ -27,7 +27,7 @@ from game.ui.audio import Audio
 from game.ui.backdrops import Backdrops
 from game.ui.input import Command, Fingers, KeyMap, commands_from_event
 from game.ui.loop import Frames
-from game.ui.playthroughs import Playthroughs
+from game.playthroughs import Playthroughs
 from game.ui.scene import Scene, Transition
 from game.ui.stack import SceneStack
 from game.ui.text import Text
