@@ -42,10 +42,13 @@ class PlayScene(Scene):
 
     # -- state ------------------------------------------------------------------------------
     def _start_passage(self) -> None:
-        self.page = self.session.page
+        #: The passage shown (the engine's ``Page``: text, speaker, choices).
+        self.passage = self.session.page
+        #: The passage's lines split into pages that fit the window, each a list of lines;
+        #: None until laid out.
+        self.pages = None
         self.page_index = 0
         self.revealed = 0.0
-        self.pages = None
         self.furthest: tuple[int, int] | None = None   # the furthest point read, as an anchor
         self._shown = 0                # characters of this page already on screen
         self.focus.index = None
@@ -56,7 +59,7 @@ class PlayScene(Scene):
 
     def spoken(self) -> list[str]:
         """What Read aloud says of this screen: the whole passage, then its choices."""
-        return page_words(self.page)
+        return page_words(self.passage)
 
     def _speak_focus(self) -> None:
         """A choice gaining focus is said at once, cutting off the passage: the player has
@@ -67,7 +70,7 @@ class PlayScene(Scene):
         if key == "debrief":
             self.app.speak(["Continue, to the debrief"])
         else:
-            text = next(c.text for c in self.page.choices if c.number == key)
+            text = next(c.text for c in self.passage.choices if c.number == key)
             self.app.speak([choice_words(key, text)])
 
     @property
@@ -119,9 +122,9 @@ class PlayScene(Scene):
         col_w = min(self.content.width, round(t.average_char_width("serif", m.body) * 74))
         self.column = pygame.Rect(0, self.content.y, col_w, self.content.height)
         self.column.centerx = w // 2
-        speech = frozenset(i for i, paragraph in enumerate(split_paragraphs(self.page.text))
+        speech = frozenset(i for i, paragraph in enumerate(split_paragraphs(self.passage.text))
                            if opens_with_speech(paragraph))
-        self.frame = Frame(self.page.style, self.page.speaker, self.page.title, t, m, app.palette,
+        self.frame = Frame(self.passage.style, self.passage.speaker, self.passage.title, t, m, app.palette,
                            self.column, speech)
         # Choices: wrapped to the column, touch-sized.
         self.choice_buttons = self._make_choices()
@@ -129,7 +132,7 @@ class PlayScene(Scene):
         choices_h = sum(b.rect.height for b in self.choice_buttons) + gap * (len(self.choice_buttons) - 1)
         reserve = choices_h + gap * 3
         f = self.frame
-        lines = t.lines(self.page.text, f.look.role, f.size, f.inner_width, f.look.keep_newlines)
+        lines = t.lines(self.passage.text, f.look.role, f.size, f.inner_width, f.look.keep_newlines)
         text_room = self.content.height - f.chrome
         # A signed letter never ends on a page holding only "Yours," above the signature.
         closing = CLOSING_LINES if f.signed else 0
@@ -157,10 +160,10 @@ class PlayScene(Scene):
 
     def _make_choices(self):
         app, m = self.app, self.app.metrics
-        if self.page.is_ending or not self.page.choices:
+        if self.passage.is_ending or not self.passage.choices:
             items = [(None, "Continue", "debrief")]
         else:
-            items = [(c.number, c.text, c.number) for c in self.page.choices]
+            items = [(c.number, c.text, c.number) for c in self.passage.choices]
         buttons = []
         for number, label, key in items:
             rect = pygame.Rect(self.column.x, 0, self.column.width, m.button_height)
@@ -352,9 +355,9 @@ class PlayScene(Scene):
     # -- drawing ----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         app, m, p, t = self.app, self.app.metrics, self.app.palette, self.app.text
-        draw_background(app, surface, winter=self.page.day >= WINTER_FROM_DAY)
+        draw_background(app, surface, winter=self.passage.day >= WINTER_FROM_DAY)
         # Where and when: the only state the play screen ever shows.
-        caption = f"Day {self.page.day} · {self.page.city_name}"
+        caption = f"Day {self.passage.day} · {self.passage.city_name}"
         caption = t.fit(caption, "sans", m.small, max(1, self.caption_room))
         t.draw(surface, caption, "sans", m.small, p.text_dim, (m.margin, self.bar_bottom // 2 + m.gap // 2), "midleft")
         self.bar.draw(surface, t, m, p)
@@ -362,7 +365,7 @@ class PlayScene(Scene):
         f = self.frame
         first = self.page_index == 0
         last = self.on_last_page
-        if lines or (first and f.look.framed and not self.page.text):
+        if lines or (first and f.look.framed and not self.passage.text):
             bh = block_height(lines, f.line_h, f.gap)
             f.draw(surface, self.content.y, bh, first, last, lines)
         self._shown = 0
