@@ -7,6 +7,8 @@ score: it only ever reads the engine's ``Page``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from game.saves import QUICK, SlotError
@@ -16,7 +18,7 @@ from game.ui.input import Command
 from game.typography import opens_with_speech
 from game.ui.layout import (block_height, find_anchor, line_offsets, paginate, reading_anchor,
                             split_paragraphs)
-from game.ui.scene import Push, Replace, Scene, Transition
+from game.ui.scene import Push, Replace, Scene, To, Transition
 from game.ui.scenes.common import draw_background, open_screen
 from game.ui.styles import Frame
 from game.ui.widgets import Focus, make_button
@@ -30,15 +32,37 @@ BAR_ITEMS = (("History", "history"), ("Save", "save"), ("Load", "load"),
              ("Settings", "settings"), ("Menu", "menu"))
 
 
+@dataclass(frozen=True)
+class ReadingPlace:
+    """Where a reader is in a passage: the page on screen, how much of it is shown and the
+    furthest point read.  A play screen made anew on the same passage (the story reloaded)
+    is given it, and finds the same paragraph and letter when it lays out the edited text,
+    so nothing read is typed out again."""
+
+    pages: list
+    page_index: int
+    revealed: float
+    furthest: tuple[int, int] | None
+
+
 class PlayScene(Scene):
     name = "play"
 
-    def __init__(self, app, session) -> None:
+    def __init__(self, app, session, reading_place: ReadingPlace | None = None) -> None:
         super().__init__(app)
         self.session = session
         self.focus = Focus()
         self.bar = Focus()
         self._start_passage()
+        if reading_place is not None:
+            self.pages = reading_place.pages
+            self.page_index = reading_place.page_index
+            self.revealed = reading_place.revealed
+            self.furthest = reading_place.furthest
+
+    @property
+    def reading_place(self) -> ReadingPlace:
+        return ReadingPlace(self.pages, self.page_index, self.revealed, self.furthest)
 
     # -- state ------------------------------------------------------------------------------
     def _start_passage(self) -> None:
@@ -224,7 +248,7 @@ class PlayScene(Scene):
                 app.toast(str(exc))
                 return None
             app.toast("Quick save loaded.")
-            return Replace(PlayScene(app, session))
+            return Replace(To("play", session=session))
         if kind == cmd.SKIP:
             self.page_index = len(self.pages) - 1
             self.revealed = float(self.page_chars())
@@ -313,12 +337,10 @@ class PlayScene(Scene):
     def _choose(self, key) -> Transition | None:
         app = self.app
         if key == "debrief":
-            from game.ui.scenes.guess import after_the_ending
-
             app.hush()
             app.sound("page")
             # The guess comes first: no word of the debrief before it is made.
-            return Replace(after_the_ending(app, self.session))
+            return Replace(To("after the ending", session=self.session))
         app.sound("choose")
         self.session.choose(key)
         app.autosave(self.session)
@@ -328,13 +350,11 @@ class PlayScene(Scene):
     def _open(self, key: str) -> Transition | None:
         app = self.app
         app.hush()
-        screen = open_screen(app, key, self.session)
+        screen = open_screen(key, self.session)
         if screen is not None:
             return screen
         if key == "menu":
-            from game.ui.scenes.menu import MenuScene
-
-            return Push(MenuScene(app, self.session))
+            return Push(To("menu", session=self.session))
         return None
 
     # -- time -------------------------------------------------------------------------------
