@@ -43,3 +43,15 @@ def test_no_screen_imports_another_screen():
                if target.startswith(screens) and target != shared}
     assert reached == set()
 
+
+
+def test_the_entry_point_imports_what_a_command_needs_only_when_it_runs():
+    # A player waits for every module imported before the window opens: the entry point
+    # alone brings in no story reader, no terminal and no writers' tool.
+    import subprocess
+    import sys
+
+    script = ("import sys, game.cli; print(' '.join(sorted(m for m in sys.modules "
+              "if m.split('.')[0] in ('game', 'yaml', 'pygame'))))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["game", "game.cli"]
