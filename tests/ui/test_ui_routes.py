@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from helpers import ROOT
 
-from game.ui.routes import SCREENS
+from game.ui.routes import AFTER_THE_ENDING, SCREENS
 from game.ui.scene import Push, Reset, Scene, To
 from game.ui.stack import SceneStack
 
@@ -25,7 +25,11 @@ def screens_named_in_the_game():
 def test_every_screen_a_transition_names_has_a_route():
     named = list(screens_named_in_the_game())
     assert len({name for _, name in named}) >= 12
-    assert {(path, name) for path, name in named if name not in SCREENS} == set()
+    assert {(path, name) for path, name in named if name not in SCREENS and name != AFTER_THE_ENDING} == set()
+
+
+def test_each_route_leads_to_the_screen_of_its_name():
+    assert {name: screen().name for name, screen in SCREENS.items()} == {name: name for name in SCREENS}
 
 
 def test_a_named_screen_is_built_as_its_transition_is_applied():
