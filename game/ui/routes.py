@@ -2,8 +2,8 @@
 
 A screen never imports another.  It names where the player goes, ``Push(To("slots",
 mode="load", session=s))``, and when the stack applies the transition it asks :func:`build`
-here for the screen.  So a screen's module reads alone, and a new screen is one class and
-one entry in :data:`SCREENS`.
+here for the screen.  So a screen's module reads alone, and a new screen is one class, and
+here a function that imports it and an entry in :data:`SCREENS`.
 """
 
 from __future__ import annotations
