@@ -94,8 +94,8 @@ def debrief(which: str, size: tuple[int, int]) -> None:
             break
         if scene.name == "play" and not scene.choices_visible:
             app.dispatch(Command(cmd.ADVANCE))
-        elif scene.name == "play" and scene.page.choices and not scene.page.is_ending:
-            app.dispatch(Command(cmd.CHOOSE, number=1 + pages % len(scene.page.choices)))
+        elif scene.name == "play" and scene.passage.choices and not scene.passage.is_ending:
+            app.dispatch(Command(cmd.CHOOSE, number=1 + pages % len(scene.passage.choices)))
             pages += 1
         else:
             app.dispatch(Command(cmd.CONFIRM))

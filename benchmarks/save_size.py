@@ -59,7 +59,7 @@ def _longest_life(story, lives: int):
 
 def _measure(label: str, story, session, folder: Path) -> None:
     from game.saves import SlotError, SlotStore
-    from game.ui.playthroughs import Playthroughs
+    from game.playthroughs import Playthroughs
 
     told: list[str] = []
     saves = Playthroughs(story, SlotStore(folder), told.append)

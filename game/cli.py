@@ -1,34 +1,37 @@
-"""One entry point, with sub-commands: the window, the terminal, and the writers' tools."""
+"""One entry point, with sub-commands: the window, the terminal, and the writers' tools.
+
+Each command imports what it needs when it runs: the window opening from the compiled story
+reads no story file and has no use for the terminal, and a player waits for every module
+imported before the first frame.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
-import random
-import statistics
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from . import __version__, shipped
-from .engine import Session, Story, StoryError, check_story, compiled, load_story
-from .engine.printed import printed_name
-from .terminal import MAX_AUTO_STEPS
-from .tools.commands import MODDER_COMMANDS, add_modder_commands
+from . import __version__
 
-STORY = shipped.story()
+if TYPE_CHECKING:
+    from .engine import Story
 
 
 def _story_args(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    from . import shipped
+
     # Sub-commands leave the values unset unless given, so `--story` works before or after
     # the command name.
-    parser.add_argument("--story", type=Path, default=STORY if top else argparse.SUPPRESS, metavar="DIR",
+    parser.add_argument("--story", type=Path, default=shipped.story() if top else argparse.SUPPRESS, metavar="DIR",
                         help="the story folder (default: the shipped story)")
     parser.add_argument("--mod", type=Path, action="append", default=[] if top else argparse.SUPPRESS,
                         metavar="DIR", help="add a mod folder on top of the story (may be repeated)")
 
 
 def _load(args: argparse.Namespace) -> Story | None:
+    from .engine import StoryError, load_story
+
     try:
         story = load_story(args.story, args.mod)
     except StoryError as exc:
@@ -49,6 +52,9 @@ def _at_least_one(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .terminal import MAX_AUTO_STEPS
+    from .tools.commands import add_modder_commands
+
     parser = argparse.ArgumentParser(
         prog="python main.py",
         description="Keeping Trust: a season in Rongcheng. With no command, opens the game window.")
@@ -131,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .engine import compiled
+
     args = build_parser().parse_args(argv)
     # Playing starts from the story compiled at the last start when its files are unchanged;
     # check and the writers' tools always read the files themselves.
@@ -142,6 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _command(args: argparse.Namespace) -> int:
     if args.command is None or (args.command == "play" and not args.text):
         return _window(args)
+    from .tools.commands import MODDER_COMMANDS
+
     if args.command in MODDER_COMMANDS:
         return MODDER_COMMANDS[args.command](args, _load)
     return {"play": _play_text, "check": _check, "explore": _explore, "stats": _stats,
@@ -166,6 +176,10 @@ def _window(args: argparse.Namespace) -> int:
 
 
 def _play_text(args: argparse.Namespace) -> int:
+    import random
+
+    from .engine import Session
+    from .engine.printed import printed_name
     from .terminal import play_on, slots_for
     from .tools.explore import picker_for
 
@@ -216,6 +230,9 @@ def _is_mod(path: Path) -> bool:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .engine import check_story
+    from .engine.printed import printed_name
+
     paths = args.paths or [args.story]
     errors = warnings = 0
     for path in paths:
@@ -243,6 +260,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _explore(args: argparse.Namespace) -> int:
+    import json
+    import statistics
+
+    from .engine.printed import printed_name
     from .tools.explore import explore
 
     story = _load(args)
@@ -319,6 +340,7 @@ def _explore(args: argparse.Namespace) -> int:
 
 
 def _visitors(args: argparse.Namespace) -> int:
+    from .engine.printed import printed_name
     from .kiosk import ConfigError, load_config
     from .paths import visitor_stats
     from .visitor_report import report
@@ -336,6 +358,7 @@ def _visitors(args: argparse.Namespace) -> int:
 
 
 def _paths(args: argparse.Namespace) -> int:
+    from .engine.printed import printed_name
     from .places import player_places
 
     for label, path in player_places(args.story, getattr(args, "kiosk_config", None)):
@@ -344,6 +367,9 @@ def _paths(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
+    import json
+
+    from .engine.printed import printed_name
     from .tools.stats import stats
 
     story = _load(args)

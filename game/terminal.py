@@ -21,7 +21,7 @@ from .engine.styles import keeps_lines, kind_heading
 from .typography import named_speaker, plain as in_plain_ascii, typographic
 
 if TYPE_CHECKING:
-    from .ui.playthroughs import Playthroughs
+    from .playthroughs import Playthroughs
 
 WIDTH = 78
 #: ``--width 0``: each paragraph on one line, for screen readers and braille displays that
@@ -403,7 +403,7 @@ def slots_for(story, mods: "list | tuple" = (), out: IO[str] | None = None) -> "
 
     from .mods import ModRecord, describe
     from .saves import SlotStore
-    from .ui.playthroughs import Playthroughs     # pure Python: no window is opened
+    from .playthroughs import Playthroughs
 
     out = out or sys.stdout
     saves = Playthroughs(story, SlotStore(), lambda message: print(printable(message), file=out))

@@ -1,5 +1,6 @@
-"""The engine's shape: its modules import one another without a cycle, and nothing in it
-reaches a front end or pygame (a module's function-local imports count)."""
+"""The game's shape: its modules import one another without a cycle, the engine reaches no
+front end or pygame, and no screen of the window imports another (a module's function-local
+imports count)."""
 
 from __future__ import annotations
 
@@ -27,11 +28,30 @@ def test_the_cycle_finder_finds_a_cycle_however_it_is_entered():
     assert cycles({"d": {"c"}, "c": {"b"}, "b": {"c"}}) == [["b", "c"]]
 
 
-def test_no_module_outside_the_window_imports_another_that_imports_it_back():
-    # The window's screens are the one cycle left (a navigation module is to replace it);
-    # everything else, the transcript's renderers included, imports one way.
-    graph = imports(ROOT)
-    outside = {name: {t for t in targets if not t.startswith("game.ui")}
-               for name, targets in graph.items() if not name.startswith("game.ui")}
-    assert cycles(outside) == []
+def test_no_module_of_the_game_imports_another_that_imports_it_back():
+    # The window's screens included: they reach one another through the routes between
+    # screens, never by importing one another.
+    assert cycles(imports(ROOT)) == []
 
+
+def test_no_screen_imports_another_screen():
+    # A screen names where it leads (``To("slots")``); only game.ui.routes builds screens.
+    screens = "game.ui.scenes."
+    shared = "game.ui.scenes.common"
+    reached = {(name, target) for name, targets in imports(ROOT).items()
+               if name.startswith(screens) for target in targets
+               if target.startswith(screens) and target != shared}
+    assert reached == set()
+
+
+
+def test_the_entry_point_imports_what_a_command_needs_only_when_it_runs():
+    # A player waits for every module imported before the window opens: the entry point
+    # alone brings in no story reader, no terminal and no writers' tool.
+    import subprocess
+    import sys
+
+    script = ("import sys, game.cli; print(' '.join(sorted(m for m in sys.modules "
+              "if m.split('.')[0] in ('game', 'yaml', 'pygame'))))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["game", "game.cli"]

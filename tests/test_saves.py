@@ -146,7 +146,7 @@ def test_a_game_closed_at_the_guess_opens_at_it_again_with_the_guesses_made(stor
     asks on from the question it stopped at."""
     from game import shipped
     from game.engine import Session, load_story
-    from game.ui.playthroughs import Playthroughs
+    from game.playthroughs import Playthroughs
 
     story = load_story(shipped.story())
     saves = Playthroughs(story, store, lambda message: None)

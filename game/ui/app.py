@@ -4,7 +4,8 @@ The front end is a client of the engine's session API, like the terminal one: it
 takes input, and never decides the story.  Each part is its own module and reads alone: the
 window (:mod:`game.ui.window`), the scene stack (:mod:`game.ui.stack`), the loop and its
 partial redraws (:mod:`game.ui.loop`), toasts (:mod:`game.ui.toast`), the backdrop cache
-(:mod:`game.ui.backdrops`) and playthroughs (:mod:`game.ui.playthroughs`).  ``App`` holds
+(:mod:`game.ui.backdrops`), the routes between screens (:mod:`game.ui.routes`) and
+playthroughs (:mod:`game.playthroughs`).  ``App`` holds
 them, with the settings, fonts and sound, and is what scenes reach as ``scene.app``.
 """
 
@@ -27,8 +28,9 @@ from game.ui.audio import Audio
 from game.ui.backdrops import Backdrops
 from game.ui.input import Command, Fingers, KeyMap, commands_from_event
 from game.ui.loop import Frames
-from game.ui.playthroughs import Playthroughs
-from game.ui.scene import Scene, Transition
+from game.playthroughs import Playthroughs
+from game.ui import routes
+from game.ui.scene import Scene, To, Transition
 from game.ui.stack import SceneStack
 from game.ui.text import Text
 from game.ui.theme import ASSETS, Metrics, Palette, metrics_for, palette_for
@@ -95,7 +97,7 @@ class App:
                                    self.settings.effects_volume)
         #: Read aloud (:mod:`game.speech`): heard only while the setting is on.
         self.voice = voice if voice is not None else Voice.of_platform()
-        self.scenes = SceneStack()
+        self.scenes = SceneStack(lambda to: routes.build(self, to))
         self.toasts = Toast()
         self.backdrops = Backdrops()
         self.frames = Frames(self.scenes, self.toasts, self._draw_toast)
@@ -265,7 +267,7 @@ class App:
     def top(self) -> Scene:
         return self.scenes.top
 
-    def start(self, scene: Scene) -> None:
+    def start(self, scene: Scene | To) -> None:
         self.scenes.start(scene)
 
     def apply(self, transition: Transition | None) -> None:
@@ -371,8 +373,6 @@ def run(story_dir: Path, *, mods: Sequence[Path] = (), fullscreen: bool | None =
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1
-    from game.ui.scenes.title import TitleScene
-
     app = App(story, settings=settings, route=route, seed=seed, fullscreen=fullscreen, loadout=loadout,
               watch=watch)
     if app.settings.problem:
@@ -383,7 +383,7 @@ def run(story_dir: Path, *, mods: Sequence[Path] = (), fullscreen: bool | None =
         # Read aloud is turned on.
         print(unavailable_message(app.voice), file=sys.stderr)
     app.class_mode = class_mode
-    app.start(TitleScene(app))
+    app.start(To("title"))
     if dropped:
         show_problems(app, dropped, "The mods you turned on have errors: the game opened without them",
                       "Turn them off under Mods, or ask their makers to fix the places named.")

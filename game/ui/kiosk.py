@@ -31,6 +31,7 @@ from game.kiosk import (ConfigError, CornerPress, IdleClock, KioskConfig, PinLoc
 from game.paths import data_dir, kiosk_log, visitor_stats
 from game.settings import Settings
 from game.ui.input import Fingers
+from game.ui.scene import Push, To
 from game.visit_slots import VisitSlots
 from game.visitors import VisitorBook, comparison_section, visit_of
 
@@ -176,10 +177,7 @@ class KioskMode:
             log.info("visit abandoned after %.0f s; back to the attract screen", self.visit_seconds)
             self.back_to_attract(app)
         elif self.idle.warning and not any(s.name == "still_there" for s in app.stack):
-            from game.ui.scene import Push
-            from game.ui.scenes.still_there import StillThereScene
-
-            app.apply(Push(StillThereScene(app, self.idle)))
+            app.apply(Push(To("still_there", idle=self.idle)))
 
     # -- screens -----------------------------------------------------------------------------
     def ask_for_pin(self, app: "App") -> None:
@@ -188,10 +186,7 @@ class KioskMode:
             return
         if app.scenes and app.top.name == "staff":
             return
-        from game.ui.scene import Push
-        from game.ui.scenes.staff import StaffScene
-
-        app.apply(Push(StaffScene(app, self.lock)))
+        app.apply(Push(To("staff", lock=self.lock)))
 
     def settle(self, app: "App") -> None:
         """After screens changed: a quit ends the visit (the staff's quit ends the game), and
@@ -210,8 +205,6 @@ class KioskMode:
 
     def back_to_attract(self, app: "App") -> None:
         """End the visit: a fresh attract screen, and nothing of this visitor kept."""
-        from game.ui.scenes.attract import AttractScene
-
         self.slots.forget()
         self.idle.disarm()
         self.corner.release()
@@ -222,7 +215,7 @@ class KioskMode:
             app.apply_settings()
         # Whatever the last visit did to the window, the next visitor finds it full screen.
         app.keep_fullscreen(force=True)
-        app.scenes.start(AttractScene(app, self.lines))
+        app.scenes.start(To("attract", lines=self.lines))
         app.scenes.mark_dirty()
 
     # -- the end of a visit ------------------------------------------------------------------

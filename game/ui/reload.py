@@ -13,8 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.engine import HistoryEntry, SaveError, Session, Story
-from game.ui.scene import Push, Reset, Scene, Transition
-from game.ui.scenes.problems import ProblemsScene
+from game.ui.scene import Push, Reset, Scene, To, Transition
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -62,11 +61,11 @@ def try_reload(app: "App") -> bool:
 def show_problems(app: "App", problems, heading: str, advice: str) -> None:
     """The problems over the game; a list already showing is replaced, never stacked."""
     top = app.top if app.scenes else None
-    if isinstance(top, ProblemsScene):
-        top.show(problems, heading, advice)
+    if top is not None and top.name == "problems":
+        top.show(problems, heading, advice)  # type: ignore[attr-defined]
         top.dirty = True
         return
-    app.apply(Push(ProblemsScene(app, problems, heading, advice)))
+    app.apply(Push(To("problems", problems=problems, heading=heading, advice=advice)))
 
 
 def take_over(app: "App", story: Story) -> None:
@@ -87,33 +86,22 @@ def take_over(app: "App", story: Story) -> None:
 
 
 def _push_all(scenes: list[Scene]) -> Transition | None:
+    # The scenes themselves, not screens named anew: they keep what they hold (a mod list's
+    # place).
     transition: Transition | None = None
     for scene in reversed(scenes):
         transition = Push(scene, then=transition)
     return transition
 
 
-def _anew(app: "App", scene: Scene, story: Story) -> tuple[Scene, str | None]:
+def _anew(app: "App", scene: Scene, story: Story) -> tuple[Scene | To, str | None]:
     session = getattr(scene, "session", None)
     if session is None:
-        from game.ui.scenes.title import TitleScene
-
-        return (TitleScene(app) if scene.name == "title" else scene), None
+        return (To("title") if scene.name == "title" else scene), None
     carried, note = carry(session, story)
     if scene.name in ("debrief", "guess") and carried.is_over:
-        from game.ui.scenes.guess import after_the_ending
-
-        return after_the_ending(app, carried, again=getattr(scene, "again", False)), note
-    from game.ui.scenes.play import PlayScene
-
-    play = PlayScene(app, carried)
+        return To("after the ending", session=carried, again=getattr(scene, "again", False)), note
     if scene.name == "play" and carried.position == session.position:
-        _keep_reading_place(scene, play)
-    return play, note
-
-
-def _keep_reading_place(old: Scene, new: Scene) -> None:
-    # The page being read and how far: the new scene finds the same paragraph and letter in
-    # the edited text when it lays itself out, so nothing read is typed out again.
-    for name in ("pages", "page_index", "revealed", "furthest"):
-        setattr(new, name, getattr(old, name))
+        # The page being read and how far, found again in the edited text.
+        return To("play", session=carried, reading_place=scene.reading_place), note  # type: ignore[attr-defined]
+    return To("play", session=carried), note

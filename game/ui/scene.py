@@ -1,17 +1,21 @@
 """Scenes on a stack, and the transitions a scene can ask for.
 
 A scene turns commands into changes of its own state and, when the player goes elsewhere,
-returns a transition — ``Push`` a scene on top, ``Pop`` back to the one below, ``Reset`` the
-stack to one scene, ``Replace`` the top one, or ``Quit``.  Switching screens is a return value,
+returns a transition — ``Push`` a screen on top, ``Pop`` back to the one below, ``Reset`` the
+stack to one screen, ``Replace`` the top one, or ``Quit``.  Switching screens is a return value,
 never a global flag, and only the app applies it.  A transition may carry a follow-up in
 ``then`` (``Pop(then=Push(...))`` closes a question and opens what it led to), applied right
 after it.  Time (``dt``) is passed in; scenes never read the clock.
+
+A screen names where the player goes, ``Push(To("slots", mode="load"))``, and the routes
+between screens (:mod:`game.ui.routes`) build it when the transition is applied: no screen
+imports another.  A scene already built (one kept through a reload) can be pushed as it is.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any, Union
 
 import pygame
 
@@ -21,9 +25,31 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 
+class To:
+    """A screen by its name and what it is opened on, not yet built: ``To("play",
+    session=s)``.  The name is a scene's ``name``, or one the routes add ("after the
+    ending")."""
+
+    __slots__ = ("screen", "given")
+
+    def __init__(self, screen: str, **given: Any) -> None:
+        self.screen = screen
+        self.given = given
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, To) and (self.screen, self.given) == (other.screen, other.given)
+
+    def __hash__(self) -> int:
+        return hash(self.screen)
+
+    def __repr__(self) -> str:
+        given = "".join(f", {key}={value!r}" for key, value in self.given.items())
+        return f"To({self.screen!r}{given})"
+
+
 @dataclass(frozen=True)
 class Push:
-    scene: "Scene"
+    scene: "Scene | To"
     then: "Transition | None" = None
 
 
@@ -34,13 +60,13 @@ class Pop:
 
 @dataclass(frozen=True)
 class Reset:
-    scene: "Scene"
+    scene: "Scene | To"
     then: "Transition | None" = None
 
 
 @dataclass(frozen=True)
 class Replace:
-    scene: "Scene"
+    scene: "Scene | To"
     then: "Transition | None" = None
 
 

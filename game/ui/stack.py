@@ -1,21 +1,36 @@
 """The screens open at once, one on top of another, and the only place that changes them.
 
 Scenes ask for a change by returning a transition (see :mod:`game.ui.scene`); the stack
-applies it and its follow-ups, lays out and enters the scene that ends up on top, and marks
-what must be drawn again.
+applies it and its follow-ups, builds a screen named by ``To`` with ``build`` (the routes
+between screens, :mod:`game.ui.routes`), lays out and enters the scene that ends up on top,
+and marks what must be drawn again.
 """
 
 from __future__ import annotations
 
-from game.ui.scene import Pop, Push, Quit, Replace, Reset, Scene, Transition
+from typing import Callable
+
+from game.ui.scene import Pop, Push, Quit, Replace, Reset, Scene, To, Transition
+
+Build = Callable[[To], Scene]
 
 
 class SceneStack:
     """The open scenes, the top one last.  ``quit_asked`` is set by a ``Quit`` transition."""
 
-    def __init__(self) -> None:
+    def __init__(self, build: Build | None = None) -> None:
         self.scenes: list[Scene] = []
         self.quit_asked = False
+        self.build = build
+
+    def _built(self, scene: Scene | To) -> Scene:
+        # Built only now, as the transition is applied: a follow-up's screen is made after
+        # the one before it has been entered, as when a scene opens it itself.
+        if isinstance(scene, To):
+            if self.build is None:
+                raise LookupError(f"no routes to build {scene!r}")
+            return self.build(scene)
+        return scene
 
     def __bool__(self) -> bool:
         return bool(self.scenes)
@@ -24,8 +39,9 @@ class SceneStack:
     def top(self) -> Scene:
         return self.scenes[-1]
 
-    def start(self, scene: Scene) -> None:
+    def start(self, scene: Scene | To) -> None:
         """Make ``scene`` the only screen."""
+        scene = self._built(scene)
         self.scenes = [scene]
         scene.ensure_layout()
         scene.enter()
@@ -41,14 +57,14 @@ class SceneStack:
 
     def _apply_one(self, transition: Transition) -> None:
         if isinstance(transition, Push):
-            self.scenes.append(transition.scene)
+            self.scenes.append(self._built(transition.scene))
         elif isinstance(transition, Pop):
             if len(self.scenes) > 1:
                 self.scenes.pop()
         elif isinstance(transition, Reset):
-            self.scenes = [transition.scene]
+            self.scenes = [self._built(transition.scene)]
         elif isinstance(transition, Replace):
-            self.scenes[-1] = transition.scene
+            self.scenes[-1] = self._built(transition.scene)
         self.top.ensure_layout()
         self.top.enter()
         self.mark_dirty()

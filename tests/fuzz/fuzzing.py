@@ -423,7 +423,7 @@ def mangled(data: Any, rng: random.Random, replacement: Any) -> Any:
 def save_survives(story: Story, content: bytes, seed: int) -> None:
     """A slot holding anything either resumes a game that plays on, or says why it cannot —
     as a SlotError, the message the player is shown — and the next save there is clean."""
-    from game.ui.playthroughs import Playthroughs
+    from game.playthroughs import Playthroughs
 
     with tempfile.TemporaryDirectory() as home:
         store = SlotStore(Path(home) / "saves")

@@ -9,7 +9,8 @@ import pytest
 import ui_driver as d
 from game.engine import Session
 from game.engine.guesses import GUESSES
-from game.ui.scenes.guess import GuessScene, after_the_ending
+from game.ui.routes import after_the_ending
+from game.ui.scenes.guess import GuessScene
 
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
 

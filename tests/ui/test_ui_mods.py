@@ -72,7 +72,7 @@ def test_turning_a_mod_on_plays_it_at_once_and_is_kept_in_the_settings(harbour, 
     d.key(app, pygame.K_ESCAPE)
     press(app, "new")
     d.finish_text(app)
-    assert any("harbour" in c.text for c in app.top.page.choices)
+    assert any("harbour" in c.text for c in app.top.passage.choices)
     # And off again: the next game is the story alone.
     app.start(TitleScene(app))
     press(app, "mods")

@@ -114,7 +114,7 @@ def play_and_capture(app, rng: random.Random):
             d.key(app, pygame.K_SPACE)
         else:
             n = rng.randint(1, len(scene.choice_buttons))
-            if scene.page.is_ending or not scene.page.choices:
+            if scene.passage.is_ending or not scene.passage.choices:
                 d.key(app, pygame.K_RETURN)
                 d.key(app, pygame.K_RETURN)
             elif n <= 9:

@@ -80,7 +80,7 @@ def new_game(app):
 def test_a_passage_is_read_then_its_choices_in_order(voiced):
     app = voiced()
     scene = new_game(app)
-    words = page_words(scene.page)
+    words = page_words(scene.passage)
     assert words[-2:] == ["1: Brake.", "2: Go through."]
     # The first is being said; the rest wait their turn, none of them holding up the loop.
     assert app.voice.started == words[:1]
@@ -102,9 +102,9 @@ def test_choosing_stops_the_voice_and_reads_the_next_passage(voiced):
     app = voiced()
     scene = new_game(app)
     d.key(app, pygame.K_1)
-    assert scene.page.passage_id == "phone_msg"
+    assert scene.passage.passage_id == "phone_msg"
     assert app.voice.cut_off == 1
-    assert app.voice.started[-1] == page_words(scene.page)[0]
+    assert app.voice.started[-1] == page_words(scene.passage)[0]
     assert "2: Go through." not in app.voice.started
 
 
@@ -129,7 +129,7 @@ def test_v_turns_read_aloud_on_reads_the_page_and_is_kept(voiced):
     d.key(app, pygame.K_v)
     assert app.settings.self_voicing and load_settings().self_voicing
     assert app.voice.started == ["Reading aloud."]
-    assert list(app.voice._queue) == page_words(scene.page)
+    assert list(app.voice._queue) == page_words(scene.passage)
     assert app.toast_text == "Reading aloud. V stops."
     d.key(app, pygame.K_v)
     assert not app.settings.self_voicing and not load_settings().self_voicing

@@ -63,9 +63,9 @@ def at_harbour(app):
     if app.top.name != "play":
         d.click(app, next(b for b in app.top.focus.buttons if b.key == "new").rect.center)
     d.finish_text(app)
-    number = next(c.number for c in app.top.page.choices if c.text == HOOK)
+    number = next(c.number for c in app.top.passage.choices if c.text == HOOK)
     d.key(app, getattr(pygame, f"K_{number}"))
-    assert app.top.page.passage_id == "harbour"
+    assert app.top.passage.passage_id == "harbour"
     return app.top
 
 
@@ -78,7 +78,7 @@ def test_an_edit_saved_shows_at_the_same_passage_with_the_same_game(watched, har
     assert now.name == "play" and now is not play
     assert now.session.position == "harbour"
     assert now.session.path == before.path and now.session.seed == before.seed
-    assert "A gull steals a fish." in now.page.text
+    assert "A gull steals a fish." in now.passage.text
     assert "A gull steals a fish." in now.session.history[-1].text
 
 
@@ -88,7 +88,7 @@ def test_text_already_read_is_not_typed_out_again_after_a_reload(watched, harbou
     d.finish_text(watched)
     edit(harbour / "mod.yaml", "Gulls argue over the nets.", "Gulls argue.")
     wait_for_look(watched)
-    assert watched.top.page.text.endswith("Gulls argue.")
+    assert watched.top.passage.text.endswith("Gulls argue.")
     assert watched.top.choices_visible
 
 
@@ -170,7 +170,7 @@ def test_ctrl_r_reloads_by_hand_and_f5_still_quick_saves(watched, harbour):
     d.key(watched, pygame.K_F5)
     assert watched.top is play and watched.toast_text == "Quick saved."
     d.key(watched, pygame.K_r, pygame.KMOD_LCTRL)
-    assert watched.top is not play and "Crabs" in watched.top.page.text
+    assert watched.top is not play and "Crabs" in watched.top.passage.text
 
 
 def test_without_watch_there_is_no_reload(make_app):
@@ -207,7 +207,7 @@ def test_a_hundred_reloads_hold_no_old_story_session_or_screen(watched, harbour)
     alive = [ref() for ref in held if ref() is not None]
     assert len(alive) == 3 and set(map(id, alive)) == {id(watched.story), id(watched.top), id(watched.top.session)}
     assert [s.name for s in watched.stack] == ["play"]
-    assert "nets 99." in watched.top.page.text
+    assert "nets 99." in watched.top.passage.text
     text = watched.text
     assert len(text._surfaces) <= text.max_surfaces and len(text._layouts) <= text.max_layouts
 

@@ -63,9 +63,9 @@ def test_number_keys_choose(make_app):
     app = start(make_app)
     d.key(app, pygame.K_RETURN)
     d.finish_text(app)
-    first = app.top.page.passage_id
+    first = app.top.passage.passage_id
     d.key(app, pygame.K_2)
-    assert app.top.page.passage_id != first
+    assert app.top.passage.passage_id != first
     assert app.top.session.history[0].chosen == "Go through."
 
 
@@ -173,7 +173,7 @@ def test_save_and_load_round_trip_through_the_ui(make_app, private_home):
     for n in (2, 1):
         d.finish_text(app)
         d.key(app, getattr(pygame, f"K_{n}"))
-    where = app.top.page.passage_id
+    where = app.top.passage.passage_id
     history = [h.passage_id for h in app.top.session.history]
     d.click(app, button(app.top, "save", app.top.bar).rect.center)
     assert app.top.name == "slots" and app.top.mode == "save"
@@ -184,14 +184,14 @@ def test_save_and_load_round_trip_through_the_ui(make_app, private_home):
     d.key(app, pygame.K_ESCAPE)
     d.finish_text(app)
     d.key(app, pygame.K_1)
-    assert app.top.page.passage_id != where
+    assert app.top.passage.passage_id != where
     d.key(app, pygame.K_ESCAPE)
     d.click(app, button(app.top, "title").rect.center)
     d.click(app, button(app.top, "load").rect.center)
     assert app.top.name == "slots" and app.top.mode == "load"
     d.click(app, button(app.top, "3").rect.center)
     assert app.top.name == "play"
-    assert app.top.page.passage_id == where
+    assert app.top.passage.passage_id == where
     assert [h.passage_id for h in app.top.session.history] == history
     # Saving over a slot asks first.
     d.key(app, pygame.K_ESCAPE)
@@ -207,14 +207,14 @@ def test_quit_and_continue_where_you_were(make_app, fixture_story):
     d.key(app, pygame.K_RETURN)
     d.finish_text(app)
     d.key(app, pygame.K_2)
-    where = app.top.page.passage_id
+    where = app.top.passage.passage_id
     d.command(app, cmd.QUIT)
     assert app.running is False
     again = start(make_app)
     assert button(again.top, "continue").enabled
     assert again.top.focus.focused_key() == "continue"
     d.key(again, pygame.K_RETURN)
-    assert again.top.name == "play" and again.top.page.passage_id == where
+    assert again.top.name == "play" and again.top.passage.passage_id == where
 
 
 def test_damaged_save_is_reported_and_the_game_goes_on(make_app, private_home):
@@ -267,10 +267,10 @@ def test_quicksave_and_quickload(make_app):
     d.key(app, pygame.K_RETURN)
     d.finish_text(app)
     d.key(app, pygame.K_F5)
-    where = app.top.page.passage_id
+    where = app.top.passage.passage_id
     d.key(app, pygame.K_1)
     d.key(app, pygame.K_F9)
-    assert app.top.page.passage_id == where
+    assert app.top.passage.passage_id == where
 
 
 def test_every_screen_draws_at_the_extremes(make_app, fixture_story):
@@ -312,7 +312,7 @@ def test_title_offers_the_short_route_by_mouse_touch_and_keys(make_app, fixture_
     d.click(app, button(app.top, "short").rect.center)
     assert app.top.name == "play"
     assert app.top.session.route == "short"
-    assert app.top.page.passage_id == fixture_story.short_start
+    assert app.top.passage.passage_id == fixture_story.short_start
     # Continue resumes the short route it was saved on.
     d.key(app, pygame.K_ESCAPE)
     d.click(app, button(app.top, "title").rect.center)

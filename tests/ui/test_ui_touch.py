@@ -45,7 +45,7 @@ def test_dragging_scrolls_history_and_lifting_on_back_stays(make_app):
     d.key(app, pygame.K_RETURN)
     for _ in range(3):
         d.finish_text(app)
-        if app.top.name != "play" or not app.top.page.choices:
+        if app.top.name != "play" or not app.top.passage.choices:
             break
         d.key(app, pygame.K_1)
     d.key(app, pygame.K_h)
@@ -69,10 +69,10 @@ def test_a_drag_ending_on_a_choice_does_not_choose_it(make_app):
     scene = app.top
     d.finish_text(app)
     assert scene.choices_visible
-    passage = scene.page.passage_id
+    passage = scene.passage.passage_id
     first = scene.choice_buttons[0].rect.move(0, -scene.choice_scroll)
     below = (first.centerx, min(app.size[1] - 5, scene.choice_buttons[-1].rect.bottom + 60))
     d.drag(app, below, first.center)
-    assert app.top is scene and scene.page.passage_id == passage
+    assert app.top is scene and scene.passage.passage_id == passage
     d.tap(app, first.center)                               # a plain tap still chooses
-    assert scene.page.passage_id != passage
+    assert scene.passage.passage_id != passage

@@ -14,7 +14,7 @@ import pygame
 
 from game.ui import input as cmd
 from game.ui.input import Command
-from game.ui.scene import Reset, Scene, Transition
+from game.ui.scene import Reset, Scene, To, Transition
 from game.ui.scenes.common import draw_background
 from game.ui.widgets import draw_panel
 
@@ -58,11 +58,9 @@ class AttractScene(Scene):
     def handle(self, command: Command) -> Transition | None:
         if command.kind not in _BEGIN:
             return None
-        from game.ui.scenes.play import PlayScene
-
         app = self.app
         app.sound("click")
-        return Reset(PlayScene(app, app.new_session()))
+        return Reset(To("play", session=app.new_session()))
 
     def draw(self, surface: pygame.Surface) -> None:
         app, m, p = self.app, self.app.metrics, self.app.palette

@@ -1,4 +1,5 @@
-"""Pieces several screens share: the background, a heading, rows and columns of buttons."""
+"""Pieces several screens share: the background, a heading, rows and columns of buttons, and
+the play-time buttons' screens."""
 
 from __future__ import annotations
 
@@ -6,26 +7,24 @@ from typing import Any, Sequence
 
 import pygame
 
-from game.ui.scene import Push, Transition
+from game.ui.scene import Push, To, Transition
 from game.ui.widgets import Button, make_button
 
 
-def open_screen(app, key: str, session) -> Transition | None:
+def open_screen(key: str, session) -> Transition | None:
     """Push the screen a play-time button names (history, save, load, settings), or None."""
-    # Imported here: these screens import this module for their own drawing.
     if key == "history":
-        from game.ui.scenes.history import HistoryScene
-
-        return Push(HistoryScene(app, session))
+        return Push(To("history", session=session))
     if key in ("save", "load"):
-        from game.ui.scenes.slots import SlotsScene
-
-        return Push(SlotsScene(app, key, session))
+        return Push(To("slots", mode=key, session=session))
     if key == "settings":
-        from game.ui.scenes.settings import SettingsScene
-
-        return Push(SettingsScene(app))
+        return Push(To("settings"))
     return None
+
+
+def seed_label(seed: int | None) -> str:
+    """The title screen's button for the class seed."""
+    return f"Class seed: {seed}" if seed is not None else "Class seed: none (each game its own)"
 
 
 def draw_background(app, surface: pygame.Surface, veil: bool = True, winter: bool = False) -> None:

@@ -18,7 +18,7 @@ from game.saves import ENDING
 from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.layout import LINE_SPACING
-from game.ui.scene import Pop, Push, Reset, Scene, Transition
+from game.ui.scene import Pop, Push, Reset, Scene, To, Transition
 from game.ui.scenes.common import button_column, button_row, draw_background
 from game.ui.theme import metrics_for
 from game.ui.widgets import Focus, draw_panel
@@ -382,23 +382,16 @@ class DebriefScene(Scene):
         self.app.sound("click")
         if self.read_through:
             return self._gone()
-        from game.ui.scenes.confirm import ConfirmScene
-
         question = (f"Leave the debrief? You have read {len(self.seen)} of its {len(self.pages)} pages. "
                     "You can read it again from the title screen.")
-        return Push(ConfirmScene(self.app, question, self._gone, yes="Leave", no="Keep reading"))
+        return Push(To("confirm", question=question, on_yes=self._gone, yes="Leave", no="Keep reading"))
 
     def _gone(self) -> Transition:
-        from game.ui.scenes.credits import CreditsScene
-        from game.ui.scenes.title import TitleScene
-
         if self.app.kiosk is not None:
-            from game.ui.scenes.attract import AttractScene
-
-            return Reset(AttractScene(self.app, self.app.kiosk.lines))
+            return Reset(To("attract", lines=self.app.kiosk.lines))
         if self.again:
-            return Reset(TitleScene(self.app))
-        return Reset(TitleScene(self.app), then=Push(CreditsScene(self.app)))
+            return Reset(To("title"))
+        return Reset(To("title"), then=Push(To("credits")))
 
     # -- drawing ---------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

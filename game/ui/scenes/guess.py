@@ -13,21 +13,12 @@ import pygame
 from game.engine.guesses import GUESSES
 from game.ui import input as cmd
 from game.ui.input import Command
-from game.ui.scene import Replace, Scene, Transition
+from game.ui.scene import Replace, Scene, To, Transition
 from game.ui.scenes.common import draw_background
 from game.ui.widgets import Focus, draw_panel, make_button
 
 OPENING = "Before the ledger opens"
 ASKING = "What do you think was going on? Choose one answer for each question."
-
-
-def after_the_ending(app, session, again: bool = False) -> Scene:
-    """The screen that follows an ending: a guess still to be made, else the debrief."""
-    if session.guessing is not None:
-        return GuessScene(app, session, again)
-    from game.ui.scenes.debrief import DebriefScene
-
-    return DebriefScene(app, session, again)
 
 
 class GuessScene(Scene):
@@ -107,7 +98,7 @@ class GuessScene(Scene):
 
     def handle(self, command: Command) -> Transition | None:
         if self.question is None:
-            return Replace(after_the_ending(self.app, self.session, self.again))
+            return Replace(To("after the ending", session=self.session, again=self.again))
         if command.kind == cmd.ADVANCE:
             command = Command(cmd.CONFIRM)
         key = self.press(command)
@@ -119,7 +110,7 @@ class GuessScene(Scene):
             self.app.autosave(self.session)
         if self.question is None:
             self.app.hush()
-            return Replace(after_the_ending(self.app, self.session, self.again))
+            return Replace(To("after the ending", session=self.session, again=self.again))
         self.invalidate()
         self.app.speak(self.spoken())
         return None

@@ -7,7 +7,7 @@ import pygame
 
 from game.ui import input as cmd
 from game.ui.input import Command
-from game.ui.scene import Pop, Quit, Reset, Scene, Transition
+from game.ui.scene import Pop, Quit, Reset, Scene, To, Transition
 from game.ui.scenes.common import button_column, open_screen
 from game.ui.widgets import Focus, draw_dialog
 
@@ -62,14 +62,12 @@ class MenuScene(Scene):
             app.set_voicing(not app.settings.self_voicing)
             self.dirty = True
             return None
-        screen = open_screen(app, key, self.session)
+        screen = open_screen(key, self.session)
         if screen is not None:
             return screen
         if key == "title":
-            from game.ui.scenes.title import TitleScene
-
             app.autosave(self.session)
-            return Reset(TitleScene(app))
+            return Reset(To("title"))
         if key == "quit":
             app.autosave(self.session)
             return Quit()

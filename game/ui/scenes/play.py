@@ -7,6 +7,8 @@ score: it only ever reads the engine's ``Page``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from game.saves import QUICK, SlotError
@@ -16,7 +18,7 @@ from game.ui.input import Command
 from game.typography import opens_with_speech
 from game.ui.layout import (block_height, find_anchor, line_offsets, paginate, reading_anchor,
                             split_paragraphs)
-from game.ui.scene import Push, Replace, Scene, Transition
+from game.ui.scene import Push, Replace, Scene, To, Transition
 from game.ui.scenes.common import draw_background, open_screen
 from game.ui.styles import Frame
 from game.ui.widgets import Focus, make_button
@@ -30,22 +32,47 @@ BAR_ITEMS = (("History", "history"), ("Save", "save"), ("Load", "load"),
              ("Settings", "settings"), ("Menu", "menu"))
 
 
+@dataclass(frozen=True)
+class ReadingPlace:
+    """Where a reader is in a passage: the page on screen, how much of it is shown and the
+    furthest point read.  A play screen made anew on the same passage (the story reloaded)
+    is given it, and finds the same paragraph and letter when it lays out the edited text,
+    so nothing read is typed out again."""
+
+    pages: list
+    page_index: int
+    revealed: float
+    furthest: tuple[int, int] | None
+
+
 class PlayScene(Scene):
     name = "play"
 
-    def __init__(self, app, session) -> None:
+    def __init__(self, app, session, reading_place: ReadingPlace | None = None) -> None:
         super().__init__(app)
         self.session = session
         self.focus = Focus()
         self.bar = Focus()
         self._start_passage()
+        if reading_place is not None:
+            self.pages = reading_place.pages
+            self.page_index = reading_place.page_index
+            self.revealed = reading_place.revealed
+            self.furthest = reading_place.furthest
+
+    @property
+    def reading_place(self) -> ReadingPlace:
+        return ReadingPlace(self.pages, self.page_index, self.revealed, self.furthest)
 
     # -- state ------------------------------------------------------------------------------
     def _start_passage(self) -> None:
-        self.page = self.session.page
+        #: The passage shown (the engine's ``Page``: text, speaker, choices).
+        self.passage = self.session.page
+        #: The passage's lines split into pages that fit the window, each a list of lines;
+        #: None until laid out.
+        self.pages = None
         self.page_index = 0
         self.revealed = 0.0
-        self.pages = None
         self.furthest: tuple[int, int] | None = None   # the furthest point read, as an anchor
         self._shown = 0                # characters of this page already on screen
         self.focus.index = None
@@ -56,7 +83,7 @@ class PlayScene(Scene):
 
     def spoken(self) -> list[str]:
         """What Read aloud says of this screen: the whole passage, then its choices."""
-        return page_words(self.page)
+        return page_words(self.passage)
 
     def _speak_focus(self) -> None:
         """A choice gaining focus is said at once, cutting off the passage: the player has
@@ -67,7 +94,7 @@ class PlayScene(Scene):
         if key == "debrief":
             self.app.speak(["Continue, to the debrief"])
         else:
-            text = next(c.text for c in self.page.choices if c.number == key)
+            text = next(c.text for c in self.passage.choices if c.number == key)
             self.app.speak([choice_words(key, text)])
 
     @property
@@ -119,9 +146,9 @@ class PlayScene(Scene):
         col_w = min(self.content.width, round(t.average_char_width("serif", m.body) * 74))
         self.column = pygame.Rect(0, self.content.y, col_w, self.content.height)
         self.column.centerx = w // 2
-        speech = frozenset(i for i, paragraph in enumerate(split_paragraphs(self.page.text))
+        speech = frozenset(i for i, paragraph in enumerate(split_paragraphs(self.passage.text))
                            if opens_with_speech(paragraph))
-        self.frame = Frame(self.page.style, self.page.speaker, self.page.title, t, m, app.palette,
+        self.frame = Frame(self.passage.style, self.passage.speaker, self.passage.title, t, m, app.palette,
                            self.column, speech)
         # Choices: wrapped to the column, touch-sized.
         self.choice_buttons = self._make_choices()
@@ -129,7 +156,7 @@ class PlayScene(Scene):
         choices_h = sum(b.rect.height for b in self.choice_buttons) + gap * (len(self.choice_buttons) - 1)
         reserve = choices_h + gap * 3
         f = self.frame
-        lines = t.lines(self.page.text, f.look.role, f.size, f.inner_width, f.look.keep_newlines)
+        lines = t.lines(self.passage.text, f.look.role, f.size, f.inner_width, f.look.keep_newlines)
         text_room = self.content.height - f.chrome
         # A signed letter never ends on a page holding only "Yours," above the signature.
         closing = CLOSING_LINES if f.signed else 0
@@ -157,10 +184,10 @@ class PlayScene(Scene):
 
     def _make_choices(self):
         app, m = self.app, self.app.metrics
-        if self.page.is_ending or not self.page.choices:
+        if self.passage.is_ending or not self.passage.choices:
             items = [(None, "Continue", "debrief")]
         else:
-            items = [(c.number, c.text, c.number) for c in self.page.choices]
+            items = [(c.number, c.text, c.number) for c in self.passage.choices]
         buttons = []
         for number, label, key in items:
             rect = pygame.Rect(self.column.x, 0, self.column.width, m.button_height)
@@ -221,7 +248,7 @@ class PlayScene(Scene):
                 app.toast(str(exc))
                 return None
             app.toast("Quick save loaded.")
-            return Replace(PlayScene(app, session))
+            return Replace(To("play", session=session))
         if kind == cmd.SKIP:
             self.page_index = len(self.pages) - 1
             self.revealed = float(self.page_chars())
@@ -310,12 +337,10 @@ class PlayScene(Scene):
     def _choose(self, key) -> Transition | None:
         app = self.app
         if key == "debrief":
-            from game.ui.scenes.guess import after_the_ending
-
             app.hush()
             app.sound("page")
             # The guess comes first: no word of the debrief before it is made.
-            return Replace(after_the_ending(app, self.session))
+            return Replace(To("after the ending", session=self.session))
         app.sound("choose")
         self.session.choose(key)
         app.autosave(self.session)
@@ -325,13 +350,11 @@ class PlayScene(Scene):
     def _open(self, key: str) -> Transition | None:
         app = self.app
         app.hush()
-        screen = open_screen(app, key, self.session)
+        screen = open_screen(key, self.session)
         if screen is not None:
             return screen
         if key == "menu":
-            from game.ui.scenes.menu import MenuScene
-
-            return Push(MenuScene(app, self.session))
+            return Push(To("menu", session=self.session))
         return None
 
     # -- time -------------------------------------------------------------------------------
@@ -352,9 +375,9 @@ class PlayScene(Scene):
     # -- drawing ----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         app, m, p, t = self.app, self.app.metrics, self.app.palette, self.app.text
-        draw_background(app, surface, winter=self.page.day >= WINTER_FROM_DAY)
+        draw_background(app, surface, winter=self.passage.day >= WINTER_FROM_DAY)
         # Where and when: the only state the play screen ever shows.
-        caption = f"Day {self.page.day} · {self.page.city_name}"
+        caption = f"Day {self.passage.day} · {self.passage.city_name}"
         caption = t.fit(caption, "sans", m.small, max(1, self.caption_room))
         t.draw(surface, caption, "sans", m.small, p.text_dim, (m.margin, self.bar_bottom // 2 + m.gap // 2), "midleft")
         self.bar.draw(surface, t, m, p)
@@ -362,7 +385,7 @@ class PlayScene(Scene):
         f = self.frame
         first = self.page_index == 0
         last = self.on_last_page
-        if lines or (first and f.look.framed and not self.page.text):
+        if lines or (first and f.look.framed and not self.passage.text):
             bh = block_height(lines, f.line_h, f.gap)
             f.draw(surface, self.content.y, bh, first, last, lines)
         self._shown = 0

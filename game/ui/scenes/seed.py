@@ -22,11 +22,6 @@ PAD = (("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5"), ("6", "6"), (
 LONGEST_SEED = 9
 
 
-def seed_label(seed: int | None) -> str:
-    """The title screen's button for the class seed."""
-    return f"Class seed: {seed}" if seed is not None else "Class seed: none (each game its own)"
-
-
 def parse_seed(digits: str) -> int | None:
     """The seed typed so far, or None for no seed."""
     return int(digits) if digits else None

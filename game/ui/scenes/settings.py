@@ -14,7 +14,7 @@ from game.settings import FONTS, LINE_SPACINGS, TEXT_SPEEDS
 from game.speech import describe
 from game.ui import input as cmd
 from game.ui.input import Command
-from game.ui.scene import Pop, Push, Scene, Transition
+from game.ui.scene import Pop, Push, Scene, To, Transition
 from game.ui.scenes.common import button_row, draw_background, draw_heading, heading_height
 from game.ui.widgets import Button, Focus, draw_button, draw_panel
 
@@ -274,12 +274,10 @@ class SettingsScene(Scene):
         return None
 
     def open(self, key: str) -> Transition | None:
-        from game.ui.scenes.keys import KeysScene
-
         if key not in dict(self.offered):
             return None
         self.app.sound("click")
-        return Push(KeysScene(self.app))
+        return Push(To("keys"))
 
     # -- drawing ---------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

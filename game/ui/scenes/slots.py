@@ -8,7 +8,7 @@ import pygame
 from game.saves import AUTO, OLDER_AUTOSAVES, QUICK, SlotError, SlotInfo, local_time, slot_names
 from game.ui import input as cmd
 from game.ui.input import Command
-from game.ui.scene import Pop, Push, Reset, Scene, Transition
+from game.ui.scene import Pop, Push, Reset, Scene, To, Transition
 from game.ui.scenes.common import button_row, draw_background, draw_heading, heading_height
 from game.ui.widgets import Focus, make_button
 
@@ -125,9 +125,8 @@ class SlotsScene(Scene):
                 return None
 
             if info.exists:
-                from game.ui.scenes.confirm import ConfirmScene
-
-                return Push(ConfirmScene(app, f"Save over slot {name}?", write, "Save over it", "Keep it"))
+                return Push(To("confirm", question=f"Save over slot {name}?", on_yes=write, yes="Save over it",
+                               no="Keep it"))
             return write()
         try:
             session = app.load(name)
@@ -135,10 +134,8 @@ class SlotsScene(Scene):
             self.message = str(exc)
             self.invalidate()
             return None
-        from game.ui.scenes.play import PlayScene
-
         app.toast("Loaded.")
-        return Reset(PlayScene(app, session))
+        return Reset(To("play", session=session))
 
     def draw(self, surface: pygame.Surface) -> None:
         app, m, p = self.app, self.app.metrics, self.app.palette

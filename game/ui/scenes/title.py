@@ -8,8 +8,8 @@ import pygame
 from game.saves import AUTO, ENDING, SlotError
 from game.ui import input as cmd
 from game.ui.input import Command
-from game.ui.scene import Push, Quit, Reset, Scene, Transition
-from game.ui.scenes.common import draw_background
+from game.ui.scene import Push, Quit, Reset, Scene, To, Transition
+from game.ui.scenes.common import draw_background, seed_label
 from game.ui.widgets import Focus, draw_panel, make_button
 
 #: The short route's button: festival and classroom players choose it at the screen.
@@ -49,8 +49,6 @@ class TitleScene(Scene):
         again = [("Read the debrief again", "again")] if app.store.info(ENDING).usable else []
         mods = [("Mods", "mods")] if app.loadout is not None and app.loadout.installed else []
         if app.class_mode:
-            from game.ui.scenes.seed import seed_label
-
             starts = [*starts, (seed_label(app.seed), "seed")]
         items = [("Continue", "continue"), *starts, *again, ("Load", "load"),
                  ("Settings", "settings"), *mods, ("Credits", "credits"), ("Quit", "quit")]
@@ -106,26 +104,20 @@ class TitleScene(Scene):
 
     def activate(self, key: str) -> Transition | None:
         app = self.app
-        from game.ui.scenes.play import PlayScene
-
         if key in ("new", "short"):
             route = "short" if key == "short" else "full"
 
             def start() -> Transition:
                 session = app.new_session(route if app.story.has_short_route else None)
                 app.autosave(session)
-                return Reset(PlayScene(app, session))
+                return Reset(To("play", session=session))
 
             if self.game_in_progress():
-                from game.ui.scenes.confirm import ConfirmScene
-
-                return Push(ConfirmScene(app, "Start a new game? The game you are playing stays under "
-                                              "Load, as the autosave of an earlier game.", start,
-                                         yes="Start a new game", no="Go back"))
+                return Push(To("confirm", question="Start a new game? The game you are playing stays under "
+                                                   "Load, as the autosave of an earlier game.",
+                               on_yes=start, yes="Start a new game", no="Go back"))
             return start()
         if key == "again":
-            from game.ui.scenes.guess import after_the_ending
-
             try:
                 session = app.load(ENDING)
             except SlotError as exc:
@@ -135,7 +127,7 @@ class TitleScene(Scene):
             if not session.is_over:
                 app.toast("That game did not reach its ending.", 5)
                 return None
-            return Push(after_the_ending(app, session, again=True))
+            return Push(To("after the ending", session=session, again=True))
         if key == "continue" and self.latest is not None:
             try:
                 session = app.load(self.latest.name)
@@ -143,27 +135,17 @@ class TitleScene(Scene):
                 app.toast(str(exc), 5)
                 self.invalidate()
                 return None
-            return Reset(PlayScene(app, session))
-        if key == "seed":
-            from game.ui.scenes.seed import SeedScene
-
-            return Push(SeedScene(app))
+            return Reset(To("play", session=session))
         if key == "load":
-            from game.ui.scenes.slots import SlotsScene
-
-            return Push(SlotsScene(app, "load"))
+            return Push(To("slots", mode="load"))
+        if key == "seed":
+            return Push(To("seed"))
         if key == "settings":
-            from game.ui.scenes.settings import SettingsScene
-
-            return Push(SettingsScene(app))
+            return Push(To("settings"))
         if key == "mods":
-            from game.ui.scenes.mods import ModsScene
-
-            return Push(ModsScene(app))
+            return Push(To("mods"))
         if key == "credits":
-            from game.ui.scenes.credits import CreditsScene
-
-            return Push(CreditsScene(app))
+            return Push(To("credits"))
         if key == "quit":
             return Quit()
         return None
