@@ -72,8 +72,10 @@ def _engine_digest() -> str:
     global _ENGINE_DIGEST
     if _ENGINE_DIGEST is None:
         digest = hashlib.blake2b(digest_size=16)
-        for path in sorted(Path(__file__).parent.glob("*.py")):
-            digest.update(path.name.encode())
+        engine = Path(__file__).parent
+        # The loader's phases live in a package below the engine: they are the checker too.
+        for path in sorted(engine.rglob("*.py")):
+            digest.update(path.relative_to(engine).as_posix().encode())
             digest.update(path.read_bytes())
         _ENGINE_DIGEST = digest.hexdigest()
     return _ENGINE_DIGEST
