@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__, shipped
-from .engine import Session, Story, StoryError, check_story, compiled, load_story
+from .engine import Session, Story, StoryError, check_story, load_story
 from .engine.printed import printed_name
 from .terminal import MAX_AUTO_STEPS
 from .tools.commands import MODDER_COMMANDS, add_modder_commands
@@ -28,9 +29,9 @@ def _story_args(parser: argparse.ArgumentParser, top: bool = False) -> None:
                         metavar="DIR", help="add a mod folder on top of the story (may be repeated)")
 
 
-def _load(args: argparse.Namespace) -> Story | None:
+def _load(args: argparse.Namespace, cache: Path | None = None) -> Story | None:
     try:
-        story = load_story(args.story, args.mod)
+        story = load_story(args.story, args.mod, cache)
     except StoryError as exc:
         print(exc.report(), file=sys.stderr)
         print("The story has errors; run 'python main.py check' for the full list.", file=sys.stderr)
@@ -132,11 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    # Playing starts from the story compiled at the last start when its files are unchanged;
-    # check and the writers' tools always read the files themselves.
-    playing = args.command is None or args.command == "play"
-    with compiled.kept(compiled.cache_folder() if playing and not args.no_cache else None):
-        return _command(args)
+    return _command(args)
+
+
+def _play_cache(args: argparse.Namespace) -> Path | None:
+    """Where play keeps the compiled story: it starts from the one compiled at the last start
+    when the files are unchanged. Check and the writers' tools always read the files."""
+    from .paths import story_cache
+
+    return None if args.no_cache else story_cache()
 
 
 def _command(args: argparse.Namespace) -> int:
@@ -149,6 +154,23 @@ def _command(args: argparse.Namespace) -> int:
 
 
 def _window(args: argparse.Namespace) -> int:
+    if not args.no_cache:
+        return _open_window(args)
+    # The window asks game.paths where to keep the compiled story; told not to, it reads the files.
+    from .paths import NO_CACHE_ENV
+
+    before = os.environ.get(NO_CACHE_ENV)
+    os.environ[NO_CACHE_ENV] = "1"
+    try:
+        return _open_window(args)
+    finally:
+        if before is None:
+            del os.environ[NO_CACHE_ENV]
+        else:
+            os.environ[NO_CACHE_ENV] = before
+
+
+def _open_window(args: argparse.Namespace) -> int:
     try:
         from .ui.app import run
     except ImportError as exc:
@@ -169,7 +191,7 @@ def _play_text(args: argparse.Namespace) -> int:
     from .terminal import play_on, slots_for
     from .tools.explore import picker_for
 
-    story = _load(args)
+    story = _load(args, _play_cache(args))
     if story is None:
         return 1
     if args.route == "short" and not story.has_short_route:

@@ -22,7 +22,6 @@ import dataclasses
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -54,13 +53,6 @@ Checker = Callable[[Path, Sequence[Path], Fingerprint], "tuple[Story | None, lis
 
 class Damaged(ValueError):
     """A cache entry that does not decode into a story; it is ignored and rewritten."""
-
-
-def cache_folder() -> Path:
-    """Where compiled stories are kept (see :mod:`game.paths`)."""
-    from game.paths import cache_dir
-
-    return cache_dir()
 
 
 _ENGINE_DIGEST: str | None = None
@@ -309,27 +301,3 @@ def check_cached(root: Path, mods: Sequence[Path], folder: Path, check: Checker)
             pass  # a read-only or full disk: the game goes on without a cache
     return story, problems
 
-
-_folder: Path | None = None
-
-
-def keep_in(folder: Path | None) -> None:
-    """Keep compiled stories in ``folder`` from now on (None: read every story from its files)."""
-    global _folder
-    _folder = folder
-
-
-@contextmanager
-def kept(folder: Path | None) -> Iterator[None]:
-    """Keep compiled stories in ``folder`` (None: not at all) while the block runs."""
-    before = _folder
-    keep_in(folder)
-    try:
-        yield
-    finally:
-        keep_in(before)
-
-
-def kept_in() -> Path | None:
-    """The folder compiled stories are kept in, if the game keeps them."""
-    return _folder

@@ -46,9 +46,8 @@ def check_story(root: Path, mods: Sequence[Path] = (),
     With a ``cache`` folder (the game's is ``game.paths.cache_dir()``), a story whose files
     have not changed since it last loaded is read from the copy compiled there instead, and a
     story that loads is kept there; without one, the files are always read."""
-    from . import compiled
-
-    cache = cache if cache is not None else compiled.kept_in()
     if cache is not None:
+        from . import compiled
+
         return compiled.check_cached(Path(root), [Path(m) for m in mods], Path(cache), check_files)
     return check_files(root, mods)
