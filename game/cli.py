@@ -231,17 +231,19 @@ def _play_text(args: argparse.Namespace) -> int:
     return result
 
 
-def _is_mod(path: Path) -> bool:
+def _checked_as_a_mod(path: Path) -> bool:
+    """A mod is checked on top of the story. A folder put under mods/ is meant as one, so it
+    is checked as one even without its 'mod:' section, and told that it lacks one."""
     from .engine.discovery import is_mod_folder
 
-    return path.parent.name == "mods" or is_mod_folder(path)
+    return is_mod_folder(path) or path.parent.name == "mods"
 
 
 def _check(args: argparse.Namespace) -> int:
     paths = args.paths or [args.story]
     errors = warnings = 0
     for path in paths:
-        if _is_mod(path):
+        if _checked_as_a_mod(path):
             story, problems = check_story(args.story, [*args.mod, path])
         else:
             story, problems = check_story(path, args.mod)

@@ -2,7 +2,8 @@
 
 Pure Python (no pygame).  A mod is installed by putting its folder in ``mods/`` beside the
 story or in ``<data>/mods/`` (the player's own data folder, see :func:`game.paths.data_dir`).
-A folder counts as a mod when one of its ``*.yaml`` files has a top-level ``mod:`` section;
+A folder counts as a mod when one of its ``*.yaml`` files has a top-level ``mod:`` section
+(``game.engine.discovery.is_mod_folder`` says so for the game, the loader and check alike);
 its name, description and author are read from there, with the same guarded reader the story
 uses, so a listing never runs or trusts anything in the files.  Which mods are on is kept in
 the settings by each mod's key (its folder's name); mods named on the command line are on
@@ -17,13 +18,14 @@ from typing import Iterable, Literal, Sequence
 
 from game import shipped
 from game.engine import Problem, Story, check_story
+from game.engine.discovery import mod_section_file, story_files
 from game.engine.located import read_yaml
 from game.paths import story_cache
 from game.settings import MOD_KEY
 
 #: Folders looked at in one place: a listing stays quick whatever is dropped there.
 MAX_MODS = 64
-#: Files of one folder read to find its ``mod:`` section.
+#: Files of a folder with no ``mod:`` section read to say which of them is broken, if any.
 MAX_FILES_LOOKED_AT = 20
 #: What a key may look like (the folder names the settings can remember).
 KEY = MOD_KEY
@@ -79,7 +81,9 @@ def describe(folder: Path, shipped: bool = False) -> InstalledMod:
         return InstalledMod(key, folder, key, shipped=shipped,
                             problem="its folder name must be letters, digits, '_', '-' or '.'")
     try:
-        files = sorted(p for p in folder.glob("*.yaml") if p.is_file())[:MAX_FILES_LOOKED_AT]
+        # Whether it is a mod at all is discovery's to say, as it says it to the loader and check.
+        found = mod_section_file(folder)
+        files = [found] if found is not None else story_files(folder)[0][:MAX_FILES_LOOKED_AT]
     except OSError as exc:
         return InstalledMod(key, folder, key, shipped=shipped, problem=f"cannot be read: {exc.strerror or exc}")
     unreadable = None

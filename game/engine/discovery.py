@@ -93,17 +93,29 @@ _MOD_SECTION = re.compile(rb"^mod[ \t]*:", re.M)
 
 
 def is_mod_folder(path: Path) -> bool:
-    """Whether a folder is a mod: one of its story files has a top-level 'mod:' section."""
-    files, _ = story_files(Path(path))
-    for file in files if Path(path).is_dir() else []:
+    """Whether a folder is a mod: one of its story files has a top-level 'mod:' section.
+    The one answer to the question; the mods list, check and the loader all ask it here."""
+    return mod_section_file(path) is not None
+
+
+def mod_section_file(path: Path) -> Path | None:
+    """The first of a folder's story files with a top-level 'mod:' section, if it has one.
+
+    Only the files a mod may have are looked at, and each only as far as the reader would
+    read it, so asking of a folder dropped in by anyone costs no more than loading it."""
+    path = Path(path)
+    if not path.is_dir():
+        return None
+    files, _ = story_files(path)
+    for file in files[:MAX_FILES[True]]:
         try:
             with file.open("rb") as handle:
                 head = handle.read(MAX_BYTES)
         except OSError:
             continue
         if _MOD_SECTION.search(head):
-            return True
-    return False
+            return file
+    return None
 
 
 class Budget:
