@@ -7,9 +7,10 @@ from dataclasses import replace
 
 from ..located import Node
 from ..story import Branch, Choice, Passage
+from .format import AT, EXTEND
 from .passages import Passages
 
-EXTEND_KEYS = ("choices", "variants", "at")
+EXTEND_KEYS = EXTEND.allowed
 
 
 class PassageAdditions(Passages):
@@ -27,7 +28,7 @@ class PassageAdditions(Passages):
         self.keys(body, EXTEND_KEYS, f"extend '{target}'")
         passage = passages[target]
         at = self.text(fields.get("at"), "at") or "end"
-        if at not in ("start", "end"):
+        if at not in AT:
             self.error(fields["at"], "'at' is start or end: where the added choices and text go")
             at = "end"
         variants = ()

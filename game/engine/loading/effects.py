@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..located import Node
 from ..story import PLAYER, AddVariables, Effect, Record, Roll, SetCity, SetDay, SetVariables
+from .format import RECORD
 from .values import Values
 
 
@@ -80,7 +81,7 @@ class Effects(Values):
         return SetCity(city)
 
 
-RECORD_KEYS = ("behaviour", "source", "subject")
+RECORD_KEYS = RECORD.allowed
 
 #: Each effect a story may write, and the method that builds it from its YAML, in the order
 #: the format's documentation lists them.

@@ -9,11 +9,11 @@ from typing import Any
 from ..discovery import shown_path
 from ..problems import Problem
 from ..story import Jurisdiction
+from .format import STORY
 from .values import Values
 
-STORY_KEYS = ("title", "start", "short_start", "home", "day", "city", "variables")
-#: What the story section must say.
-STORY_NEEDS = ("start", "home")
+STORY_KEYS = STORY.allowed
+STORY_NEEDS = STORY.needs
 
 
 @dataclass(frozen=True)

@@ -7,23 +7,25 @@ from dataclasses import replace
 
 from ..located import Node
 from ..story import Blacklist, Jurisdiction
+from .format import ADDITION, BLACKLIST, JURISDICTION
 from .gathered import at
 from .rules import Rules
 from .values import ONE_LINE
 
-JURISDICTION_KEYS = ("id", "name", "cities", "start", "document", "rules", "grades", "perks")
-#: What a jurisdiction's definition must say.
-JURISDICTION_NEEDS = ("id", "cities", "start", "rules", "grades")
+JURISDICTION_KEYS = JURISDICTION.allowed
+JURISDICTION_NEEDS = JURISDICTION.needs
 #: All a file may give when it adds to a jurisdiction defined elsewhere.
-ADDITION_KEYS = ("id", "rules", "perks")
-BLACKLIST_KEYS = ("name", "sources", "list_on", "lift_on", "bars")
-#: What the blacklist must say.
-BLACKLIST_NEEDS = ("sources", "list_on", "lift_on")
+ADDITION_KEYS = ADDITION.allowed
+BLACKLIST_KEYS = BLACKLIST.allowed
+
+
+#: What only a jurisdiction's definition gives: a section with none of them adds to one.
+DEFINED_ONLY = tuple(k for k in JURISDICTION.needs if k not in ADDITION.keys)
 
 
 def adds_to_existing(node: Node) -> bool:
     """A jurisdiction section without cities, start or grades adds to one defined elsewhere."""
-    return isinstance(node.value, dict) and not any(k in node.value for k in ("cities", "start", "grades"))
+    return isinstance(node.value, dict) and not any(k in node.value for k in DEFINED_ONLY)
 
 
 class Jurisdictions(Rules):
@@ -142,8 +144,10 @@ class Jurisdictions(Rules):
             return None
         self.keys(node, BLACKLIST_KEYS, "the blacklist")
         lists = {}
-        for part, kind in (("sources", self.gathered.source_nodes), ("list_on", self.gathered.behaviour_nodes),
-                           ("lift_on", self.gathered.behaviour_nodes)):
+        known = {"sources": self.gathered.source_nodes, "list_on": self.gathered.behaviour_nodes,
+                 "lift_on": self.gathered.behaviour_nodes}
+        for part in BLACKLIST.needs:
+            kind = known[part]
             if part not in fields:
                 self.error(node, f"the blacklist needs '{part}'")
                 lists[part] = frozenset()

@@ -9,17 +9,17 @@ from ..located import Node
 from ..story import Branch, Choice, Ending, Passage, Question, Thread, Variant
 from ..styles import KEEP_LINES, STYLES
 from .effects import Effects
+from .format import AFTER, BRANCH, CHOICE, DEBRIEF, ENDING, PASSAGE, QUESTION, THREAD, VARIANT
 from .gathered import at, where, word
 
-PASSAGE_KEYS = ("text", "style", "speaker", "title", "day", "city", "variants", "do", "choices", "goto",
-                "continue", "ending")
-CHOICE_KEYS = ("text", "when", "do", "goto")
-BRANCH_KEYS = ("when", "to")
-VARIANT_KEYS = ("when", "text", "replace")
-ENDING_KEYS = ("title", "debrief", "questions")
-DEBRIEF_KEYS = ("text", "variants")
-QUESTION_KEYS = ("text", "when")
-THREAD_KEYS = ("about", "opens", "closes")
+PASSAGE_KEYS = PASSAGE.allowed
+CHOICE_KEYS = CHOICE.allowed
+BRANCH_KEYS = BRANCH.allowed
+VARIANT_KEYS = VARIANT.allowed
+ENDING_KEYS = ENDING.allowed
+DEBRIEF_KEYS = DEBRIEF.allowed
+QUESTION_KEYS = QUESTION.allowed
+THREAD_KEYS = THREAD.allowed
 
 
 def normalise_prose(text: str, style: str) -> str:
@@ -82,7 +82,7 @@ class Passages(Effects):
     def goto(self, node: Node) -> tuple[Branch, ...]:
         if isinstance(node.value, dict) and "after" in node.value:
             # Where another passage's own goto leads, decided when the whole story is known.
-            self.keys(node, ("after",), "a goto")
+            self.keys(node, AFTER.allowed, "a goto")
             target = word(node.value["after"])
             if not isinstance(target, str):
                 self.error(node.value["after"], "'after' names a passage")
@@ -220,7 +220,7 @@ class Passages(Effects):
         if fields is None:
             return None
         self.keys(body, THREAD_KEYS, f"thread '{name}'")
-        missing = [k for k in THREAD_KEYS if k not in fields]
+        missing = [k for k in THREAD.needs if k not in fields]
         if missing:
             self.error(body, f"thread '{name}' needs " + " and ".join(f"'{k}'" for k in missing))
             return None

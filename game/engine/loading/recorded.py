@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from ..located import Node
 from ..story import PLAYER, Behaviour, Source, Subject
+from .format import LABELLED
 from .values import Values
 
-LABELLED_KEYS = ("label",)
+LABELLED_KEYS = LABELLED.allowed
 
 
 class Recorded(Values):

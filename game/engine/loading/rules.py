@@ -6,11 +6,10 @@ from __future__ import annotations
 from ..conditions import GRADES
 from ..located import Node
 from ..story import Rule
+from .format import RULE
 from .values import Values
 
-RULE_KEYS = ("points", "sources", "cap", "override")
-#: What a rule must say; 'cap' and 'override' may be left out.
-RULE_NEEDS = ("points", "sources")
+RULE_KEYS = RULE.allowed
 
 
 class Rules(Values):

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 from ..located import Node
 from .gathered import Gathered
+from .format import FILE, MOD
 from .passages import Passages
 from .values import Values
 
-SECTIONS = ("story", "mod", "passages", "extend", "behaviours", "sources", "subjects", "jurisdiction", "blacklist",
-            "questions", "threads")
-MOD_KEYS = ("name", "description", "author", "version")
-#: What the mod section must say.
-MOD_NEEDS = ("name",)
+SECTIONS = FILE.allowed
+MOD_KEYS = MOD.allowed
 #: Sections that map ids to what each is.
-NAMED_SECTIONS = ("passages", "behaviours", "sources", "subjects", "threads")
+NAMED_SECTIONS = tuple(name for name, kind in FILE.keys.items() if kind.startswith("named:") and name != "extend")
 
 
 class Sections(Values):
