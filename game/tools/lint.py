@@ -22,6 +22,7 @@ from typing import Any, Iterable
 
 from ..engine import Problem, Story
 from ..engine.conditions import evaluate, walk
+from ..engine.discovery import shown_path
 from ..engine.located import Node, read_yaml
 from ..engine.story import AddVariables, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Where, reached
 from .coverage import condition_sites
@@ -86,7 +87,7 @@ class _Places:
     def __init__(self, story: Story) -> None:
         self.found: dict[tuple[str, str], Where] = {}
         for file in story.files:
-            root, _ = read_yaml(Path(file), file)
+            root, _ = read_yaml(Path(file), shown_path(Path(file)))
             if root is None or not isinstance(root.value, dict):
                 continue
             for section in ("behaviours", "sources", "subjects"):
@@ -117,7 +118,7 @@ def every_effect(story: Story) -> Iterable[tuple[Effect, Where, Passage]]:
 
 def _unused(story: Story, places: _Places, facts: "_Facts") -> list[Problem]:
     problems: list[Problem] = []
-    start = Where(story.files[0] if story.files else "story", 1, 1)
+    start = Where(shown_path(Path(story.files[0])) if story.files else "story", 1, 1)
     read: set[str] = set()
     asked: set[tuple[str, str]] = set()
     for site in condition_sites(story):

@@ -44,8 +44,9 @@ class StoryBuild:
         gathered = self.gathered
         reading = FolderReading(root, is_mod, self.budget, self.fingerprint, gathered.problems)
         described = False
-        for _, shown, node in reading:
-            gathered.files.append(shown)
+        for path, shown, node in reading:
+            # The model keeps where each file is for good; only what is shown is shortened.
+            gathered.files.append(str(path.absolute()))
             gathered.origins[shown] = (shown_path(root), is_mod)
             if node is not None:
                 self.sections.read_file(node, is_mod)
