@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from .conditions import Condition
+from .conditions import PARTS, Condition
 from .fingerprint import Fingerprint, slot_of
 from .located import read_bounded
 from .problems import Problem
@@ -35,7 +35,7 @@ from .story import (
 )
 
 #: Bumped when the way a Story is written here changes.
-FORMAT = 2
+FORMAT = 3
 #: A compiled story of 20,000 passages is about 60 MB; nothing honest is larger.
 MAX_BYTES = 256 * 1024 * 1024
 #: Entries kept: one per story and set of mods, the oldest removed past this.
@@ -43,7 +43,8 @@ MAX_ENTRIES = 8
 
 _KINDS: dict[str, type] = {cls.__name__: cls for cls in (
     AddVariables, Behaviour, Blacklist, Branch, Choice, Condition, Ending, Jurisdiction, Passage, Problem,
-    Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Thread, Variant, Where)}
+    Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Thread, Variant, Where,
+    *PARTS)}
 _FIELDS = {name: len(dataclasses.fields(cls)) for name, cls in _KINDS.items()}
 _FIELD_NAMES = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _KINDS.values()}
 

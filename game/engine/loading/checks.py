@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import conditions
-from ..conditions import BUILTINS, GRADES, QUESTIONS, Condition
+from ..conditions import BUILTINS, GRADES, QUESTIONS, Ask, Builtin, Compare, Condition, Part, Value, Variable
 from ..located import Node
 from ..problems import Problem
 from ..story import PLAYER, Behaviour, Jurisdiction, Passage, Source, Subject, Where, reached
@@ -58,34 +58,36 @@ class Checks(Values):
         for message, offset in conditions.logic_mistakes(condition.tree, variables):
             self.error(node, f"in condition: {message}", at(offset))
         for part in conditions.walk(condition.tree):
-            kind = part[0]
-            if kind == "variable" and part[1] not in variables:
-                hint = self.closest(part[1], list(variables) + list(BUILTINS) + ["true", "false"])
-                self.error(node, f"in condition: '{part[1]}' is never set by the story{hint}", at(part[2]))
-            elif kind == "ask":
-                question, arg, offset = part[1], part[2], part[3]
-                wanted = QUESTIONS[question][0]
-                if arg not in names[wanted]:
-                    self.error(node, f"in condition: {question}({arg}): unknown {wanted} '{arg}'"
-                                     f"{self.closest(arg, names[wanted])}", at(offset))
-            elif kind == "compare":
-                op, left, right, offset = part[1], part[2], part[3], part[4]
-                if op in ("==", "!=") and ("builtin", "score") in (left[:2], right[:2]):
-                    self.warn(node, f"in condition: 'score {op} …' tests one exact score; a chain of them "
-                                    "can spell the hidden score out to the player. Compare with < or >=")
-                kinds = {conditions.kind_of(left, variables), conditions.kind_of(right, variables)}
-                if "grade" in kinds:
-                    for side in (left, right):
-                        if side[0] == "value" and side[1] not in GRADES:
-                            self.error(node, f"in condition: '{side[1]}' is not a grade; grades are "
-                                             f"{', '.join(GRADES)}", at(offset))
-                    continue
-                kinds.discard("unknown")
-                if len(kinds) > 1:
-                    self.error(node, f"in condition: compares {' with '.join(sorted(kinds))}", at(offset))
-                elif op in ("<", "<=", ">", ">=") and kinds and kinds != {"number"}:
-                    self.error(node, f"in condition: '{op}' compares numbers (or grades), not {kinds.pop()}s",
-                               at(offset))
+            match part:
+                case Variable(name, offset) if name not in variables:
+                    hint = self.closest(name, list(variables) + list(BUILTINS) + ["true", "false"])
+                    self.error(node, f"in condition: '{name}' is never set by the story{hint}", at(offset))
+                case Ask(question, arg, offset):
+                    wanted = QUESTIONS[question][0]
+                    if arg not in names[wanted]:
+                        self.error(node, f"in condition: {question}({arg}): unknown {wanted} '{arg}'"
+                                         f"{self.closest(arg, names[wanted])}", at(offset))
+                case Compare(op, left, right, offset):
+                    self.check_comparison(node, op, left, right, at(offset), variables)
+
+    def check_comparison(self, node: Node, op: str, left: Part, right: Part, offset: int,
+                         variables: dict[str, str]) -> None:
+        if op in ("==", "!=") and any(isinstance(side, Builtin) and side.name == "score"
+                                      for side in (left, right)):
+            self.warn(node, f"in condition: 'score {op} …' tests one exact score; a chain of them "
+                            "can spell the hidden score out to the player. Compare with < or >=")
+        kinds = {conditions.kind_of(left, variables), conditions.kind_of(right, variables)}
+        if "grade" in kinds:
+            for side in (left, right):
+                if isinstance(side, Value) and side.value not in GRADES:
+                    self.error(node, f"in condition: '{side.value}' is not a grade; grades are "
+                                     f"{', '.join(GRADES)}", offset)
+            return
+        kinds.discard("unknown")
+        if len(kinds) > 1:
+            self.error(node, f"in condition: compares {' with '.join(sorted(kinds))}", offset)
+        elif op in ("<", "<=", ">", ">=") and kinds and kinds != {"number"}:
+            self.error(node, f"in condition: '{op}' compares numbers (or grades), not {kinds.pop()}s", offset)
 
     def same_names(self, jurisdictions: dict[str, Jurisdiction], subjects: dict[str, Subject]) -> None:
         """Warn of what a player would read twice, or could not tell apart, at the debrief."""
@@ -132,3 +134,4 @@ class Checks(Values):
             assert story_node is not None  # a header was read from it
             gathered.problems.append(Problem(story_node.path, story_node.line, story_node.col,
                                              "the story has no ending", "error"))
+
