@@ -3,7 +3,7 @@
 Pure Python (no pygame).  A mod is installed by putting its folder in ``mods/`` beside the
 story or in ``<data>/mods/`` (the player's own data folder, see :func:`game.paths.data_dir`).
 A folder counts as a mod when one of its ``*.yaml`` files has a top-level ``mod:`` section
-(``game.engine.discovery.is_mod_folder`` says so for the game, the loader and check alike);
+(``game.engine.discovery.is_mod_folder`` says so, for this list and for ``check`` alike);
 its name, description and author are read from there, with the same guarded reader the story
 uses, so a listing never runs or trusts anything in the files.  Which mods are on is kept in
 the settings by each mod's key (its folder's name); mods named on the command line are on

@@ -94,7 +94,7 @@ _MOD_SECTION = re.compile(rb"^mod[ \t]*:", re.M)
 
 def is_mod_folder(path: Path) -> bool:
     """Whether a folder is a mod: one of its story files has a top-level 'mod:' section.
-    The one answer to the question; the mods list, check and the loader all ask it here."""
+    The one answer to the question: the mods list and check both ask it here."""
     return mod_section_file(path) is not None
 
 

@@ -115,3 +115,100 @@ def test_a_rule_without_sources_is_refused_by_the_loader_and_the_schema(story_di
     assert any("needs 'sources'" in p.message for p in problems if p.is_error)
     found = complaints(file_value(rules))
     assert any("'sources' is a required property" in line for line in found), found
+
+
+EVERY_SHAPE = """
+passages:
+  start:
+    text: Hello.
+    variants:
+      - {when: "day > 0", text: Sunny.}
+    choices:
+      - text: Give blood.
+        do:
+          - record: {behaviour: gave_blood, source: hospital}
+        goto:
+          - {when: "day > 1", to: end}
+          - {to: end}
+  end:
+    text: Bye.
+    ending:
+      title: The End
+      questions:
+        - {text: Why?, when: "day > 0"}
+threads:
+  blood:
+    about: Giving blood.
+    opens: seen(start)
+    closes: seen(end)
+"""
+MOD = "mod: {name: Lanterns, author: Someone}\n"
+ADDITION = "jurisdiction:\n  id: nanjing\n  rules:\n    helped_stranger: {points: 1, sources: [hospital]}\n"
+
+#: For each key the format says a mapping needs: the file, and the text without that key.
+LEFT_OUT = [
+    ("passage", "text", "passages.yaml", "    text: Hello.\n", ""),
+    ("variant", "when", "passages.yaml", '{when: "day > 0", text: Sunny.}', "{text: Sunny.}"),
+    ("variant", "text", "passages.yaml", '{when: "day > 0", text: Sunny.}', '{when: "day > 0"}'),
+    ("choice", "text", "passages.yaml", "      - text: Give blood.\n        do:", "      - do:"),
+    ("choice", "goto", "passages.yaml", '        goto:\n          - {when: "day > 1", to: end}\n          - {to: end}\n',
+     ""),
+    ("branch", "to", "passages.yaml", '{when: "day > 1", to: end}', '{when: "day > 1"}'),
+    ("after", "after", "passages.yaml", '        goto:\n          - {when: "day > 1", to: end}\n          - {to: end}\n',
+     "        goto: {to: end}\n"),
+    ("record", "behaviour", "passages.yaml", "{behaviour: gave_blood, source: hospital}", "{source: hospital}"),
+    ("ending", "title", "passages.yaml", "      title: The End\n", ""),
+    ("question", "text", "passages.yaml", '{text: Why?, when: "day > 0"}', '{when: "day > 0"}'),
+    ("thread", "about", "passages.yaml", "    about: Giving blood.\n", ""),
+    ("thread", "opens", "passages.yaml", "    opens: seen(start)\n", ""),
+    ("thread", "closes", "passages.yaml", "    closes: seen(end)\n", ""),
+    ("story", "start", "story.yaml", "  start: start\n", ""),
+    ("story", "home", "story.yaml", "  home: rongcheng\n", ""),
+    ("rule", "points", "rongcheng.yaml", "gave_blood: {points: 5, sources: [hospital]}", "gave_blood: {sources: [hospital]}"),
+    ("rule", "sources", "rongcheng.yaml", "gave_blood: {points: 5, sources: [hospital]}", "gave_blood: {points: 5}"),
+    ("definition", "id", "rongcheng.yaml", "  id: rongcheng\n", ""),
+    ("definition", "cities", "rongcheng.yaml", "  cities: [rongcheng]\n", ""),
+    ("definition", "start", "rongcheng.yaml", "  start: 1000\n", ""),
+    ("definition", "rules", "rongcheng.yaml", "  rules:\n    ran_red_light", "  other:\n    ran_red_light"),
+    ("definition", "grades", "rongcheng.yaml", "  grades: {AAA: 1050, AA: 1030, A: 960, B: 850, C: 600, D: 0}\n", ""),
+    ("addition", "id", "addition.yaml", "  id: nanjing\n", ""),
+    ("blacklist", "sources", "rules.yaml", "  sources: [court]\n", ""),
+    ("blacklist", "list_on", "rules.yaml", "  list_on: [unpaid_judgment, ignored_court_order]\n", ""),
+    ("blacklist", "lift_on", "rules.yaml", "  lift_on: [paid_judgment]\n", ""),
+    ("mod", "name", "mod/mod.yaml", "name: Lanterns, ", ""),
+]
+
+
+def every_shape(story_dir, tmp_path) -> tuple[Path, Path]:
+    folder = story_dir(EVERY_SHAPE, extra={"addition.yaml": ADDITION})
+    mod = tmp_path / "mod"
+    mod.mkdir()
+    (mod / "mod.yaml").write_text(MOD, encoding="utf-8")
+    return folder, mod
+
+
+def test_the_story_with_every_shape_loads_and_fits_the_schema(story_dir, tmp_path):
+    folder, mod = every_shape(story_dir, tmp_path)
+    story, problems = check_story(folder, [mod])
+    assert story is not None and not [p for p in problems if p.is_error]
+    for path in [*folder.glob("*.yaml"), mod / "mod.yaml"]:
+        assert complaints(file_value(path)) == [], path
+
+
+def test_every_key_the_format_says_is_needed_is_tried_below():
+    tried = {(shape, key) for shape, key, *_ in LEFT_OUT}
+    assert tried == {(name, key) for name, shape in format.SHAPES.items() for key in shape.needs}
+
+
+@pytest.mark.parametrize("shape, key, file, written, without", LEFT_OUT, ids=lambda v: v if len(v) < 20 else "")
+def test_a_needed_key_left_out_is_refused_by_the_loader_and_the_schema(story_dir, tmp_path, shape, key, file,
+                                                                       written, without):
+    folder, mod = every_shape(story_dir, tmp_path)
+    path = mod / "mod.yaml" if file.startswith("mod/") else folder / file
+    text = path.read_text(encoding="utf-8")
+    assert written in text
+    path.write_text(text.replace(written, without, 1), encoding="utf-8")
+    story, problems = check_story(folder, [mod])
+    assert story is None and any(p.is_error for p in problems)
+    found = complaints(file_value(path))
+    assert any(f"'{key}' is a required property" in line for line in found), found

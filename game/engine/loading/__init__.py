@@ -16,6 +16,8 @@ and once every file is read:
 * ``checks`` looks at the whole story: names cross-checked, conditions type-checked,
   duplicate names and unreachable passages warned about.
 
-``build`` runs the phases in that order. Every phase reports into the same ``Gathered``, so
-all of a story's problems come back together; ``game.engine.loader`` is the front door.
+``build`` runs the phases in that order. Every phase reads single values through ``values``
+and reports into the same ``Gathered``, so all of a story's problems come back together;
+``format`` declares the keys each mapping may and must have, for the loader and the editors'
+schema alike. ``game.engine.loader`` is the front door.
 """
