@@ -90,28 +90,21 @@ def story_key(root: Path, mods: Sequence[Path] = ()) -> tuple[str, str]:
     The limits apply before anything is read: a file over the loader's size limit is taken
     by its size alone, and past a folder's or all folders' byte limit nothing more is read
     (the loader refuses such a story, and a refused story is never kept)."""
-    from .discovery import MAX_FILES, MAX_FOLDER_BYTES, MAX_TOTAL_BYTES, shown_path, story_files
+    from .discovery import MAX_FILES, Budget, shown_path, story_files
 
     folders = [(Path(root), False), *((Path(m), True) for m in mods)]
     content = fingerprint()
-    bytes_left = MAX_TOTAL_BYTES
+    budget = Budget()  # the loader's own byte limits, weighed the same way
     for folder, is_mod in folders:
         content.folder(shown_path(folder), is_mod)
         files, problems = story_files(folder)
         for problem in problems:
             content.problem(problem)
-        folder_bytes = 0
-        for path in files[:MAX_FILES[is_mod]]:
+        for path, past in budget.files_within(files[:MAX_FILES[is_mod]], is_mod):
             shown = shown_path(path)
-            try:
-                size = path.stat().st_size
-            except OSError:
-                size = 0
-            folder_bytes += size
-            if folder_bytes > MAX_FOLDER_BYTES[is_mod] or size > bytes_left:
+            if past is not None:
                 content.file(shown, None, "past the limits")
                 break
-            bytes_left -= size
             data, refusal = read_bounded(path, shown)
             content.file(shown, data, str(refusal or ""))
     return slot_of(folders), content.hexdigest()

@@ -129,6 +129,26 @@ class Budget:
     def nodes_read(self) -> int:
         return MAX_TOTAL_NODES - self.nodes_left
 
+    def files_within(self, files: list[Path], is_mod: bool) -> Iterator[tuple[Path, str | None]]:
+        """Each file in turn, its size taken from the bytes left, with None; until one would
+        pass a limit, which comes with the limit it passes ("folder" or "total"), and no more.
+        A file is weighed by its size before a byte of it is read."""
+        folder_bytes = 0
+        for path in files:
+            try:
+                size = path.stat().st_size
+            except OSError:
+                size = 0  # the reader says why it cannot be read
+            folder_bytes += size
+            if folder_bytes > MAX_FOLDER_BYTES[is_mod]:
+                yield path, "folder"
+                return
+            if size > self.bytes_left:
+                yield path, "total"
+                return
+            self.bytes_left -= size
+            yield path, None
+
     def allowance(self, what: str, split: str, is_mod: bool) -> Allowance:
         """The values a folder's files may hold: its own limit, or what the total has left."""
         if MAX_FOLDER_NODES[is_mod] <= self.nodes_left:
@@ -180,26 +200,19 @@ class FolderReading:
                                          f"so this one and those after it are not read: join small files, or {split}"))
             files = files[:MAX_FILES[is_mod]]
         self.files = files
-        folder_bytes = 0
         allowance = budget.allowance(what, split, is_mod)
-        for path in files:
+        for path, past in budget.files_within(files, is_mod):
             shown = shown_path(path)
-            try:
-                size = path.stat().st_size
-            except OSError:
-                size = 0  # the reader says why it cannot be read
-            folder_bytes += size
-            if folder_bytes > MAX_FOLDER_BYTES[is_mod] or size > budget.bytes_left:
+            if past is not None:
                 limit = (f"{what}'s files come to more than {MAX_FOLDER_BYTES[is_mod] // 2**20} MB, its limit"
-                         if folder_bytes > MAX_FOLDER_BYTES[is_mod] else
+                         if past == "folder" else
                          f"the story and its mods together come to more than {MAX_TOTAL_BYTES // 2**20} MB, "
                          "the limit for all of them")
-                fix = split if folder_bytes > MAX_FOLDER_BYTES[is_mod] else "turn some mods off"
+                fix = split if past == "folder" else "turn some mods off"
                 self.problems.append(Problem(shown, 1, 1, f"{limit}; this file and those after it are not "
                                                           f"read: {fix}"))
                 self.stopped = True
                 return
-            budget.bytes_left -= size
             before = allowance.nodes
             raw, refusal = read_bounded(path, shown)
             self.fingerprint.file(shown, raw, str(refusal or ""))
