@@ -147,15 +147,13 @@ def c_parse(folder: Path) -> None:
 
 
 def loading(name: str, folder: Path, repeat: int, env: dict[str, str]) -> dict[str, dict]:
-    from game.engine import check_story, compiled
+    from game.engine import check_story
 
     base = median_time(lambda: c_parse(folder), repeat)
-    with compiled.kept(None):
-        cold = median_time(lambda: check_story(folder), repeat)
+    cold = median_time(lambda: check_story(folder), repeat)
     with tempfile.TemporaryDirectory() as cache:
-        with compiled.kept(Path(cache)):
-            first = median_time(lambda: check_story(folder), 1)  # checks and keeps it
-            warm = median_time(lambda: check_story(folder), repeat)
+        first = median_time(lambda: check_story(folder, cache=Path(cache)), 1)  # checks and keeps it
+        warm = median_time(lambda: check_story(folder, cache=Path(cache)), repeat)
     gc.collect()
     peak = probe(env, "check", str(folder))["peak_mb"]
     parse_peak = probe(env, "parse", str(folder))["peak_mb"]

@@ -29,11 +29,11 @@ def _story_args(parser: argparse.ArgumentParser, top: bool = False) -> None:
                         metavar="DIR", help="add a mod folder on top of the story (may be repeated)")
 
 
-def _load(args: argparse.Namespace) -> Story | None:
+def _load(args: argparse.Namespace, cache: Path | None = None) -> Story | None:
     from .engine import StoryError, load_story
 
     try:
-        story = load_story(args.story, args.mod)
+        story = load_story(args.story, args.mod, cache)
     except StoryError as exc:
         print(exc.report(), file=sys.stderr)
         print("The story has errors; run 'python main.py check' for the full list.", file=sys.stderr)
@@ -140,11 +140,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .engine import compiled
 
     args = build_parser().parse_args(argv)
-    # Playing starts from the story compiled at the last start when its files are unchanged;
-    # check and the writers' tools always read the files themselves.
-    playing = args.command is None or args.command == "play"
-    with compiled.kept(compiled.cache_folder() if playing and not args.no_cache else None):
-        return _command(args)
+    return _command(args)
+
+
+def _play_cache(args: argparse.Namespace) -> Path | None:
+    """Where play keeps the compiled story: it starts from the one compiled at the last start
+    when the files are unchanged. Check and the writers' tools always read the files."""
+    from .paths import story_cache
+
+    return None if args.no_cache else story_cache()
 
 
 def _command(args: argparse.Namespace) -> int:
@@ -159,6 +163,25 @@ def _command(args: argparse.Namespace) -> int:
 
 
 def _window(args: argparse.Namespace) -> int:
+    if not args.no_cache:
+        return _open_window(args)
+    # The window asks game.paths where to keep the compiled story; told not to, it reads the files.
+    import os
+
+    from .paths import NO_CACHE_ENV
+
+    before = os.environ.get(NO_CACHE_ENV)
+    os.environ[NO_CACHE_ENV] = "1"
+    try:
+        return _open_window(args)
+    finally:
+        if before is None:
+            del os.environ[NO_CACHE_ENV]
+        else:
+            os.environ[NO_CACHE_ENV] = before
+
+
+def _open_window(args: argparse.Namespace) -> int:
     try:
         from .ui.app import run
     except ImportError as exc:
@@ -183,7 +206,7 @@ def _play_text(args: argparse.Namespace) -> int:
     from .terminal import play_on, slots_for
     from .tools.explore import picker_for
 
-    story = _load(args)
+    story = _load(args, _play_cache(args))
     if story is None:
         return 1
     if args.route == "short" and not story.has_short_route:
@@ -223,10 +246,12 @@ def _play_text(args: argparse.Namespace) -> int:
     return result
 
 
-def _is_mod(path: Path) -> bool:
+def _checked_as_a_mod(path: Path) -> bool:
+    """A mod is checked on top of the story. A folder put under mods/ is meant as one, so it
+    is checked as one even without its 'mod:' section, and told that it lacks one."""
     from .engine.discovery import is_mod_folder
 
-    return path.parent.name == "mods" or is_mod_folder(path)
+    return is_mod_folder(path) or path.parent.name == "mods"
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -236,7 +261,7 @@ def _check(args: argparse.Namespace) -> int:
     paths = args.paths or [args.story]
     errors = warnings = 0
     for path in paths:
-        if _is_mod(path):
+        if _checked_as_a_mod(path):
             story, problems = check_story(args.story, [*args.mod, path])
         else:
             story, problems = check_story(path, args.mod)

@@ -2,7 +2,8 @@
 
 Pure Python (no pygame).  A mod is installed by putting its folder in ``mods/`` beside the
 story or in ``<data>/mods/`` (the player's own data folder, see :func:`game.paths.data_dir`).
-A folder counts as a mod when one of its ``*.yaml`` files has a top-level ``mod:`` section;
+A folder counts as a mod when one of its ``*.yaml`` files has a top-level ``mod:`` section
+(``game.engine.discovery.is_mod_folder`` says so, for this list and for ``check`` alike);
 its name, description and author are read from there, with the same guarded reader the story
 uses, so a listing never runs or trusts anything in the files.  Which mods are on is kept in
 the settings by each mod's key (its folder's name); mods named on the command line are on
@@ -13,16 +14,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Literal, Sequence
 
 from game import shipped
 from game.engine import Problem, Story, check_story
+from game.engine.discovery import mod_section_file, story_files
 from game.engine.located import read_yaml
+from game.paths import story_cache
 from game.settings import MOD_KEY
 
 #: Folders looked at in one place: a listing stays quick whatever is dropped there.
 MAX_MODS = 64
-#: Files of one folder read to find its ``mod:`` section.
+#: Files of a folder with no ``mod:`` section read to say which of them is broken, if any.
 MAX_FILES_LOOKED_AT = 20
 #: What a key may look like (the folder names the settings can remember).
 KEY = MOD_KEY
@@ -78,7 +81,9 @@ def describe(folder: Path, shipped: bool = False) -> InstalledMod:
         return InstalledMod(key, folder, key, shipped=shipped,
                             problem="its folder name must be letters, digits, '_', '-' or '.'")
     try:
-        files = sorted(p for p in folder.glob("*.yaml") if p.is_file())[:MAX_FILES_LOOKED_AT]
+        # Whether it is a mod at all is discovery's to say, as it says it to the loader and check.
+        found = mod_section_file(folder)
+        files = [found] if found is not None else story_files(folder)[0][:MAX_FILES_LOOKED_AT]
     except OSError as exc:
         return InstalledMod(key, folder, key, shipped=shipped, problem=f"cannot be read: {exc.strerror or exc}")
     unreadable = None
@@ -129,13 +134,15 @@ class Loadout:
     """The story and the mods a game is played with.
 
     ``given`` are mod folders named on the command line (always on); ``enabled`` are the keys
-    of installed mods the player turned on.
+    of installed mods the player turned on; ``cache`` is where the compiled story is kept
+    between starts (None: read from the files every time).
     """
 
     story_dir: Path
     installed: list[InstalledMod]
     enabled: tuple[str, ...] = ()
     given: tuple[Path, ...] = ()
+    cache: Path | None = None
 
     def is_on(self, mod: InstalledMod) -> bool:
         return mod.usable and (mod.key in self.enabled or self._given(mod))
@@ -165,7 +172,7 @@ class Loadout:
         return records
 
     def with_enabled(self, keys: Iterable[str]) -> "Loadout":
-        return Loadout(self.story_dir, self.installed, tuple(keys), self.given)
+        return Loadout(self.story_dir, self.installed, tuple(keys), self.given, self.cache)
 
     def watched(self) -> list[Path]:
         """The folders whose files make the story: what ``--watch`` looks at."""
@@ -173,7 +180,7 @@ class Loadout:
 
     def load(self) -> tuple[Story | None, list[Problem]]:
         """Check the story with these mods: the story (None if it has errors) and every problem."""
-        return check_story(self.story_dir, self.folders())
+        return check_story(self.story_dir, self.folders(), self.cache)
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -207,13 +214,21 @@ def named(records: Sequence[ModRecord]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def first_load(story_dir: Path, given: Sequence[Path], enabled: Sequence[str],
-               data: Path) -> tuple[Loadout, Story | None, list[Problem], list[Problem]]:
+#: Stands for the folder play keeps compiled stories in, as ``game.paths.story_cache`` says.
+PLAYS_CACHE = "play's cache"
+
+
+def first_load(story_dir: Path, given: Sequence[Path], enabled: Sequence[str], data: Path,
+               cache: Path | None | Literal["play's cache"] = PLAYS_CACHE,
+               ) -> tuple[Loadout, Story | None, list[Problem], list[Problem]]:
     """The loadout a game opens with, its story (None if even the story and the mods named on
     the command line have errors), their problems, and the problems of the installed mods the
     player turned on when those kept the story from loading: the game then opens without them
-    (the settings keep them on, so a fixed mod is back next time)."""
-    chosen = Loadout(Path(story_dir), find_installed(story_dir, data), tuple(enabled), tuple(given))
+    (the settings keep them on, so a fixed mod is back next time). ``cache`` is where the
+    compiled story is kept (None: nowhere); by default, where play keeps it."""
+    folder = story_cache() if cache == PLAYS_CACHE else cache
+    chosen = Loadout(Path(story_dir), find_installed(story_dir, data), tuple(enabled), tuple(given),
+                     folder)  # type: ignore[arg-type]
     story, problems = chosen.load()
     if story is not None or not chosen.enabled:
         return chosen, story, problems, []

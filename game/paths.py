@@ -15,6 +15,9 @@ from pathlib import Path
 
 APP_NAME = "keeping-trust"
 HOME_ENV = "KEEPING_TRUST_HOME"
+#: Set (to anything but empty), play reads the story from its files, keeping no compiled copy:
+#: what `--no-cache` asks of the window it opens.
+NO_CACHE_ENV = "KEEPING_TRUST_NO_CACHE"
 KIOSK_LOG = "kiosk.log"
 VISITOR_STATS = "visitors.sqlite"
 
@@ -52,6 +55,12 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def story_cache() -> Path | None:
+    """Where play keeps compiled stories: the cache folder, or None when ``$KEEPING_TRUST_NO_CACHE``
+    says to read the files every time. Checking and the writers' tools never use it."""
+    return None if os.environ.get(NO_CACHE_ENV) else cache_dir()
 
 
 def transcripts_dir() -> Path:

@@ -19,11 +19,10 @@ def player_places(story_dir: Path | None = None,
     would look for them.  ``story_dir`` is the story being played (the shipped one when
     None); ``kiosk_config`` is an operator's config, whose own log and statistics files win
     over the defaults."""
-    from game.engine.compiled import cache_folder
     from game.kiosk import ConfigError, load_config
     from game.mods import mod_folders
     from game.saves import SlotStore
-    from game.paths import data_dir, kiosk_log, visitor_stats
+    from game.paths import cache_dir, data_dir, kiosk_log, visitor_stats
     from game.settings import settings_path
     from game.transcript import transcripts_dir
 
@@ -42,7 +41,7 @@ def player_places(story_dir: Path | None = None,
         ("transcripts", str(transcripts_dir())),
         ("kiosk log", str(log_file or kiosk_log())),
         ("visitor stats", str(statistics_file or visitor_stats())),
-        ("cache", str(cache_folder())),
+        ("cache", str(cache_dir())),
     ]
     for folder, is_shipped in mod_folders(story, data_dir()):
         places.append(("shipped mods" if is_shipped else "your mods", str(folder)))

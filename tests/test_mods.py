@@ -70,6 +70,16 @@ def test_a_folder_without_a_mod_section_is_listed_with_why_it_cannot_be_turned_o
     assert "no file of it has a 'mod:' section" in found.problem
 
 
+def test_the_mods_list_and_the_loader_agree_on_what_is_a_mod(story, tmp_path):
+    from game.engine.discovery import is_mod_folder
+
+    nested = mod(story.parent / "mods" / "nested" / "chapters", file="about.yaml").parent
+    plain = mod(story.parent / "mods" / "plain", "passages: {}\n")
+    listed = {m.key: m for m in find_installed(story, tmp_path / "data")}
+    assert is_mod_folder(nested) and listed["nested"].usable and listed["nested"].name == "The village"
+    assert not is_mod_folder(plain) and not listed["plain"].usable
+
+
 def test_a_mod_whose_file_cannot_be_read_says_where_it_goes_wrong(story, tmp_path):
     mod(story.parent / "mods" / "typo", "# mod:\n  name: Typo\npassages: [\n")
     (found,) = find_installed(story, tmp_path / "data")

@@ -22,11 +22,10 @@ import dataclasses
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from .conditions import Condition
+from .conditions import PARTS, Condition
 from .fingerprint import Fingerprint, slot_of
 from .located import read_bounded
 from .problems import Problem
@@ -36,7 +35,7 @@ from .story import (
 )
 
 #: Bumped when the way a Story is written here changes.
-FORMAT = 2
+FORMAT = 3
 #: A compiled story of 20,000 passages is about 60 MB; nothing honest is larger.
 MAX_BYTES = 256 * 1024 * 1024
 #: Entries kept: one per story and set of mods, the oldest removed past this.
@@ -44,7 +43,8 @@ MAX_ENTRIES = 8
 
 _KINDS: dict[str, type] = {cls.__name__: cls for cls in (
     AddVariables, Behaviour, Blacklist, Branch, Choice, Condition, Ending, Jurisdiction, Passage, Problem,
-    Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Thread, Variant, Where)}
+    Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Thread, Variant, Where,
+    *PARTS)}
 _FIELDS = {name: len(dataclasses.fields(cls)) for name, cls in _KINDS.items()}
 _FIELD_NAMES = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _KINDS.values()}
 
@@ -56,13 +56,6 @@ class Damaged(ValueError):
     """A cache entry that does not decode into a story; it is ignored and rewritten."""
 
 
-def cache_folder() -> Path:
-    """Where compiled stories are kept (see :mod:`game.paths`)."""
-    from game.paths import cache_dir
-
-    return cache_dir()
-
-
 _ENGINE_DIGEST: str | None = None
 
 
@@ -72,8 +65,10 @@ def _engine_digest() -> str:
     global _ENGINE_DIGEST
     if _ENGINE_DIGEST is None:
         digest = hashlib.blake2b(digest_size=16)
-        for path in sorted(Path(__file__).parent.glob("*.py")):
-            digest.update(path.name.encode())
+        engine = Path(__file__).parent
+        # The loader's phases live in a package below the engine: they are the checker too.
+        for path in sorted(engine.rglob("*.py")):
+            digest.update(path.relative_to(engine).as_posix().encode())
             digest.update(path.read_bytes())
         _ENGINE_DIGEST = digest.hexdigest()
     return _ENGINE_DIGEST
@@ -95,28 +90,21 @@ def story_key(root: Path, mods: Sequence[Path] = ()) -> tuple[str, str]:
     The limits apply before anything is read: a file over the loader's size limit is taken
     by its size alone, and past a folder's or all folders' byte limit nothing more is read
     (the loader refuses such a story, and a refused story is never kept)."""
-    from .discovery import MAX_FILES, MAX_FOLDER_BYTES, MAX_TOTAL_BYTES, shown_path, story_files
+    from .discovery import MAX_FILES, Budget, shown_path, story_files
 
     folders = [(Path(root), False), *((Path(m), True) for m in mods)]
     content = fingerprint()
-    bytes_left = MAX_TOTAL_BYTES
+    budget = Budget()  # the loader's own byte limits, weighed the same way
     for folder, is_mod in folders:
         content.folder(shown_path(folder), is_mod)
         files, problems = story_files(folder)
         for problem in problems:
             content.problem(problem)
-        folder_bytes = 0
-        for path in files[:MAX_FILES[is_mod]]:
+        for path, past in budget.files_within(files[:MAX_FILES[is_mod]], is_mod):
             shown = shown_path(path)
-            try:
-                size = path.stat().st_size
-            except OSError:
-                size = 0
-            folder_bytes += size
-            if folder_bytes > MAX_FOLDER_BYTES[is_mod] or size > bytes_left:
+            if past is not None:
                 content.file(shown, None, "past the limits")
                 break
-            bytes_left -= size
             data, refusal = read_bounded(path, shown)
             content.file(shown, data, str(refusal or ""))
     return slot_of(folders), content.hexdigest()
@@ -307,27 +295,3 @@ def check_cached(root: Path, mods: Sequence[Path], folder: Path, check: Checker)
             pass  # a read-only or full disk: the game goes on without a cache
     return story, problems
 
-
-_folder: Path | None = None
-
-
-def keep_in(folder: Path | None) -> None:
-    """Keep compiled stories in ``folder`` from now on (None: read every story from its files)."""
-    global _folder
-    _folder = folder
-
-
-@contextmanager
-def kept(folder: Path | None) -> Iterator[None]:
-    """Keep compiled stories in ``folder`` (None: not at all) while the block runs."""
-    before = _folder
-    keep_in(folder)
-    try:
-        yield
-    finally:
-        keep_in(before)
-
-
-def kept_in() -> Path | None:
-    """The folder compiled stories are kept in, if the game keeps them."""
-    return _folder

@@ -1,15 +1,15 @@
 """The condition language: what a story may ask of the hidden state.
 
-A condition is parsed once, when the story loads, into a small tree of tuples and evaluated
-against a session by walking that tree. Nothing here can reach Python: there is no ``eval``,
-no attribute access, no call but the seven named questions below.
+A condition is parsed once, when the story loads, into a small tree of typed, immutable
+parts (below) and evaluated against a session by matching on them. Nothing here can reach
+Python: there is no ``eval``, no attribute access, no call but the seven named questions.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Iterator, Protocol, Union
 
 MAX_LENGTH = 500
 MAX_DEPTH = 32
@@ -63,12 +63,92 @@ _TOKEN = re.compile(
 )
 
 
+# -- the parts of a parsed condition ---------------------------------------------------------
+# Each remembers where in the condition's text it was written (``offset``), so a mistake
+# found in it later is pointed at in the writer's own line.
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A number, a text in quotes, or true or false, as written."""
+    value: Any
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    """A story variable, read from the session."""
+    name: str
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Builtin:
+    """One of the names the engine answers itself (``BUILTINS``): day, city, grade, …"""
+    name: str
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """One of the questions (``QUESTIONS``) about a passage, behaviour, jurisdiction or subject."""
+    question: str
+    subject: str
+    subject_offset: int
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    operand: "Part"
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    parts: tuple["Part", ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    parts: tuple["Part", ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Negate:
+    """``-x``: a number's negative."""
+    operand: "Part"
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Arith:
+    """``a + b`` or ``a - b``."""
+    op: str
+    left: "Part"
+    right: "Part"
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    """``a == b`` and the other comparisons; grades compare by rank."""
+    op: str
+    left: "Part"
+    right: "Part"
+    offset: int
+
+
+Part = Union[Value, Variable, Builtin, Ask, Not, And, Or, Negate, Arith, Compare]
+#: Every kind of part, for those that keep parsed conditions (the compiled-story cache).
+PARTS = (Value, Variable, Builtin, Ask, Not, And, Or, Negate, Arith, Compare)
+
+
 @dataclass(frozen=True)
 class Condition:
     """A parsed condition and the text it came from."""
 
     source: str
-    tree: tuple
+    tree: Part
 
     def holds(self, state: State) -> bool:
         return evaluate(self.tree, state) is True
@@ -159,27 +239,27 @@ class _Parser:
             raise ConditionError(f"condition is nested more than {MAX_DEPTH} levels deep", offset)
         return depth + 1
 
-    def expression(self, depth: int) -> tuple:
+    def expression(self, depth: int) -> Part:
         parts = [self.conjunction(depth)]
         while self.peek()[0] == "or":
             self.take()
             parts.append(self.conjunction(depth))
-        return parts[0] if len(parts) == 1 else ("or", *parts)
+        return parts[0] if len(parts) == 1 else Or(tuple(parts))
 
-    def conjunction(self, depth: int) -> tuple:
+    def conjunction(self, depth: int) -> Part:
         parts = [self.negation(depth)]
         while self.peek()[0] == "and":
             self.take()
             parts.append(self.negation(depth))
-        return parts[0] if len(parts) == 1 else ("and", *parts)
+        return parts[0] if len(parts) == 1 else And(tuple(parts))
 
-    def negation(self, depth: int) -> tuple:
+    def negation(self, depth: int) -> Part:
         if self.peek()[0] == "not":
             _, _, offset = self.take()
-            return ("not", self.negation(self.deeper(depth, offset)), offset)
+            return Not(self.negation(self.deeper(depth, offset)), offset)
         return self.comparison(depth)
 
-    def comparison(self, depth: int) -> tuple:
+    def comparison(self, depth: int) -> Part:
         left = self.sum(depth)
         kind, value, offset = self.peek()
         if kind == "op" and value in ("==", "!=", "<", "<=", ">", ">="):
@@ -188,31 +268,31 @@ class _Parser:
             after = self.peek()
             if after[0] == "op" and after[1] in ("==", "!=", "<", "<=", ">", ">="):
                 raise ConditionError("comparisons cannot be chained; join them with 'and'", after[2])
-            return ("compare", value, left, right, offset)
+            return Compare(value, left, right, offset)
         return left
 
-    def sum(self, depth: int) -> tuple:
+    def sum(self, depth: int) -> Part:
         tree = self.unary(depth)
         while self.peek()[0] == "op" and self.peek()[1] in ("+", "-"):
             _, op, offset = self.take()
-            tree = ("arith", op, tree, self.unary(depth), offset)
+            tree = Arith(op, tree, self.unary(depth), offset)
         return tree
 
-    def unary(self, depth: int) -> tuple:
+    def unary(self, depth: int) -> Part:
         kind, value, offset = self.peek()
         if kind == "op" and value == "-":
             self.take()
-            return ("negate", self.unary(self.deeper(depth, offset)), offset)
+            return Negate(self.unary(self.deeper(depth, offset)), offset)
         return self.primary(depth)
 
-    def primary(self, depth: int) -> tuple:
+    def primary(self, depth: int) -> Part:
         kind, value, offset = self.take()
         if kind == "number":
-            return ("value", value, offset)
+            return Value(value, offset)
         if kind == "string":
-            return ("value", value, offset)
+            return Value(value, offset)
         if kind in ("true", "false"):
-            return ("value", kind == "true", offset)
+            return Value(kind == "true", offset)
         if kind == "op" and value == "(":
             inner = self.expression(self.deeper(depth, offset))
             self.expect(")", "')'")
@@ -227,47 +307,49 @@ class _Parser:
                 if arg_kind not in ("name", "string"):
                     raise ConditionError(f"{value}(…) takes a {QUESTIONS[value][0]} id, found '{arg}'", arg_offset)
                 self.expect(")", "')'")
-                return ("ask", value, arg, arg_offset, offset)
+                return Ask(value, arg, arg_offset, offset)
             if value in QUESTIONS:
                 raise ConditionError(f"'{value}' is a question; write {value}(…)", offset)
             if value in BUILTINS:
-                return ("builtin", value, offset)
-            return ("variable", value, offset)
+                return Builtin(value, offset)
+            return Variable(value, offset)
         if kind == "end":
             raise ConditionError("condition ends too soon", offset)
         raise ConditionError(f"unexpected '{value}'", offset)
 
 
-def evaluate(tree: tuple, state: State) -> Any:
+def evaluate(tree: Part, state: State) -> Any:
     """Evaluate a parsed condition against the session state."""
-    kind = tree[0]
-    if kind == "value":
-        return tree[1]
-    if kind == "variable":
-        return state.variable(tree[1])
-    if kind == "builtin":
-        return state.builtin(tree[1])
-    if kind == "ask":
-        return state.ask(tree[1], tree[2])
-    # Only true is true: a number or a text is never read as a truth value (the checker
-    # refuses one where a truth value is needed, so a loaded story never relies on this).
-    if kind == "not":
-        return evaluate(tree[1], state) is not True
-    if kind == "and":
-        return all(evaluate(part, state) is True for part in tree[1:])
-    if kind == "or":
-        return any(evaluate(part, state) is True for part in tree[1:])
-    if kind == "negate":
-        value = evaluate(tree[1], state)
-        return -value if _is_number(value) else 0
-    if kind == "arith":
-        left, right = evaluate(tree[2], state), evaluate(tree[3], state)
-        if not (_is_number(left) and _is_number(right)):
-            return 0
-        return left + right if tree[1] == "+" else left - right
-    if kind == "compare":
-        return _compare(tree[1], evaluate(tree[2], state), evaluate(tree[3], state))
-    raise ValueError(f"unknown condition node {kind!r}")  # pragma: no cover - parser makes only the above
+    # The commonest parts first: a condition is asked on every page, thousands of times a
+    # second when a writer's tools play lives.
+    match tree:
+        case Compare(op, left, right):
+            return _compare(op, evaluate(left, state), evaluate(right, state))
+        case And(parts):
+            return all(evaluate(part, state) is True for part in parts)
+        case Variable(name):
+            return state.variable(name)
+        case Value(value):
+            return value
+        case Ask(question, subject):
+            return state.ask(question, subject)
+        case Builtin(name):
+            return state.builtin(name)
+        # Only true is true: a number or a text is never read as a truth value (the checker
+        # refuses one where a truth value is needed, so a loaded story never relies on this).
+        case Not(operand):
+            return evaluate(operand, state) is not True
+        case Or(parts):
+            return any(evaluate(part, state) is True for part in parts)
+        case Arith(op, left, right):
+            left, right = evaluate(left, state), evaluate(right, state)
+            if not (_is_number(left) and _is_number(right)):
+                return 0
+            return left + right if op == "+" else left - right
+        case Negate(operand):
+            value = evaluate(operand, state)
+            return -value if _is_number(value) else 0
+    raise ValueError(f"unknown condition part {tree!r}")  # pragma: no cover - parser makes only the above
 
 
 def _is_number(value: Any) -> bool:
@@ -294,23 +376,21 @@ def _compare(op: str, left: Any, right: Any) -> bool:
     return left >= right
 
 
-def walk(tree: tuple):
-    """Every node of a parsed condition, for the checker."""
+def walk(tree: Part) -> Iterator[Part]:
+    """Every part of a parsed condition, for the checker."""
     yield tree
-    kind = tree[0]
-    if kind in ("and", "or"):
-        for part in tree[1:]:
-            yield from walk(part)
-    elif kind in ("not",):
-        yield from walk(tree[1])
-    elif kind == "negate":
-        yield from walk(tree[1])
-    elif kind in ("arith", "compare"):
-        yield from walk(tree[2])
-        yield from walk(tree[3])
+    match tree:
+        case And(parts) | Or(parts):
+            for part in parts:
+                yield from walk(part)
+        case Not(operand) | Negate(operand):
+            yield from walk(operand)
+        case Arith(_, left, right) | Compare(_, left, right):
+            yield from walk(left)
+            yield from walk(right)
 
 
-def logic_mistakes(tree: tuple, variable_kind: dict[str, str]) -> list[tuple[str, int]]:
+def logic_mistakes(tree: Part, variable_kind: dict[str, str]) -> list[tuple[str, int]]:
     """Where a number, a text or a grade stands in place of true or false, with what to write.
 
     A condition as a whole, and each side of ``not``, ``and`` and ``or``, must be true or
@@ -319,10 +399,11 @@ def logic_mistakes(tree: tuple, variable_kind: dict[str, str]) -> list[tuple[str
     wanted = [tree]
     mistakes: list[tuple[str, int]] = []
     for part in walk(tree):
-        if part[0] == "not":
-            wanted.append(part[1])
-        elif part[0] in ("and", "or"):
-            wanted.extend(part[1:])
+        match part:
+            case Not(operand):
+                wanted.append(operand)
+            case And(parts) | Or(parts):
+                wanted.extend(parts)
     for part in wanted:
         kind = kind_of(part, variable_kind)
         if kind in ("bool", "unknown"):
@@ -334,45 +415,42 @@ def logic_mistakes(tree: tuple, variable_kind: dict[str, str]) -> list[tuple[str
     return mistakes
 
 
-def start_of(tree: tuple) -> int:
+def start_of(tree: Part) -> int:
     """Where in the condition's text a part of it begins."""
-    kind = tree[0]
-    if kind in ("and", "or"):
-        return start_of(tree[1])
-    if kind in ("arith", "compare"):
-        return start_of(tree[2])
-    if kind == "ask":
-        return tree[4]
-    return tree[-1]
+    match tree:
+        case And(parts) | Or(parts):
+            return start_of(parts[0])
+        case Arith(_, left) | Compare(_, left):
+            return start_of(left)
+    return tree.offset
 
 
-def _written(tree: tuple) -> str:
-    kind = tree[0]
-    if kind == "value":
-        return f'"{tree[1]}"' if isinstance(tree[1], str) else str(tree[1]).lower()
-    if kind in ("variable", "builtin"):
-        return tree[1]
-    if kind == "ask":
-        return f"{tree[1]}({tree[2]})"
-    if kind == "negate":
-        return f"-{_written(tree[1])}"
-    if kind == "arith":
-        return f"{_written(tree[2])} {tree[1]} {_written(tree[3])}"
+def _written(tree: Part) -> str:
+    match tree:
+        case Value(value):
+            return f'"{value}"' if isinstance(value, str) else str(value).lower()
+        case Variable(name) | Builtin(name):
+            return name
+        case Ask(question, subject):
+            return f"{question}({subject})"
+        case Negate(operand):
+            return f"-{_written(operand)}"
+        case Arith(op, left, right):
+            return f"{_written(left)} {op} {_written(right)}"
     return "…"
 
 
-def kind_of(tree: tuple, variable_kind: dict[str, str]) -> str:
-    """What a node yields: number, string, bool, grade, or unknown."""
-    kind = tree[0]
-    if kind == "value":
-        value = tree[1]
-        return "bool" if isinstance(value, bool) else "number" if _is_number(value) else "string"
-    if kind == "variable":
-        return variable_kind.get(tree[1], "unknown")
-    if kind == "builtin":
-        return BUILTINS[tree[1]]
-    if kind == "ask":
-        return QUESTIONS[tree[1]][1]
-    if kind in ("not", "and", "or", "compare"):
-        return "bool"
+def kind_of(tree: Part, variable_kind: dict[str, str]) -> str:
+    """What a part yields: number, string, bool, grade, or unknown."""
+    match tree:
+        case Value(value):
+            return "bool" if isinstance(value, bool) else "number" if _is_number(value) else "string"
+        case Variable(name):
+            return variable_kind.get(name, "unknown")
+        case Builtin(name):
+            return BUILTINS[name]
+        case Ask(question):
+            return QUESTIONS[question][1]
+        case Not() | And() | Or() | Compare():
+            return "bool"
     return "number"

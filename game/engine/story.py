@@ -262,7 +262,7 @@ class Story:
     subjects: dict[str, Subject] = field(default_factory=dict)
     questions: tuple[Question, ...] = ()
     threads: dict[str, Thread] = field(default_factory=dict)
-    files: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()  # each file read, by its absolute path (shown_path shortens it)
     warnings: tuple[object, ...] = ()
 
     @property

@@ -10,10 +10,12 @@ it is being watched.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, Iterator
 
 from ..engine import Session, Story
 from ..engine.conditions import Condition, State
+from ..engine.discovery import shown_path
 from ..engine.story import Branch, Choice, Passage, Variant, Where
 
 
@@ -30,7 +32,7 @@ class Site:
 
 
 def _story_where(story: Story) -> Where:
-    return Where(story.files[0] if story.files else "story", 1, 1)
+    return Where(shown_path(Path(story.files[0])) if story.files else "story", 1, 1)
 
 
 def condition_sites(story: Story) -> list[Site]:

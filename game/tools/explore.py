@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..engine import Session, Story
-from ..engine.conditions import Condition, walk
+from ..engine.conditions import Ask, Builtin, Condition, walk
 from ..engine.ledger import is_listed, standing
 from .coverage import Coverage, close_ending, condition_sites, taken_choice, watched
 from .stats import words
@@ -86,8 +86,8 @@ def reads_the_record(condition: Condition | None) -> bool:
     source recorded) rather than what the player did or where they have been."""
     if condition is None:
         return False
-    return any((node[0] == "builtin" and node[1] in HIDDEN_BUILTINS)
-               or (node[0] == "ask" and node[1] in HIDDEN_QUESTIONS) for node in walk(condition.tree))
+    return any((isinstance(part, Builtin) and part.name in HIDDEN_BUILTINS)
+               or (isinstance(part, Ask) and part.question in HIDDEN_QUESTIONS) for part in walk(condition.tree))
 
 
 def reacts_to_the_record(session: Session) -> bool:
@@ -166,8 +166,8 @@ def route_of(run: int, story: Story, route: str) -> str:
 
 def counted_visits(story: Story) -> frozenset[str]:
     """The passages whose visits some condition asks about: only those can change a life's way."""
-    return frozenset(part[2] for site in condition_sites(story) for part in walk(site.condition.tree)
-                     if part[0] == "ask" and part[1] in ("seen", "visits"))
+    return frozenset(part.subject for site in condition_sites(story) for part in walk(site.condition.tree)
+                     if isinstance(part, Ask) and part.question in ("seen", "visits"))
 
 
 def _state(session: Session, counted: frozenset[str]) -> tuple:

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..engine import Problem, Story
-from ..engine.conditions import evaluate, walk
+from ..engine.conditions import And, Ask, Builtin, Not, Or, Part, Variable, evaluate, walk
+from ..engine.discovery import shown_path
 from ..engine.located import Node, read_yaml
 from ..engine.story import AddVariables, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Where, reached
 from .coverage import condition_sites
@@ -86,7 +87,7 @@ class _Places:
     def __init__(self, story: Story) -> None:
         self.found: dict[tuple[str, str], Where] = {}
         for file in story.files:
-            root, _ = read_yaml(Path(file), file)
+            root, _ = read_yaml(Path(file), shown_path(Path(file)))
             if root is None or not isinstance(root.value, dict):
                 continue
             for section in ("behaviours", "sources", "subjects"):
@@ -117,15 +118,16 @@ def every_effect(story: Story) -> Iterable[tuple[Effect, Where, Passage]]:
 
 def _unused(story: Story, places: _Places, facts: "_Facts") -> list[Problem]:
     problems: list[Problem] = []
-    start = Where(story.files[0] if story.files else "story", 1, 1)
+    start = Where(shown_path(Path(story.files[0])) if story.files else "story", 1, 1)
     read: set[str] = set()
     asked: set[tuple[str, str]] = set()
     for site in condition_sites(story):
         for part in walk(site.condition.tree):
-            if part[0] == "variable":
-                read.add(part[1])
-            elif part[0] == "ask":
-                asked.add((part[1], part[2]))
+            match part:
+                case Variable(name):
+                    read.add(name)
+                case Ask(question, subject):
+                    asked.add((question, subject))
     first_set: dict[str, Where] = {}
     for effect, where, _ in every_effect(story):
         if isinstance(effect, (SetVariables, AddVariables)):
@@ -224,11 +226,16 @@ class _Facts:
         return self.values.get(leaf, _UNKNOWN)
 
 
-def _leaf(part: tuple) -> tuple | None:
-    if part[0] in ("variable", "builtin"):
-        return (part[0], part[1])
-    if part[0] == "ask":
-        return ("ask", part[1], part[2])
+def _leaf(part: Part) -> tuple | None:
+    """The fact a part reads, as the facts are kept: ("variable", name), ("builtin", name)
+    or ("ask", question, subject)."""
+    match part:
+        case Variable(name):
+            return ("variable", name)
+        case Builtin(name):
+            return ("builtin", name)
+        case Ask(question, subject):
+            return ("ask", question, subject)
     return None
 
 
@@ -248,7 +255,7 @@ class _Given:
         return self.values[("ask", question, subject)]
 
 
-def decide(tree: tuple, facts: _Facts) -> bool | None:
+def decide(tree: Part, facts: _Facts) -> bool | None:
     """True if the condition always holds, False if it never can, None if it depends."""
     leaves = {leaf for leaf in (_leaf(p) for p in walk(tree)) if leaf is not None}
     choices = {leaf: facts.of(leaf) for leaf in leaves}
@@ -261,21 +268,21 @@ def decide(tree: tuple, facts: _Facts) -> bool | None:
             answers = {evaluate(tree, _Given(dict(zip(keys, combo)))) is True
                        for combo in itertools.product(*(sorted(choices[k], key=repr) for k in keys))}  # type: ignore[arg-type]
             return answers.pop() if len(answers) == 1 else None
-    kind = tree[0]
-    if kind == "not":
-        inner = decide(tree[1], facts)
-        return None if inner is None else not inner
-    if kind in ("and", "or"):
-        parts = [decide(part, facts) for part in tree[1:]]
-        deciding = kind == "or"   # one true part decides an 'or', one false part an 'and'
-        if deciding in parts:
-            return deciding
-        if all(p is (not deciding) for p in parts):
-            return not deciding
+    match tree:
+        case Not(operand):
+            inner = decide(operand, facts)
+            return None if inner is None else not inner
+        case And(parts) | Or(parts):
+            answers = [decide(part, facts) for part in parts]
+            deciding = isinstance(tree, Or)   # one true part decides an 'or', one false part an 'and'
+            if deciding in answers:
+                return deciding
+            if all(a is (not deciding) for a in answers):
+                return not deciding
     return None
 
 
-def _values_said(tree: tuple, facts: _Facts) -> str:
+def _values_said(tree: Part, facts: _Facts) -> str:
     said = []
     for leaf in sorted({leaf for leaf in (_leaf(p) for p in walk(tree)) if leaf is not None}):
         values = facts.of(leaf)
@@ -337,7 +344,7 @@ def _hidden_by_replace(story: Story, facts: _Facts) -> list[Problem]:
 def _asks_about_visits(passage: Passage) -> bool:
     trees = [c.when for c in passage.choices] + [v.when for v in passage.variants]
     trees += [b.when for c in passage.choices for b in c.goto] + [b.when for b in passage.goto]
-    return any(part[0] == "ask" and part[1] in ("seen", "visits")
+    return any(isinstance(part, Ask) and part.question in ("seen", "visits")
                for condition in trees if condition is not None for part in walk(condition.tree))
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..engine import Story
+from ..engine.discovery import shown_path
 from ..engine.story import Branch, Passage
 
 FORMATS = ("dot", "mermaid", "html")
@@ -47,9 +48,9 @@ def edges(story: Story, mod_files: set[str]) -> list[Edge]:
 
 
 def mod_files_of(story: Story, mods: Iterable[Path]) -> set[str]:
-    """The story's files that come from a mod folder."""
+    """The story's files that come from a mod folder, as the passages' places name them."""
     folders = [Path(m).resolve() for m in mods]
-    return {f for f in story.files
+    return {shown_path(Path(f)) for f in story.files
             if any(folder == Path(f).resolve() or folder in Path(f).resolve().parents for folder in folders)}
 
 

@@ -28,7 +28,7 @@ import pygame
 from game import debrief_document as doc
 from game.kiosk import (ConfigError, CornerPress, IdleClock, KioskConfig, PinLock, attract_lines, load_config,
                         protect)
-from game.paths import data_dir, kiosk_log, visitor_stats
+from game.paths import data_dir, kiosk_log, story_cache, visitor_stats
 from game.settings import Settings
 from game.ui.input import Fingers
 from game.ui.scene import Push, To
@@ -343,7 +343,7 @@ def _open(story_dir: Path, mods: Sequence[Path], config: KioskConfig, seed: int 
     from game.ui.app import App
 
     try:
-        story = load_story(Path(story_dir), mods=tuple(Path(m) for m in mods))
+        story = load_story(Path(story_dir), mods=tuple(Path(m) for m in mods), cache=story_cache())
     except StoryError as exc:
         log.error("the story cannot be loaded:\n%s", exc.report())
         print(exc.report(), file=sys.stderr)

@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks import bigstory
 from game.engine import check_story, load_story
-from game.engine import loader, located
+from game.engine import discovery, located
 
 MOD_HEADER = "mod:\n  name: Extra\n"
 SMALL = """
@@ -55,7 +55,7 @@ def test_a_file_of_a_million_zeros_is_refused_at_the_value_past_the_limit(tmp_pa
 
 
 def test_a_mod_of_many_value_heavy_files_stops_at_its_own_budget(story_dir, tmp_path, monkeypatch):
-    monkeypatch.setitem(loader.MAX_FOLDER_NODES, True, 1_000)
+    monkeypatch.setitem(discovery.MAX_FOLDER_NODES, True, 1_000)
     story = story_dir(SMALL)
     mod = write_mod(tmp_path / "mods" / "heavy", 10, behaviours(200))
     _, problems = check_story(story, [mod])
@@ -69,7 +69,7 @@ def test_a_mod_of_many_value_heavy_files_stops_at_its_own_budget(story_dir, tmp_
 
 
 def test_a_mod_stopped_at_a_limit_is_not_also_told_it_lacks_a_mod_section(story_dir, tmp_path, monkeypatch):
-    monkeypatch.setitem(loader.MAX_FOLDER_NODES, True, 100)
+    monkeypatch.setitem(discovery.MAX_FOLDER_NODES, True, 100)
     mod = tmp_path / "mods" / "late"
     mod.mkdir(parents=True)
     (mod / "a_rules.yaml").write_text(behaviours(60).replace("@", "a"), encoding="utf-8")
@@ -80,7 +80,7 @@ def test_a_mod_stopped_at_a_limit_is_not_also_told_it_lacks_a_mod_section(story_
 
 
 def test_the_story_itself_is_told_to_move_chapters_into_a_mod(story_dir, monkeypatch):
-    monkeypatch.setitem(loader.MAX_FOLDER_NODES, False, 20)
+    monkeypatch.setitem(discovery.MAX_FOLDER_NODES, False, 20)
     _, problems = check_story(story_dir(SMALL))
     (found,) = [p for p in errors(problems) if "values" in p]
     assert "the story holds more than 20 values" in found
@@ -91,7 +91,7 @@ def test_the_story_and_its_mods_share_one_total_budget(story_dir, tmp_path, monk
     story = story_dir(SMALL)
     _, alone = check_story(story)
     assert not errors(alone)
-    monkeypatch.setattr(loader, "MAX_TOTAL_NODES", 700)
+    monkeypatch.setattr(discovery, "MAX_TOTAL_NODES", 700)
     first = write_mod(tmp_path / "mods" / "a", 1, behaviours(150))
     second = write_mod(tmp_path / "mods" / "b", 1, behaviours(150))
     _, problems = check_story(story, [first, second])
@@ -102,7 +102,7 @@ def test_the_story_and_its_mods_share_one_total_budget(story_dir, tmp_path, monk
 
 
 def test_a_folder_of_too_many_files_names_the_first_left_unread(story_dir, tmp_path, monkeypatch):
-    monkeypatch.setitem(loader.MAX_FILES, True, 5)
+    monkeypatch.setitem(discovery.MAX_FILES, True, 5)
     story = story_dir(SMALL)
     mod = write_mod(tmp_path / "mods" / "many", 8, "behaviours: {}\n")
     _, problems = check_story(story, [mod])
@@ -114,7 +114,7 @@ def test_a_folder_of_too_many_files_names_the_first_left_unread(story_dir, tmp_p
 
 def test_a_folder_too_many_bytes_large_stops_before_reading_the_file_that_passes(story_dir, tmp_path,
                                                                                  monkeypatch):
-    monkeypatch.setitem(loader.MAX_FOLDER_BYTES, True, 3 * 2**20)
+    monkeypatch.setitem(discovery.MAX_FOLDER_BYTES, True, 3 * 2**20)
     story = story_dir(SMALL)
     body = "behaviours: {}\n" + "# a long comment\n" * 70_000  # about 1.2 MB, but few values
     mod = write_mod(tmp_path / "mods" / "wide", 4, body)
@@ -125,7 +125,7 @@ def test_a_folder_too_many_bytes_large_stops_before_reading_the_file_that_passes
 
 
 def test_bytes_over_the_total_budget_ask_for_fewer_mods(story_dir, tmp_path, monkeypatch):
-    monkeypatch.setattr(loader, "MAX_TOTAL_BYTES", 4_000)
+    monkeypatch.setattr(discovery, "MAX_TOTAL_BYTES", 4_000)
     story = story_dir(SMALL)
     mod = write_mod(tmp_path / "mods" / "wide", 3, "behaviours: {}\n" + "# comment\n" * 200)
     _, problems = check_story(story, [mod])
@@ -149,9 +149,9 @@ def honest_part(tmp_path_factory) -> tuple[int, int, int]:
 def test_a_20000_passage_honest_story_stays_within_every_limit(honest_part):
     size, values, files = honest_part
     assert size <= located.MAX_BYTES and values <= located.MAX_NODES
-    assert files <= loader.MAX_FILES[False]
-    assert size * files <= loader.MAX_FOLDER_BYTES[False] <= loader.MAX_TOTAL_BYTES
-    assert values * files <= loader.MAX_FOLDER_NODES[False] <= loader.MAX_TOTAL_NODES
+    assert files <= discovery.MAX_FILES[False]
+    assert size * files <= discovery.MAX_FOLDER_BYTES[False] <= discovery.MAX_TOTAL_BYTES
+    assert values * files <= discovery.MAX_FOLDER_NODES[False] <= discovery.MAX_TOTAL_NODES
 
 
 def test_a_generated_story_loads_whole(tmp_path):

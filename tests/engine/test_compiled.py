@@ -37,9 +37,7 @@ SMALL = """
 
 @pytest.fixture
 def cache(tmp_path):
-    folder = tmp_path / "cache"
-    with compiled.kept(folder):
-        yield folder
+    return tmp_path / "cache"
 
 
 def entries(folder: Path) -> list[Path]:
@@ -47,8 +45,8 @@ def entries(folder: Path) -> list[Path]:
 
 
 def test_the_shipped_story_read_back_is_the_story_read_from_its_files(cache):
-    from_files, problems = check_story(SHIPPED)
-    again, problems_again = check_story(SHIPPED)
+    from_files, problems = check_story(SHIPPED, cache=cache)
+    again, problems_again = check_story(SHIPPED, cache=cache)
     assert isinstance(again.passages, CompiledPassages)
     assert again == from_files
     assert problems_again == problems
@@ -56,10 +54,9 @@ def test_the_shipped_story_read_back_is_the_story_read_from_its_files(cache):
 
 
 def test_a_life_plays_the_same_on_the_compiled_story(cache):
-    with compiled.kept(None):
-        from_files = load_story(SHIPPED)
-    load_story(SHIPPED)
-    kept = load_story(SHIPPED)
+    from_files = load_story(SHIPPED)
+    load_story(SHIPPED, cache=cache)
+    kept = load_story(SHIPPED, cache=cache)
     assert isinstance(kept.passages, CompiledPassages)
     lives = []
     for story in (from_files, kept):
@@ -76,12 +73,12 @@ def test_a_life_plays_the_same_on_the_compiled_story(cache):
 
 def test_a_changed_file_is_read_from_the_files_again(story_dir, cache):
     folder = story_dir(SMALL)
-    check_story(folder)
+    check_story(folder, cache=cache)
     (folder / "passages.yaml").write_text((folder / "passages.yaml").read_text().replace("Bye.", "Farewell."))
-    story, _ = check_story(folder)
+    story, _ = check_story(folder, cache=cache)
     assert not isinstance(story.passages, CompiledPassages)
     assert story.passages["end"].text == "Farewell."
-    again, _ = check_story(folder)
+    again, _ = check_story(folder, cache=cache)
     assert isinstance(again.passages, CompiledPassages)
     assert again.passages["end"].text == "Farewell."
     assert len(entries(cache)) == 1  # one slot per story, rewritten
@@ -89,16 +86,16 @@ def test_a_changed_file_is_read_from_the_files_again(story_dir, cache):
 
 def test_another_version_of_the_game_never_trusts_the_compiled_story(story_dir, cache, monkeypatch):
     folder = story_dir(SMALL)
-    check_story(folder)
+    check_story(folder, cache=cache)
     monkeypatch.setattr(game, "__version__", "99.0")
-    story, _ = check_story(folder)
+    story, _ = check_story(folder, cache=cache)
     assert not isinstance(story.passages, CompiledPassages)
 
 
 def test_a_story_with_errors_is_never_kept(story_dir, cache):
     folder = story_dir(SMALL.replace("goto: end", "goto: nowhere", 1))
     for _ in range(2):
-        story, problems = check_story(folder)
+        story, problems = check_story(folder, cache=cache)
         assert story is None
         assert any("unknown passage 'nowhere'" in p.message for p in problems)
     assert entries(cache) == []
@@ -114,24 +111,24 @@ def test_a_story_with_errors_is_never_kept(story_dir, cache):
 ])
 def test_a_damaged_entry_is_ignored_and_written_again(story_dir, cache, damage):
     folder = story_dir(SMALL)
-    expected, _ = check_story(folder)
+    expected, _ = check_story(folder, cache=cache)
     (entry,) = entries(cache)
     entry.write_bytes(damage(entry.read_bytes()))
-    story, problems = check_story(folder)
+    story, problems = check_story(folder, cache=cache)
     assert not isinstance(story.passages, CompiledPassages)
     assert story == expected and not [p for p in problems if p.is_error]
-    assert isinstance(check_story(folder)[0].passages, CompiledPassages)
+    assert isinstance(check_story(folder, cache=cache)[0].passages, CompiledPassages)
 
 
 def test_a_forged_entry_whose_digest_matches_still_decodes_only_the_engines_own_kinds(story_dir, cache):
     folder = story_dir(SMALL)
-    check_story(folder)
+    check_story(folder, cache=cache)
     (entry,) = entries(cache)
     head, body = entry.read_bytes().split(b"\n", 1)
     fields = json.loads(head)
     fields["story"] = ["C", "Popen", ["T", "rm", "-rf", "/"]]
     entry.write_bytes(json.dumps(fields).encode() + b"\n" + body)
-    story, _ = check_story(folder)
+    story, _ = check_story(folder, cache=cache)
     assert not isinstance(story.passages, CompiledPassages)
 
 
@@ -139,9 +136,9 @@ def test_deleting_the_cache_folder_is_safe(story_dir, cache):
     import shutil
 
     folder = story_dir(SMALL)
-    check_story(folder)
+    check_story(folder, cache=cache)
     shutil.rmtree(cache)
-    story, _ = check_story(folder)
+    story, _ = check_story(folder, cache=cache)
     assert story.passages["end"].text == "Bye."
     assert len(entries(cache)) == 1
 
@@ -149,8 +146,7 @@ def test_deleting_the_cache_folder_is_safe(story_dir, cache):
 def test_a_cache_folder_that_cannot_be_written_costs_only_time(story_dir, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder would be")
-    with compiled.kept(blocker):
-        story, _ = check_story(story_dir(SMALL))
+    story, _ = check_story(story_dir(SMALL), cache=blocker)
     assert story.passages["end"].text == "Bye."
 
 
@@ -172,7 +168,7 @@ def test_only_the_engines_own_kinds_are_written_or_read():
 
 def test_entries_beyond_the_last_few_stories_are_removed(story_dir, tmp_path, cache):
     for n in range(compiled.MAX_ENTRIES + 3):
-        check_story(story_dir(SMALL).rename(tmp_path / f"story{n}"))
+        check_story(story_dir(SMALL).rename(tmp_path / f"story{n}"), cache=cache)
     assert len(entries(cache)) == compiled.MAX_ENTRIES
 
 
@@ -186,5 +182,16 @@ def test_playing_keeps_the_compiled_story_in_the_players_cache_unless_told_not_t
     assert entries(tmp_path / "home" / "cache") == []
     assert cli.main(["play", "--text", "--auto", "--seed", "1", "--story", str(folder)]) == 0
     assert len(entries(tmp_path / "home" / "cache")) == 1
-    assert compiled.kept_in() is None  # and nothing stays switched on after the command
+    # and nothing stays switched on after the command: a check is always read from the files
+    assert not isinstance(check_story(folder)[0].passages, CompiledPassages)
     capsys.readouterr()
+
+
+def test_the_window_told_not_to_keep_the_compiled_story_is_given_no_folder_for_it(tmp_path, monkeypatch):
+    from game import paths
+
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
+    monkeypatch.delenv(paths.NO_CACHE_ENV, raising=False)
+    assert paths.story_cache() == paths.cache_dir()
+    monkeypatch.setenv(paths.NO_CACHE_ENV, "1")
+    assert paths.story_cache() is None

@@ -32,9 +32,7 @@ STORY = """
 
 @pytest.fixture
 def cache(tmp_path):
-    folder = tmp_path / "cache"
-    with compiled.kept(folder):
-        yield folder
+    return tmp_path / "cache"
 
 
 @pytest.fixture
@@ -66,14 +64,14 @@ def test_a_file_replaced_while_the_game_starts_never_puts_its_text_under_the_oth
     first = passages.read_text()
     second = first.replace("on Thursday", "on Friday")
     swapped_after_first_read(passages, second)
-    check_story(folder)                               # starts while the file is being replaced
+    check_story(folder, cache=cache)                  # starts while the file is being replaced
     monkeypatch.undo()
 
-    story, _ = check_story(folder)                    # the file as it is now: what was parsed
+    story, _ = check_story(folder, cache=cache)     # the file as it is now: what was parsed
     assert story.passages["start"].text == "The committee meets on Friday."
     assert isinstance(story.passages, CompiledPassages)   # kept under the bytes it was built from
     passages.write_text(first)                        # the first version back again
-    story, _ = check_story(folder)
+    story, _ = check_story(folder, cache=cache)
     assert story.passages["start"].text == "The committee meets on Thursday."
 
 
@@ -84,7 +82,7 @@ def test_every_kept_story_is_the_story_of_the_files_its_key_names(story_dir, cac
     versions = {day: passages.read_text().replace("Thursday", day) for day in ("Monday", "Tuesday")}
     passages.write_text(versions["Monday"])
     swapped_after_first_read(passages, versions["Tuesday"])
-    check_story(folder)
+    check_story(folder, cache=cache)
     monkeypatch.undo()
     kept = list(cache.glob("story-*.kts"))
     assert kept
@@ -106,7 +104,7 @@ def test_a_huge_file_is_refused_by_its_size_without_being_read(story_dir, cache,
         handle.truncate(1536 * 1024 * 1024)
     tracemalloc.start()
     try:
-        story, problems = check_story(folder, [mod])
+        story, problems = check_story(folder, [mod], cache=cache)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

@@ -254,3 +254,29 @@ def test_hostile_input_is_refused_cleanly():
 
 def test_long_flat_chains_within_the_limit_work(story_dir):
     assert holds(story_dir, " and ".join(["true"] * 50))
+
+
+# -- the parsed tree -----------------------------------------------------------------------------
+
+
+def test_a_parsed_condition_is_a_tree_of_typed_immutable_parts_that_remember_where_they_were_written():
+    import dataclasses
+
+    from game.engine.conditions import And, Arith, Ask, Compare, Not, Value, Variable
+
+    tree = parse("not seen(clinic) and savings - 2 >= 3").tree
+    assert tree == And((Not(Ask("seen", "clinic", 9, 4), 0),
+                        Compare(">=", Arith("-", Variable("savings", 21), Value(2, 31), 29), Value(3, 36), 33)))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        tree.parts = ()  # type: ignore[misc]
+
+
+def test_the_condition_language_reaches_nothing_of_python():
+    import ast
+    from pathlib import Path
+
+    import game.engine.conditions as module
+
+    called = {node.func.id for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8")))
+              if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+    assert not called & {"eval", "exec", "compile", "getattr", "__import__", "setattr"}

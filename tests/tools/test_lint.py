@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from game.engine import load_story
@@ -70,6 +72,22 @@ def test_behaviours_and_sources_nothing_records_are_named_in_the_rules_file(stor
     assert not any("'gave_blood' is never recorded" in line for line in found)
     assert any("source 'traffic_camera' never records anything" in line for line in found)
     assert not any("source 'hospital'" in line for line in found)
+
+
+def test_a_story_loaded_by_a_relative_path_is_linted_at_the_right_file_after_a_change_of_folder(
+        story_dir, tmp_path, monkeypatch):
+    folder = story_dir("""
+        passages:
+          start: {text: Hi., ending: {title: End}}
+        """)
+    monkeypatch.chdir(folder.parent)
+    story = load_story(Path(folder.name))
+    assert all(Path(f).is_absolute() for f in story.files)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    found = [p for p in lint(story) if "behaviour 'ran_red_light' is never recorded" in p.message]
+    assert [(Path(p.path).resolve(), p.line, p.col) for p in found] == [((folder / "rules.yaml").resolve(), 3, 3)]
 
 
 @pytest.mark.parametrize("condition, verdict", [

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 from game.engine import load_story
+from game.engine.discovery import shown_path
 from game.tools.map import edges, layout, mod_files_of, to_dot, to_html, to_mermaid
 from helpers import ROOT
 
@@ -83,7 +85,7 @@ def test_what_a_mod_adds_is_marked_as_the_mods(story_dir, tmp_path):
     (mod / "mod.yaml").write_text(MOD, encoding="utf-8")
     story = load_story(root, [mod])
     files = mod_files_of(story, [mod])
-    assert files == {f for f in story.files if "detour" in f}
+    assert files == {shown_path(Path(f)) for f in story.files if "detour" in f}
     modded = {(e.start, e.end) for e in edges(story, files) if e.from_mod}
     assert modded == {("start", "detour"), ("detour", "end")}
     assert 'color="#c05a00"' in to_dot(story, files)

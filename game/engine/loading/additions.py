@@ -1,0 +1,85 @@
+"""What a mod adds to passages written elsewhere: choices and text through ``extend``, and
+``goto: {after: passage}``, which goes on where that passage's own goto would."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..located import Node
+from ..story import Branch, Choice, Passage
+from .format import AT, EXTEND
+from .passages import Passages
+
+EXTEND_KEYS = EXTEND.allowed
+
+
+class PassageAdditions(Passages):
+    """Applies every 'extend' and 'after' once all passages are built."""
+
+    def extend(self, key: Node, body: Node, passages: dict[str, Passage]) -> None:
+        target = key.value
+        if target not in passages:
+            if target not in self.gathered.passage_nodes:
+                self.error(key, f"cannot extend unknown passage '{target}'{self.closest(str(target), passages)}")
+            return
+        fields = self.mapping(body, f"extend '{target}'")
+        if fields is None:
+            return
+        self.keys(body, EXTEND_KEYS, f"extend '{target}'")
+        passage = passages[target]
+        at = self.text(fields.get("at"), "at") or "end"
+        if at not in AT:
+            self.error(fields["at"], "'at' is start or end: where the added choices and text go")
+            at = "end"
+        variants = ()
+        if "variants" in fields:
+            variants = self.variants(fields["variants"], passage.style, "a passage of your own")
+            for item in fields["variants"].value if isinstance(fields["variants"].value, list) else ():
+                if isinstance(item.value, dict) and "replace" in item.value:
+                    self.error(item.keys["replace"], f"text added to '{target}' cannot replace its own; "
+                                                     "remove 'replace'")
+            variants = tuple(replace(v, replace=False, first=at == "start") for v in variants)
+        extra: tuple[Choice, ...] = ()
+        if "choices" in fields and passage.ending is not None:
+            self.error(fields["choices"], f"'{target}' is an ending; an ending cannot be given choices")
+        elif "choices" in fields:
+            extra = self.choices(fields["choices"])
+        own = passage.choices
+        if passage.goto and not own and extra:
+            own = (Choice(passage.continue_text, passage.goto, None, (), passage.where),)
+        choices = extra + own if at == "start" else own + extra
+        passages[target] = replace(passage, choices=choices, goto=() if extra else passage.goto,
+                                   variants=passage.variants + variants)
+
+    def follow_afters(self, passages: dict[str, Passage],
+                      own_gotos: dict[str, tuple[Branch, ...]]) -> dict[str, Passage]:
+        """Put in place of each 'goto: {after: X}' the branches of X's own goto, as written
+        before any mod gave X choices."""
+        afters = self.gathered.afters
+
+        def expand(branches: tuple[Branch, ...], seen: tuple[str, ...]) -> tuple[Branch, ...]:
+            out: list[Branch] = []
+            for branch in branches:
+                found = afters.get(id(branch))
+                if found is None or found[0] is not branch:
+                    out.append(branch)
+                    continue
+                target, node = branch.to, found[1]
+                if target not in own_gotos:
+                    continue  # an unknown passage, reported with every other goto
+                if target in seen:
+                    self.error(node, f"'after: {target}' leads back to itself through "
+                                     f"{' → '.join(seen + (target,))}")
+                    continue
+                if not own_gotos[target]:
+                    self.error(node, f"'{target}' has no goto of its own to go on to (it has choices, or "
+                                     f"ends the story); to go back to it, write 'goto: {target}'")
+                    continue
+                out.extend(expand(own_gotos[target], seen + (target,)))
+            return tuple(out)
+
+        out: dict[str, Passage] = {}
+        for pid, passage in passages.items():
+            choices = tuple(replace(c, goto=expand(c.goto, ())) for c in passage.choices)
+            out[pid] = replace(passage, goto=expand(passage.goto, ()), choices=choices)
+        return out

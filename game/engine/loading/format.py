@@ -1,0 +1,90 @@
+"""The story format, declared once: each mapping a story file may hold, its keys in the
+order the documentation lists them, which of them must be given, and the kind of value each
+holds.
+
+The loader refuses a key that is not declared here and asks for each one declared needed;
+``game/tools/schema.py`` builds the editors' JSON Schema from the same declarations, so an
+editor and ``check`` cannot disagree about which keys there are, which are needed, or
+whether a value may be one id or a list of them.
+
+Kinds of value: ``text`` (any words; a number reads as its digits), ``id``, ``ids`` (one id
+or a list of them), ``texts`` (one text or a list), ``condition``, ``whole`` (a whole
+number), ``day`` (a whole number from 1), ``truth`` (true or false), ``grade``, ``style``,
+``at`` (start or end), ``source`` (an id, or nothing), and the kinds the schema spells
+out: ``goto``, ``effects``, ``questions``, ``grades``, ``perks``, ``variables`` (ids to
+numbers, texts or truths), ``numbers`` and ``jurisdiction`` (a definition or an addition). A
+kind that names a shape below is that shape; ``list:X`` is a list of X; ``named:X`` maps ids
+to X; ``X|Y`` is either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One mapping of the format: its keys with the kind of each, and those it must have."""
+
+    keys: Mapping[str, str]
+    needs: tuple[str, ...] = ()
+    about: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", MappingProxyType(dict(self.keys)))
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        return tuple(self.keys)
+
+
+STORY = Shape({"title": "text", "start": "id", "short_start": "id", "home": "id", "day": "day", "city": "id",
+               "variables": "variables"}, ("start", "home"),
+              "the title, where play starts, the home jurisdiction and the starting variables")
+MOD = Shape({"name": "text", "description": "text", "author": "text", "version": "text"}, ("name",),
+            "this file is part of a mod")
+PASSAGE = Shape({"text": "text", "style": "style", "speaker": "text", "title": "text", "day": "day", "city": "id",
+                 "variants": "list:variant", "do": "effects", "choices": "list:choice", "goto": "goto",
+                 "continue": "text", "ending": "ending"}, ("text",))
+CHOICE = Shape({"text": "text", "when": "condition", "do": "effects", "goto": "goto"}, ("text", "goto"))
+BRANCH = Shape({"when": "condition", "to": "id"}, ("to",))
+AFTER = Shape({"after": "id"}, ("after",), "go where that passage's own goto would go")
+VARIANT = Shape({"when": "condition", "text": "text", "replace": "truth"}, ("when", "text"))
+ENDING = Shape({"title": "text", "debrief": "text|debrief", "questions": "questions"}, ("title",))
+DEBRIEF = Shape({"text": "text", "variants": "list:variant"})
+QUESTION = Shape({"text": "text", "when": "condition"}, ("text",))
+THREAD = Shape({"about": "text", "opens": "condition", "closes": "condition"}, ("about", "opens", "closes"),
+               "what the story opens and must close before the debrief")
+EXTEND = Shape({"choices": "list:choice", "variants": "list:variant", "at": "at"}, (),
+               "choices and text a mod adds to passages written elsewhere")
+RECORD = Shape({"behaviour": "id", "source": "source", "subject": "id"}, ("behaviour",))
+LABELLED = Shape({"label": "text"})
+RULE = Shape({"points": "whole", "sources": "ids", "cap": "grade", "override": "truth"}, ("points", "sources"),
+             "points per behaviour, and which sources count")
+JURISDICTION = Shape({"id": "id", "name": "text", "cities": "ids", "start": "whole", "document": "text",
+                      "rules": "named:rule", "grades": "grades", "perks": "perks"},
+                     ("id", "cities", "start", "rules", "grades"))
+#: A jurisdiction section that adds to one defined elsewhere: it has no cities, start or grades.
+ADDITION = Shape({"id": "id", "rules": "named:rule", "perks": "perks"}, ("id",),
+                 "rules and perks added to a jurisdiction defined elsewhere")
+BLACKLIST = Shape({"name": "text", "sources": "ids", "list_on": "ids", "lift_on": "ids", "bars": "texts"},
+                  ("sources", "list_on", "lift_on"))
+#: A story file's top-level sections.
+FILE = Shape({"story": "story", "mod": "mod", "passages": "named:passage", "extend": "named:extend",
+              "behaviours": "named:text|labelled", "sources": "named:text|labelled", "subjects": "named:text|labelled",
+              "jurisdiction": "jurisdiction", "blacklist": "blacklist", "questions": "questions",
+              "threads": "named:thread"})
+
+#: Every shape, by the name a kind uses for it.
+SHAPES = {"story": STORY, "mod": MOD, "passage": PASSAGE, "choice": CHOICE, "branch": BRANCH, "after": AFTER,
+          "variant": VARIANT, "ending": ENDING, "debrief": DEBRIEF, "question": QUESTION, "thread": THREAD,
+          "extend": EXTEND, "record": RECORD, "labelled": LABELLED, "rule": RULE,
+          "definition": JURISDICTION, "addition": ADDITION, "blacklist": BLACKLIST}
+
+#: What each effect holds, in the order of the loader's EFFECT_BUILDERS.
+EFFECT_VALUES = {"record": "id|record", "set": "variables", "add": "numbers", "roll": "id", "day": "day", "city": "id"}
+
+#: Where a mod's added text and choices go in the passage it extends.
+AT = ("start", "end")
