@@ -113,7 +113,7 @@ def turns(session: "Session") -> list[Turn]:
             if other is t.chosen:
                 continue
             theirs = records_of(other, t.day, t.city, t.passage)
-            if _shape(theirs) == _shape(mine):
+            if _shape(theirs) == _shape(mine) or _puts_off(story, other, theirs, mine, t):
                 continue
             life = events[:t.start] + theirs + events[t.end:]
             their_score, their_grade = ledgers.standing(life, home)
@@ -127,6 +127,22 @@ def turns(session: "Session") -> list[Turn]:
     # What would have raised the score first (the question a player asks of a grade just
     # missed), then what would have lowered it; the larger change first within each.
     return sorted(found.values(), key=lambda turn: (turn.points <= 0, -abs(turn.points), turn.day))
+
+
+def _puts_off(story, other: Choice, theirs: Sequence[Event], mine: Sequence[Event], t: Taken) -> bool:
+    """An option that records nothing of its own and leads straight to a choice that could
+    record what the player's did ("ring him first", then the same drawer) only puts the
+    decision off: weighing its empty record would credit it with an act it never avoided."""
+    if theirs or not mine:
+        return False
+    shape = _shape(mine)
+    for branch in other.goto:
+        passage = story.passages.get(branch.to)
+        if passage is None:
+            continue
+        if any(_shape(records_of(choice, t.day, t.city, branch.to)) == shape for choice in passage.choices):
+            return True
+    return False
 
 
 def _counted(story, events: Sequence[Event], home) -> tuple[str, ...]:

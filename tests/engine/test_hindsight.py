@@ -52,6 +52,15 @@ def replayed_with(story, life: Session, step: int, other: int) -> tuple[int, str
     return ledgers.standing(changed, story.jurisdictions[story.home])
 
 
+def puts_off(story, option, mine: list, records) -> bool:
+    """An option with no records of its own that leads to a page offering the chosen
+    option's records again only defers the choice; it is no counterfactual."""
+    if records(option) or not mine:
+        return False
+    return any(records(choice) == mine for branch in option.goto
+               for choice in story.passages[branch.to].choices)
+
+
 def every_difference(story, life: Session) -> dict[tuple[str, int], int]:
     """For each choice of the life, the largest change in points any other option offered
     there would have made, found by replaying the life once for every option."""
@@ -65,6 +74,8 @@ def every_difference(story, life: Session) -> dict[tuple[str, int], int]:
                                         if isinstance(e, Record))
         for other in range(1, len(offered) + 1):
             if other == number or records(offered[other - 1]) == records(offered[number - 1]):
+                continue
+            if puts_off(story, offered[other - 1], records(offered[number - 1]), records):
                 continue
             score, their_grade = replayed_with(story, life, step, other)
             if score != final or their_grade != grade:
@@ -113,3 +124,12 @@ def test_a_life_begun_part_way_claims_no_counterfactual(story):
     while not life.is_over:
         life.choose(1)
     assert turns(life) == []
+
+
+def test_an_option_that_only_puts_the_choice_off_is_not_offered_as_what_would_have_changed(story):
+    """Ringing Dawei first leads back to the same drawer: its empty record would credit it
+    with an arrears it never avoided."""
+    for seed in range(400):
+        life = lived(story, seed, "full")
+        for turn in turns(life):
+            assert turn.other != "Ring Dawei before you do anything.", (seed, turn)
