@@ -226,7 +226,7 @@ class Session:
     def variable(self, name: str) -> Any:
         if name in self.variables:
             return self.variables[name]
-        return {"number": 0, "string": ""}.get(self.story.variable_kinds.get(name, "bool"), False)
+        return self.story.first_value(name)
 
     def builtin(self, name: str) -> Any:
         if name == "day":

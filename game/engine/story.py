@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping, Union
+from typing import Any, Callable, Iterable, Mapping, Union
 
 from .conditions import Condition, State
 
@@ -242,6 +242,20 @@ class Blacklist:
     bars: tuple[str, ...] = ()
 
 
+#: What a variable holds before anything sets it, by its kind: a flag is down, a count is
+#: nothing, a name is empty.  A variable never declared reads as a flag.
+DEFAULTS: dict[str, Any] = {"bool": False, "number": 0, "string": ""}
+
+
+def kind_of(value: Any) -> str:
+    """The kind of variable a first value makes: "bool", "number" or "string"."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    return "string"
+
+
 @dataclass(frozen=True)
 class Story:
     """A loaded, checked story. Built only by ``load_story``."""
@@ -278,6 +292,21 @@ class Story:
         if route != "full":
             raise ValueError(f"unknown route {route!r}; expected 'full' or 'short'")
         return self.start
+
+    def variable_kind(self, name: str) -> str:
+        """The kind of a variable: as the story's effects use it, else as its first value is,
+        else a flag."""
+        kind = self.variable_kinds.get(name)
+        if kind is None:
+            kind = kind_of(self.variables[name]) if name in self.variables else "bool"
+        return kind
+
+    def first_value(self, name: str) -> Any:
+        """What a variable holds before play sets it: its declared value, else its kind's
+        default."""
+        if name in self.variables:
+            return self.variables[name]
+        return DEFAULTS.get(self.variable_kinds.get(name, "bool"), False)
 
     def city_name(self, city: str) -> str:
         for jurisdiction in self.jurisdictions.values():

@@ -34,3 +34,48 @@ def test_the_quick_standing_and_the_full_ledger_score_every_life_alike(story):
                 events = [Event(b, s, 1, "rongcheng" if n % 2 else "nanjing") for n, (b, s) in enumerate(acts)]
                 full = ledger(story, events, jurisdiction)
                 assert standing(events, jurisdiction) == (full.score, full.grade), acts
+
+
+VARIABLES = """
+passages:
+  start:
+    text: Hello.
+    choices:
+      - text: Count.
+        do:
+          - add: {counted: 1}
+          - set: {named: "x", raised: true}
+        goto: end
+  end:
+    text: Bye.
+    ending: {title: End}
+"""
+
+HEADER = """
+story:
+  title: Test
+  start: start
+  home: rongcheng
+  variables:
+    savings: 3000
+    city_named: ""
+    told: false
+"""
+
+
+def test_a_variable_reads_the_same_before_it_is_set_wherever_it_is_asked(story_dir):
+    from game.engine import Session
+    from game.engine.story import DEFAULTS, kind_of
+    from game.tools.lint import _Facts
+
+    story = load_story(story_dir(VARIABLES, header=HEADER))
+    session = Session.new(story)
+    facts = _Facts(story, set(story.passages))
+    for name in ("savings", "city_named", "told", "counted", "named", "raised"):
+        first = story.first_value(name)
+        assert session.variable(name) == first, name
+        weighed = facts.values[("variable", name)]       # None: lint gave up counting its values
+        assert weighed is None or first in weighed, name
+        assert story.variable_kind(name) == kind_of(first), name
+    assert story.first_value("never_named") is DEFAULTS["bool"]
+    assert [kind_of(v) for v in (True, 3, 2.5, "")] == ["bool", "number", "number", "string"]

@@ -11,6 +11,7 @@ from .. import conditions
 from ..conditions import BUILTINS, QUESTIONS, Condition, ConditionError
 from ..located import Node
 from ..problems import Suggestions
+from ..story import kind_of as _kind
 from .gathered import Gathered, at, word
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -166,11 +167,3 @@ class Values:
         if is_mod and owner[1] and owner[0] != folder:
             self.warn(node, f"'{name}' belongs to the mod in {owner[0]} (set at {at(owner[2])}); setting it "
                             "from this mod changes that mod's story. Prefix your own variables")
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, (int, float)):
-        return "number"
-    return "string"
