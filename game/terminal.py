@@ -383,10 +383,7 @@ def history_lines(session: Session, how_many: str = "", width: int = WIDTH) -> l
         return ["(Nothing read before this page.)"]
     out = [f"History: {len(shown)} of {len(earlier)} passages read before this one."]
     for n, entry in enumerate(shown, start=len(earlier) - len(shown) + 1):
-        read = Page(passage_id=entry.passage_id, style=entry.style, speaker=entry.speaker, title=entry.title,
-                    text=entry.text, choices=(), day=page.day, city=page.city, city_name=page.city_name,
-                    is_ending=False, ending_title=None)
-        out += ["", f"-- {n} --", *page_lines(read, width)]
+        out += ["", f"-- {n} --", *page_lines(session.page_of(entry), width)]
         if out[-1] == "":
             out.pop()
         if entry.chosen:

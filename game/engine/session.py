@@ -166,6 +166,25 @@ class Session:
         self.page
         return tuple(self._offered)
 
+    def offered_places(self) -> tuple[int, ...]:
+        """Where each numbered choice of ``page`` stands among the passage's own choices
+        (0-based), -1 for the Continue made for a passage that has a goto instead.  Read from
+        the page as composed, asking no condition again: the session, the saves and the
+        tools all learn which choice is which from here."""
+        self.page
+        if not self.passage.choices:
+            return tuple(-1 for _ in self._offered)
+        place = {id(choice): i for i, choice in enumerate(self.passage.choices)}
+        return tuple(place[id(choice)] for choice in self._offered)
+
+    def page_of(self, entry: HistoryEntry) -> Page:
+        """A passage of the history as a page, as it was read: its words, with no choices
+        (the one taken is ``entry.chosen``).  The day and city are today's, which the
+        history does not keep."""
+        return Page(passage_id=entry.passage_id, style=entry.style, speaker=entry.speaker, title=entry.title,
+                    text=entry.text, choices=(), day=self.day, city=self.city,
+                    city_name=self.story.city_name(self.city), is_ending=False, ending_title=None)
+
     @property
     def is_over(self) -> bool:
         return self.passage.ending is not None
@@ -194,7 +213,7 @@ class Session:
         choice = self._offered[number - 1]
         if self.history:
             last = self.history[-1]
-            place = next((i for i, c in enumerate(self.passage.choices) if c is choice), 0)
+            place = max(self.offered_places()[number - 1], 0)   # a save writes a Continue as 0
             self.history[-1] = HistoryEntry(last.passage_id, last.style, last.speaker, last.title, last.text,
                                             choice.text, last.variants, place)
         self.path.append(number)

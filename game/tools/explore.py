@@ -98,7 +98,7 @@ def reacts_to_the_record(session: Session) -> bool:
     passage = session.passage
     return (reads_the_record(session.led_by)
             or any(reads_the_record(v.when) and v.when.holds(session) for v in passage.variants)
-            or any(reads_the_record(c.when) and c.when.holds(session) for c in passage.choices))
+            or any(reads_the_record(c.when) for c in session.offered))
 
 
 def words_read(session: Session) -> int:

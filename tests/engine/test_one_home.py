@@ -79,3 +79,63 @@ def test_a_variable_reads_the_same_before_it_is_set_wherever_it_is_asked(story_d
         assert story.variable_kind(name) == kind_of(first), name
     assert story.first_value("never_named") is DEFAULTS["bool"]
     assert [kind_of(v) for v in (True, 3, 2.5, "")] == ["bool", "number", "number", "string"]
+
+
+OFFERS = """
+passages:
+  start:
+    text: Three doors.
+    choices:
+      - text: The first.
+        when: false_flag
+        goto: hall
+      - text: The second.
+        goto: hall
+      - text: The third.
+        goto: hall
+  hall:
+    text: A hall.
+    goto: end
+  end:
+    text: Bye.
+    ending: {title: End}
+"""
+
+OFFERS_HEADER = """
+story:
+  title: Test
+  start: start
+  home: rongcheng
+  variables:
+    false_flag: false
+"""
+
+
+def test_which_choices_are_offered_is_the_sessions_answer_everywhere(story_dir):
+    from game.engine import Session
+    from game.tools.coverage import offered_choices, taken_choice
+
+    story = load_story(story_dir(OFFERS, header=OFFERS_HEADER))
+    session = Session.new(story)
+    assert [c.text for c in session.offered] == ["The second.", "The third."]
+    assert session.offered_places() == (1, 2)
+    assert offered_choices(session) == [1, 2] and taken_choice(session, 2) == 2
+    session.choose(2)
+    assert session.history[-2].choice == 2          # the save keeps the passage's own place
+    assert session.offered_places() == (-1,)        # a goto's Continue is none of the passage's
+    assert offered_choices(session) == [-1] and taken_choice(session, 1) == -1
+    session.choose(1)
+    assert session.history[-2].choice == 0
+
+
+def test_a_page_of_the_history_is_the_page_that_was_read(story_dir):
+    from game.engine import Session
+    from game.terminal import history_lines, page_lines
+
+    story = load_story(story_dir(OFFERS, header=OFFERS_HEADER))
+    session = Session.new(story)
+    first = session.page
+    session.choose(1)
+    read = session.page_of(session.history[0])
+    assert (read.passage_id, read.text, read.style, read.choices) == (first.passage_id, first.text, first.style, ())
+    assert page_lines(read)[0] in history_lines(session)
