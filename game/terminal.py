@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING, NamedTuple
 from . import debrief_document
 from .engine import Debrief, Page, Session
 from .engine.printed import STRAY
-from .engine.styles import keeps_lines, kind_heading
+from .engine.styles import keeps_lines, kind_heading, signature
 from .typography import named_speaker, plain as in_plain_ascii, typographic
 
 if TYPE_CHECKING:
@@ -49,8 +49,9 @@ def page_lines(page: Page, width: int = WIDTH) -> list[str]:
         else:
             lines += textwrap.wrap(paragraph, width)
         lines.append("")
-    if page.style == "letter" and page.speaker:
-        lines += [f"    — {page.speaker}", ""]
+    signed = signature(page.style, page.speaker)
+    if signed:
+        lines += [f"    — {signed}", ""]
     if page.is_ending:
         lines += [f"* {page.ending_title} *", ""]
     for choice in page.choices:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from game import debrief_document as doc
 from game.engine import Session
-from game.engine.styles import keeps_lines, kind_heading
+from game.engine.styles import keeps_lines, kind_heading, signature
 from game.typography import named_speaker, typographic
 
 #: The command a classmate types to play the same world.
@@ -33,7 +33,7 @@ class Reading:
     heading: str | None
     text: str
     keeps_lines: bool
-    signed: str | None = None    # a letter's signature
+    signed: str | None = None    # a letter's or a document's signature
     chosen: str | None = None
 
 
@@ -75,7 +75,7 @@ def build(session: Session, written: datetime | None = None) -> Transcript:
             heading=typographic(h) if (h := _heading(entry.style, entry.speaker, entry.title, entry.text)) else None,
             text=typographic(entry.text),
             keeps_lines=keeps_lines(entry.style),
-            signed=entry.speaker if entry.style == "letter" else None,
+            signed=signature(entry.style, entry.speaker),
             chosen=typographic(entry.chosen) if decided and entry.chosen is not None else None))
     debrief = ending = None
     guesses: tuple[tuple[str, str, bool | None], ...] = ()
