@@ -13,6 +13,7 @@ from typing import Sequence, Union
 
 from game.engine import Debrief, EventView, Ledger, LedgerEntry
 from game.engine.guesses import number_word
+from game.engine.styles import paragraphs
 
 NOT_COUNTED = "not counted"
 
@@ -348,7 +349,7 @@ def build(debrief: Debrief, story_title: str) -> Document:
     d, home = debrief, debrief.home
     sections: list[Section] = [answer_section(d)]
 
-    ended = [Paragraph(p) for p in d.ending_text.split("\n\n") if p.strip()]
+    ended = [Paragraph(p) for p in paragraphs(d.ending_text)]
     # Said once, and only to a player it is true of: one who found the published measures in
     # the Credit Service Hall was, in a way, told.
     if d.read_the_rules:

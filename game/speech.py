@@ -35,7 +35,7 @@ from typing import Callable, Iterable, Mapping
 
 from game.engine import Page
 from game.engine.printed import printed_name
-from game.engine.styles import heading, signature
+from game.engine.styles import heading, paragraphs, signature
 
 SPEECH_ENV = "KEEPING_TRUST_SPEECH"
 #: The placeholder for the words, allowed only as an argument of its own.
@@ -279,7 +279,7 @@ def page_words(page: Page) -> list[str]:
     heading = page_heading(page)
     if heading:
         words.append(heading)
-    words += [p for p in page.text.split("\n\n") if p.strip()]
+    words += paragraphs(page.text)
     signed = signature(page.style, page.speaker)
     if signed:
         words.append(signed)

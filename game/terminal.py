@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING, NamedTuple
 from . import debrief_document
 from .engine import Debrief, Page, Session
 from .engine.printed import STRAY
-from .engine.styles import keeps_lines, kind_heading, signature
+from .engine.styles import keeps_lines, kind_heading, paragraphs, signature
 from .typography import named_speaker, plain as in_plain_ascii, typographic
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def page_lines(page: Page, width: int = WIDTH) -> list[str]:
         lines += [page.title, ""]
     if page.style == "dialogue" and named_speaker(page.style, page.speaker, page.text):
         lines += [f"{page.speaker}:", ""]
-    for paragraph in page.text.split("\n\n"):
+    for paragraph in paragraphs(page.text):
         if keeps_lines(page.style):
             for raw in paragraph.split("\n"):
                 lines += textwrap.wrap(raw, width) or [""]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from game import debrief_document as doc
 from game.engine import Session
-from game.engine.styles import keeps_lines, kind_heading, signature
+from game.engine.styles import keeps_lines, kind_heading, paragraphs, signature
 from game.typography import named_speaker, typographic
 
 #: The command a classmate types to play the same world.
@@ -156,7 +156,7 @@ def cell_text(cell: doc.Cell) -> str:
 
 def _md_paragraphs(text: str, keep: bool) -> list[str]:
     out = []
-    for paragraph in text.split("\n\n"):
+    for paragraph in paragraphs(text):
         lines = [md(line.strip(), opens_block=True) for line in paragraph.strip().split("\n") if line.strip()]
         if lines:
             # A trailing backslash is Markdown's hard line break: a bill keeps its lines.

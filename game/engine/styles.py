@@ -6,11 +6,26 @@ wherever it is shown.
 
 from __future__ import annotations
 
+import re
+
 STYLES = ("narration", "dialogue", "phone", "letter", "bill", "notice", "ticket_machine", "document")
 # In these, a line break written in the file is part of the look (a bill's lines, a notice's
 # list, a form's rows); elsewhere lines inside a paragraph are joined, so writers may wrap
 # their prose freely.
 KEEP_LINES = ("bill", "notice", "ticket_machine", "document")
+
+
+#: A blank line, which ends a paragraph: a line holding only spaces is blank too, as a writer
+#: who sees none on the page means it.
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of ``text``, in order: cut at blank lines, each without the line breaks
+    around it, and none empty.  Lines inside a paragraph stay as they are (a bill's rows keep
+    the spaces that line up their columns); the loader, every front end and the tools cut
+    passages here, so a paragraph is the same paragraph wherever it is read."""
+    return [p.strip("\n") for p in _BLANK_LINE.split(text.replace("\r\n", "\n")) if p.strip()]
 
 
 def keeps_lines(style: str) -> bool:

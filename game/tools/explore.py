@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..engine import Session, Story
 from ..engine.conditions import Ask, Builtin, Condition, walk
 from ..engine.ledger import is_listed, standing
+from ..engine.styles import paragraphs
 from .coverage import Coverage, close_ending, condition_sites, taken_choice, watched
 from .stats import words
 
@@ -270,7 +271,7 @@ def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both",
 
 def paragraphs_read(session: Session) -> list[str]:
     """Every paragraph of story a life showed, in order, as written."""
-    return [p.strip() for entry in session.history for p in entry.text.split("\n\n") if p.strip()]
+    return [p.strip() for entry in session.history for p in paragraphs(entry.text)]
 
 
 def shared_share(a: list[str], b: list[str]) -> float:
