@@ -15,6 +15,7 @@ from pathlib import Path
 
 from game import debrief_document as doc
 from game.engine import Session
+from game.engine.story import Route
 from game.engine.styles import keeps_lines, kind_heading, paragraphs, signature
 from game.typography import named_speaker, typographic
 
@@ -98,7 +99,7 @@ def replay_command(transcript: Transcript) -> str:
     from game import shipped
 
     command = "keeping-trust" if shipped.is_packaged() else "python main.py"
-    return REPLAY.format(command=command, route=" --short" if transcript.route == "short" else "",
+    return REPLAY.format(command=command, route=" --short" if transcript.route == Route.SHORT else "",
                          seed=transcript.seed)
 
 
@@ -106,7 +107,7 @@ def about_lines(transcript: Transcript) -> list[tuple[str, str]]:
     """The facts a teacher needs at the top of a transcript, as (label, value)."""
     rows = [("Seed", str(transcript.seed)),
             (SAME_WORLD, replay_command(transcript)),
-            ("Route", "the short route" if transcript.route == "short" else "the full season"),
+            ("Route", "the short route" if transcript.route == Route.SHORT else "the full season"),
             ("Written", f"{transcript.written:%Y-%m-%d %H:%M}"),
             ("Passages read", str(len(transcript.readings))),
             ("Choices made", str(transcript.choices_made))]

@@ -28,6 +28,7 @@ from typing import Any, Callable, Sequence
 from .conditions import PARTS, Condition
 from .fingerprint import Fingerprint, slot_of
 from .located import read_bounded
+from .named import StrEnum
 from .problems import Problem
 from .story import (
     AddVariables, Behaviour, Blacklist, Branch, Choice, Ending, Jurisdiction, Passage, Question, Record, Roll,
@@ -119,6 +120,8 @@ def encode(value: Any) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
+    if isinstance(value, StrEnum):
+        return value.value          # read back as its word; the type it belongs to names it again
     if kind is tuple:
         return ["T", *map(encode, value)]
     if kind is frozenset:

@@ -19,7 +19,7 @@ from .conditions import Condition, Grade
 from .debrief import Debrief, make_debrief
 from .ledger import Event
 from .story import (
-    PLAYER, AddVariables, Branch, Choice, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Story,
+    PLAYER, AddVariables, Branch, Choice, Effect, Passage, Record, Roll, Route, SetCity, SetDay, SetVariables, Story,
     held_variants, with_held,
 )
 
@@ -103,14 +103,14 @@ class Session:
     def __init__(self, story: Story, seed: int, route: str) -> None:
         self.story = story
         self.seed = seed
-        self.route = route
+        self.position = story.entry(route)     # refuses a route the story does not have
+        self.route = Route(route)
         self.variables: dict[str, Any] = dict(story.variables)
         self.visits: Counter[str] = Counter()
         self.events: list[Event] = []
         self.day = story.day
         self.city = story.city
         self.dice = Dice(seed)
-        self.position = story.entry(route)
         self.history: list[HistoryEntry] = []
         self.path: list[int] = []
         #: The player's guesses at the ending, by question id (see :mod:`.guesses`).
@@ -123,7 +123,7 @@ class Session:
         self.led_by: Condition | None = None
 
     @classmethod
-    def new(cls, story: Story, seed: int = 0, route: str = "full") -> "Session":
+    def new(cls, story: Story, seed: int = 0, route: str = Route.FULL) -> "Session":
         """Start a new playthrough at the route's first passage."""
         session = cls(story, seed, route)
         session._arrive(session.position)
@@ -379,9 +379,9 @@ class Session:
             raise SaveError(f"this save belongs to another story ({shown!r})")
         try:
             route = data["route"]
-            if route not in ("full", "short"):
+            if route not in tuple(Route):
                 raise ValueError("the route is neither full nor short")
-            if route == "short" and not story.has_short_route:
+            if route == Route.SHORT and not story.has_short_route:
                 raise SaveError("this save follows the story's short route, which it no longer has")
             session = cls(story, fields.whole(data["seed"], "the seed"), route)
             position = fields.name(data["position"], "the passage")

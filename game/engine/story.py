@@ -10,6 +10,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Union
 
+from .named import StrEnum
+
 from .conditions import Condition, State
 
 PLAYER = "you"
@@ -242,6 +244,23 @@ class Blacklist:
     bars: tuple[str, ...] = ()
 
 
+class Route(StrEnum):
+    """The ways into a story: the full season, or the short route a class plays in a lesson."""
+
+    FULL = "full"
+    SHORT = "short"
+
+    @classmethod
+    def named(cls, word: object, fallback: "Route | None" = None) -> "Route":
+        """The route ``word`` names; ``fallback`` (when given) for a word that names none."""
+        try:
+            return cls(word)
+        except ValueError:
+            if fallback is None:
+                raise
+            return fallback
+
+
 #: What a variable holds before anything sets it, by its kind: a flag is down, a count is
 #: nothing, a name is empty.  A variable never declared reads as a flag.
 DEFAULTS: dict[str, Any] = {"bool": False, "number": 0, "string": ""}
@@ -285,11 +304,11 @@ class Story:
 
     def entry(self, route: str) -> str:
         """The first passage of a route ("full" or "short")."""
-        if route == "short":
+        if route == Route.SHORT:
             if self.short_start is None:
                 raise ValueError("this story has no short route")
             return self.short_start
-        if route != "full":
+        if route != Route.FULL:
             raise ValueError(f"unknown route {route!r}; expected 'full' or 'short'")
         return self.start
 

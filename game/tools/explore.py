@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..engine import Session, Story
 from ..engine.conditions import Ask, Builtin, Condition, walk
 from ..engine.ledger import is_listed, standing
+from ..engine.story import Route
 from ..engine.styles import paragraphs
 from .coverage import Coverage, close_ending, condition_sites, taken_choice, watched
 from .stats import words
@@ -162,7 +163,7 @@ def route_of(run: int, story: Story, route: str) -> str:
     """Which route run number ``run`` plays: with 'both', every fourth run takes the short one."""
     if route != "both":
         return route
-    return "short" if story.has_short_route and run % 4 == 3 else "full"
+    return Route.SHORT if story.has_short_route and run % 4 == 3 else Route.FULL
 
 
 def counted_visits(story: Story) -> frozenset[str]:

@@ -23,6 +23,7 @@ from typing import Any, Iterable
 from ..engine import Problem, Story
 from ..engine.conditions import And, Ask, Builtin, Not, Or, Part, Variable, evaluate, walk
 from ..engine.discovery import shown_path
+from ..engine.problems import Severity
 from ..engine.located import Node, read_yaml
 from ..engine.story import AddVariables, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Where, reached
 from .coverage import condition_sites
@@ -47,7 +48,7 @@ def lint(story: Story) -> list[Problem]:
 
 
 def _warn(where: Where, message: str) -> Problem:
-    return Problem(where.path, where.line, where.col, message, "warning")
+    return Problem(where.path, where.line, where.col, message, Severity.WARNING)
 
 
 # -- the branch map ----------------------------------------------------------------------------

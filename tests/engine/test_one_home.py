@@ -139,3 +139,33 @@ def test_a_page_of_the_history_is_the_page_that_was_read(story_dir):
     read = session.page_of(session.history[0])
     assert (read.passage_id, read.text, read.style, read.choices) == (first.passage_id, first.text, first.style, ())
     assert page_lines(read)[0] in history_lines(session)
+
+
+def test_closed_sets_are_named_and_read_back_as_the_words_they_always_were():
+    import json
+
+    from game.engine.problems import Problem, Severity
+    from game.engine.story import Route
+
+    assert [str(r) for r in Route] == ["full", "short"] and Route("short") is Route.SHORT
+    assert json.dumps({"route": Route.SHORT}) == '{"route": "short"}'
+    assert Route.named("sideways", Route.FULL) is Route.FULL
+    warned = Problem("a.yaml", 1, 2, "a doubt", "warning")
+    assert warned.severity is Severity.WARNING and not warned.is_error
+    assert str(warned) == "a.yaml:1:2: warning: a doubt"
+    assert Problem("a.yaml", 1, 2, "x") == Problem("a.yaml", 1, 2, "x", "error")
+    assert len({Problem("a.yaml", 1, 2, "x"), Problem("a.yaml", 1, 2, "x", "error")}) == 1
+    with pytest.raises(ValueError):
+        Problem("a.yaml", 1, 2, "x", "grave")
+
+
+def test_a_session_keeps_its_route_as_the_route_and_saves_it_as_its_word(story_dir):
+    from game.engine import Session
+    from game.engine.story import Route
+
+    story = load_story(story_dir(EMPTY))
+    session = Session.new(story, route="full")
+    assert session.route is Route.FULL and session.to_json()["route"] == "full"
+    assert Session.from_json(story, session.to_json()).route is Route.FULL
+    with pytest.raises(ValueError, match="unknown route"):
+        Session.new(story, route="sideways")
