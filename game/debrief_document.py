@@ -350,23 +350,12 @@ def build(debrief: Debrief, story_title: str) -> Document:
     sections: list[Section] = [answer_section(d)]
 
     ended = [Paragraph(p) for p in paragraphs(d.ending_text)]
-    # Said once, and only to a player it is true of: one who found the published measures in
-    # the Credit Service Hall was, in a way, told.
-    if d.read_the_rules:
-        keeping = ("You had found the rules in the Credit Service Hall's rack, all but the table of what "
-                   "each act is worth; most residents never look. All autumn and winter something was "
-                   "keeping count by them.")
-    else:
-        keeping = "Nobody showed you the points, but all autumn and winter something was keeping them."
-    ended.append(Paragraph(f"{keeping} The ledger that follows is what it kept.", quiet=True))
+    # Said once, in the story's own words, and only to a player it is true of: one who found
+    # the published rules was, in a way, told.
+    ended.append(Paragraph(d.words.kept(d.read_the_rules), quiet=True))
     sections.append(Section("How it ended", "How it ended", d.ending_title, tuple(ended)))
 
-    if d.read_the_rules:
-        told = (f"You had read the published measures, so you knew: every adult resident of {home.name} "
-                f"begins with {home.start:,} points.")
-    else:
-        told = f"Every adult resident of {home.name} begins with {home.start:,} points."
-    ledger: list[Block] = [Paragraph(told), Paragraph(
+    ledger: list[Block] = [Paragraph(d.words.told(d.read_the_rules, home.name, home.start)), Paragraph(
         "These are the acts that reached the system, who reported them, and what each was worth.")]
     ledger.append(entry_table(home.entries) if home.entries
                   else Paragraph("Nothing you did reached the system.", quiet=True))

@@ -244,6 +244,39 @@ class Blacklist:
     bars: tuple[str, ...] = ()
 
 
+#: What the debrief says when a story says nothing of its own: true of any ledger, and naming
+#: no place, no season and no way the player might have learned the rules.
+KEPT = "Something was keeping count all along. The ledger that follows is what it kept."
+TOLD = "Every adult resident of {home} begins with {start} points."
+#: The places a story's debrief wording may leave for the debrief to fill.
+DEBRIEF_PLACES = ("{home}", "{start}")
+
+
+@dataclass(frozen=True)
+class DebriefWords:
+    """The debrief's sentences that only a story can say (its ``debrief`` section): how the
+    season kept count, and what a resident is told of the points — each in two wordings,
+    for a player who read the rules (the variable ``rules_read`` is true at the end) and for
+    one who did not.  A story that declares none gets wording true of any story, so a new
+    story or a translation never inherits another's places and seasons."""
+
+    rules_read: str | None = None
+    kept_read: str = KEPT
+    kept_unread: str = KEPT
+    told_read: str = TOLD
+    told_unread: str = TOLD
+
+    def kept(self, read: bool) -> str:
+        """Said at the end of how it ended, before the ledger."""
+        return self.kept_read if read else self.kept_unread
+
+    def told(self, read: bool, home: str, start: int) -> str:
+        """Opens the ledger: where every score starts, with ``{home}`` and ``{start}`` filled."""
+        words = self.told_read if read else self.told_unread
+        # Filled by name, never by str.format: the words are a story's, and a mod's are a stranger's.
+        return words.replace("{home}", home).replace("{start}", f"{start:,}")
+
+
 class Route(StrEnum):
     """The ways into a story: the full season, or the short route a class plays in a lesson."""
 
@@ -295,6 +328,7 @@ class Story:
     subjects: dict[str, Subject] = field(default_factory=dict)
     questions: tuple[Question, ...] = ()
     threads: dict[str, Thread] = field(default_factory=dict)
+    debrief_words: DebriefWords = DebriefWords()
     files: tuple[str, ...] = ()  # each file read, by its absolute path (shown_path shortens it)
     warnings: tuple[object, ...] = ()
 

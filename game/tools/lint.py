@@ -137,10 +137,9 @@ def _unused(story: Story, places: _Places, facts: "_Facts") -> list[Problem]:
             first_set.setdefault(effect.name, where)
     for name in story.variables:
         first_set[name] = places.of("variables", name, start)
-    # The debrief reads this one itself: whether the player read the published measures.
-    from ..engine.debrief import READ_THE_RULES
+    # The debrief reads the one the story names itself: whether the player read the rules.
     for name, where in first_set.items():
-        if name not in read and name != READ_THE_RULES:
+        if name not in read and name != story.debrief_words.rules_read:
             what = "flag" if story.variable_kind(name) == "bool" else "variable"
             problems.append(_warn(where, f"{what} '{name}' is set but no condition ever reads it"))
     recorded = {e.behaviour for e, _, _ in every_effect(story) if isinstance(e, Record)}
