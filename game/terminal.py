@@ -368,10 +368,7 @@ def printable(line: str) -> str:
 def history_lines(session: Session, how_many: str = "", width: int = WIDTH) -> list[str]:
     """The passages read before this one, each with the choice taken: the last
     :data:`HISTORY_SHOWN`, the last ``how_many``, or every one for ``"all"``."""
-    earlier = list(session.history)
-    page = session.page
-    if earlier and earlier[-1].passage_id == page.passage_id and earlier[-1].chosen is None:
-        earlier.pop()                   # the page being read is not history yet
+    earlier = list(session.read_before)
     if how_many == "all":
         shown = earlier
     elif how_many.isdigit() and int(how_many) > 0:

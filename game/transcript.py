@@ -16,7 +16,7 @@ from pathlib import Path
 from game import debrief_document as doc
 from game.engine import Session
 from game.engine.story import Route
-from game.engine.styles import keeps_lines, kind_heading, paragraphs, signature
+from game.engine.styles import heading, keeps_lines, paragraphs, signature
 from game.typography import named_speaker, typographic
 
 #: The command a classmate types to play the same world.
@@ -56,12 +56,10 @@ class Transcript:
 
 
 def _heading(style: str, speaker: str | None, title: str | None, text: str) -> str | None:
-    kind = kind_heading(style, speaker, title)
-    if kind:
-        return kind
+    # Dialogue is headed by who speaks, when the passage opens with them, as the window names them.
     if style == "dialogue":
         return named_speaker(style, speaker, text) or title
-    return title
+    return heading(style, speaker, title)
 
 
 def build(session: Session, written: datetime | None = None) -> Transcript:

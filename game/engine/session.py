@@ -177,6 +177,15 @@ class Session:
         place = {id(choice): i for i, choice in enumerate(self.passage.choices)}
         return tuple(place[id(choice)] for choice in self._offered)
 
+    @property
+    def read_before(self) -> tuple[HistoryEntry, ...]:
+        """The passages read before the page on screen, the oldest first: the history without
+        the entry the page itself has made (it is not history until a choice is taken)."""
+        history = self.history
+        if history and history[-1].passage_id == self.position and history[-1].chosen is None:
+            return tuple(history[:-1])
+        return tuple(history)
+
     def page_of(self, entry: HistoryEntry) -> Page:
         """A passage of the history as a page, as it was read: its words, with no choices
         (the one taken is ``entry.chosen``).  The day and city are today's, which the

@@ -169,3 +169,14 @@ def test_a_session_keeps_its_route_as_the_route_and_saves_it_as_its_word(story_d
     assert Session.from_json(story, session.to_json()).route is Route.FULL
     with pytest.raises(ValueError, match="unknown route"):
         Session.new(story, route="sideways")
+
+
+def test_what_was_read_before_this_page_leaves_the_page_on_screen_out(story_dir):
+    from game.engine import Session
+
+    story = load_story(story_dir(OFFERS, header=OFFERS_HEADER))
+    session = Session.new(story)
+    assert session.read_before == ()
+    session.choose(1)
+    assert [e.passage_id for e in session.read_before] == ["start"]
+    assert [e.passage_id for e in session.history] == ["start", "hall"]
