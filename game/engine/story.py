@@ -10,9 +10,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Union
 
+from .conditions import Condition, State, value_kind
 from .named import StrEnum
-
-from .conditions import Condition, State
 
 PLAYER = "you"
 
@@ -299,15 +298,6 @@ class Route(StrEnum):
 DEFAULTS: dict[str, Any] = {"bool": False, "number": 0, "string": ""}
 
 
-def kind_of(value: Any) -> str:
-    """The kind of variable a first value makes: "bool", "number" or "string"."""
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, (int, float)):
-        return "number"
-    return "string"
-
-
 @dataclass(frozen=True)
 class Story:
     """A loaded, checked story. Built only by ``load_story``."""
@@ -351,7 +341,7 @@ class Story:
         else a flag."""
         kind = self.variable_kinds.get(name)
         if kind is None:
-            kind = kind_of(self.variables[name]) if name in self.variables else "bool"
+            kind = value_kind(self.variables[name]) if name in self.variables else "bool"
         return kind
 
     def first_value(self, name: str) -> Any:

@@ -65,7 +65,8 @@ story:
 
 def test_a_variable_reads_the_same_before_it_is_set_wherever_it_is_asked(story_dir):
     from game.engine import Session
-    from game.engine.story import DEFAULTS, kind_of
+    from game.engine.conditions import value_kind as kind_of
+    from game.engine.story import DEFAULTS
     from game.tools.lint import _Facts
 
     story = load_story(story_dir(VARIABLES, header=HEADER))

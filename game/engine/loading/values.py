@@ -8,10 +8,9 @@ import re
 from typing import Any, Sequence
 
 from .. import conditions
-from ..conditions import BUILTINS, QUESTIONS, Condition, ConditionError
+from ..conditions import BUILTINS, QUESTIONS, Condition, ConditionError, value_kind as _kind
 from ..located import Node
 from ..problems import Suggestions
-from ..story import kind_of as _kind
 from .gathered import Gathered, at, word
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
