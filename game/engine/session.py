@@ -375,50 +375,56 @@ class Session:
         """Resume a saved playthrough. Raises SaveError saying why it cannot be resumed.
 
         Every field is checked before it is used (see :mod:`.save_fields`)."""
-        if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
-            raise SaveError("this is not a Keeping Trust save")
-        version = data.get("version")
-        if not isinstance(version, int) or isinstance(version, bool) or version > SAVE_VERSION:
-            raise SaveError("this save was made by a newer version of the game")
-        if version < OLDEST_LOADABLE:
-            raise SaveError("this save was made by an older version of the game that this one cannot read")
-        if data.get("story") != story.title:
-            shown = data.get("story")
-            shown = shown if isinstance(shown, str) and len(shown) <= 80 and shown.isprintable() else "another"
-            raise SaveError(f"this save belongs to another story ({shown!r})")
-        try:
-            route = data["route"]
-            if route not in tuple(Route):
-                raise ValueError("the route is neither full nor short")
-            if route == Route.SHORT and not story.has_short_route:
-                raise SaveError("this save follows the story's short route, which it no longer has")
-            session = cls(story, fields.whole(data["seed"], "the seed"), route)
-            position = fields.name(data["position"], "the passage")
-            if position not in story.passages:
-                raise SaveError(f"this save stands at a passage the story no longer has ('{position}')")
-            session.position = position
-            session.day = fields.whole(data["day"], "the day")
-            session.city = fields.name(data["city"], "the city")
-            session.dice = Dice(fields.whole(data["dice"], "the dice", least=0, below=_MASK + 1))
-            session.variables = {fields.name(k, "a variable's name"): fields.variable(v, f"the variable {k}")
-                                 for k, v in fields.table(data["variables"], "the variables").items()}
-            session.visits = Counter({fields.name(k, "a passage visited"): fields.whole(v, "a visit count", least=0)
-                                      for k, v in fields.table(data["visits"], "the visits").items()})
-            session.events = [fields.event(e) for e in fields.listing(data["events"], "the events")]
-            session.path = [fields.whole(n, "a choice", least=1)
-                            for n in fields.listing(data.get("path", []), "the choices")]
-            session.guesses = {}
-            for question, option in fields.table(data.get("guesses", {}), "the guesses").items():
-                if not guessing.is_valid(question, option):
-                    raise ValueError(f"the guess {question!r} has no answer {option!r}")
-                session.guesses[question] = option
-            session.history = [_entry_from_json(story, item)
-                               for item in fields.listing(data.get("history", []), "the history")]
-        except SaveError:
-            raise
-        except (KeyError, TypeError, ValueError) as exc:
-            raise SaveError(f"this save is damaged ({exc.__class__.__name__}: {exc})") from None
-        return session
+        return _restored(cls, story, data)
+
+
+def _restored(cls: type[Session], story: Story, data: Any) -> Session:
+    """The session a save holds, each field checked before it is used; SaveError says why
+    there is none.  Kept beside the class rather than in it: reading a save is its own job."""
+    if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+        raise SaveError("this is not a Keeping Trust save")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version > SAVE_VERSION:
+        raise SaveError("this save was made by a newer version of the game")
+    if version < OLDEST_LOADABLE:
+        raise SaveError("this save was made by an older version of the game that this one cannot read")
+    if data.get("story") != story.title:
+        shown = data.get("story")
+        shown = shown if isinstance(shown, str) and len(shown) <= 80 and shown.isprintable() else "another"
+        raise SaveError(f"this save belongs to another story ({shown!r})")
+    try:
+        route = data["route"]
+        if route not in tuple(Route):
+            raise ValueError("the route is neither full nor short")
+        if route == Route.SHORT and not story.has_short_route:
+            raise SaveError("this save follows the story's short route, which it no longer has")
+        session = cls(story, fields.whole(data["seed"], "the seed"), route)
+        position = fields.name(data["position"], "the passage")
+        if position not in story.passages:
+            raise SaveError(f"this save stands at a passage the story no longer has ('{position}')")
+        session.position = position
+        session.day = fields.whole(data["day"], "the day")
+        session.city = fields.name(data["city"], "the city")
+        session.dice = Dice(fields.whole(data["dice"], "the dice", least=0, below=_MASK + 1))
+        session.variables = {fields.name(k, "a variable's name"): fields.variable(v, f"the variable {k}")
+                             for k, v in fields.table(data["variables"], "the variables").items()}
+        session.visits = Counter({fields.name(k, "a passage visited"): fields.whole(v, "a visit count", least=0)
+                                  for k, v in fields.table(data["visits"], "the visits").items()})
+        session.events = [fields.event(e) for e in fields.listing(data["events"], "the events")]
+        session.path = [fields.whole(n, "a choice", least=1)
+                        for n in fields.listing(data.get("path", []), "the choices")]
+        session.guesses = {}
+        for question, option in fields.table(data.get("guesses", {}), "the guesses").items():
+            if not guessing.is_valid(question, option):
+                raise ValueError(f"the guess {question!r} has no answer {option!r}")
+            session.guesses[question] = option
+        session.history = [_entry_from_json(story, item)
+                           for item in fields.listing(data.get("history", []), "the history")]
+    except SaveError:
+        raise
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SaveError(f"this save is damaged ({exc.__class__.__name__}: {exc})") from None
+    return session
 
 
 def _entry_to_json(entry: HistoryEntry) -> dict:
