@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--auto", action="store_true", help="choose at random (from the seed) to an ending")
     play.add_argument("--max-steps", type=_at_least_one, default=MAX_AUTO_STEPS, metavar="N",
                       help=f"with --auto, give up after N choices without an ending (default {MAX_AUTO_STEPS:,})")
+    # The routes' own words (game.engine.story.Route): named here as written, so that building
+    # the parser imports no engine; each command reads them as a Route when it runs.
     play.add_argument("--route", choices=("full", "short"), default="full", help="the full story or the short route")
     play.add_argument("--plain", action="store_true",
                       help="with --text: plain ASCII, straight quotes and -- for dashes (screen readers, old terminals)")
@@ -192,7 +194,10 @@ def _open_window(args: argparse.Namespace) -> int:
         from .ui.kiosk import run as run_kiosk
 
         return run_kiosk(args.story, mods=args.mod, config_path=args.kiosk_config, seed=getattr(args, "seed", None))
-    route = "short" if getattr(args, "short", False) or getattr(args, "route", "full") == "short" else "full"
+    from .engine.story import Route
+
+    short = getattr(args, "short", False) or getattr(args, "route", Route.FULL) == Route.SHORT
+    route = Route.SHORT if short else Route.FULL
     return run(args.story, mods=args.mod, fullscreen=getattr(args, "fullscreen", None), route=route,
                seed=getattr(args, "seed", None), watch=getattr(args, "watch", False),
                class_mode=getattr(args, "class_mode", False))
@@ -203,13 +208,15 @@ def _play_text(args: argparse.Namespace) -> int:
 
     from .engine import Session
     from .engine.printed import printed_name
+    from .engine.story import Route
     from .terminal import play_on, slots_for
     from .tools.explore import picker_for
 
     story = _load(args, _play_cache(args))
     if story is None:
         return 1
-    if args.route == "short" and not story.has_short_route:
+    args.route = Route.named(args.route)
+    if args.route == Route.SHORT and not story.has_short_route:
         print("This story has no short route.", file=sys.stderr)
         return 1
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
@@ -302,10 +309,11 @@ def _explore(args: argparse.Namespace) -> int:
     report = explore(story, runs=args.runs, seed=args.seed, route=args.route, max_steps=args.max_steps or MAX_STEPS)
     data = report.as_json()
     if args.replays > 0:
+        from .engine.story import Route
         from .tools.explore import replay_overlap
 
-        routes = ("full", "short") if args.route == "both" and story.has_short_route else (
-            ("full",) if args.route == "both" else (args.route,))
+        routes = tuple(Route) if args.route == "both" and story.has_short_route else (
+            (Route.FULL,) if args.route == "both" else (args.route,))
         data["replays"] = {}
         for route in routes:
             shares = replay_overlap(story, args.replays, args.seed, route)

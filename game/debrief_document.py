@@ -13,6 +13,7 @@ from typing import Sequence, Union
 
 from game.engine import Debrief, EventView, Ledger, LedgerEntry
 from game.engine.guesses import number_word
+from game.engine.styles import paragraphs
 
 NOT_COUNTED = "not counted"
 
@@ -348,24 +349,13 @@ def build(debrief: Debrief, story_title: str) -> Document:
     d, home = debrief, debrief.home
     sections: list[Section] = [answer_section(d)]
 
-    ended = [Paragraph(p) for p in d.ending_text.split("\n\n") if p.strip()]
-    # Said once, and only to a player it is true of: one who found the published measures in
-    # the Credit Service Hall was, in a way, told.
-    if d.read_the_rules:
-        keeping = ("You had found the rules in the Credit Service Hall's rack, all but the table of what "
-                   "each act is worth; most residents never look. All autumn and winter something was "
-                   "keeping count by them.")
-    else:
-        keeping = "Nobody showed you the points, but all autumn and winter something was keeping them."
-    ended.append(Paragraph(f"{keeping} The ledger that follows is what it kept.", quiet=True))
+    ended = [Paragraph(p) for p in paragraphs(d.ending_text)]
+    # Said once, in the story's own words, and only to a player it is true of: one who found
+    # the published rules was, in a way, told.
+    ended.append(Paragraph(d.words.kept(d.read_the_rules), quiet=True))
     sections.append(Section("How it ended", "How it ended", d.ending_title, tuple(ended)))
 
-    if d.read_the_rules:
-        told = (f"You had read the published measures, so you knew: every adult resident of {home.name} "
-                f"begins with {home.start:,} points.")
-    else:
-        told = f"Every adult resident of {home.name} begins with {home.start:,} points."
-    ledger: list[Block] = [Paragraph(told), Paragraph(
+    ledger: list[Block] = [Paragraph(d.words.told(d.read_the_rules, home.name, home.start)), Paragraph(
         "These are the acts that reached the system, who reported them, and what each was worth.")]
     ledger.append(entry_table(home.entries) if home.entries
                   else Paragraph("Nothing you did reached the system.", quiet=True))

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from game.engine.styles import paragraphs
 from game.jsonfile import Unreadable, read_json, write_json_atomic
 
 #: A config file is a few hundred bytes; anything much larger is not one.
@@ -358,7 +359,7 @@ def attract_lines(story, count: int = 12) -> list[str]:
     for passage in story.passages.values():
         if passage.style != "narration" or passage.ending is not None:
             continue
-        first = " ".join(passage.text.split("\n\n", 1)[0].split())
+        first = " ".join((paragraphs(passage.text) or [""])[0].split())
         match = re.match(r"(.+?[.!?])(?:\s|$)", first)
         if match is None:
             continue

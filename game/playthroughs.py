@@ -7,6 +7,7 @@ import random
 from typing import Callable
 
 from game import mods
+from game.engine.story import Route
 from game.mods import ModRecord
 from game.saves import AUTO, SlotError, SlotStore, mod_record
 
@@ -21,7 +22,7 @@ class Playthroughs:
         self.story = story
         self.store = store
         self.report = report
-        self.route = route if route in ("full", "short") else "full"
+        self.route = Route.named(route, Route.FULL)
         self.seed = seed
         #: The mods on, written into every save so a load can tell when one is missing.
         self.mods: list[ModRecord] = []
@@ -32,8 +33,8 @@ class Playthroughs:
         from game.engine import Session
 
         route = route or self.route
-        if route == "short" and not self.story.has_short_route:
-            route = "full"
+        if route == Route.SHORT and not self.story.has_short_route:
+            route = Route.FULL
         seed = self.seed if self.seed is not None else random.SystemRandom().randrange(1 << 31)
         return Session.new(self.story, seed=seed, route=route)
 

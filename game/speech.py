@@ -35,6 +35,7 @@ from typing import Callable, Iterable, Mapping
 
 from game.engine import Page
 from game.engine.printed import printed_name
+from game.engine.styles import heading, paragraphs, signature
 
 SPEECH_ENV = "KEEPING_TRUST_SPEECH"
 #: The placeholder for the words, allowed only as an argument of its own.
@@ -261,21 +262,10 @@ def _end(process: subprocess.Popen) -> None:
     process.wait()
 
 
-#: How the kinds of page are announced before their words, as the terminal heads them.
-_KIND = {"phone": "A message on your phone", "letter": "A letter", "bill": "A bill",
-         "notice": "A notice", "ticket_machine": "The ticket machine's screen"}
-
-
 def page_heading(page: Page) -> str | None:
-    """What is said before a page's words: its kind, sender or title."""
-    kind = _KIND.get(page.style)
-    if page.style == "phone":
-        return f"{kind} from {page.speaker}" if page.speaker else kind
-    if page.style == "letter":
-        return f"{kind} from {page.title}" if page.title else kind
-    if kind:
-        return f"{kind}: {page.title}" if page.title else kind
-    return page.title
+    """What is said before a page's words: its kind, sender or title, as the terminal and
+    the transcript head it."""
+    return heading(page.style, page.speaker, page.title)
 
 
 def choice_words(number: int, text: str) -> str:
@@ -289,9 +279,10 @@ def page_words(page: Page) -> list[str]:
     heading = page_heading(page)
     if heading:
         words.append(heading)
-    words += [p for p in page.text.split("\n\n") if p.strip()]
-    if page.style == "letter" and page.speaker:
-        words.append(page.speaker)
+    words += paragraphs(page.text)
+    signed = signature(page.style, page.speaker)
+    if signed:
+        words.append(signed)
     if page.is_ending:
         words += [page.ending_title or "The end", "Continue, to the debrief"]
     elif page.choices:

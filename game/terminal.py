@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING, NamedTuple
 from . import debrief_document
 from .engine import Debrief, Page, Session
 from .engine.printed import STRAY
-from .engine.styles import keeps_lines, kind_heading
+from .engine.styles import keeps_lines, kind_heading, paragraphs, signature
 from .typography import named_speaker, plain as in_plain_ascii, typographic
 
 if TYPE_CHECKING:
@@ -42,15 +42,16 @@ def page_lines(page: Page, width: int = WIDTH) -> list[str]:
         lines += [page.title, ""]
     if page.style == "dialogue" and named_speaker(page.style, page.speaker, page.text):
         lines += [f"{page.speaker}:", ""]
-    for paragraph in page.text.split("\n\n"):
+    for paragraph in paragraphs(page.text):
         if keeps_lines(page.style):
             for raw in paragraph.split("\n"):
                 lines += textwrap.wrap(raw, width) or [""]
         else:
             lines += textwrap.wrap(paragraph, width)
         lines.append("")
-    if page.style == "letter" and page.speaker:
-        lines += [f"    — {page.speaker}", ""]
+    signed = signature(page.style, page.speaker)
+    if signed:
+        lines += [f"    — {signed}", ""]
     if page.is_ending:
         lines += [f"* {page.ending_title} *", ""]
     for choice in page.choices:
@@ -367,10 +368,7 @@ def printable(line: str) -> str:
 def history_lines(session: Session, how_many: str = "", width: int = WIDTH) -> list[str]:
     """The passages read before this one, each with the choice taken: the last
     :data:`HISTORY_SHOWN`, the last ``how_many``, or every one for ``"all"``."""
-    earlier = list(session.history)
-    page = session.page
-    if earlier and earlier[-1].passage_id == page.passage_id and earlier[-1].chosen is None:
-        earlier.pop()                   # the page being read is not history yet
+    earlier = list(session.read_before)
     if how_many == "all":
         shown = earlier
     elif how_many.isdigit() and int(how_many) > 0:
@@ -383,10 +381,7 @@ def history_lines(session: Session, how_many: str = "", width: int = WIDTH) -> l
         return ["(Nothing read before this page.)"]
     out = [f"History: {len(shown)} of {len(earlier)} passages read before this one."]
     for n, entry in enumerate(shown, start=len(earlier) - len(shown) + 1):
-        read = Page(passage_id=entry.passage_id, style=entry.style, speaker=entry.speaker, title=entry.title,
-                    text=entry.text, choices=(), day=page.day, city=page.city, city_name=page.city_name,
-                    is_ending=False, ending_title=None)
-        out += ["", f"-- {n} --", *page_lines(read, width)]
+        out += ["", f"-- {n} --", *page_lines(session.page_of(entry), width)]
         if out[-1] == "":
             out.pop()
         if entry.chosen:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from game import debrief_document as doc
 from game.engine import Session
-from game.engine.styles import keeps_lines, kind_heading
+from game.engine.story import Route
+from game.engine.styles import heading, keeps_lines, paragraphs, signature
 from game.typography import named_speaker, typographic
 
 #: The command a classmate types to play the same world.
@@ -33,7 +34,7 @@ class Reading:
     heading: str | None
     text: str
     keeps_lines: bool
-    signed: str | None = None    # a letter's signature
+    signed: str | None = None    # a letter's or a document's signature
     chosen: str | None = None
 
 
@@ -55,12 +56,10 @@ class Transcript:
 
 
 def _heading(style: str, speaker: str | None, title: str | None, text: str) -> str | None:
-    kind = kind_heading(style, speaker, title)
-    if kind:
-        return kind
+    # Dialogue is headed by who speaks, when the passage opens with them, as the window names them.
     if style == "dialogue":
         return named_speaker(style, speaker, text) or title
-    return title
+    return heading(style, speaker, title)
 
 
 def build(session: Session, written: datetime | None = None) -> Transcript:
@@ -75,7 +74,7 @@ def build(session: Session, written: datetime | None = None) -> Transcript:
             heading=typographic(h) if (h := _heading(entry.style, entry.speaker, entry.title, entry.text)) else None,
             text=typographic(entry.text),
             keeps_lines=keeps_lines(entry.style),
-            signed=entry.speaker if entry.style == "letter" else None,
+            signed=signature(entry.style, entry.speaker),
             chosen=typographic(entry.chosen) if decided and entry.chosen is not None else None))
     debrief = ending = None
     guesses: tuple[tuple[str, str, bool | None], ...] = ()
@@ -98,7 +97,7 @@ def replay_command(transcript: Transcript) -> str:
     from game import shipped
 
     command = "keeping-trust" if shipped.is_packaged() else "python main.py"
-    return REPLAY.format(command=command, route=" --short" if transcript.route == "short" else "",
+    return REPLAY.format(command=command, route=" --short" if transcript.route == Route.SHORT else "",
                          seed=transcript.seed)
 
 
@@ -106,7 +105,7 @@ def about_lines(transcript: Transcript) -> list[tuple[str, str]]:
     """The facts a teacher needs at the top of a transcript, as (label, value)."""
     rows = [("Seed", str(transcript.seed)),
             (SAME_WORLD, replay_command(transcript)),
-            ("Route", "the short route" if transcript.route == "short" else "the full season"),
+            ("Route", "the short route" if transcript.route == Route.SHORT else "the full season"),
             ("Written", f"{transcript.written:%Y-%m-%d %H:%M}"),
             ("Passages read", str(len(transcript.readings))),
             ("Choices made", str(transcript.choices_made))]
@@ -156,7 +155,7 @@ def cell_text(cell: doc.Cell) -> str:
 
 def _md_paragraphs(text: str, keep: bool) -> list[str]:
     out = []
-    for paragraph in text.split("\n\n"):
+    for paragraph in paragraphs(text):
         lines = [md(line.strip(), opens_block=True) for line in paragraph.strip().split("\n") if line.strip()]
         if lines:
             # A trailing backslash is Markdown's hard line break: a bill keeps its lines.

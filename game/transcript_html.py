@@ -13,6 +13,7 @@ from html import escape
 from string import Template
 
 from game import debrief_document as doc
+from game.engine.styles import paragraphs
 from game.transcript import SAME_WORLD, Transcript, about_lines, cell_text
 
 _STYLE = """
@@ -108,7 +109,7 @@ def _el(name: str, text: str, cls: str | None = None) -> str:
 
 
 def _paragraphs(text: str, keep: bool) -> list[str]:
-    parts = [p.strip() for p in text.split("\n\n") if p.strip()]
+    parts = [p.strip() for p in paragraphs(text)]
     if keep:
         # A bill's or a notice's lines are its look: one framed sheet, every line as written.
         return ['<div class="lines">' + "".join(_el("p", p) for p in parts) + "</div>"]

@@ -7,6 +7,7 @@ import pytest
 from game import debrief_document as doc
 from game.engine import Session, load_story
 from game.terminal import debrief_lines
+from helpers import ROOT
 
 LIFE = """
 passages:
@@ -51,9 +52,13 @@ story:
 """
 
 
+#: The shipped story's own debrief wording, which these tests read the debrief in.
+WORDS = (ROOT / "story" / "rongcheng" / "debrief.yaml").read_text(encoding="utf-8")
+
+
 @pytest.fixture
 def story(story_dir):
-    return load_story(story_dir(LIFE, header=HEADER))
+    return load_story(story_dir(LIFE, header=HEADER, extra={"debrief.yaml": WORDS}))
 
 
 def lived(story, read: bool) -> Session:

@@ -28,10 +28,11 @@ from typing import Any, Callable, Sequence
 from .conditions import PARTS, Condition
 from .fingerprint import Fingerprint, slot_of
 from .located import read_bounded
+from .named import StrEnum
 from .problems import Problem
 from .story import (
-    AddVariables, Behaviour, Blacklist, Branch, Choice, Ending, Jurisdiction, Passage, Question, Record, Roll,
-    Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Thread, Variant, Where,
+    AddVariables, Behaviour, Blacklist, Branch, Choice, DebriefWords, Ending, Jurisdiction, Passage, Question, Record,
+    Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Thread, Variant, Where,
 )
 
 #: Bumped when the way a Story is written here changes.
@@ -42,9 +43,9 @@ MAX_BYTES = 256 * 1024 * 1024
 MAX_ENTRIES = 8
 
 _KINDS: dict[str, type] = {cls.__name__: cls for cls in (
-    AddVariables, Behaviour, Blacklist, Branch, Choice, Condition, Ending, Jurisdiction, Passage, Problem,
-    Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Thread, Variant, Where,
-    *PARTS)}
+    AddVariables, Behaviour, Blacklist, Branch, Choice, Condition, DebriefWords, Ending, Jurisdiction, Passage,
+    Problem, Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Thread, Variant,
+    Where, *PARTS)}
 _FIELDS = {name: len(dataclasses.fields(cls)) for name, cls in _KINDS.items()}
 _FIELD_NAMES = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _KINDS.values()}
 
@@ -119,6 +120,8 @@ def encode(value: Any) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
+    if isinstance(value, StrEnum):
+        return value.value          # read back as its word; the type it belongs to names it again
     if kind is tuple:
         return ["T", *map(encode, value)]
     if kind is frozenset:

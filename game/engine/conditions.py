@@ -440,11 +440,17 @@ def _written(tree: Part) -> str:
     return "…"
 
 
+def value_kind(value: Any) -> str:
+    """The kind a value is, "bool", "number" or "string": of a value written in a condition,
+    and of a variable by its first value (the loader, the story and lint all ask here)."""
+    return "bool" if isinstance(value, bool) else "number" if _is_number(value) else "string"
+
+
 def kind_of(tree: Part, variable_kind: dict[str, str]) -> str:
     """What a part yields: number, string, bool, grade, or unknown."""
     match tree:
         case Value(value):
-            return "bool" if isinstance(value, bool) else "number" if _is_number(value) else "string"
+            return value_kind(value)
         case Variable(name):
             return variable_kind.get(name, "unknown")
         case Builtin(name):

@@ -10,12 +10,7 @@ from .guesses import Answer, answer
 from .hindsight import Turn
 from .ledger import BlacklistStatus, Event, EventView, Ledger
 from .conditions import State
-from .story import PLAYER, Passage, Story, with_variants
-
-#: The shared variable a story sets when the player has read the published measures
-#: (docs/story-bible.md).  The debrief reads it from the end state: a player who read the
-#: rules was told, and the debrief must not claim otherwise.
-READ_THE_RULES = "read_measures"
+from .story import PLAYER, DebriefWords, Passage, Story, with_variants
 
 
 @dataclass(frozen=True)
@@ -32,6 +27,8 @@ class Debrief:
     unrecorded: list[EventView]  # acts no source recorded
     events: list[EventView]  # the whole log, in order
     read_the_rules: bool = False  # the player read the published measures during play
+    #: The story's own sentences for the debrief (its ``debrief`` section).
+    words: DebriefWords = DebriefWords()
     #: The player's guesses at the ending, each with what the record says (empty if none).
     guesses: tuple[Answer, ...] = ()
     #: The choices whose other option would have changed the score, the largest first.
@@ -64,7 +61,10 @@ def make_debrief(story: Story, ending: Passage, events: Sequence[Event], state: 
         blacklist=ledgers.blacklist_status(story, events, story.blacklist),
         unrecorded=[ledgers.view(story, e) for e in events if e.source is None and e.subject == PLAYER],
         events=views,
-        read_the_rules=bool(state.variable(READ_THE_RULES)),
+        # Read from the end state: a player who read the rules was told, and the debrief
+        # must not claim otherwise.  The story names the variable that says so.
+        read_the_rules=bool(story.debrief_words.rules_read and state.variable(story.debrief_words.rules_read)),
+        words=story.debrief_words,
         guesses=tuple(answer(guesses or {}, mine, views)),
         turns=tuple(turns),
         grades=tuple(home.grades),

@@ -18,7 +18,7 @@ from typing import Iterator
 from . import folders
 from .fingerprint import Fingerprint
 from .located import MAX_BYTES, Allowance, Node, parse_yaml, read_bounded
-from .problems import Problem
+from .problems import Problem, Severity
 
 # What a story, a mod, and all of them together may cost to read. An honest passage is about
 # fifty values and 1,800 bytes, so a story of 20,000 passages (36 MB, about a million values)
@@ -75,7 +75,7 @@ def story_files(root: Path) -> tuple[list[Path], list[Problem]]:
                                 "are not read: keep only the story's files in it"))
     for path in sorted(found.paths):
         if path.suffix == ".yml":
-            problems.append(Problem(shown_path(path), 1, 1, "ignored: story files end in .yaml", "warning"))
+            problems.append(Problem(shown_path(path), 1, 1, "ignored: story files end in .yaml", Severity.WARNING))
             continue
         if path.suffix != ".yaml" or not path.is_file():
             continue

@@ -12,10 +12,10 @@ home (``had_it_been_home``: the debrief's other cities, ``grade_if_home``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from .conditions import GRADE_RANK
-from .story import PLAYER, Blacklist, Jurisdiction, Story
+from .story import PLAYER, Blacklist, Jurisdiction, Rule, Story
 
 
 @dataclass(frozen=True)
@@ -124,15 +124,31 @@ def had_it_been_home(story: Story, jurisdiction: Jurisdiction) -> frozenset[str]
 def standing(events: Iterable[Event], jurisdiction: Jurisdiction, subject: str = PLAYER,
              cities: frozenset[str] | None = None) -> tuple[int, str]:
     """(score, grade) of a subject; the quick form conditions ask for on every page."""
+    score, cap = jurisdiction.start, None
+    for _, _, _, score, cap, _ in _tally(events, jurisdiction, subject, cities):
+        pass
+    return score, _grade(jurisdiction, score, cap)
+
+
+def _tally(events: Iterable[Event], jurisdiction: Jurisdiction, subject: str,
+           cities: frozenset[str] | None) -> Iterator[tuple[int, Event, Rule | None, int, str | None, bool]]:
+    """Every reported act of ``subject``, in the order of the log, as the jurisdiction scores
+    it: (place in the log, event, its rule or None when not counted, the score after it, the
+    grade cap after it, whether it tightened the cap).  The quick standing and the full ledger
+    both count through here, so they can never score the same life differently."""
     score = jurisdiction.start
     cap: str | None = None
-    for event in events:
-        if event.subject != subject or not counts(event, jurisdiction, cities):
+    for index, event in enumerate(events):
+        if event.subject != subject or event.source is None:
+            continue
+        if not counts(event, jurisdiction, cities):
+            yield index, event, None, score, cap, False
             continue
         rule = jurisdiction.rules[event.behaviour]
         score += rule.points
-        cap = _tighter(cap, rule.cap)
-    return score, _grade(jurisdiction, score, cap)
+        tighter = _tighter(cap, rule.cap)
+        yield index, event, rule, score, tighter, tighter != cap
+        cap = tighter
 
 
 def _tighter(cap: str | None, new: str | None) -> str | None:
@@ -156,21 +172,16 @@ def _grade(jurisdiction: Jurisdiction, score: int, cap: str | None) -> str:
 def ledger(story: Story, events: Sequence[Event], jurisdiction: Jurisdiction,
            subject: str = PLAYER, cities: frozenset[str] | None = None) -> Ledger:
     """The full ledger of one subject under one jurisdiction, every counted entry shown."""
-    score = jurisdiction.start
-    cap: str | None = None
+    score, cap = jurisdiction.start, None
     capped_by: str | None = None
     entries: list[LedgerEntry] = []
     not_counted: list[EventView] = []
-    for index, event in enumerate(events):
-        if event.subject != subject or event.source is None:
-            continue
-        if not counts(event, jurisdiction, cities):
+    for index, event, rule, score, cap, tightened in _tally(events, jurisdiction, subject, cities):
+        if rule is None:
             not_counted.append(view(story, event))
             continue
-        rule = jurisdiction.rules[event.behaviour]
-        score += rule.points
-        if _tighter(cap, rule.cap) != cap:
-            cap, capped_by = rule.cap, label(story, event.behaviour)
+        if tightened:
+            capped_by = label(story, event.behaviour)
         entries.append(LedgerEntry(event.day, event.city, event.behaviour, label(story, event.behaviour),
                                    event.source, source_label(story, event.source), rule.points, score, index))
     grade = _grade(jurisdiction, score, cap)

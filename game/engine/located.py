@@ -19,7 +19,7 @@ from typing import Any, Union
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, Severity
 
 try:  # libyaml's C parser where present; the pure-Python one elsewhere.
     _Loader: type = yaml.CSafeLoader
@@ -98,7 +98,7 @@ class Node:
             return [v.plain() for v in self.value]
         return self.value
 
-    def problem(self, message: str, severity: str = "error", offset: int = 0) -> Problem:
+    def problem(self, message: str, severity: Severity = Severity.ERROR, offset: int = 0) -> Problem:
         return Problem(self.path, self.line, self.col + offset, message, severity)
 
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .named import StrEnum
 from .printed import printed_name
+
+
+class Severity(StrEnum):
+    """How grave a problem is: an error stops the story loading, a warning is a doubt."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True, order=True)
@@ -15,7 +23,12 @@ class Problem:
     line: int
     col: int
     message: str
-    severity: str = "error"
+    severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        # Made from a plain word too (a compiled story, an older caller): a word that names
+        # no severity is refused here, not printed as one.
+        object.__setattr__(self, "severity", Severity(self.severity))
 
     def __str__(self) -> str:
         # The path is a file name a mod's maker chose, and the message may quote it or a
@@ -25,7 +38,7 @@ class Problem:
 
     @property
     def is_error(self) -> bool:
-        return self.severity == "error"
+        return self.severity is Severity.ERROR
 
 
 class StoryError(Exception):

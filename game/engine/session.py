@@ -19,7 +19,7 @@ from .conditions import Condition, Grade
 from .debrief import Debrief, make_debrief
 from .ledger import Event
 from .story import (
-    PLAYER, AddVariables, Branch, Choice, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Story,
+    PLAYER, AddVariables, Branch, Choice, Effect, Passage, Record, Roll, Route, SetCity, SetDay, SetVariables, Story,
     held_variants, with_held,
 )
 
@@ -103,14 +103,14 @@ class Session:
     def __init__(self, story: Story, seed: int, route: str) -> None:
         self.story = story
         self.seed = seed
-        self.route = route
+        self.position = story.entry(route)     # refuses a route the story does not have
+        self.route = Route(route)
         self.variables: dict[str, Any] = dict(story.variables)
         self.visits: Counter[str] = Counter()
         self.events: list[Event] = []
         self.day = story.day
         self.city = story.city
         self.dice = Dice(seed)
-        self.position = story.entry(route)
         self.history: list[HistoryEntry] = []
         self.path: list[int] = []
         #: The player's guesses at the ending, by question id (see :mod:`.guesses`).
@@ -123,7 +123,7 @@ class Session:
         self.led_by: Condition | None = None
 
     @classmethod
-    def new(cls, story: Story, seed: int = 0, route: str = "full") -> "Session":
+    def new(cls, story: Story, seed: int = 0, route: str = Route.FULL) -> "Session":
         """Start a new playthrough at the route's first passage."""
         session = cls(story, seed, route)
         session._arrive(session.position)
@@ -166,6 +166,34 @@ class Session:
         self.page
         return tuple(self._offered)
 
+    def offered_places(self) -> tuple[int, ...]:
+        """Where each numbered choice of ``page`` stands among the passage's own choices
+        (0-based), -1 for the Continue made for a passage that has a goto instead.  Read from
+        the page as composed, asking no condition again: the session, the saves and the
+        tools all learn which choice is which from here."""
+        self.page
+        if not self.passage.choices:
+            return tuple(-1 for _ in self._offered)
+        place = {id(choice): i for i, choice in enumerate(self.passage.choices)}
+        return tuple(place[id(choice)] for choice in self._offered)
+
+    @property
+    def read_before(self) -> tuple[HistoryEntry, ...]:
+        """The passages read before the page on screen, the oldest first: the history without
+        the entry the page itself has made (it is not history until a choice is taken)."""
+        history = self.history
+        if history and history[-1].passage_id == self.position and history[-1].chosen is None:
+            return tuple(history[:-1])
+        return tuple(history)
+
+    def page_of(self, entry: HistoryEntry) -> Page:
+        """A passage of the history as a page, as it was read: its words, with no choices
+        (the one taken is ``entry.chosen``).  The day and city are today's, which the
+        history does not keep."""
+        return Page(passage_id=entry.passage_id, style=entry.style, speaker=entry.speaker, title=entry.title,
+                    text=entry.text, choices=(), day=self.day, city=self.city,
+                    city_name=self.story.city_name(self.city), is_ending=False, ending_title=None)
+
     @property
     def is_over(self) -> bool:
         return self.passage.ending is not None
@@ -194,7 +222,7 @@ class Session:
         choice = self._offered[number - 1]
         if self.history:
             last = self.history[-1]
-            place = next((i for i, c in enumerate(self.passage.choices) if c is choice), 0)
+            place = max(self.offered_places()[number - 1], 0)   # a save writes a Continue as 0
             self.history[-1] = HistoryEntry(last.passage_id, last.style, last.speaker, last.title, last.text,
                                             choice.text, last.variants, place)
         self.path.append(number)
@@ -226,7 +254,7 @@ class Session:
     def variable(self, name: str) -> Any:
         if name in self.variables:
             return self.variables[name]
-        return {"number": 0, "string": ""}.get(self.story.variable_kinds.get(name, "bool"), False)
+        return self.story.first_value(name)
 
     def builtin(self, name: str) -> Any:
         if name == "day":
@@ -347,50 +375,56 @@ class Session:
         """Resume a saved playthrough. Raises SaveError saying why it cannot be resumed.
 
         Every field is checked before it is used (see :mod:`.save_fields`)."""
-        if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
-            raise SaveError("this is not a Keeping Trust save")
-        version = data.get("version")
-        if not isinstance(version, int) or isinstance(version, bool) or version > SAVE_VERSION:
-            raise SaveError("this save was made by a newer version of the game")
-        if version < OLDEST_LOADABLE:
-            raise SaveError("this save was made by an older version of the game that this one cannot read")
-        if data.get("story") != story.title:
-            shown = data.get("story")
-            shown = shown if isinstance(shown, str) and len(shown) <= 80 and shown.isprintable() else "another"
-            raise SaveError(f"this save belongs to another story ({shown!r})")
-        try:
-            route = data["route"]
-            if route not in ("full", "short"):
-                raise ValueError("the route is neither full nor short")
-            if route == "short" and not story.has_short_route:
-                raise SaveError("this save follows the story's short route, which it no longer has")
-            session = cls(story, fields.whole(data["seed"], "the seed"), route)
-            position = fields.name(data["position"], "the passage")
-            if position not in story.passages:
-                raise SaveError(f"this save stands at a passage the story no longer has ('{position}')")
-            session.position = position
-            session.day = fields.whole(data["day"], "the day")
-            session.city = fields.name(data["city"], "the city")
-            session.dice = Dice(fields.whole(data["dice"], "the dice", least=0, below=_MASK + 1))
-            session.variables = {fields.name(k, "a variable's name"): fields.variable(v, f"the variable {k}")
-                                 for k, v in fields.table(data["variables"], "the variables").items()}
-            session.visits = Counter({fields.name(k, "a passage visited"): fields.whole(v, "a visit count", least=0)
-                                      for k, v in fields.table(data["visits"], "the visits").items()})
-            session.events = [fields.event(e) for e in fields.listing(data["events"], "the events")]
-            session.path = [fields.whole(n, "a choice", least=1)
-                            for n in fields.listing(data.get("path", []), "the choices")]
-            session.guesses = {}
-            for question, option in fields.table(data.get("guesses", {}), "the guesses").items():
-                if not guessing.is_valid(question, option):
-                    raise ValueError(f"the guess {question!r} has no answer {option!r}")
-                session.guesses[question] = option
-            session.history = [_entry_from_json(story, item)
-                               for item in fields.listing(data.get("history", []), "the history")]
-        except SaveError:
-            raise
-        except (KeyError, TypeError, ValueError) as exc:
-            raise SaveError(f"this save is damaged ({exc.__class__.__name__}: {exc})") from None
-        return session
+        return _restored(cls, story, data)
+
+
+def _restored(cls: type[Session], story: Story, data: Any) -> Session:
+    """The session a save holds, each field checked before it is used; SaveError says why
+    there is none.  Kept beside the class rather than in it: reading a save is its own job."""
+    if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+        raise SaveError("this is not a Keeping Trust save")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version > SAVE_VERSION:
+        raise SaveError("this save was made by a newer version of the game")
+    if version < OLDEST_LOADABLE:
+        raise SaveError("this save was made by an older version of the game that this one cannot read")
+    if data.get("story") != story.title:
+        shown = data.get("story")
+        shown = shown if isinstance(shown, str) and len(shown) <= 80 and shown.isprintable() else "another"
+        raise SaveError(f"this save belongs to another story ({shown!r})")
+    try:
+        route = data["route"]
+        if route not in tuple(Route):
+            raise ValueError("the route is neither full nor short")
+        if route == Route.SHORT and not story.has_short_route:
+            raise SaveError("this save follows the story's short route, which it no longer has")
+        session = cls(story, fields.whole(data["seed"], "the seed"), route)
+        position = fields.name(data["position"], "the passage")
+        if position not in story.passages:
+            raise SaveError(f"this save stands at a passage the story no longer has ('{position}')")
+        session.position = position
+        session.day = fields.whole(data["day"], "the day")
+        session.city = fields.name(data["city"], "the city")
+        session.dice = Dice(fields.whole(data["dice"], "the dice", least=0, below=_MASK + 1))
+        session.variables = {fields.name(k, "a variable's name"): fields.variable(v, f"the variable {k}")
+                             for k, v in fields.table(data["variables"], "the variables").items()}
+        session.visits = Counter({fields.name(k, "a passage visited"): fields.whole(v, "a visit count", least=0)
+                                  for k, v in fields.table(data["visits"], "the visits").items()})
+        session.events = [fields.event(e) for e in fields.listing(data["events"], "the events")]
+        session.path = [fields.whole(n, "a choice", least=1)
+                        for n in fields.listing(data.get("path", []), "the choices")]
+        session.guesses = {}
+        for question, option in fields.table(data.get("guesses", {}), "the guesses").items():
+            if not guessing.is_valid(question, option):
+                raise ValueError(f"the guess {question!r} has no answer {option!r}")
+            session.guesses[question] = option
+        session.history = [_entry_from_json(story, item)
+                           for item in fields.listing(data.get("history", []), "the history")]
+    except SaveError:
+        raise
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SaveError(f"this save is damaged ({exc.__class__.__name__}: {exc})") from None
+    return session
 
 
 def _entry_to_json(entry: HistoryEntry) -> dict:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping, Union
+from typing import Any, Callable, Iterable, Mapping, Union
 
-from .conditions import Condition, State
+from .conditions import Condition, State, value_kind
+from .named import StrEnum
 
 PLAYER = "you"
 
@@ -242,6 +243,61 @@ class Blacklist:
     bars: tuple[str, ...] = ()
 
 
+#: What the debrief says when a story says nothing of its own: true of any ledger, and naming
+#: no place, no season and no way the player might have learned the rules.
+KEPT = "Something was keeping count all along. The ledger that follows is what it kept."
+TOLD = "Every adult resident of {home} begins with {start} points."
+#: The places a story's debrief wording may leave for the debrief to fill.
+DEBRIEF_PLACES = ("{home}", "{start}")
+
+
+@dataclass(frozen=True)
+class DebriefWords:
+    """The debrief's sentences that only a story can say (its ``debrief`` section): how the
+    season kept count, and what a resident is told of the points — each in two wordings,
+    for a player who read the rules (the variable ``rules_read`` is true at the end) and for
+    one who did not.  A story that declares none gets wording true of any story, so a new
+    story or a translation never inherits another's places and seasons."""
+
+    rules_read: str | None = None
+    kept_read: str = KEPT
+    kept_unread: str = KEPT
+    told_read: str = TOLD
+    told_unread: str = TOLD
+
+    def kept(self, read: bool) -> str:
+        """Said at the end of how it ended, before the ledger."""
+        return self.kept_read if read else self.kept_unread
+
+    def told(self, read: bool, home: str, start: int) -> str:
+        """Opens the ledger: where every score starts, with ``{home}`` and ``{start}`` filled."""
+        words = self.told_read if read else self.told_unread
+        # Filled by name, never by str.format: the words are a story's, and a mod's are a stranger's.
+        return words.replace("{home}", home).replace("{start}", f"{start:,}")
+
+
+class Route(StrEnum):
+    """The ways into a story: the full season, or the short route a class plays in a lesson."""
+
+    FULL = "full"
+    SHORT = "short"
+
+    @classmethod
+    def named(cls, word: object, fallback: "Route | None" = None) -> "Route":
+        """The route ``word`` names; ``fallback`` (when given) for a word that names none."""
+        try:
+            return cls(word)
+        except ValueError:
+            if fallback is None:
+                raise
+            return fallback
+
+
+#: What a variable holds before anything sets it, by its kind: a flag is down, a count is
+#: nothing, a name is empty.  A variable never declared reads as a flag.
+DEFAULTS: dict[str, Any] = {"bool": False, "number": 0, "string": ""}
+
+
 @dataclass(frozen=True)
 class Story:
     """A loaded, checked story. Built only by ``load_story``."""
@@ -262,6 +318,7 @@ class Story:
     subjects: dict[str, Subject] = field(default_factory=dict)
     questions: tuple[Question, ...] = ()
     threads: dict[str, Thread] = field(default_factory=dict)
+    debrief_words: DebriefWords = DebriefWords()
     files: tuple[str, ...] = ()  # each file read, by its absolute path (shown_path shortens it)
     warnings: tuple[object, ...] = ()
 
@@ -271,13 +328,28 @@ class Story:
 
     def entry(self, route: str) -> str:
         """The first passage of a route ("full" or "short")."""
-        if route == "short":
+        if route == Route.SHORT:
             if self.short_start is None:
                 raise ValueError("this story has no short route")
             return self.short_start
-        if route != "full":
+        if route != Route.FULL:
             raise ValueError(f"unknown route {route!r}; expected 'full' or 'short'")
         return self.start
+
+    def variable_kind(self, name: str) -> str:
+        """The kind of a variable: as the story's effects use it, else as its first value is,
+        else a flag."""
+        kind = self.variable_kinds.get(name)
+        if kind is None:
+            kind = value_kind(self.variables[name]) if name in self.variables else "bool"
+        return kind
+
+    def first_value(self, name: str) -> Any:
+        """What a variable holds before play sets it: its declared value, else its kind's
+        default."""
+        if name in self.variables:
+            return self.variables[name]
+        return DEFAULTS.get(self.variable_kinds.get(name, "bool"), False)
 
     def city_name(self, city: str) -> str:
         for jurisdiction in self.jurisdictions.values():

@@ -6,11 +6,26 @@ wherever it is shown.
 
 from __future__ import annotations
 
+import re
+
 STYLES = ("narration", "dialogue", "phone", "letter", "bill", "notice", "ticket_machine", "document")
 # In these, a line break written in the file is part of the look (a bill's lines, a notice's
 # list, a form's rows); elsewhere lines inside a paragraph are joined, so writers may wrap
 # their prose freely.
 KEEP_LINES = ("bill", "notice", "ticket_machine", "document")
+
+
+#: A blank line, which ends a paragraph: a line holding only spaces is blank too, as a writer
+#: who sees none on the page means it.
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of ``text``, in order: cut at blank lines, each without the line breaks
+    around it, and none empty.  Lines inside a paragraph stay as they are (a bill's rows keep
+    the spaces that line up their columns); the loader, every front end and the tools cut
+    passages here, so a paragraph is the same paragraph wherever it is read."""
+    return [p.strip("\n") for p in _BLANK_LINE.split(text.replace("\r\n", "\n")) if p.strip()]
 
 
 def keeps_lines(style: str) -> bool:
@@ -19,19 +34,42 @@ def keeps_lines(style: str) -> bool:
     return style in KEEP_LINES
 
 
+#: How each kind of passage is announced before its words, and how the sender or title joins
+#: the announcement ("from" a phone's sender or a letter's letterhead; after a colon
+#: otherwise).  A document is announced by its title alone, or as printed when it has none.
+#: The terminal, the transcript and the voice all head a passage from this one table.
+_KINDS: dict[str, tuple[str, str, str]] = {
+    # style: (the kind, how the name joins it, which name: "speaker" or "title")
+    "phone": ("A message on your phone", " from ", "speaker"),
+    "letter": ("A letter", " from ", "title"),
+    "bill": ("A bill", ": ", "title"),
+    "notice": ("A notice", ": ", "title"),
+    "ticket_machine": ("The ticket machine's screen", ": ", "title"),
+}
+#: Kinds of paper that end with the name of whoever signed them.
+SIGNED = ("letter", "document")
+
+
 def kind_heading(style: str, speaker: str | None, title: str | None) -> str | None:
     """What a passage is, when it is more than a scene — a phone message, a letter, a bill —
-    in the words the terminal and the transcript head it with (None for a scene)."""
-    if style == "phone":
-        return "A message on your phone" + (f" from {speaker}" if speaker else "")
-    if style == "letter":
-        return "A letter" + (f" from {title}" if title else "")
-    if style == "bill":
-        return "A bill" + (f": {title}" if title else "")
-    if style == "notice":
-        return "A notice" + (f": {title}" if title else "")
-    if style == "ticket_machine":
-        return "The ticket machine's screen" + (f": {title}" if title else "")
+    in the words every front end heads it with (None for a scene)."""
     if style == "document":
         return title or "A printed document"
-    return None
+    kind = _KINDS.get(style)
+    if kind is None:
+        return None
+    words, join, which = kind
+    name = speaker if which == "speaker" else title
+    return f"{words}{join}{name}" if name else words
+
+
+def heading(style: str, speaker: str | None, title: str | None) -> str | None:
+    """What heads a passage in words: its kind (:func:`kind_heading`), else its title."""
+    return kind_heading(style, speaker, title) or title
+
+
+def signature(style: str, speaker: str | None) -> str | None:
+    """The name a letter or a document is signed with at its foot, or None: the window
+    writes it under the last page, the terminal, the transcript and the voice after the
+    words."""
+    return speaker if style in SIGNED and speaker else None

@@ -128,19 +128,13 @@ def offered_choices(session: Session) -> list[int]:
     ``[-1]`` for the Continue of a passage that has a goto instead of choices. Read from the
     page as composed, asking no condition again: on a page of ten thousand choices, asking
     them all for each choice taken was a hundred million questions."""
-    passage = session.passage
-    if not passage.choices:
-        return [-1]
-    place = {id(choice): i for i, choice in enumerate(passage.choices)}
-    return [place[id(choice)] for choice in session.offered]
+    return list(session.offered_places())
 
 
 def taken_choice(session: Session, number: int) -> int:
     """Which of the current passage's own choices (0-based) the offered choice ``number`` is;
     -1 for the Continue of a passage that has a goto instead of choices."""
-    if not session.passage.choices:
-        return -1
-    return offered_choices(session)[number - 1]
+    return session.offered_places()[number - 1]
 
 
 def close_ending(session: Session) -> None:

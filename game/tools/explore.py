@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from ..engine import Session, Story
 from ..engine.conditions import Ask, Builtin, Condition, walk
 from ..engine.ledger import is_listed, standing
+from ..engine.story import Route
+from ..engine.styles import paragraphs
 from .coverage import Coverage, close_ending, condition_sites, taken_choice, watched
 from .stats import words
 
@@ -98,7 +100,7 @@ def reacts_to_the_record(session: Session) -> bool:
     passage = session.passage
     return (reads_the_record(session.led_by)
             or any(reads_the_record(v.when) and v.when.holds(session) for v in passage.variants)
-            or any(reads_the_record(c.when) and c.when.holds(session) for c in passage.choices))
+            or any(reads_the_record(c.when) for c in session.offered))
 
 
 def words_read(session: Session) -> int:
@@ -161,7 +163,7 @@ def route_of(run: int, story: Story, route: str) -> str:
     """Which route run number ``run`` plays: with 'both', every fourth run takes the short one."""
     if route != "both":
         return route
-    return "short" if story.has_short_route and run % 4 == 3 else "full"
+    return Route.SHORT if story.has_short_route and run % 4 == 3 else Route.FULL
 
 
 def counted_visits(story: Story) -> frozenset[str]:
@@ -270,7 +272,7 @@ def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both",
 
 def paragraphs_read(session: Session) -> list[str]:
     """Every paragraph of story a life showed, in order, as written."""
-    return [p.strip() for entry in session.history for p in entry.text.split("\n\n") if p.strip()]
+    return [p.strip() for entry in session.history for p in paragraphs(entry.text)]
 
 
 def shared_share(a: list[str], b: list[str]) -> float:

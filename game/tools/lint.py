@@ -23,6 +23,7 @@ from typing import Any, Iterable
 from ..engine import Problem, Story
 from ..engine.conditions import And, Ask, Builtin, Not, Or, Part, Variable, evaluate, walk
 from ..engine.discovery import shown_path
+from ..engine.problems import Severity
 from ..engine.located import Node, read_yaml
 from ..engine.story import AddVariables, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Where, reached
 from .coverage import condition_sites
@@ -30,7 +31,6 @@ from .coverage import condition_sites
 #: Past this many combinations of values a condition is left undecided rather than slow.
 MAX_COMBINATIONS = 4096
 _UNKNOWN = None
-_DEFAULTS = {"number": 0, "string": "", "bool": False}
 
 
 def lint(story: Story) -> list[Problem]:
@@ -48,7 +48,7 @@ def lint(story: Story) -> list[Problem]:
 
 
 def _warn(where: Where, message: str) -> Problem:
-    return Problem(where.path, where.line, where.col, message, "warning")
+    return Problem(where.path, where.line, where.col, message, Severity.WARNING)
 
 
 # -- the branch map ----------------------------------------------------------------------------
@@ -137,11 +137,10 @@ def _unused(story: Story, places: _Places, facts: "_Facts") -> list[Problem]:
             first_set.setdefault(effect.name, where)
     for name in story.variables:
         first_set[name] = places.of("variables", name, start)
-    # The debrief reads this one itself: whether the player read the published measures.
-    from ..engine.debrief import READ_THE_RULES
+    # The debrief reads the one the story names itself: whether the player read the rules.
     for name, where in first_set.items():
-        if name not in read and name != READ_THE_RULES:
-            what = "flag" if story.variable_kinds.get(name, _kind(story.variables.get(name))) == "bool" else "variable"
+        if name not in read and name != story.debrief_words.rules_read:
+            what = "flag" if story.variable_kind(name) == "bool" else "variable"
             problems.append(_warn(where, f"{what} '{name}' is set but no condition ever reads it"))
     recorded = {e.behaviour for e, _, _ in every_effect(story) if isinstance(e, Record)}
     sources = {e.source for e, _, _ in every_effect(story) if isinstance(e, Record)}
@@ -159,14 +158,6 @@ def _unused(story: Story, places: _Places, facts: "_Facts") -> list[Problem]:
     return problems
 
 
-def _kind(value: object) -> str:
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, (int, float)):
-        return "number"
-    return "string"
-
-
 # -- conditions whose answer never changes --------------------------------------------------
 
 class _Facts:
@@ -176,8 +167,8 @@ class _Facts:
         self.values: dict[tuple, set | None] = {}
         self.reachable = reachable
         variables: dict[str, set | None] = {}
-        for name, kind in story.variable_kinds.items():
-            variables[name] = {story.variables.get(name, _DEFAULTS.get(kind, False))}
+        for name in story.variable_kinds:
+            variables[name] = {story.first_value(name)}
         for name, value in story.variables.items():
             variables.setdefault(name, set()).add(value)  # type: ignore[union-attr]
         days, cities = {story.day}, {story.city}

@@ -32,6 +32,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from ..engine import Session, Story
+from ..engine.story import Route
 from .coverage import Answers, Site, all_choices, choice_label, close_ending, offered_choices, watched
 
 MAX_STATES = 20_000
@@ -224,7 +225,7 @@ def quicktest(story: Story, max_states: int = MAX_STATES, seeds: int = SEEDS,
     seen = _Remembered(MAX_REMEMBERED)
     queue = _Waiting(report, MAX_WAITING)
     for seed in range(seeds):
-        for route in ("full", "short") if story.has_short_route else ("full",):
+        for route in tuple(Route) if story.has_short_route else (Route.FULL,):
             queue.last(Session.new(watched_story, seed=seed, route=route))
     budget = _Budget(answers, report, max_states * WORK_PER_STATE)
     halves = (max_states // 2, 0.5) if scouts else (max_states, 1.0)
@@ -254,7 +255,7 @@ def _scout(story: Story, report: Quicktest, lives: int, queue: _Waiting, budget:
         if hunting and endings <= report.endings | found:
             return
         chance = random.Random(n)
-        route = "short" if story.has_short_route and n % 4 == 3 else "full"
+        route = Route.SHORT if story.has_short_route and n % 4 == 3 else Route.FULL
         session = Session.new(story, seed=n, route=route)
         for _ in range(MAX_LIFE):
             if budget.spent(0.75):

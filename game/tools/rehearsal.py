@@ -18,10 +18,7 @@ class RehearsalError(ValueError):
 
 
 def _value(story: Story, name: str, text: str) -> Any:
-    kind = story.variable_kinds.get(name)
-    if kind is None and name in story.variables:
-        value = story.variables[name]
-        kind = "bool" if isinstance(value, bool) else "number" if isinstance(value, (int, float)) else "string"
+    kind = story.variable_kind(name)
     if kind == "bool":
         if text.lower() not in ("true", "false"):
             raise RehearsalError(f"--set {name}: '{name}' is true or false, not {text!r}")

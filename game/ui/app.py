@@ -19,6 +19,7 @@ from typing import Sequence
 import pygame
 
 from game.engine.printed import printed_name
+from game.engine.story import Route
 from game.saves import SlotStore
 from game.settings import Settings, load_settings, save_settings
 from game.speech import SPEECH_ENV, Voice, unavailable_message
@@ -179,7 +180,7 @@ class App:
 
     @route.setter
     def route(self, value: str) -> None:
-        self.playthroughs.route = value if value in ("full", "short") else "full"
+        self.playthroughs.route = Route.named(value, Route.FULL)
 
     @property
     def seed(self) -> int | None:

@@ -14,45 +14,80 @@ from typing import Mapping
 
 import pygame
 
+from game.engine.named import StrEnum
 from game.settings import KEY_ACTIONS
 
-# Command kinds.
-UP = "up"
-DOWN = "down"
-LEFT = "left"
-RIGHT = "right"
-CONFIRM = "confirm"        # Enter: activate what has focus
-ADVANCE = "advance"        # Space: complete the text, or the next page
-BACK = "back"              # Esc, Backspace, right click: leave this screen / open the menu
-CHOOSE = "choose"          # a number key: pick choice `number`
-POINT = "point"            # the pointer moved to `pos` (hover)
-CLICK = "click"            # a click or a tap at `pos`
-SCROLL = "scroll"          # wheel or drag; `amount` > 0 scrolls down, in lines
-PAGE_UP = "page_up"
-PAGE_DOWN = "page_down"
-HOME = "home"
-END = "end"
-SKIP = "skip"              # Tab: show the whole page at once
-HISTORY = "history"        # H
-QUICKSAVE = "quicksave"    # F5
-QUICKLOAD = "quickload"    # F9
-FULLSCREEN = "fullscreen"  # F11, Alt+Enter
-VOICE = "voice"            # V: read aloud on or off
-QUIT = "quit"              # the window was closed
-KEY = "key"                # any key, as `number`, while the keys screen listens for one
+
+class Kind(StrEnum):
+    """What a command asks for: a closed set, so a scene that names one that does not exist
+    fails at once instead of never matching."""
+
+    UP = "up"
+    DOWN = "down"
+    LEFT = "left"
+    RIGHT = "right"
+    CONFIRM = "confirm"  # Enter: activate what has focus
+    ADVANCE = "advance"  # Space: complete the text, or the next page
+    BACK = "back"  # Esc, Backspace, right click: leave this screen / open the menu
+    CHOOSE = "choose"  # a number key: pick choice `number`
+    POINT = "point"  # the pointer moved to `pos` (hover)
+    CLICK = "click"  # a click or a tap at `pos`
+    SCROLL = "scroll"  # wheel or drag; `amount` > 0 scrolls down, in lines
+    PAGE_UP = "page_up"
+    PAGE_DOWN = "page_down"
+    HOME = "home"
+    END = "end"
+    SKIP = "skip"  # Tab: show the whole page at once
+    HISTORY = "history"  # H
+    QUICKSAVE = "quicksave"  # F5
+    QUICKLOAD = "quickload"  # F9
+    FULLSCREEN = "fullscreen"  # F11, Alt+Enter
+    VOICE = "voice"  # V: read aloud on or off
+    QUIT = "quit"  # the window was closed
+    KEY = "key"  # any key, as `number`, while the keys screen listens for one
+
+
+# Each kind by its own name too, as the scenes have always read them (``input.BACK``).
+UP = Kind.UP
+DOWN = Kind.DOWN
+LEFT = Kind.LEFT
+RIGHT = Kind.RIGHT
+CONFIRM = Kind.CONFIRM
+ADVANCE = Kind.ADVANCE
+BACK = Kind.BACK
+CHOOSE = Kind.CHOOSE
+POINT = Kind.POINT
+CLICK = Kind.CLICK
+SCROLL = Kind.SCROLL
+PAGE_UP = Kind.PAGE_UP
+PAGE_DOWN = Kind.PAGE_DOWN
+HOME = Kind.HOME
+END = Kind.END
+SKIP = Kind.SKIP
+HISTORY = Kind.HISTORY
+QUICKSAVE = Kind.QUICKSAVE
+QUICKLOAD = Kind.QUICKLOAD
+FULLSCREEN = Kind.FULLSCREEN
+VOICE = Kind.VOICE
+QUIT = Kind.QUIT
+KEY = Kind.KEY
 
 
 @dataclass(frozen=True)
 class Command:
     """One thing the player asked for.  ``pos`` is in window pixels."""
 
-    kind: str
+    kind: Kind
     number: int = 0
     pos: tuple[int, int] | None = None
     amount: float = 0.0
 
+    def __post_init__(self) -> None:
+        # A kind given as its word (a key binding read from the settings) is the same kind.
+        object.__setattr__(self, "kind", Kind(self.kind))
 
-_KEYS: dict[int, str] = {
+
+_KEYS: dict[int, Kind] = {
     pygame.K_UP: UP,
     pygame.K_DOWN: DOWN,
     pygame.K_LEFT: LEFT,
@@ -75,7 +110,7 @@ _KEYS: dict[int, str] = {
 }
 
 #: The command each remappable action gives (``Settings.keys`` names the actions).
-ACTION_COMMANDS: dict[str, str] = {
+ACTION_COMMANDS: dict[str, Kind] = {
     "advance": ADVANCE, "up": UP, "down": DOWN, "menu": BACK, "history": HISTORY,
     "quicksave": QUICKSAVE, "quickload": QUICKLOAD, "fullscreen": FULLSCREEN,
 }

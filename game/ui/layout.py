@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from game.engine.styles import paragraphs
+
 Measure = Callable[[str], int]
 
 #: The readable column: no more than about this many characters a line.
@@ -34,17 +36,15 @@ def split_paragraphs(text: str, keep_newlines: bool = False) -> list[str]:
     """Paragraphs are separated by blank lines.  Inside a paragraph, single line breaks are
     the writer's wrapping and become spaces, unless ``keep_newlines`` (bills, screens, where
     each line means something)."""
-    paragraphs: list[str] = []
-    for block in text.replace("\r\n", "\n").split("\n\n"):
-        if not block.strip():
-            continue
+    kept: list[str] = []
+    for block in paragraphs(text):
         if keep_newlines:
             # Bills and screens keep their rows and the spacing that lines up their columns.
             rows = [row.rstrip() for row in block.strip("\n").split("\n")]
-            paragraphs.append("\n".join(rows))
+            kept.append("\n".join(rows))
         else:
-            paragraphs.append(" ".join(block.split()))
-    return paragraphs
+            kept.append(" ".join(block.split()))
+    return kept
 
 
 def _break_long_word(word: str, measure: Measure, width: int) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.engine import HistoryEntry, SaveError, Session, Story
+from game.engine.story import Route
 from game.ui.scene import Push, Reset, Scene, To, Transition
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def carry(session: Session, story: Story) -> tuple[Session, str | None]:
 
 
 def _replayed(session: Session, story: Story) -> tuple[Session, str]:
-    route = session.route if session.route == "full" or story.has_short_route else "full"
+    route = session.route if session.route == Route.FULL or story.has_short_route else Route.FULL
     replay = Session.new(story, seed=session.seed, route=route)
     for number in session.path:
         if replay.is_over or number > len(replay.page.choices):

@@ -13,7 +13,7 @@ from typing import Sequence
 
 import pygame
 
-from game.engine.styles import keeps_lines
+from game.engine.styles import keeps_lines, signature
 from game.ui.layout import PARAGRAPH_GAP, Line, column_width, line_offsets
 from game.ui.text import Text
 from game.ui.theme import Colour, Metrics, Palette
@@ -158,7 +158,7 @@ class Frame:
     @property
     def signed(self) -> bool:
         """Letters and documents with a speaker are signed at the foot of their last page."""
-        return self.style in ("letter", "document") and bool(self.speaker)
+        return signature(self.style, self.speaker) is not None
 
     @property
     def chrome(self) -> int:
@@ -286,7 +286,7 @@ class Frame:
             if s == "document":
                 pygame.draw.line(surface, colour, (inner_x, ry + m.line_width * 3),
                                  (rect.right - self.pad, ry + m.line_width * 3), m.line_width)
-        if last and self.speaker:
+        if last and self.signed:
             sy = rect.bottom - self.bottom
             role, size, ink = ("serif_italic", m.ui, p.ink) if s == "letter" else ("sans", m.small, p.ink_dim)
             name = t.fit(self.speaker, role, size, self.inner_width)

@@ -14,7 +14,9 @@ and once every file is read:
 * ``header`` reads the story section; ``additions`` applies what mods add to passages
   (``extend``, ``goto: {after: …}``);
 * ``checks`` looks at the whole story: names cross-checked, conditions type-checked,
-  duplicate names and unreachable passages warned about.
+  duplicate names and unreachable passages warned about;
+* ``debrief_words`` reads the story's ``debrief`` section (kept by ``sections`` as it is
+  read), once every variable it may name is known.
 
 ``build`` runs the phases in that order. Every phase reads single values through ``values``
 and reports into the same ``Gathered``, so all of a story's problems come back together;

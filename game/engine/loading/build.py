@@ -92,6 +92,7 @@ class StoryBuild:
         if header is None:
             return None
         checks.reachable(header, passages)
+        words = self.sections.debrief.words([*header.variables, *gathered.variables_set])
         if any(p.is_error for p in gathered.problems):
             return None
         return Story(
@@ -99,7 +100,8 @@ class StoryBuild:
             behaviours=behaviours, sources=sources, jurisdictions=jurisdictions, blacklist=blacklist,
             short_start=header.short_start, day=header.day, city=header.city,
             variables=header.variables, variable_kinds=dict(gathered.variables_set), subjects=subjects,
-            questions=tuple(gathered.story_questions), threads=threads, files=tuple(gathered.files),
+            questions=tuple(gathered.story_questions), threads=threads, debrief_words=words,
+            files=tuple(gathered.files),
             warnings=tuple(p for p in gathered.problems if not p.is_error),
         )
 

@@ -71,17 +71,24 @@ ADDITION = Shape({"id": "id", "rules": "named:rule", "perks": "perks"}, ("id",),
                  "rules and perks added to a jurisdiction defined elsewhere")
 BLACKLIST = Shape({"name": "text", "sources": "ids", "list_on": "ids", "lift_on": "ids", "bars": "texts"},
                   ("sources", "list_on", "lift_on"))
+#: The debrief's sentences a story says in its own words (its top-level ``debrief`` section,
+#: not an ending's): each said as one text, or for a player who read the rules and one who did not.
+DEBRIEF_WORDS = Shape({"rules_read": "id", "kept": "text|wording", "told": "text|wording"}, (),
+                      "the debrief's sentences only this story can say, for a player who read the rules and "
+                      "one who did not; 'told' may leave {home} and {start} to be filled")
+WORDING = Shape({"read": "text", "unread": "text"})
 #: A story file's top-level sections.
 FILE = Shape({"story": "story", "mod": "mod", "passages": "named:passage", "extend": "named:extend",
               "behaviours": "named:text|labelled", "sources": "named:text|labelled", "subjects": "named:text|labelled",
               "jurisdiction": "jurisdiction", "blacklist": "blacklist", "questions": "questions",
-              "threads": "named:thread"})
+              "threads": "named:thread", "debrief": "debrief_words"})
 
 #: Every shape, by the name a kind uses for it.
 SHAPES = {"story": STORY, "mod": MOD, "passage": PASSAGE, "choice": CHOICE, "branch": BRANCH, "after": AFTER,
           "variant": VARIANT, "ending": ENDING, "debrief": DEBRIEF, "question": QUESTION, "thread": THREAD,
           "extend": EXTEND, "record": RECORD, "labelled": LABELLED, "rule": RULE,
-          "definition": JURISDICTION, "addition": ADDITION, "blacklist": BLACKLIST}
+          "definition": JURISDICTION, "addition": ADDITION, "blacklist": BLACKLIST,
+          "debrief_words": DEBRIEF_WORDS, "wording": WORDING}
 
 #: What each effect holds, in the order of the loader's EFFECT_BUILDERS.
 EFFECT_VALUES = {"record": "id|record", "set": "variables", "add": "numbers", "roll": "id", "day": "day", "city": "id"}

@@ -33,6 +33,7 @@ class Gathered:
     thread_nodes: dict[str, tuple[Node, Node]] = field(default_factory=dict)
     jurisdiction_nodes: list[Node] = field(default_factory=list)
     blacklist_node: Node | None = None
+    debrief_node: Node | None = None  # the story's debrief section, or the last mod's
     story_questions: list[Question] = field(default_factory=list)
     # Questions asked whatever the life, by who asks them ('' for the story's own), so the
     # same one asked twice in a debrief can be pointed out.

@@ -3,11 +3,9 @@ debriefs and questions, and the threads a story opens and closes."""
 
 from __future__ import annotations
 
-import re
-
 from ..located import Node
 from ..story import Branch, Choice, Ending, Passage, Question, Thread, Variant
-from ..styles import KEEP_LINES, STYLES
+from ..styles import KEEP_LINES, STYLES, paragraphs as _paragraphs
 from .effects import Effects
 from .format import AFTER, BRANCH, CHOICE, DEBRIEF, ENDING, PASSAGE, QUESTION, THREAD, VARIANT
 from .gathered import at, where, word
@@ -24,7 +22,7 @@ THREAD_KEYS = THREAD.allowed
 
 def normalise_prose(text: str, style: str) -> str:
     """Paragraphs split on blank lines; lines inside one joined unless the style keeps them."""
-    paragraphs = re.split(r"\n\s*\n", text.strip())
+    paragraphs = _paragraphs(text.strip())
     joined = []
     for paragraph in paragraphs:
         lines = [line.rstrip() for line in paragraph.strip("\n").splitlines()]

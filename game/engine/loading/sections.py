@@ -1,10 +1,11 @@
 """A file's top-level sections, sorted into what is gathered: each passage, behaviour,
-source, subject and thread by its id, and the story, mod, jurisdiction and blacklist
+source, subject and thread by its id, and the story, mod, jurisdiction, blacklist and debrief
 sections whole, for the later phases to build."""
 
 from __future__ import annotations
 
 from ..located import Node
+from .debrief_words import DebriefSection
 from .gathered import Gathered
 from .format import FILE, MOD
 from .passages import Passages
@@ -22,6 +23,7 @@ class Sections(Values):
     def __init__(self, gathered: Gathered, passages: Passages) -> None:
         super().__init__(gathered)
         self.passages = passages
+        self.debrief = DebriefSection(gathered)
 
     def read_file(self, root: Node, is_mod: bool) -> None:
         gathered = self.gathered
@@ -62,6 +64,8 @@ class Sections(Values):
                     gathered.blacklist_node = node
             elif name == "questions":
                 gathered.story_questions.extend(self.passages.questions(node))
+            elif name == "debrief":
+                self.debrief.take(key, node, is_mod)
 
     def mod(self, key: Node, node: Node, is_mod: bool) -> None:
         if not is_mod:

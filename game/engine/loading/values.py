@@ -8,7 +8,7 @@ import re
 from typing import Any, Sequence
 
 from .. import conditions
-from ..conditions import BUILTINS, QUESTIONS, Condition, ConditionError
+from ..conditions import BUILTINS, QUESTIONS, Condition, ConditionError, value_kind as _kind
 from ..located import Node
 from ..problems import Suggestions
 from .gathered import Gathered, at, word
@@ -166,11 +166,3 @@ class Values:
         if is_mod and owner[1] and owner[0] != folder:
             self.warn(node, f"'{name}' belongs to the mod in {owner[0]} (set at {at(owner[2])}); setting it "
                             "from this mod changes that mod's story. Prefix your own variables")
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, (int, float)):
-        return "number"
-    return "string"
