@@ -83,10 +83,10 @@ def measure(size: tuple[int, int], seconds: float) -> dict:
     scene = PlayScene(app, app.new_session())
     app.start(scene)
     rates = lambda animating: ACTIVE_FPS if animating else IDLE_FPS  # noqa: E731
-    scene.page_index, scene.revealed, scene.dirty = 0, 0.0, True
+    scene.reading.page_index, scene.reading.revealed, scene.dirty = 0, 0.0, True
     game_loop(app, 0.3, rates)  # the first frames draw the whole window and fill the caches
     animating, wall, cpu = game_loop(app, seconds, rates)
-    scene.revealed = float(scene.page_chars())
+    scene.reading.revealed = float(scene.reading.page_chars())
     scene.dirty = True
     game_loop(app, 1.0, rates)
     _, idle_wall, idle_cpu = game_loop(app, seconds, rates)

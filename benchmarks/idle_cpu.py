@@ -71,7 +71,7 @@ def main() -> None:
     cpus: list[float] = []
     rates: list[float] = []
     for run in range(max(1, args.repeat)):
-        scene.page_index, scene.revealed, scene.dirty = 0, 0.0, True
+        scene.reading.page_index, scene.reading.revealed, scene.dirty = 0, 0.0, True
         partial_before = app.partial_frames
         wall, cpu, frames, times = run_loop_for(app, min(3.0, args.seconds))
         times = sorted(times[1:]) or [0.0]
@@ -88,7 +88,7 @@ def main() -> None:
           f"loop {statistics.median(rates):.1f} fps")
 
     # Idle: text complete, nothing moving.
-    scene.revealed = float(scene.page_chars())
+    scene.reading.revealed = float(scene.reading.page_chars())
     scene.dirty = True
     run_loop_for(app, 1.0)  # settle
     wall, cpu, frames, _ = run_loop_for(app, args.seconds)

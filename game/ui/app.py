@@ -2,8 +2,8 @@
 
 The front end is a client of the engine's session API, like the terminal one: it renders and
 takes input, and never decides the story.  Each part is its own module and reads alone: the
-window (:mod:`game.ui.window`), the scene stack (:mod:`game.ui.stack`), the loop and its
-partial redraws (:mod:`game.ui.loop`), toasts (:mod:`game.ui.toast`), the backdrop cache
+window (:mod:`game.ui.window`), the scene stack (:mod:`game.ui.stack`), the loop that feeds
+events to the screens and draws what changed (:mod:`game.ui.loop`), toasts (:mod:`game.ui.toast`), the backdrop cache
 (:mod:`game.ui.backdrops`), the routes between screens (:mod:`game.ui.routes`) and
 playthroughs (:mod:`game.playthroughs`).  ``App`` holds
 them, with the settings, fonts and sound, and is what scenes reach as ``scene.app``.
@@ -23,12 +23,10 @@ from game.engine.story import Route
 from game.saves import SlotStore
 from game.settings import Settings, load_settings, save_settings
 from game.speech import SPEECH_ENV, Voice, unavailable_message
-from game.ui import input as cmd
-from game.ui import loop
 from game.ui.audio import Audio
 from game.ui.backdrops import Backdrops
-from game.ui.input import Command, Fingers, KeyMap, commands_from_event
-from game.ui.loop import Frames
+from game.ui.input import Command, KeyMap
+from game.ui.loop import Loop
 from game.playthroughs import Playthroughs
 from game.ui import routes
 from game.ui.scene import Scene, To, Transition
@@ -36,19 +34,13 @@ from game.ui.stack import SceneStack
 from game.ui.text import Text
 from game.ui.theme import ASSETS, Metrics, Palette, metrics_for, palette_for
 from game.ui.toast import Toast, targets_of
-from game.ui.reload import try_reload
-from game.ui.watch import FolderWatch, is_reload_key
+from game.ui.watch import FolderWatch
 from game.ui.window import Window, prefer_native_framebuffer
-
-#: Window events after which a kiosk's window may no longer cover the screen: the window
-#: manager minimised, restored, resized or hid it, or another window took the focus.
-WINDOW_LOST = (pygame.WINDOWMINIMIZED, pygame.WINDOWRESTORED, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED,
-               pygame.VIDEORESIZE, pygame.WINDOWHIDDEN, pygame.WINDOWSHOWN, pygame.WINDOWFOCUSLOST,
-               pygame.WINDOWMAXIMIZED, pygame.WINDOWMOVED)
 
 
 class App:
-    """Holds what every scene shares: story, settings, saves, fonts, sizes, sound.
+    """Holds what every scene shares: story, settings, saves, fonts, sizes, sound; its
+    ``loop`` runs it.
 
     ``size`` opens the window at exactly that size (tests, benchmarks); None sizes it from
     the desktop and the window the player last left.  ``fullscreen`` overrides the setting
@@ -101,9 +93,8 @@ class App:
         self.scenes = SceneStack(lambda to: routes.build(self, to))
         self.toasts = Toast()
         self.backdrops = Backdrops()
-        self.frames = Frames(self.scenes, self.toasts, self._draw_toast)
-        self.fingers = Fingers()
         self.running = True
+        self.loop = Loop(self)
         self._refresh_metrics()
 
     # -- window and sizes -------------------------------------------------------------------
@@ -122,6 +113,11 @@ class App:
         self.layout_key = (self.size, self.settings.text_scale, self.settings.high_contrast,
                            self.settings.line_spacing, self.settings.font)
         self.scenes.mark_dirty()
+
+    def remeasure(self) -> None:
+        """Measure everything again if the window is no longer the size it was measured at."""
+        if self.window.size != self.size:
+            self._refresh_metrics()
 
     def _keep_window(self) -> None:
         """Copy the window as the player has it into the settings (saved with them)."""
@@ -147,8 +143,7 @@ class App:
             return
         self.window.restore_fullscreen(force=force)
         self.settings.fullscreen = True
-        if self.window.size != self.size:
-            self._refresh_metrics()
+        self.remeasure()
 
     def apply_settings(self) -> None:
         """Call after changing ``self.settings``: re-lays out, re-tunes sound, and saves."""
@@ -225,9 +220,6 @@ class App:
             return None
         return self.toasts.rect(self.size, self.text, self.metrics, targets_of(self.top))
 
-    def _draw_toast(self, surface: pygame.Surface, top: Scene) -> None:
-        self.toasts.draw(surface, self.text, self.metrics, self.palette, targets_of(top))
-
     def sound(self, name: str) -> None:
         if self.audio:
             self.audio.play(name)
@@ -283,70 +275,30 @@ class App:
         """The top scene and, below overlays, the scenes they are drawn over."""
         return self.scenes.visible()
 
-    # -- input and the loop -----------------------------------------------------------------
+    # -- the loop -------------------------------------------------------------------------
     def dispatch(self, command: Command) -> None:
-        """Give one command to the top scene (a few are the app's own)."""
-        if command.kind in (cmd.QUIT, cmd.FULLSCREEN) and self.kiosk is not None:
-            return
-        if command.kind == cmd.QUIT:
-            self.running = False
-            return
-        if command.kind == cmd.FULLSCREEN:
-            self.toggle_fullscreen()
-            return
-        if command.kind == cmd.VOICE:
-            self.set_voicing(not self.settings.self_voicing)
-            return
-        if not self.scenes:
-            return
-        self.top.ensure_layout()
-        self.apply(self.top.handle(command))
+        self.loop.dispatch(command)
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if self.kiosk is not None and self.kiosk.intercept(self, event):
-            return
-        if self.watch is not None and is_reload_key(event):
-            try_reload(self)
-            return
-        if self.kiosk is not None and event.type in WINDOW_LOST:
-            self.keep_fullscreen(force=event.type in (pygame.WINDOWMINIMIZED, pygame.WINDOWHIDDEN))
-        if self.window.follow(event):
-            if self.window.size != self.size:
-                self._refresh_metrics()
-            return
-        if event.type == pygame.WINDOWMOVED:
-            return
-        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
-            self.scenes.mark_dirty()
-            return
-        for command in commands_from_event(event, self.size, self.fingers, self.keys):
-            self.dispatch(command)
+        self.loop.handle_event(event)
+
+    def step(self, dt: float) -> bool:
+        return self.loop.step(dt)
 
     @property
     def frames_drawn(self) -> int:
-        return self.frames.drawn
+        return self.loop.frames_drawn
 
     @property
     def partial_frames(self) -> int:
-        """Of the frames drawn, those that updated only part of the window."""
-        return self.frames.partial
-
-    def step(self, dt: float) -> bool:
-        """Update by ``dt`` seconds and redraw if anything changed.  Returns True while
-        something animates (the loop then runs at full frame rate)."""
-        if self.watch is not None and self.watch.tick(dt):
-            try_reload(self)
-        if self.kiosk is not None:
-            self.kiosk.tick(self, dt)
-        self.voice.tick()
-        return self.frames.step(self.surface, dt)
+        return self.loop.partial_frames
 
     def run(self) -> int:
         """The loop.  Returns when a scene quits or the window is closed."""
         if self.audio:
             self.audio.start_ambient()
         try:
-            return loop.run(self)
+            return self.loop.run()
         finally:
             self.voice.close()
             if self.audio:

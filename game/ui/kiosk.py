@@ -209,7 +209,7 @@ class KioskMode:
         self.idle.disarm()
         self.corner.release()
         self._finger = None
-        app.fingers = Fingers()
+        app.loop.fingers = Fingers()
         if app.settings != self.settings:
             app.settings = self.visitor_settings()
             app.apply_settings()

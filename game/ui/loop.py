@@ -1,4 +1,8 @@
-"""The loop: time in, frames out, and nothing drawn that has not changed.
+"""The loop: events in, time in, frames out, and nothing drawn that has not changed.
+
+Each event from the window goes where it belongs: to a kiosk's guard first, then the story
+reload key, then the window itself (resized, minimised, uncovered), and what is left becomes
+commands (:mod:`game.ui.input`) for the top screen, save the few the game answers itself.
 
 While text is revealed only the strips of new letters are drawn and sent to the window; a
 frame is drawn whole only when something under the top layer changed (a scene below an
@@ -13,8 +17,12 @@ from typing import TYPE_CHECKING, Callable
 
 import pygame
 
+from game.ui import input as cmd
+from game.ui.input import Command, Fingers, commands_from_event
+from game.ui.reload import try_reload
 from game.ui.stack import SceneStack
-from game.ui.toast import Toast
+from game.ui.toast import Toast, targets_of
+from game.ui.watch import is_reload_key
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -23,6 +31,12 @@ if TYPE_CHECKING:
 #: Frame rate while something animates, and the polling rate while idle.
 ACTIVE_FPS = 60
 IDLE_FPS = 30
+
+#: Window events after which a kiosk's window may no longer cover the screen: the window
+#: manager minimised, restored, resized or hid it, or another window took the focus.
+WINDOW_LOST = (pygame.WINDOWMINIMIZED, pygame.WINDOWRESTORED, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED,
+               pygame.VIDEORESIZE, pygame.WINDOWHIDDEN, pygame.WINDOWSHOWN, pygame.WINDOWFOCUSLOST,
+               pygame.WINDOWMAXIMIZED, pygame.WINDOWMOVED)
 
 
 class Frames:
@@ -77,19 +91,92 @@ class Frames:
         return animating
 
 
-def run(app: "App") -> int:
-    """Run ``app`` until a scene quits or the window is closed."""
-    clock = pygame.time.Clock()
-    dt = 0.0
-    while app.running:
-        for event in pygame.event.get():
-            app.handle_event(event)
+class Loop:
+    """Runs ``app``: its window's events in, its screens moved on in time, its frames out."""
+
+    def __init__(self, app: "App") -> None:
+        self.app = app
+        self.frames = Frames(app.scenes, app.toasts, self._draw_toast)
+        #: The touches under way, so a finger lifted is a tap or the end of a drag.
+        self.fingers = Fingers()
+
+    @property
+    def frames_drawn(self) -> int:
+        return self.frames.drawn
+
+    @property
+    def partial_frames(self) -> int:
+        """Of the frames drawn, those that updated only part of the window."""
+        return self.frames.partial
+
+    def _draw_toast(self, surface: pygame.Surface, top: "Scene") -> None:
+        app = self.app
+        app.toasts.draw(surface, app.text, app.metrics, app.palette, targets_of(top))
+
+    def dispatch(self, command: Command) -> None:
+        """Give one command to the top scene (a few are the game's own)."""
+        app = self.app
+        if command.kind in (cmd.QUIT, cmd.FULLSCREEN) and app.kiosk is not None:
+            return
+        if command.kind == cmd.QUIT:
+            app.running = False
+            return
+        if command.kind == cmd.FULLSCREEN:
+            app.toggle_fullscreen()
+            return
+        if command.kind == cmd.VOICE:
+            app.set_voicing(not app.settings.self_voicing)
+            return
+        if not app.scenes:
+            return
+        app.top.ensure_layout()
+        app.apply(app.top.handle(command))
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        app = self.app
+        if app.kiosk is not None and app.kiosk.intercept(app, event):
+            return
+        if app.watch is not None and is_reload_key(event):
+            try_reload(app)
+            return
+        if app.kiosk is not None and event.type in WINDOW_LOST:
+            app.keep_fullscreen(force=event.type in (pygame.WINDOWMINIMIZED, pygame.WINDOWHIDDEN))
+        if app.window.follow(event):
+            app.remeasure()
+            return
+        if event.type == pygame.WINDOWMOVED:
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
+            app.scenes.mark_dirty()
+            return
+        for command in commands_from_event(event, app.size, self.fingers, app.keys):
+            self.dispatch(command)
+
+    def step(self, dt: float) -> bool:
+        """Update by ``dt`` seconds and redraw if anything changed.  Returns True while
+        something animates (the loop then runs at full frame rate)."""
+        app = self.app
+        if app.watch is not None and app.watch.tick(dt):
+            try_reload(app)
+        if app.kiosk is not None:
+            app.kiosk.tick(app, dt)
+        app.voice.tick()
+        return self.frames.step(app.surface, dt)
+
+    def run(self) -> int:
+        """Run until a scene quits or the window is closed."""
+        app = self.app
+        clock = pygame.time.Clock()
+        dt = 0.0
+        while app.running:
+            for event in pygame.event.get():
+                self.handle_event(event)
+                if not app.running:
+                    break
             if not app.running:
                 break
-        if not app.running:
-            break
-        animating = app.step(dt)
-        # Clock.tick sleeps the rest of the frame; while idle it polls at a low rate, which
-        # costs less CPU than blocking in event.wait() (measured, see benchmarks/).
-        dt = min(0.1, clock.tick(ACTIVE_FPS if animating else IDLE_FPS) / 1000.0)
-    return 0
+            animating = self.step(dt)
+            # Clock.tick sleeps the rest of the frame; while idle it polls at a low rate, which
+            # costs less CPU than blocking in event.wait() (measured, see benchmarks/).
+            dt = min(0.1, clock.tick(ACTIVE_FPS if animating else IDLE_FPS) / 1000.0)
+        return 0

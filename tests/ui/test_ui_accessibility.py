@@ -156,11 +156,11 @@ def test_no_choice_is_ever_timed_a_page_waits_for_the_player(make_app):
     app = play_at_speed(make_app, text_speed=0)
     scene = app.top
     d.finish_text(app)
-    where, offered = scene.passage.passage_id, [b.lines for b in scene.choice_buttons]
+    where, offered = scene.passage.passage_id, [b.lines for b in scene.choices.buttons]
     for _ in range(50):
         app.step(60.0)                             # fifty minutes without a key
     assert app.top is scene and scene.passage.passage_id == where
-    assert [b.lines for b in scene.choice_buttons] == offered
+    assert [b.lines for b in scene.choices.buttons] == offered
 
 
 # -- keys ----------------------------------------------------------------------------------

@@ -219,9 +219,9 @@ def test_play_in_every_passage_style(large_app, style):
     scene = PlayScene(app, StillSession(page))
     app.start(scene)
     app.step(0)
-    for number in range(len(scene.pages)):
-        scene.page_index = number
-        scene.revealed = float(scene.page_chars())
+    for number in range(len(scene.reading.pages)):
+        scene.reading.page_index = number
+        scene.reading.revealed = float(scene.reading.page_chars())
         scene.invalidate()
         scene.dirty = True
         app.step(0)

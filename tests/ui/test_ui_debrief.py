@@ -11,7 +11,8 @@ import pytest
 import ui_driver as d
 from game.engine import Session
 from game.tools.explore import explore, picker_for
-from game.ui.scenes.debrief import INKS, MIN_TEXT_PX, DebriefScene, Piece, paginate
+from game.ui.debrief_pages import MIN_TEXT_PX, Piece, paginate
+from game.ui.scenes.debrief import INKS, DebriefScene
 from game.ui.theme import HIGH_CONTRAST, NORMAL
 
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]

@@ -110,12 +110,12 @@ def test_a_passage_with_a_30000_character_speaker_title_and_place_draws_in_bound
     scene = PlayScene(app, StillSession(page))
     app.start(scene)
     app.step(0)
-    for _ in scene.pages[1:]:
-        scene.page_index += 1
+    for _ in scene.reading.pages[1:]:
+        scene.reading.page_index += 1
         scene.dirty = True
         app.step(0)
     assert drawn and max(map(len, drawn)) <= MAX_LINE_CHARS
-    assert len(scene.pages) <= 3                        # the text's two paragraphs, and the choice
+    assert len(scene.reading.pages) <= 3                        # the text's two paragraphs, and the choice
     if style != "dialogue":
         titles = scene.frame._title_lines("sans_bold", app.metrics.ui)
         assert 1 <= len(titles) <= MAX_TITLE_LINES and titles[-1].endswith("…")

@@ -113,7 +113,7 @@ def play_and_capture(app, rng: random.Random):
         if not scene.choices_visible:
             d.key(app, pygame.K_SPACE)
         else:
-            n = rng.randint(1, len(scene.choice_buttons))
+            n = rng.randint(1, len(scene.choices.buttons))
             if scene.passage.is_ending or not scene.passage.choices:
                 d.key(app, pygame.K_RETURN)
                 d.key(app, pygame.K_RETURN)

@@ -31,7 +31,7 @@ def test_a_form_shows_each_of_its_rows_on_a_line_of_its_own(make_app):
         scene = PlayScene(app, StillSession(page_of(style, FORM)))
         app.start(scene)
         app.step(0)
-        shown = [line.text for page in scene.pages for line in page]
+        shown = [line.text for page in scene.reading.pages for line in page]
         assert shown[:2] == ["CHINA MARROW DONOR PROGRAM", "Volunteer Donor Registration Form"], style
         assert "PART A. DONOR DETAILS" in shown and any(l.startswith("Name: ___") for l in shown)
 
@@ -60,7 +60,7 @@ def test_a_narrated_scene_has_no_speaker_name_over_it(make_app):
 
 def test_the_speech_bar_stands_beside_speech_only(make_app):
     scene, _ = open_dialogue(make_app, NARRATED)
-    f, lines = scene.frame, scene.pages[0]
+    f, lines = scene.frame, scene.reading.pages[0]
     offsets = dict(zip(map(id, lines), line_offsets(lines, f.line_h, f.gap)))
     spans = [(offsets[id(ls[0])], offsets[id(ls[-1])] + f.line_h)
              for ls in ([l for l in lines if l.paragraph == n] for n in (1, 3))]
@@ -71,7 +71,7 @@ def test_a_passage_that_opens_with_speech_is_headed_with_the_speakers_name(make_
     scene, drawn = open_dialogue(make_app, "'Sit down,' Liu Fang says.\n\nShe moves her book.")
     assert "Liu Fang" in drawn
     assert scene.frame.top > 0
-    assert len(scene.frame.speech_bars(scene.pages[0])) == 1
+    assert len(scene.frame.speech_bars(scene.reading.pages[0])) == 1
 
 
 LONG_CLAUSES = "\n\n".join(
@@ -81,10 +81,10 @@ LONG_CLAUSES = "\n\n".join(
 
 def first_text_top(app, scene, page_index: int) -> int:
     """How far below the top of the frame the first line of a page is drawn."""
-    scene.page_index = page_index
-    scene.revealed = float(scene.page_chars())
+    scene.reading.page_index = page_index
+    scene.reading.revealed = float(scene.reading.page_chars())
     scene.draw(app.surface)
-    scene._shown = 0
+    scene.reading.shown = 0
     return min(rect.top for rect in scene._draw_text(app.surface, 10 ** 6)) - scene.content.y
 
 
@@ -94,7 +94,7 @@ def test_later_pages_of_a_headed_document_start_where_the_heading_was_not_under_
         headed = PlayScene(app, StillSession(page_of(style, LONG_CLAUSES, title="CONDITIONS OF SUPPLY")))
         app.start(headed)
         app.step(0)
-        assert len(headed.pages) > 1, style
+        assert len(headed.reading.pages) > 1, style
         plain = PlayScene(app, StillSession(page_of(style, LONG_CLAUSES)))
         app.start(plain)
         app.step(0)

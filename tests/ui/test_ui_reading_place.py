@@ -21,13 +21,13 @@ def long_page() -> Page:
 
 def following(scene) -> str:
     """The passage's words from the reading point on (spaces dropped: they move when wrapped)."""
-    lines = [l for p in scene.pages[scene.page_index:] for l in p]
-    point = 0 if scene.text_complete else int(scene.revealed)
+    lines = [l for p in scene.reading.pages[scene.reading.page_index:] for l in p]
+    point = 0 if scene.text_complete else int(scene.reading.revealed)
     return "".join(l.text for l in lines)[point:].replace(" ", "")
 
 
 def paragraphs_on(scene) -> set[int]:
-    return {l.paragraph for l in scene.pages[scene.page_index]}
+    return {l.paragraph for l in scene.reading.pages[scene.reading.page_index]}
 
 
 def test_bigger_text_mid_page_keeps_the_paragraph_being_read(make_app):
@@ -38,12 +38,12 @@ def test_bigger_text_mid_page_keeps_the_paragraph_being_read(make_app):
     for _ in range(2):
         d.key(app, pygame.K_SPACE)                 # show the page
         d.key(app, pygame.K_SPACE)                 # turn it
-    assert scene.page_index == 2
+    assert scene.reading.page_index == 2
     for _ in range(200):                           # read into the page, not to its end
         app.step(1 / 60)
-    assert 0 < scene.revealed < scene.page_chars()
-    reading = scene.pages[2]
-    point = int(scene.revealed)
+    assert 0 < scene.reading.revealed < scene.reading.page_chars()
+    reading = scene.reading.pages[2]
+    point = int(scene.reading.revealed)
     rest = following(scene)
     paragraph = next(l.paragraph for l in reading if (point := point - len(l.text)) < 0)
     # Text size 200%, through the Settings screen.
@@ -53,7 +53,7 @@ def test_bigger_text_mid_page_keeps_the_paragraph_being_read(make_app):
     assert app.settings.text_scale == 2.0
     d.key(app, pygame.K_ESCAPE)
     assert app.top is scene
-    assert len(scene.pages) > 3 and scene.page_index != 2
+    assert len(scene.reading.pages) > 3 and scene.reading.page_index != 2
     assert paragraph in paragraphs_on(scene)
     # The reveal carries on from the same word (the frame after Esc shows one more letter).
     assert not scene.text_complete
@@ -71,15 +71,15 @@ def test_a_page_read_to_the_end_keeps_its_top_paragraph_when_the_window_shrinks(
     app.start(scene)
     app.step(0)
     d.key(app, pygame.K_SPACE)                     # instant text: Space turns the page
-    assert scene.page_index == 1 and scene.text_complete
-    top = scene.pages[1][0]
+    assert scene.reading.page_index == 1 and scene.text_complete
+    top = scene.reading.pages[1][0]
     before = following(scene)
     pygame.display.set_mode((1024, 600), pygame.RESIZABLE)
     pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=1024, h=600, size=(1024, 600)))
     d.pump(app)
     assert app.size == (1024, 600)
     assert top.paragraph in paragraphs_on(scene) and scene.text_complete
-    assert before in "".join(l.text for p in scene.pages[scene.page_index:] for l in p).replace(" ", "")
+    assert before in "".join(l.text for p in scene.reading.pages[scene.reading.page_index:] for l in p).replace(" ", "")
 
 
 def read_page(app, scene) -> None:
@@ -96,14 +96,14 @@ def test_pages_read_before_come_back_whole_going_back_and_forward_again(make_app
     app.step(0)
     read_page(app, scene)
     d.key(app, pygame.K_SPACE)                     # page 2, new: it is typed out
-    assert scene.page_index == 1 and scene.revealed <= 1
+    assert scene.reading.page_index == 1 and scene.reading.revealed <= 1
     read_page(app, scene)
     d.key(app, pygame.K_LEFT)
-    assert scene.page_index == 0 and scene.text_complete
+    assert scene.reading.page_index == 0 and scene.text_complete
     d.key(app, pygame.K_RIGHT)                     # forward again: read already, shown whole
-    assert scene.page_index == 1 and scene.text_complete
+    assert scene.reading.page_index == 1 and scene.text_complete
     d.key(app, pygame.K_RIGHT)                     # page 3 has not been read
-    assert scene.page_index == 2 and not scene.text_complete
+    assert scene.reading.page_index == 2 and not scene.text_complete
 
 
 def test_after_going_back_a_new_text_size_types_out_nothing_already_read(make_app):
@@ -115,17 +115,17 @@ def test_after_going_back_a_new_text_size_types_out_nothing_already_read(make_ap
         read_page(app, scene)
         d.key(app, pygame.K_SPACE)
     read_page(app, scene)                          # four pages read; the fourth stays open
-    assert scene.page_index == 3
-    unread = "".join(l.text for p in scene.pages[4:] for l in p).replace(" ", "")
+    assert scene.reading.page_index == 3
+    unread = "".join(l.text for p in scene.reading.pages[4:] for l in p).replace(" ", "")
     for _ in range(3):
         d.key(app, pygame.K_LEFT)
-    assert scene.page_index == 0
+    assert scene.reading.page_index == 0
     app.settings.text_scale = 2.0
     app.apply_settings()
     app.step(0)
     # Forward again: every page up to the end of what was read comes whole (or, for the page
     # where reading stopped, up to that point), and the reveal starts at the first new word.
-    for _ in range(len(scene.pages)):
+    for _ in range(len(scene.reading.pages)):
         if not scene.text_complete:
             break
         d.key(app, pygame.K_RIGHT)

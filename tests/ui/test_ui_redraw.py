@@ -118,12 +118,12 @@ def test_every_style_reveals_the_same_pixels_in_strips(make_app, fixture_story):
         scene = PlayScene(app, StillSession(page))
         app.start(scene)
         app.step(0)
-        if scene.page_chars() < 20:
+        if scene.reading.page_chars() < 20:
             continue
         styles.add(page.style)
         partial = app.partial_frames
         steps = 0
-        while scene.revealed < scene.page_chars() - 3 and steps < 30:
+        while scene.reading.revealed < scene.reading.page_chars() - 3 and steps < 30:
             app.step(1 / 60)
             steps += 1
         assert app.partial_frames > partial, page.passage_id

@@ -38,7 +38,7 @@ def test_keyboard_only_new_game_choose_and_reach_debrief(make_app):
         d.key(app, pygame.K_SPACE)                 # complete the text / turn the page
         scene = app.top
         if scene.choices_visible:
-            if len(scene.choice_buttons) > 1:
+            if len(scene.choices.buttons) > 1:
                 d.key(app, pygame.K_DOWN)          # arrows + Enter
                 d.key(app, pygame.K_UP)
             else:
@@ -77,7 +77,7 @@ def test_mouse_only_play(make_app):
     while app.top.name == "play" and guard < 80:
         scene = app.top
         if scene.choices_visible:
-            d.click(app, scene.choice_buttons[-1].rect.move(0, -scene.choice_scroll).center)
+            d.click(app, scene.choices.buttons[-1].rect.move(0, -scene.choices.scroll).center)
         else:
             d.click(app, scene.content.center)     # click anywhere completes or turns the page
         guard += 1
@@ -100,9 +100,9 @@ def test_touch_only_play(make_app):
         scene = app.top
         while not scene.choices_visible:
             d.tap(app, scene.content.center)
-        b = scene.choice_buttons[0]
+        b = scene.choices.buttons[0]
         assert b.rect.height >= 44
-        d.tap(app, b.rect.move(0, -scene.choice_scroll).center)
+        d.tap(app, b.rect.move(0, -scene.choices.scroll).center)
     assert sum(1 for h in app.top.session.history if h.chosen) == 3
 
 
@@ -111,7 +111,7 @@ def test_buttons_are_touch_sized_at_1080p(make_app):
     assert all(b.rect.height >= 48 for b in app.top.focus.buttons)
     d.key(app, pygame.K_RETURN)
     d.finish_text(app)
-    assert all(b.rect.height >= 48 for b in app.top.choice_buttons)
+    assert all(b.rect.height >= 48 for b in app.top.choices.buttons)
     assert all(b.rect.height >= 48 for b in app.top.bar.buttons)
 
 
@@ -120,7 +120,7 @@ def test_text_reveals_over_time_and_completes_at_once(make_app):
     d.key(app, pygame.K_RETURN)
     scene = app.top
     app.step(0.1)
-    assert 0 < scene.revealed < scene.page_chars()
+    assert 0 < scene.reading.revealed < scene.reading.page_chars()
     assert app.step(1 / 60) is True                # animating: the loop runs at 60 fps
     d.key(app, pygame.K_SPACE)
     assert scene.text_complete and not scene.choices_visible or scene.choices_visible

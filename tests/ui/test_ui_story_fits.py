@@ -33,26 +33,26 @@ def check_fits(app, page) -> None:
     width, height = app.size
     # Pages read from the front: none but the last is a line or two, no heading is left
     # at the foot of a page, no paragraph leaves a line alone across a page turn.
-    lines = [line for lines in scene.pages for line in lines]
-    broken = broken_page_rules(lines, scene.pages, f.line_h, f.gap, scene.content.height - f.chrome, 0)
+    lines = [line for lines in scene.reading.pages for line in lines]
+    broken = broken_page_rules(lines, scene.reading.pages, f.line_h, f.gap, scene.content.height - f.chrome, 0)
     assert broken == [], (page.passage_id, app.size, broken)
     assert scene.content.bottom <= height and scene.content.right <= width
-    for number, lines in enumerate(scene.pages):
+    for number, lines in enumerate(scene.reading.pages):
         for line in lines:
             assert measure(line.text) <= f.inner_width, (page.passage_id, line.text)
         from game.ui.layout import block_height
 
         used = f.height(block_height(lines, f.line_h, f.gap))
         assert used <= scene.content.height, (page.passage_id, number)
-        scene.page_index = number
-        scene.revealed = float(scene.page_chars())
+        scene.reading.page_index = number
+        scene.reading.revealed = float(scene.reading.page_chars())
         scene.dirty = True
         app.step(0)
     # Choices: inside the window sideways; either all visible, or reachable by scrolling.
-    for b in scene.choice_buttons:
+    for b in scene.choices.buttons:
         assert scene.column.left <= b.rect.left and b.rect.right <= width, page.passage_id
         assert b.rect.height >= app.metrics.button_height
-    last = scene.choice_buttons[-1].rect.bottom - scene.max_choice_scroll
+    last = scene.choices.buttons[-1].rect.bottom - scene.choices.max_scroll
     assert last <= scene.content.bottom + 1, page.passage_id
     # The column stays readable: at most about 80 characters a line.
     assert f.inner_width <= app.text.average_char_width(f.look.role, f.size) * 81

@@ -70,8 +70,8 @@ def test_a_drag_ending_on_a_choice_does_not_choose_it(make_app):
     d.finish_text(app)
     assert scene.choices_visible
     passage = scene.passage.passage_id
-    first = scene.choice_buttons[0].rect.move(0, -scene.choice_scroll)
-    below = (first.centerx, min(app.size[1] - 5, scene.choice_buttons[-1].rect.bottom + 60))
+    first = scene.choices.buttons[0].rect.move(0, -scene.choices.scroll)
+    below = (first.centerx, min(app.size[1] - 5, scene.choices.buttons[-1].rect.bottom + 60))
     d.drag(app, below, first.center)
     assert app.top is scene and scene.passage.passage_id == passage
     d.tap(app, first.center)                               # a plain tap still chooses

@@ -3,31 +3,22 @@
 The document built once in :mod:`game.debrief_document` (the terminal prints the same one) is
 set on paper here, line by line: a long paragraph runs on to the next page, a table keeps its
 header on every page it spans and wraps its columns rather than cutting them, and a heading
-never ends a page without what it heads.  Only this screen ever shows a score or a grade.
+never ends a page without what it heads (the cutting into pages is :mod:`game.ui.debrief_pages`;
+this screen draws the pages and turns them).  Only this screen ever shows a score or a grade.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
-from typing import Any
 
 import pygame
 
 from game import debrief_document as doc
 from game.saves import ENDING
 from game.ui import input as cmd
+from game.ui.debrief_pages import Piece, Typesetter
 from game.ui.input import Command
-from game.ui.layout import LINE_SPACING
 from game.ui.scene import Pop, Push, Reset, Scene, To, Transition
 from game.ui.scenes.common import button_column, button_row, draw_background
-from game.ui.theme import metrics_for
 from game.ui.widgets import Focus, draw_panel
-
-#: No text on the debrief is smaller than this (pixels): it is read from the back of a classroom.
-MIN_TEXT_PX = 14
-
-#: The first screen's type is never set down below this share of the size of 100% text.
-ANSWER_FLOOR = 0.8
 
 #: The palette colour each kind of text is drawn in, on ``paper``.  Tests hold every one of
 #: them to a 4.5:1 contrast with the paper.
@@ -38,74 +29,10 @@ INKS: dict[str, str] = {
 }
 
 
-@dataclass
-class Piece:
-    """One unit of a page: a line of text, a table row, a table header, the seal.
-
-    ``keep`` ties it to the piece after it (a heading to its first line); ``space`` is the gap
-    above it, dropped at the top of a page; ``new_page`` starts a page."""
-
-    kind: str
-    height: int
-    data: Any = None
-    keep: bool = False
-    space: int = 0
-    new_page: bool = False
-    section: int = 0
-    head: "Piece | None" = None   # a table row's header, repeated when the table runs on
-
-
-@dataclass
-class TableLayout:
-    widths: list[int]
-    columns: tuple
-    line: int
-    cells: list[list[list[str]]] = field(default_factory=list)
-
-
-def paginate(pieces: list[Piece], room: int) -> list[list[tuple[Piece, int]]]:
-    """Fill pages of height ``room`` with pieces; each page is a list of (piece, y offset)."""
-    pages: list[list[Piece]] = [[]]
-    used = 0
-
-    def height(page: list[Piece]) -> int:
-        return sum(p.height + (p.space if i else 0) for i, p in enumerate(page))
-
-    for piece in pieces:
-        page = pages[-1]
-        if piece.new_page and page:
-            pages.append([])
-            page, used = pages[-1], 0
-        space = piece.space if page else 0
-        if page and used + space + piece.height > room:
-            carried: list[Piece] = []
-            while page and page[-1].keep:
-                carried.insert(0, page.pop())
-            if not page:          # nothing but headings so far: break anyway rather than loop
-                page.extend(carried)
-                carried = []
-            new: list[Piece] = []
-            if piece.head is not None and not carried:
-                new.append(piece.head)
-            new.extend(carried)
-            pages.append(new)
-            page, used = new, height(new)
-            space = piece.space if page else 0
-        page.append(piece)
-        used += space + piece.height
-    placed = []
-    for page in pages:
-        y, row = 0, []
-        for i, piece in enumerate(page):
-            y += piece.space if i else 0
-            row.append((piece, y))
-            y += piece.height
-        placed.append(row)
-    return placed
-
-
 class DebriefScene(Scene):
-    """``again`` is True when the player reopened a finished game's debrief from the title."""
+    """The sheet of paper the debrief is read on, a page at a time, and the buttons under it;
+    the document is set in type and cut into pages by a :class:`Typesetter`.  ``again`` is
+    True when the player reopened a finished game's debrief from the title."""
 
     name = "debrief"
 
@@ -131,142 +58,8 @@ class DebriefScene(Scene):
             self.kept = True
             self.app.save(ENDING, self.session)
 
-    # -- sizes -----------------------------------------------------------------------------
-    def sizes(self, scale: float = 1.0) -> dict[str, int]:
-        m = self.app.metrics
-        return {"body": max(MIN_TEXT_PX, round(m.body * 0.9 * scale)),
-                "table": max(MIN_TEXT_PX, round(m.body * 0.75 * scale)),
-                "small": max(MIN_TEXT_PX, round(m.small * scale)), "subhead": max(MIN_TEXT_PX, round(m.ui * scale)),
-                "heading": max(MIN_TEXT_PX, round(m.heading * scale)),
-                "gap": max(2, round(m.gap * min(1.0, scale)))}
-
-    def answer_scale(self, width: int, room: int) -> float:
-        """How far the first screen's type is set down so the answer fits one page: not at
-        all where it fits as the player set it, and never below four fifths of the size of
-        100% text (nor :data:`MIN_TEXT_PX`); an answer that still does not fit runs on."""
-        first = self.document.sections[0] if self.document.sections else None
-        if first is None or first.follows_on:
-            return 1.0
-        m = self.app.metrics
-        floor = ANSWER_FLOOR * metrics_for(self.app.size, 1.0, m.line_spacing).body / m.body
-        scale = 1.0
-        while scale > floor:
-            if len(paginate(self._pieces(width, scale, only_first=True), room)) <= 1:
-                return scale
-            scale = max(floor, scale - 0.05)
-        return floor
-
     def ink(self, role: str):
         return getattr(self.app.palette, INKS[role])
-
-    # -- the document as pieces ----------------------------------------------------------------
-    def _pieces(self, width: int, answer_scale: float = 1.0, only_first: bool = False) -> list[Piece]:
-        m, t = self.app.metrics, self.app.text
-        pieces: list[Piece] = []
-        for n, section in enumerate(self.document.sections):
-            if only_first and n:
-                break
-            # The first section is the one-screen answer, its type set down to fit if it must.
-            s = self.sizes(answer_scale if n == 0 else 1.0)
-            first = True
-
-            def add(piece: Piece) -> None:
-                nonlocal first
-                piece.section = n
-                if first:
-                    piece.new_page = not section.follows_on
-                    piece.space = m.gap * 3
-                    first = False
-                pieces.append(piece)
-
-            for line in t.lines(section.kicker.upper(), "sans", s["small"], width):
-                add(Piece("text", round(s["small"] * 1.4), ("sans", s["small"], "kicker", line.text, 0), keep=True))
-            lines = t.lines(section.heading, "serif", s["heading"], width)
-            for i, line in enumerate(lines):
-                add(Piece("text", round(s["heading"] * 1.3), ("serif", s["heading"], "heading", line.text, 0),
-                          keep=True, space=m.gap // 2 if i == 0 else 0))
-            for block in section.blocks:
-                for i, piece in enumerate(self._block(block, width, s)):
-                    if i == 0 and not piece.space:
-                        piece.space = s["gap"]
-                    add(piece)
-        return pieces
-
-    def _block(self, block, width: int, s: dict[str, int] | None = None) -> list[Piece]:
-        m, t, s = self.app.metrics, self.app.text, s or self.sizes()
-        if isinstance(block, doc.Paragraph):
-            role, ink = ("serif_italic", "quiet") if block.quiet else ("serif", "body")
-            return [Piece("text", round(s["body"] * LINE_SPACING), (role, s["body"], ink, line.text, 0))
-                    for line in t.lines(block.text, role, s["body"], width)]
-        if isinstance(block, doc.Subhead):
-            return [Piece("text", round(s["subhead"] * 1.4), ("sans_bold", s["subhead"], "heading", line.text, 0),
-                          keep=True, space=s["gap"] if i == 0 else 0)
-                    for i, line in enumerate(t.lines(block.text, "sans_bold", s["subhead"], width))]
-        if isinstance(block, doc.Item):
-            indent = t.width("00.  ", "sans", s["body"])
-            lines = t.lines(block.text, "serif", s["body"], width - indent)
-            return [Piece("item" if i == 0 else "text", round(s["body"] * 1.45),
-                          ("serif", s["body"], "body", line.text, indent, block.mark),
-                          space=s["gap"] // 3 if i == 0 else 0) for i, line in enumerate(lines)]
-        if isinstance(block, doc.Standing):
-            return [Piece("standing", round(s["heading"] * 3.4) + m.gap * 2, block)]
-        if isinstance(block, doc.Table):
-            return self._table(block, width)
-        raise TypeError(f"the window cannot set {block!r}")
-
-    def _cell(self, cell, column: doc.Column) -> str:
-        if isinstance(cell, doc.Points):
-            # The true minus sign exists only in the mono font; text columns get a dash.
-            return doc.signed(cell.value, "−" if not column.wraps else "–")
-        return f"{cell:,}" if isinstance(cell, int) else str(cell)
-
-    def _table(self, table: doc.Table, width: int) -> list[Piece]:
-        m, t, s = self.app.metrics, self.app.text, self.sizes()
-        size, pad = s["table"], m.gap
-        texts = [[self._cell(c, column) for c, column in zip(row, table.columns)] for row in table.rows]
-
-        def role(column: doc.Column, head: bool = False) -> str:
-            return "sans_bold" if head else ("mono" if not column.wraps else "serif")
-
-        def measure(text: str, r: str) -> int:
-            return t.width(text, r, size)
-
-        natural, least = [], []
-        for i, column in enumerate(table.columns):
-            cells = [measure(column.title, role(column, True))] + [measure(row[i], role(column)) for row in texts]
-            natural.append(max(cells) + pad)
-            words = [measure(w, role(column, True)) for w in column.title.split()] + \
-                [measure(w, role(column)) for row in texts for w in row[i].split()]
-            least.append((max(words) if column.wraps else max(cells)) + pad)
-        widths = list(least)
-        spare = width - sum(widths)
-        wrapping = sorted((i for i, c in enumerate(table.columns) if c.wraps), key=lambda i: natural[i] - least[i])
-        # Short columns ("not counted", a reporter's name) are made whole before long ones grow.
-        while wrapping and spare > 0:
-            share = spare // len(wrapping)
-            i = wrapping[0]
-            if natural[i] - widths[i] > share:
-                for j in wrapping:
-                    widths[j] += share
-                break
-            spare -= natural[i] - widths[i]
-            widths[i] = natural[i]
-            wrapping.pop(0)
-        line = round(size * 1.35)
-
-        def wrap(text: str, column: doc.Column, w: int, head: bool = False) -> list[str]:
-            if not column.wraps:
-                return [text]
-            return [ln.text for ln in t.lines(text, role(column, head), size, max(1, w - pad))] or [""]
-
-        layout = TableLayout(widths, table.columns, line)
-        heads = [wrap(c.title, c, w, True) for c, w in zip(table.columns, widths)]
-        head = Piece("table_head", max(map(len, heads)) * line + m.gap // 2, (layout, heads), keep=True)
-        pieces = [head]
-        for row in texts:
-            cells = [wrap(text, c, w) for text, c, w in zip(row, table.columns, widths)]
-            pieces.append(Piece("row", max(map(len, cells)) * line + m.gap // 2, (layout, cells), head=head))
-        return pieces
 
     # -- layout ----------------------------------------------------------------------------
     def layout(self) -> None:
@@ -281,11 +74,11 @@ class DebriefScene(Scene):
         self.sheet.centerx = w // 2
         self.sheet.height = self.nav[0].rect.top - m.gap * 2 - self.sheet.y
         self.inner = self.sheet.inflate(-m.margin * 2, -m.margin * 2)
-        folio = round(self.sizes()["small"] * 1.4)
+        self.setting = Typesetter(self.document, app.text, m, app.size)
+        folio = round(self.setting.sizes()["small"] * 1.4)
         #: Everything but the folio is drawn inside this rectangle.
         self.content = pygame.Rect(self.inner.x, self.inner.y, self.inner.width, self.inner.height - folio - m.gap)
-        scale = self.answer_scale(self.inner.width, self.content.height)
-        self.pages = paginate(self._pieces(self.inner.width, scale), self.content.height)
+        self.pages = self.setting.pages(self.inner.width, self.content.height)
         self.section_pages = {}
         for number, page in enumerate(self.pages):
             for piece, _ in page:
@@ -405,7 +198,7 @@ class DebriefScene(Scene):
         pygame.draw.line(surface, p.seal, (rule_x, self.sheet.y), (rule_x, self.sheet.bottom - 1), m.line_width)
         for piece, y in self.pages[self.page]:
             self._draw_piece(surface, piece, self.content.x, self.content.y + y, self.content.width)
-        small = self.sizes()["small"]
+        small = self.setting.sizes()["small"]
         title = self.document.sections[self.pages[self.page][0][0].section].title if self.pages[self.page] else ""
         folio = f"{title} · {self.page + 1} / {len(self.pages)}"
         t.draw(surface, t.fit(folio, "sans", small, self.inner.width), "sans", small, self.ink("folio"),
@@ -422,7 +215,7 @@ class DebriefScene(Scene):
             t.draw(surface, text, role, size, self.ink(ink), (x + indent, y))
         elif piece.kind in ("table_head", "row"):
             layout, cells = piece.data
-            size, cx = self.sizes()["table"], x
+            size, cx = self.setting.sizes()["table"], x
             for i, (column, w, lines) in enumerate(zip(layout.columns, layout.widths, cells)):
                 role = "sans_bold" if piece.kind == "table_head" else ("mono" if not column.wraps else "serif")
                 ink = "table_head" if piece.kind == "table_head" else ("reporter" if i == 2 else "table")
@@ -443,7 +236,7 @@ class DebriefScene(Scene):
             self._draw_standing(surface, piece.data, x, y)
 
     def _draw_standing(self, surface: pygame.Surface, standing: doc.Standing, x: int, y: int) -> None:
-        m, t, s = self.app.metrics, self.app.text, self.sizes()
+        m, t, s = self.app.metrics, self.app.text, self.setting.sizes()
         r = round(s["heading"] * 1.5)
         cx, cy = x + r + m.gap, y + r + m.gap
         seal = self.ink("grade")

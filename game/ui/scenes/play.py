@@ -7,17 +7,16 @@ score: it only ever reads the engine's ``Page``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pygame
 
 from game.saves import QUICK, SlotError
 from game.speech import choice_words, page_words
 from game.ui import input as cmd
+from game.ui.choices import ChoiceButtons
 from game.ui.input import Command
 from game.typography import opens_with_speech
-from game.ui.layout import (block_height, find_anchor, line_offsets, paginate, reading_anchor,
-                            split_paragraphs)
+from game.ui.layout import block_height, line_offsets, paginate, split_paragraphs
+from game.ui.reading import Reading, ReadingPlace
 from game.ui.scene import Push, Replace, Scene, To, Transition
 from game.ui.scenes.common import draw_background, open_screen
 from game.ui.styles import Frame
@@ -32,51 +31,33 @@ BAR_ITEMS = (("History", "history"), ("Save", "save"), ("Load", "load"),
              ("Settings", "settings"), ("Menu", "menu"))
 
 
-@dataclass(frozen=True)
-class ReadingPlace:
-    """Where a reader is in a passage: the page on screen, how much of it is shown and the
-    furthest point read.  A play screen made anew on the same passage (the story reloaded)
-    is given it, and finds the same paragraph and letter when it lays out the edited text,
-    so nothing read is typed out again."""
-
-    pages: list
-    page_index: int
-    revealed: float
-    furthest: tuple[int, int] | None
-
-
 class PlayScene(Scene):
+    """The passage's frame and text, the buttons along the top and the choices; where the
+    reader is in the passage is its ``reading``, the choices its ``choices``."""
+
     name = "play"
 
     def __init__(self, app, session, reading_place: ReadingPlace | None = None) -> None:
         super().__init__(app)
         self.session = session
-        self.focus = Focus()
+        self.choices = ChoiceButtons()
+        #: The choices' ring, held here too so the toast finds it and keeps clear of it.
+        self.focus = self.choices.focus
         self.bar = Focus()
         self._start_passage()
         if reading_place is not None:
-            self.pages = reading_place.pages
-            self.page_index = reading_place.page_index
-            self.revealed = reading_place.revealed
-            self.furthest = reading_place.furthest
+            self.reading = Reading(reading_place)
 
     @property
     def reading_place(self) -> ReadingPlace:
-        return ReadingPlace(self.pages, self.page_index, self.revealed, self.furthest)
+        return self.reading.place
 
     # -- state ------------------------------------------------------------------------------
     def _start_passage(self) -> None:
         #: The passage shown (the engine's ``Page``: text, speaker, choices).
         self.passage = self.session.page
-        #: The passage's lines split into pages that fit the window, each a list of lines;
-        #: None until laid out.
-        self.pages = None
-        self.page_index = 0
-        self.revealed = 0.0
-        self.furthest: tuple[int, int] | None = None   # the furthest point read, as an anchor
-        self._shown = 0                # characters of this page already on screen
-        self.focus.index = None
-        self.choice_scroll = 0
+        self.reading = Reading()
+        self.choices.start()
         self.invalidate()
         self.dirty = True
         self.app.speak(self.spoken())
@@ -98,32 +79,15 @@ class PlayScene(Scene):
             self.app.speak([choice_words(key, text)])
 
     @property
-    def on_last_page(self) -> bool:
-        return self.page_index >= len(self.pages) - 1
-
-    def page_chars(self) -> int:
-        return sum(len(line.text) for line in self.pages[self.page_index])
-
-    @property
     def text_complete(self) -> bool:
-        return self.revealed >= self.page_chars()
+        return self.reading.text_complete
 
     @property
     def choices_visible(self) -> bool:
-        return self.on_last_page and self.text_complete
+        return self.reading.on_last_page and self.reading.text_complete
 
     # -- layout -----------------------------------------------------------------------------
     def layout(self) -> None:
-        # Where the reader is, to find again after the text is re-wrapped (a new text size or
-        # window): the reveal point while text is appearing, else the top of the page.
-        anchor = None
-        was_complete = on_choices = False
-        if self.pages:
-            self._note_read()
-            was_complete = self.revealed > 0 and self.text_complete
-            upto = 0 if was_complete else int(self.revealed)
-            anchor = reading_anchor(self.pages, self.page_index, upto)
-            on_choices = anchor is None and self.on_last_page
         app, m, t = self.app, self.app.metrics, self.app.text
         w, h = app.size
         # The top bar: where and when, and buttons for mouse and touch players.
@@ -151,10 +115,7 @@ class PlayScene(Scene):
         self.frame = Frame(self.passage.style, self.passage.speaker, self.passage.title, t, m, app.palette,
                            self.column, speech)
         # Choices: wrapped to the column, touch-sized.
-        self.choice_buttons = self._make_choices()
-        gap = m.gap
-        choices_h = sum(b.rect.height for b in self.choice_buttons) + gap * (len(self.choice_buttons) - 1)
-        reserve = choices_h + gap * 3
+        reserve = self.choices.make(self.passage, self.column, t, m) + m.gap * 3
         f = self.frame
         lines = t.lines(self.passage.text, f.look.role, f.size, f.inner_width, f.look.keep_newlines)
         text_room = self.content.height - f.chrome
@@ -162,60 +123,17 @@ class PlayScene(Scene):
         closing = CLOSING_LINES if f.signed else 0
         if reserve > self.content.height:
             # Too many long choices for this window: they get a scrolling page of their own.
-            self.pages = paginate(lines, f.line_h, f.gap, text_room, 0, closing)
-            if self.pages[-1]:
-                self.pages.append([])
+            pages = paginate(lines, f.line_h, f.gap, text_room, 0, closing)
+            if pages[-1]:
+                pages.append([])
         else:
-            self.pages = paginate(lines, f.line_h, f.gap, text_room, reserve, closing)
-        if anchor is not None:
-            # The page holding the paragraph being read, not the page with the same number.
-            self.page_index, before = find_anchor(self.pages, anchor)
-            self.revealed = float(before)
-        elif self.pages and on_choices:
-            self.page_index = len(self.pages) - 1
-        self.page_index = min(self.page_index, len(self.pages) - 1)
-        if was_complete:
-            # A page read to the end stays read when the window or the text size changes.
-            self.revealed = float(self.page_chars())
-        # Nothing already read is typed out again: the reveal goes on from the furthest point.
-        self.revealed = max(self.revealed, float(self._already_read(self.page_index)))
-        self._shown = 0
-        self._place_choices()
-
-    def _make_choices(self):
-        app, m = self.app, self.app.metrics
-        if self.passage.is_ending or not self.passage.choices:
-            items = [(None, "Continue", "debrief")]
-        else:
-            items = [(c.number, c.text, c.number) for c in self.passage.choices]
-        buttons = []
-        for number, label, key in items:
-            rect = pygame.Rect(self.column.x, 0, self.column.width, m.button_height)
-            size = max(m.ui, round(m.body * 0.9))
-            buttons.append(make_button(app.text, m, rect, key, label, number=number, role="sans",
-                                       size=size, align="left"))
-        return buttons
-
-    def _place_choices(self) -> None:
-        m = self.app.metrics
-        f = self.frame
-        last = self.pages[-1]
+            pages = paginate(lines, f.line_h, f.gap, text_room, reserve, closing)
+        self.reading.set_pages(pages)
+        last = pages[-1]
+        top = self.content.y
         if last:
-            text_h = f.height(block_height(last, f.line_h, f.gap), len(self.pages) == 1)
-            y = self.content.y + text_h + m.gap * 3
-        else:
-            y = self.content.y
-        self.choices_top = y
-        for b in self.choice_buttons:
-            b.rect.y = y
-            y = b.rect.bottom + m.gap
-        self.choices_viewport = pygame.Rect(self.column.x - m.gap, self.choices_top - m.gap,
-                                            self.column.width + 2 * m.gap,
-                                            self.content.bottom - self.choices_top + m.gap)
-        self.max_choice_scroll = max(0, (y - m.gap) - self.content.bottom)
-        self.choice_scroll = min(self.choice_scroll, self.max_choice_scroll)
-        self.focus.set_buttons(self.choice_buttons)
-        self.focus.scroll = self.choice_scroll
+            top += f.height(block_height(last, f.line_h, f.gap), len(pages) == 1) + m.gap * 3
+        self.choices.place(top, self.column, self.content.bottom, m)
 
     # -- input ------------------------------------------------------------------------------
     def handle(self, command: Command) -> Transition | None:
@@ -249,19 +167,18 @@ class PlayScene(Scene):
                 return None
             app.toast("Quick save loaded.")
             return Replace(To("play", session=session))
+        reading = self.reading
         if kind == cmd.SKIP:
-            self.page_index = len(self.pages) - 1
-            self.revealed = float(self.page_chars())
-            self._note_read()
+            reading.skip_to_end()
             self.dirty = True
             return None
         if not self.text_complete:
             # Any click, key or tap first completes the text.
             if kind in (cmd.CLICK, cmd.CONFIRM, cmd.ADVANCE, cmd.CHOOSE, cmd.DOWN, cmd.PAGE_DOWN):
-                self.revealed = float(self.page_chars())
+                reading.show_page()
                 self.dirty = True
             return None
-        if not self.on_last_page:
+        if not reading.on_last_page:
             if kind in (cmd.CLICK, cmd.CONFIRM, cmd.ADVANCE, cmd.DOWN, cmd.PAGE_DOWN, cmd.RIGHT) or \
                     (kind == cmd.SCROLL and command.amount > 0):
                 self._turn(+1)
@@ -269,12 +186,13 @@ class PlayScene(Scene):
                 self._turn(-1)
             return None
         # The last page: choices.
-        if kind == cmd.SCROLL and self.max_choice_scroll:
-            self._scroll_choices(round(command.amount * self.app.metrics.ui_line))
+        if kind == cmd.SCROLL and self.choices.max_scroll:
+            self.choices.scroll_by(round(command.amount * self.app.metrics.ui_line))
+            self.dirty = True
             return None
         if kind in (cmd.PAGE_UP, cmd.LEFT) or (kind == cmd.SCROLL and command.amount < 0) or \
-                (kind == cmd.UP and self.focus.index in (None, 0) and len(self.pages) > 1):
-            if len(self.pages) > 1:
+                (kind == cmd.UP and self.focus.index in (None, 0) and len(reading.pages) > 1):
+            if len(reading.pages) > 1:
                 self._turn(-1)
             return None
         if kind == cmd.ADVANCE and self.focus.index is None:
@@ -286,7 +204,7 @@ class PlayScene(Scene):
             command = Command(cmd.CONFIRM)
         key = self.focus.handle(command)
         if self.focus.changed:
-            self._keep_focus_visible()
+            self.choices.keep_focus_visible()
             if key is None:                   # a choice taken is not read out on its way
                 self._speak_focus()
             self.dirty = True
@@ -294,45 +212,10 @@ class PlayScene(Scene):
             return None
         return self._choose(key)
 
-    def _note_read(self) -> None:
-        """Remember how far into the passage the reader has got, in terms that survive
-        re-wrapping (see :func:`game.ui.layout.reading_anchor`)."""
-        point = reading_anchor(self.pages, self.page_index, int(self.revealed))
-        if point is not None and (self.furthest is None or point > self.furthest):
-            self.furthest = point
-
-    def _already_read(self, page_index: int) -> int:
-        """How many characters of page ``page_index`` the reader has already seen."""
-        if self.furthest is None:
-            return 0
-        page, before = find_anchor(self.pages, self.furthest)
-        if page > page_index:
-            return sum(len(line.text) for line in self.pages[page_index])
-        return before if page == page_index else 0
-
     def _turn(self, step: int) -> None:
-        new = max(0, min(len(self.pages) - 1, self.page_index + step))
-        if new != self.page_index:
-            self._note_read()
-            self.page_index = new
-            # Pages already read come back whole, forwards or back; new text is revealed.
-            self.revealed = float(self._already_read(new))
+        if self.reading.turn(step):
             self.app.sound("page")
             self.dirty = True
-
-    def _scroll_choices(self, amount: int) -> None:
-        self.choice_scroll = max(0, min(self.max_choice_scroll, self.choice_scroll + amount))
-        self.focus.scroll = self.choice_scroll
-        self.dirty = True
-
-    def _keep_focus_visible(self) -> None:
-        if self.focus.index is None or not self.max_choice_scroll:
-            return
-        rect = self.focus.buttons[self.focus.index].rect
-        if rect.top - self.choice_scroll < self.choices_top:
-            self._scroll_choices(rect.top - self.choices_top - self.choice_scroll)
-        elif rect.bottom - self.choice_scroll > self.content.bottom:
-            self._scroll_choices(rect.bottom - self.content.bottom - self.choice_scroll)
 
     def _choose(self, key) -> Transition | None:
         app = self.app
@@ -359,18 +242,19 @@ class PlayScene(Scene):
 
     # -- time -------------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
-        if self.text_complete:
+        reading = self.reading
+        if reading.text_complete:
             return False
         speed = self.app.settings.text_speed
         if speed <= 0 or self.app.settings.reduce_motion:     # nothing types itself out
-            self.revealed = float(self.page_chars())
+            reading.show_page()
         else:
-            self.revealed += speed * dt
-        if self.text_complete:
+            reading.type_out(speed * dt)
+        if reading.text_complete:
             self.dirty = True          # the choices or the page arrow appear: a whole frame
-        elif int(self.revealed) > self._shown:
+        elif int(reading.revealed) > reading.shown:
             self.changed = True        # a few more characters: drawn by draw_changes
-        return not self.text_complete
+        return not reading.text_complete
 
     # -- drawing ----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -381,43 +265,38 @@ class PlayScene(Scene):
         caption = t.fit(caption, "sans", m.small, max(1, self.caption_room))
         t.draw(surface, caption, "sans", m.small, p.text_dim, (m.margin, self.bar_bottom // 2 + m.gap // 2), "midleft")
         self.bar.draw(surface, t, m, p)
-        lines = self.pages[self.page_index]
-        f = self.frame
-        first = self.page_index == 0
-        last = self.on_last_page
+        reading, f = self.reading, self.frame
+        lines = reading.lines
+        first = reading.page_index == 0
+        last = reading.on_last_page
         if lines or (first and f.look.framed and not self.passage.text):
             bh = block_height(lines, f.line_h, f.gap)
             f.draw(surface, self.content.y, bh, first, last, lines)
-        self._shown = 0
-        self._draw_text(surface, int(self.revealed))
-        if not self.text_complete:
+        reading.shown = 0
+        self._draw_text(surface, int(reading.revealed))
+        if not reading.text_complete:
             return
         if not last:
             self._draw_more(surface)
             return
-        clip = self.choices_viewport if self.max_choice_scroll else None
-        if clip is not None:
-            surface.set_clip(clip)
-        self.focus.draw(surface, t, m, p, clip)
-        if clip is not None:
-            surface.set_clip(None)
-            self._draw_scroll_hints(surface)
+        self.choices.draw(surface, t, m, p)
 
     def draw_changes(self, surface: pygame.Surface) -> list[pygame.Rect]:
         """Draw the characters revealed since the last frame, over the backdrop and frame
         already on screen; only their strip of each line is touched."""
-        return self._draw_text(surface, int(self.revealed))
+        return self._draw_text(surface, int(self.reading.revealed))
 
     def _draw_text(self, surface: pygame.Surface, upto: int) -> list[pygame.Rect]:
-        """Draw the page's characters from ``self._shown`` up to ``upto`` and return the
+        """Draw the page's characters from ``reading.shown`` up to ``upto`` and return the
         rectangles drawn.  Each strip is blitted once over untouched background, so drawing a
         line in several strips gives exactly the pixels of drawing it at once."""
-        t, f = self.app.text, self.frame
-        lines = self.pages[self.page_index]
-        start, self._shown = self._shown, max(self._shown, upto)
+        t, f, reading = self.app.text, self.frame, self.reading
+        lines = reading.lines
+        start = reading.shown
+        reading.shown = max(start, upto)
         if upto <= start or not lines:
             return []
-        x0, y0 = f.text_origin(self.content.y, self.page_index == 0)
+        x0, y0 = f.text_origin(self.content.y, reading.page_index == 0)
         measure = t.measure(f.look.role, f.size)
         rects: list[pygame.Rect] = []
         begin = 0                                   # index of the line's first character
@@ -440,20 +319,9 @@ class PlayScene(Scene):
 
     def _draw_more(self, surface: pygame.Surface) -> None:
         m, p, t = self.app.metrics, self.app.palette, self.app.text
-        label = f"{self.page_index + 1} / {len(self.pages)}"
+        label = f"{self.reading.page_index + 1} / {len(self.reading.pages)}"
         x, y = self.column.right, self.content.bottom
         rect = t.draw(surface, label, "sans", m.small, p.text_dim, (x, y), "bottomright")
         s = max(6, m.gap)
         cx, cy = rect.x - s * 2, rect.centery
         pygame.draw.polygon(surface, p.accent, [(cx - s, cy - s // 2), (cx + s, cy - s // 2), (cx, cy + s // 2 + 2)])
-
-    def _draw_scroll_hints(self, surface: pygame.Surface) -> None:
-        m, p = self.app.metrics, self.app.palette
-        s = max(6, m.gap)
-        cx = self.column.right + m.gap * 2
-        if self.choice_scroll > 0:
-            cy = self.choices_top + s
-            pygame.draw.polygon(surface, p.accent, [(cx - s, cy + s // 2), (cx + s, cy + s // 2), (cx, cy - s // 2)])
-        if self.choice_scroll < self.max_choice_scroll:
-            cy = self.content.bottom - s
-            pygame.draw.polygon(surface, p.accent, [(cx - s, cy - s // 2), (cx + s, cy - s // 2), (cx, cy + s // 2)])
