@@ -396,8 +396,12 @@ def build(debrief: Debrief, story_title: str) -> Document:
     if b.name:
         # Whether the city scored any court record is read from this life's own ledger, so the
         # sentence never points at entries that are not there.
-        scored = ("as your ledger shows where it did" if any(entry.source == "court" for entry in home.entries)
-                  else "though it counted none of yours")
+        if any(entry.source == "court" for entry in home.entries):
+            scored = "as your ledger shows where it did"
+        elif any(view.source == "court" for view in home.not_counted):
+            scored = "though it counted none of yours"
+        else:
+            scored = "and no court wrote anything of yours for it to count"
         listed: list[Block] = [Paragraph(
             "The court blacklist is not the city's points. Courts list people who ignore their "
             "judgments; paying or settling takes them off again. The list counts no points; the city "
