@@ -66,10 +66,11 @@ def debrief_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
     return answer + ([""] + detail if detail else [])
 
 
-#: The sections a player reads before being asked whether to go on: the answer to their guess
-#: and how the life ended. A visitor with ten minutes can stop there; the ledger and the rest
-#: follow for whoever wants them.
-ANSWER_SECTIONS = ("The answer", "How it ended")
+#: The sections a player reads before being asked whether to go on: the one-screen answer to
+#: their guess (grade, what counted and who reported it, what another choice would have
+#: changed). A visitor with ten minutes can stop there; how the life ended, the ledger and the
+#: rest follow for whoever wants them.
+ANSWER_SECTIONS = ("The answer",)
 
 
 def debrief_parts(debrief: Debrief, width: int = WIDTH) -> tuple[list[str], list[str]]:
