@@ -27,7 +27,7 @@ SAME_WORLD = "Play the same world"
 
 
 @dataclass(frozen=True)
-class Reading:
+class ReadPassage:
     """One passage as it was read.  ``chosen`` is the choice taken there, None when the page
     only went on (a lone Continue is no decision) or at the end."""
 
@@ -44,7 +44,7 @@ class Transcript:
     seed: int
     route: str
     written: datetime
-    readings: tuple[Reading, ...]
+    readings: tuple[ReadPassage, ...]
     debrief: doc.Document | None     # None when the game stopped before an ending
     ending: str | None = None
     #: The guesses made before the debrief: (question, answer, right — None for not sure).
@@ -70,7 +70,7 @@ def build(session: Session, written: datetime | None = None) -> Transcript:
         passage = story.passages.get(entry.passage_id)
         # Only a page that offered choices asked for a decision; elsewhere the player went on.
         decided = passage is not None and bool(passage.choices)
-        readings.append(Reading(
+        readings.append(ReadPassage(
             heading=typographic(h) if (h := _heading(entry.style, entry.speaker, entry.title, entry.text)) else None,
             text=typographic(entry.text),
             keeps_lines=keeps_lines(entry.style),

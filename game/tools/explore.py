@@ -24,7 +24,7 @@ STRETCH = 30   # days: about a month, the span over which a life should feel the
 
 
 @dataclass
-class Reading:
+class Pace:
     """How much one route asks of a reader: words per life up to the debrief, and how often
     the only thing to do was to turn the page."""
 
@@ -125,7 +125,7 @@ class Exploration:
     routes: Counter = field(default_factory=Counter)
     unvisited: list[str] = field(default_factory=list)
     first_seed: dict[str, tuple[int, str]] = field(default_factory=dict)  # ending -> (seed, route)
-    reading: dict[str, Reading] = field(default_factory=dict)  # route -> its reading figures
+    reading: dict[str, Pace] = field(default_factory=dict)  # route -> its reading figures
     # thread -> the lives that ended with it opened and not closed, and the first such seed
     unclosed: Counter = field(default_factory=Counter)
     unclosed_seed: dict[str, tuple[int, str]] = field(default_factory=dict)
@@ -253,7 +253,7 @@ def explore(story: Story, runs: int = 100, seed: int = 0, route: str = "both",
             report.grades[standing(session.events, home)[1]] += 1
             if is_listed(session.events, story.blacklist):
                 report.blacklisted += 1
-            report.reading.setdefault(this_route, Reading()).add(
+            report.reading.setdefault(this_route, Pace()).add(
                 words_read(session), len(session.path), single_option[0], reactions[0], reaction_days)
             for thread in original.threads.values():
                 if thread.left_open(session):

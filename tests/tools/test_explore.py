@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.engine import load_story
-from game.tools.explore import Reading, explore
+from game.tools.explore import Pace, explore
 
 # Every life reads the same words whichever way it goes, so the figures can be counted by hand:
 #   start           "The light turns amber."                     4 words
@@ -59,7 +59,7 @@ def test_reading_counts_the_pages_shown_with_their_variants_and_the_choices_take
 
 
 def test_reading_gives_the_middle_life_as_the_median():
-    reading = Reading()
+    reading = Pace()
     for life_words in (900, 100, 400, 300, 700):
         reading.add(life_words, inputs=4, single=1)
     figures = reading.as_json()
