@@ -17,14 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Union
 
-import yaml
-
 from .problems import Problem, Severity
-
-try:  # libyaml's C parser where present; the pure-Python one elsewhere.
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -45,14 +38,34 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     _TIMESTAMP,  # kept as the text written: a story has no use for dates as values
 }
-_resolver = yaml.resolver.Resolver()
-# The first characters with which a plain scalar might be read as something else than text.
-_MAY_NOT_BE_TEXT = frozenset(k for k in _resolver.yaml_implicit_resolvers if k)
-_SCALAR = yaml.ScalarEvent
-_MAPPING_START, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
-_SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 _PLAIN_WHOLE_NUMBER = re.compile(r"[1-9][0-9]{0,14}")
-_constructor = yaml.constructor.SafeConstructor()
+
+# PyYAML, and what the reader takes from it, set by _yaml() the first time a file is read: a
+# game that opens from its compiled story reads no story file and never imports it.
+yaml: Any = None
+_Loader: Any = None  # libyaml's C parser where present; the pure-Python one elsewhere
+_resolver: Any = None
+_constructor: Any = None
+_MAY_NOT_BE_TEXT: frozenset = frozenset()  # first characters with which a plain scalar may not be text
+_SCALAR = _MAPPING_START = _MAPPING_END = _SEQUENCE_START = _SEQUENCE_END = _ALIAS = _DOCUMENT_START = None  # events
+
+
+def _yaml() -> None:
+    """Import PyYAML and take from it what reading a file needs (once)."""
+    global yaml, _Loader, _resolver, _constructor, _MAY_NOT_BE_TEXT, _SCALAR, _MAPPING_START, _MAPPING_END
+    global _SEQUENCE_START, _SEQUENCE_END, _ALIAS, _DOCUMENT_START
+    if yaml is not None:
+        return
+    import yaml as module
+
+    _Loader = getattr(module, "CSafeLoader", None) or module.SafeLoader
+    _resolver = module.resolver.Resolver()
+    _MAY_NOT_BE_TEXT = frozenset(k for k in _resolver.yaml_implicit_resolvers if k)
+    _constructor = module.constructor.SafeConstructor()
+    _SCALAR, _ALIAS, _DOCUMENT_START = module.ScalarEvent, module.AliasEvent, module.DocumentStartEvent
+    _MAPPING_START, _MAPPING_END = module.MappingStartEvent, module.MappingEndEvent
+    _SEQUENCE_START, _SEQUENCE_END = module.SequenceStartEvent, module.SequenceEndEvent
+    yaml = module  # last: set only once everything above is
 
 Value = Union[dict, list, str, int, float, bool, None]
 
@@ -238,13 +251,13 @@ class _Reader:
             self.attach(node)
             self.stack.append(node)
             self.pending_key.append(None)
-        elif kind is yaml.AliasEvent:
+        elif kind is _ALIAS:
             self.nodes += 1
             if self.nodes > self.limit:
                 self.too_many(line, col)
             self.note(line, col, "aliases (*name) are not allowed in story files; write the value out")
             self.attach(Node(None, self.shown, line, col, written="", broken=True))
-        elif kind is yaml.DocumentStartEvent:
+        elif kind is _DOCUMENT_START:
             self.documents += 1
             if self.documents > 1:
                 self.note(line, col, "a story file holds one YAML document; remove the second '---'")
@@ -398,6 +411,7 @@ def parse_yaml(raw: bytes, shown: str, allowance: Allowance | None = None) -> tu
         return None, [Problem(shown, line, col, "file is not UTF-8 text (save it as UTF-8)")]
     if "\x00" in text:
         return None, [Problem(shown, 1, 1, "file contains NUL characters; it is not a text file")]
+    _yaml()
     reader = _Reader(text, shown, allowance)
     try:
         return _read(reader, text, shown)
