@@ -170,11 +170,19 @@ class _Reader:
         self.nodes = 0
         self.limit = MAX_NODES if allowance is None else min(MAX_NODES, allowance.nodes)
         self.problems: list[Problem] = []
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._line_starts: list[int] | None = None
         self.stack: list[Node] = []
         self.pending_key: list[Node | None] = []
         self.root: Node | None = None
         self.documents = 0
+
+    @property
+    def line_starts(self) -> list[int]:
+        """Where each line of the file starts: needed only to point inside a scalar, so it is
+        found only when there is something there to point at."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return self._line_starts
 
     def note(self, line: int, col: int, message: str) -> None:
         # A file that is mostly mistakes (or made to be) should not bury the writer, or the
@@ -267,7 +275,7 @@ class _Reader:
         written = event.value
         quoted = event.style in ("'", '"')
         node = Node(written, self.shown, line, col, quoted, _NO_KEYS, written)
-        if event.style == '"':
+        if event.style == '"' and _REFUSED.search(written):  # only an escape can have written it
             self.refuse_escapes(event)
         tag = event.tag
         if tag is None or tag == "!":
@@ -422,12 +430,14 @@ def parse_yaml(raw: bytes, shown: str, allowance: Allowance | None = None) -> tu
 
 def _read(reader: _Reader, text: str, shown: str) -> tuple[Node | None, list[Problem]]:
     try:
-        for match in _REFUSED_IN_FILE.finditer(text):
-            line = text.count("\n", 0, match.start()) + 1
-            reader.note(line, match.start() - reader.line_starts[line - 1] + 1, _refusal(match.group()))
-        # Each refused character is reported above; a placeholder of the same width keeps
-        # every later line and column true while the rest of the file is read.
-        readable = _REFUSED_IN_FILE.sub(_PLACEHOLDER, text)
+        readable = text
+        if _REFUSED_IN_FILE.search(text) is not None:  # one look at an honest file, which has none
+            for match in _REFUSED_IN_FILE.finditer(text):
+                line = text.count("\n", 0, match.start()) + 1
+                reader.note(line, match.start() - reader.line_starts[line - 1] + 1, _refusal(match.group()))
+            # Each refused character is reported above; a placeholder of the same width keeps
+            # every later line and column true while the rest of the file is read.
+            readable = _REFUSED_IN_FILE.sub(_PLACEHOLDER, text)
         root = reader.read(readable)
     except _Stop:
         return None, reader.problems
