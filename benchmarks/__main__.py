@@ -205,6 +205,9 @@ def run(quick: bool, passages: int, repeat: int, use_xvfb: bool) -> dict:
         count = f"{200 if quick else passages:,}"
         figures.update(loading("the shipped story", ROOT / "story", 3 if quick else 5 * repeat, env))
         figures.update(loading(f"a {count}-passage story", big, repeat, env))
+        # The same number of passages, each mostly prose (~1.2 KB) with a grade condition, in 10 files.
+        prose = bigstory.write_prose(Path(scratch) / "prose", per_file=20 if quick else max(1, passages // 10))
+        figures.update(loading(f"a prose-heavy {count}-passage story", prose, repeat, env))
         figures["explore, the shipped story"] = exploring("the shipped story", ROOT / "story",
                                                           20 if quick else 1000, repeat)
         figures[f"explore, a {count}-passage story"] = exploring("big", big, 20 if quick else 1000, repeat)

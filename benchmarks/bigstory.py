@@ -1,6 +1,6 @@
 """A large story in the documented format, written out for the benchmarks and the bounds.
 
-    python -m benchmarks.bigstory DIR [--passages 10000]
+    python -m benchmarks.bigstory DIR [--passages 10000] [--prose]
 
 The story is honest: every passage is reachable, every choice leads somewhere, and its
 passages use what real ones do — prose of a few paragraphs, choices with conditions and
@@ -192,13 +192,59 @@ def write(folder: Path, passages: int = 10_000, seed: int = 1) -> Path:
     return folder
 
 
+GRADES = ("AAA", "AA", "A", "B", "C")
+
+
+def prose_passage(rng: random.Random, here: str, after: str | None) -> str:
+    """A passage that is mostly prose: about 1.2 KB of it in literal blocks, with a variant
+    and a choice that each ask after the grade, as a long written chapter's passages do."""
+    grade = rng.choice(GRADES)
+    lines = [f"  {here}:", "    style: narration", "    text: |", prose(rng, 3, 40),
+             "    variants:", f"      - when: grade >= \"{grade}\"", "        text: |",
+             prose(rng, 1, 24).replace("      ", "          ", 1)]
+    if after is None:
+        return "\n".join(lines + ["    ending:", f"      title: The end of {here}"])
+    return "\n".join(lines + [
+        "    choices:",
+        "      - text: " + prose(rng, 1, 8).strip(), f"        when: grade < \"{grade}\" or money >= 500",
+        f"        goto: {after}",
+        "      - text: Go on.", f"        goto: {after}"])
+
+
+def write_prose(folder: Path, files: int = 10, per_file: int = 1_000, seed: int = 1) -> Path:
+    """Write a prose-heavy story into ``folder``: ``files`` chapters of ``per_file`` passages,
+    each chapter one chain read from a hub to its ending; returns the folder."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "story.yaml").write_text(HEADER, encoding="utf-8")
+    (folder / "cities.yaml").write_text(
+        CITY.format(id="big_city", name="The Big City", start=1000, blood=5), encoding="utf-8")
+    (folder / "other_city.yaml").write_text(
+        CITY.format(id="other_city", name="The Other City", start=1050, blood=30), encoding="utf-8")
+    hub = ["passages:", "  big_start:", "    style: narration", "    text: |", prose(rng, 2, 40), "    choices:"]
+    for chapter in range(files):
+        hub += [f"      - text: Read chapter {chapter + 1}.", f"        goto: c{chapter}_p0"]
+    (folder / "hubs.yaml").write_text("\n".join(hub) + "\n", encoding="utf-8")
+    for chapter in range(files):
+        passages = [prose_passage(rng, f"c{chapter}_p{n}", f"c{chapter}_p{n + 1}" if n < per_file - 1 else None)
+                    for n in range(per_file)]
+        (folder / f"chapter_{chapter:02d}.yaml").write_text("passages:\n" + "\n\n".join(passages) + "\n",
+                                                              encoding="utf-8")
+    return folder
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--passages", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--prose", action="store_true",
+                        help="the prose-heavy shape instead: 10 files of PASSAGES/10 passages, ~1.2 KB of prose each")
     args = parser.parse_args()
-    write(args.folder, args.passages, args.seed)
+    if args.prose:
+        write_prose(args.folder, per_file=max(1, args.passages // 10), seed=args.seed)
+    else:
+        write(args.folder, args.passages, args.seed)
     size = sum(p.stat().st_size for p in args.folder.glob("*.yaml"))
     print(f"{args.folder}: {size / 2**20:.1f} MB")
 

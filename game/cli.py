@@ -52,7 +52,7 @@ def _at_least_one(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .terminal import MAX_AUTO_STEPS
+    from .engine.session import MAX_AUTO_STEPS  # not the terminal's: the window has no use for it
     from .tools.commands import add_modder_commands
 
     parser = argparse.ArgumentParser(

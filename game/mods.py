@@ -74,8 +74,80 @@ def mod_folders(story_dir: Path, data: Path) -> list[tuple[Path, bool]]:
     return [(beside, True), (Path(data) / "mods", False)]
 
 
-def describe(folder: Path, shipped: bool = False) -> InstalledMod:
-    """What the ``mod:`` section of ``folder`` says about it.  Never raises."""
+class Described:
+    """What each installed mod's files said about it, kept in the cache folder between starts
+    under a digest of the files' names and bytes (and of the game that read them), so a start
+    with the same mods reads no YAML to list them. Like the compiled story, it is an
+    optimisation only: anything in it that does not read back exactly is ignored."""
+
+    FILE = "mods-described.json"
+    MAX_ENTRIES = 2 * MAX_MODS
+    MAX_BYTES = 1024 * 1024
+
+    def __init__(self, path: Path | None, entries: dict[str, list]) -> None:
+        self.path = path
+        self.entries = entries
+        self.used: dict[str, list] = {}
+        self.changed = False
+
+    @classmethod
+    def kept_in(cls, folder: Path) -> "Described":
+        from game.jsonfile import Unreadable, read_json
+
+        path = Path(folder) / cls.FILE
+        try:
+            data = read_json(path, max_bytes=cls.MAX_BYTES)
+        except (OSError, ValueError, Unreadable):
+            data = {}
+        entries = {}
+        if isinstance(data, dict):
+            for key, entry in data.items():
+                if type(entry) is list and len(entry) == 4 and all(type(v) is str for v in entry[:3]) \
+                        and (entry[3] is None or type(entry[3]) is str):
+                    entries[key] = entry
+        return cls(path, entries)
+
+    def describe(self, key: str, folder: Path, files: list[Path], shipped: bool) -> InstalledMod:
+        from game.engine.compiled import fingerprint
+        from game.engine.located import read_bounded
+
+        digest = fingerprint()
+        digest.folder(key, True)
+        for path in files:
+            data, refusal = read_bounded(path, str(path))
+            digest.file(str(path), data, str(refusal or ""))
+        slot = digest.hexdigest()
+        entry = self.entries.get(slot)
+        if entry is not None:
+            self.used[slot] = entry
+            return InstalledMod(key, folder, entry[0], entry[1], entry[2], shipped, entry[3])
+        mod = _read_description(key, folder, files, shipped)
+        self.used[slot] = [mod.name, mod.description, mod.author, mod.problem]
+        self.changed = True
+        return mod
+
+    def keep(self) -> None:
+        """Write what this listing read, with the entries it did not use after it, if anything
+        is new; a cache folder that cannot be written costs only time."""
+        if not self.changed or self.path is None:
+            return
+        kept = dict(self.used)
+        for slot, entry in self.entries.items():
+            if len(kept) >= self.MAX_ENTRIES:
+                break
+            kept.setdefault(slot, entry)
+        from game.jsonfile import write_json_atomic
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_json_atomic(self.path, kept)
+        except (OSError, ValueError):
+            pass
+
+
+def describe(folder: Path, shipped: bool = False, known: Described | None = None) -> InstalledMod:
+    """What the ``mod:`` section of ``folder`` says about it.  Never raises.  With ``known``
+    (what earlier starts read), files whose bytes were described before are not read again."""
     key = folder.name
     if not KEY.match(key):
         return InstalledMod(key, folder, key, shipped=shipped,
@@ -86,6 +158,12 @@ def describe(folder: Path, shipped: bool = False) -> InstalledMod:
         files = [found] if found is not None else story_files(folder)[0][:MAX_FILES_LOOKED_AT]
     except OSError as exc:
         return InstalledMod(key, folder, key, shipped=shipped, problem=f"cannot be read: {exc.strerror or exc}")
+    if known is None:
+        return _read_description(key, folder, files, shipped)
+    return known.describe(key, folder, files, shipped)
+
+
+def _read_description(key: str, folder: Path, files: list[Path], shipped: bool) -> InstalledMod:
     unreadable = None
     for path in files:
         node, problems = read_yaml(path, str(path))
@@ -108,10 +186,21 @@ def _text(value: object) -> str:
     return " ".join(value.split()) if isinstance(value, str) else ""
 
 
-def find_installed(story_dir: Path, data: Path) -> list[InstalledMod]:
+def find_installed(story_dir: Path, data: Path, cache: Path | None = None) -> list[InstalledMod]:
     """Every mod installed for the story in ``story_dir``: the game's own first, then the
     player's, each in name order.  A key found twice keeps the first; the second is listed
-    with a problem, so the player sees why it cannot be turned on."""
+    with a problem, so the player sees why it cannot be turned on.  With a ``cache`` folder,
+    what the mods' files said is kept there, and a mod whose files are unchanged is described
+    without reading them as YAML again."""
+    known = Described.kept_in(cache) if cache is not None else None
+    try:
+        return _find_installed(story_dir, data, known)
+    finally:
+        if known is not None:
+            known.keep()
+
+
+def _find_installed(story_dir: Path, data: Path, known: Described | None) -> list[InstalledMod]:
     found: list[InstalledMod] = []
     seen: dict[str, Path] = {}
     for place, own in mod_folders(story_dir, data):
@@ -120,7 +209,7 @@ def find_installed(story_dir: Path, data: Path) -> list[InstalledMod]:
         except OSError:
             continue
         for folder in folders[:MAX_MODS]:
-            mod = describe(folder, own)
+            mod = describe(folder, own, known)
             if mod.key in seen and mod.usable:
                 mod = InstalledMod(mod.key, folder, mod.name, mod.description, mod.author, own,
                                    f"another mod is installed under the same folder name ({seen[mod.key]})")
@@ -227,7 +316,7 @@ def first_load(story_dir: Path, given: Sequence[Path], enabled: Sequence[str], d
     (the settings keep them on, so a fixed mod is back next time). ``cache`` is where the
     compiled story is kept (None: nowhere); by default, where play keeps it."""
     folder = story_cache() if cache == PLAYS_CACHE else cache
-    chosen = Loadout(Path(story_dir), find_installed(story_dir, data), tuple(enabled), tuple(given),
+    chosen = Loadout(Path(story_dir), find_installed(story_dir, data, folder), tuple(enabled), tuple(given),
                      folder)  # type: ignore[arg-type]
     story, problems = chosen.load()
     if story is not None or not chosen.enabled:

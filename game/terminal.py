@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, NamedTuple
 from . import debrief_document
 from .engine import Debrief, Page, Session
 from .engine.printed import STRAY
+from .engine.session import MAX_AUTO_STEPS
 from .engine.styles import keeps_lines, kind_heading, paragraphs, signature
 from .typography import named_speaker, plain as in_plain_ascii, typographic
 
@@ -180,9 +181,6 @@ def _table_lines(table: debrief_document.Table, width: int) -> list[str]:
     return out
 
 
-#: Automatic play gives up after this many choices: in a story whose loop has no way out it
-#: would otherwise choose for ever.  A life through the shipped story takes about a hundred.
-MAX_AUTO_STEPS = 5000
 
 
 class Outcome(NamedTuple):

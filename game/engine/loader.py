@@ -8,21 +8,47 @@ front door; the phases themselves live in ``discovery`` and the ``loading`` pack
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from .discovery import (  # noqa: F401  (the limits are read, and tried lower, by name here)
     MAX_FILES, MAX_FOLDER_BYTES, MAX_FOLDER_NODES, MAX_TOTAL_BYTES, MAX_TOTAL_NODES, is_mod_folder,
 )
-from .loading.additions import EXTEND_KEYS  # noqa: F401
-from .loading.build import check_files
-from .loading.effects import EFFECT_BUILDERS, EFFECTS  # noqa: F401
-from .loading.header import STORY_KEYS, Header  # noqa: F401
-from .loading.jurisdictions import ADDITION_KEYS, JURISDICTION_KEYS  # noqa: F401
-from .loading.passages import PASSAGE_KEYS, THREAD_KEYS, normalise_prose  # noqa: F401
-from .loading.sections import MOD_KEYS, SECTIONS  # noqa: F401
-from .loading.values import ID, ONE_LINE  # noqa: F401
+from .fingerprint import Fingerprint
 from .problems import Problem, StoryError
 from .story import Story
+
+if TYPE_CHECKING:
+    from .loading.header import Header
+
+# The phases' own names, read here by the tools and the tests. The phases are imported when
+# a story is read from its files, or when one of these is first asked for: a game opening
+# from its compiled story imports neither them nor PyYAML.
+_PHASE_NAMES = {
+    "EXTEND_KEYS": "additions", "EFFECT_BUILDERS": "effects", "EFFECTS": "effects", "STORY_KEYS": "header",
+    "Header": "header", "ADDITION_KEYS": "jurisdictions", "JURISDICTION_KEYS": "jurisdictions",
+    "PASSAGE_KEYS": "passages", "THREAD_KEYS": "passages", "normalise_prose": "passages", "MOD_KEYS": "sections",
+    "SECTIONS": "sections", "ID": "values", "ONE_LINE": "values",
+}
+
+
+def __getattr__(name: str) -> Any:
+    phase = _PHASE_NAMES.get(name)
+    if phase is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".loading.{phase}", __package__), name)
+    globals()[name] = value
+    return value
+
+
+def check_files(root: Path, mods: Sequence[Path] = (),
+                fingerprint: Fingerprint | None = None) -> tuple[Story | None, list[Problem]]:
+    """Read and check the story's files (``loading.build`` does, imported only now)."""
+    from .loading.build import check_files as check
+
+    return check(root, mods, fingerprint)
+
 
 __all__ = ["Header", "check_story", "is_mod_folder", "load_story", "normalise_prose"]
 

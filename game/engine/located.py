@@ -17,14 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Union
 
-import yaml
-
 from .problems import Problem, Severity
-
-try:  # libyaml's C parser where present; the pure-Python one elsewhere.
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -45,14 +38,34 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     _TIMESTAMP,  # kept as the text written: a story has no use for dates as values
 }
-_resolver = yaml.resolver.Resolver()
-# The first characters with which a plain scalar might be read as something else than text.
-_MAY_NOT_BE_TEXT = frozenset(k for k in _resolver.yaml_implicit_resolvers if k)
-_SCALAR = yaml.ScalarEvent
-_MAPPING_START, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
-_SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 _PLAIN_WHOLE_NUMBER = re.compile(r"[1-9][0-9]{0,14}")
-_constructor = yaml.constructor.SafeConstructor()
+
+# PyYAML, and what the reader takes from it, set by _yaml() the first time a file is read: a
+# game that opens from its compiled story reads no story file and never imports it.
+yaml: Any = None
+_Loader: Any = None  # libyaml's C parser where present; the pure-Python one elsewhere
+_resolver: Any = None
+_constructor: Any = None
+_MAY_NOT_BE_TEXT: frozenset = frozenset()  # first characters with which a plain scalar may not be text
+_SCALAR = _MAPPING_START = _MAPPING_END = _SEQUENCE_START = _SEQUENCE_END = _ALIAS = _DOCUMENT_START = None  # events
+
+
+def _yaml() -> None:
+    """Import PyYAML and take from it what reading a file needs (once)."""
+    global yaml, _Loader, _resolver, _constructor, _MAY_NOT_BE_TEXT, _SCALAR, _MAPPING_START, _MAPPING_END
+    global _SEQUENCE_START, _SEQUENCE_END, _ALIAS, _DOCUMENT_START
+    if yaml is not None:
+        return
+    import yaml as module
+
+    _Loader = getattr(module, "CSafeLoader", None) or module.SafeLoader
+    _resolver = module.resolver.Resolver()
+    _MAY_NOT_BE_TEXT = frozenset(k for k in _resolver.yaml_implicit_resolvers if k)
+    _constructor = module.constructor.SafeConstructor()
+    _SCALAR, _ALIAS, _DOCUMENT_START = module.ScalarEvent, module.AliasEvent, module.DocumentStartEvent
+    _MAPPING_START, _MAPPING_END = module.MappingStartEvent, module.MappingEndEvent
+    _SEQUENCE_START, _SEQUENCE_END = module.SequenceStartEvent, module.SequenceEndEvent
+    yaml = module  # last: set only once everything above is
 
 Value = Union[dict, list, str, int, float, bool, None]
 
@@ -157,11 +170,19 @@ class _Reader:
         self.nodes = 0
         self.limit = MAX_NODES if allowance is None else min(MAX_NODES, allowance.nodes)
         self.problems: list[Problem] = []
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._line_starts: list[int] | None = None
         self.stack: list[Node] = []
         self.pending_key: list[Node | None] = []
         self.root: Node | None = None
         self.documents = 0
+
+    @property
+    def line_starts(self) -> list[int]:
+        """Where each line of the file starts: needed only to point inside a scalar, so it is
+        found only when there is something there to point at."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return self._line_starts
 
     def note(self, line: int, col: int, message: str) -> None:
         # A file that is mostly mistakes (or made to be) should not bury the writer, or the
@@ -238,13 +259,13 @@ class _Reader:
             self.attach(node)
             self.stack.append(node)
             self.pending_key.append(None)
-        elif kind is yaml.AliasEvent:
+        elif kind is _ALIAS:
             self.nodes += 1
             if self.nodes > self.limit:
                 self.too_many(line, col)
             self.note(line, col, "aliases (*name) are not allowed in story files; write the value out")
             self.attach(Node(None, self.shown, line, col, written="", broken=True))
-        elif kind is yaml.DocumentStartEvent:
+        elif kind is _DOCUMENT_START:
             self.documents += 1
             if self.documents > 1:
                 self.note(line, col, "a story file holds one YAML document; remove the second '---'")
@@ -254,7 +275,7 @@ class _Reader:
         written = event.value
         quoted = event.style in ("'", '"')
         node = Node(written, self.shown, line, col, quoted, _NO_KEYS, written)
-        if event.style == '"':
+        if event.style == '"' and _REFUSED.search(written):  # only an escape can have written it
             self.refuse_escapes(event)
         tag = event.tag
         if tag is None or tag == "!":
@@ -398,6 +419,7 @@ def parse_yaml(raw: bytes, shown: str, allowance: Allowance | None = None) -> tu
         return None, [Problem(shown, line, col, "file is not UTF-8 text (save it as UTF-8)")]
     if "\x00" in text:
         return None, [Problem(shown, 1, 1, "file contains NUL characters; it is not a text file")]
+    _yaml()
     reader = _Reader(text, shown, allowance)
     try:
         return _read(reader, text, shown)
@@ -408,12 +430,14 @@ def parse_yaml(raw: bytes, shown: str, allowance: Allowance | None = None) -> tu
 
 def _read(reader: _Reader, text: str, shown: str) -> tuple[Node | None, list[Problem]]:
     try:
-        for match in _REFUSED_IN_FILE.finditer(text):
-            line = text.count("\n", 0, match.start()) + 1
-            reader.note(line, match.start() - reader.line_starts[line - 1] + 1, _refusal(match.group()))
-        # Each refused character is reported above; a placeholder of the same width keeps
-        # every later line and column true while the rest of the file is read.
-        readable = _REFUSED_IN_FILE.sub(_PLACEHOLDER, text)
+        readable = text
+        if _REFUSED_IN_FILE.search(text) is not None:  # one look at an honest file, which has none
+            for match in _REFUSED_IN_FILE.finditer(text):
+                line = text.count("\n", 0, match.start()) + 1
+                reader.note(line, match.start() - reader.line_starts[line - 1] + 1, _refusal(match.group()))
+            # Each refused character is reported above; a placeholder of the same width keeps
+            # every later line and column true while the rest of the file is read.
+            readable = _REFUSED_IN_FILE.sub(_PLACEHOLDER, text)
         root = reader.read(readable)
     except _Stop:
         return None, reader.problems

@@ -31,6 +31,7 @@ def test_every_figure_the_request_names_is_measured(quick_run):
                    "frame work while text animates, p99", "CPU while idle", "load+check the shipped story, cold",
                    "load the shipped story, warm (compiled)", "peak memory, load+check a 200-passage story",
                    "explore, the shipped story", "explore, a 200-passage story",
+                   "load+check a prose-heavy 200-passage story, cold",
                    "peak RSS playing to the debrief"):
         assert wanted in names
 

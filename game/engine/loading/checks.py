@@ -15,6 +15,10 @@ from .gathered import word
 from .header import Header
 from .values import Values
 
+#: Something wrong with a condition: whether it is only a warning, the message, and the column
+#: it is at from where the condition is written.
+Finding = tuple[bool, str, int]
+
 
 class Checks(Values):
     """Reports what only the whole story can show."""
@@ -44,50 +48,66 @@ class Checks(Values):
         known_vars = dict(gathered.variables_set)
         names = {"passage": gathered.passage_nodes, "behaviour": behaviours, "jurisdiction": jurisdictions,
                  "subject": {PLAYER, *subjects}}
+        # A condition written the same way says the same of itself wherever it is written (the
+        # names it may use are all known by now): each is looked at once, and what it showed
+        # told at every place it is written.
+        found: dict[tuple[str, bool], list[Finding]] = {}
         for condition, node in gathered.conditions:
-            self.check_condition(condition, node, known_vars, names)
+            findings = found.get((condition.source, node.quoted))
+            if findings is None:
+                findings = found[condition.source, node.quoted] = self.condition_findings(
+                    condition, node.quoted, known_vars, names)
+            for warning, message, offset in findings:
+                if warning:
+                    self.warn(node, message)
+                else:
+                    self.error(node, message, offset)
 
-    def check_condition(self, condition: Condition, node: Node, variables: dict[str, str],
-                        names: dict[str, Any]) -> None:
-        quoted = 1 if node.quoted else 0
+    def condition_findings(self, condition: Condition, quoted: bool, variables: dict[str, str],
+                           names: dict[str, Any]) -> list[Finding]:
+        """What is wrong with a condition, each as (whether only a warning, message, column
+        from where it is written)."""
+        findings: list[Finding] = []
         single = "\n" not in condition.source
 
         def at(offset: int) -> int:
-            return offset + quoted if single else 0
+            return offset + (1 if quoted else 0) if single else 0
 
         for message, offset in conditions.logic_mistakes(condition.tree, variables):
-            self.error(node, f"in condition: {message}", at(offset))
+            findings.append((False, f"in condition: {message}", at(offset)))
         for part in conditions.walk(condition.tree):
             match part:
                 case Variable(name, offset) if name not in variables:
                     hint = self.closest(name, list(variables) + list(BUILTINS) + ["true", "false"])
-                    self.error(node, f"in condition: '{name}' is never set by the story{hint}", at(offset))
+                    findings.append((False, f"in condition: '{name}' is never set by the story{hint}", at(offset)))
                 case Ask(question, arg, offset):
                     wanted = QUESTIONS[question][0]
                     if arg not in names[wanted]:
-                        self.error(node, f"in condition: {question}({arg}): unknown {wanted} '{arg}'"
-                                         f"{self.closest(arg, names[wanted])}", at(offset))
+                        findings.append((False, f"in condition: {question}({arg}): unknown {wanted} '{arg}'"
+                                                f"{self.closest(arg, names[wanted])}", at(offset)))
                 case Compare(op, left, right, offset):
-                    self.check_comparison(node, op, left, right, at(offset), variables)
+                    findings += self.comparison_findings(op, left, right, at(offset), variables)
+        return findings
 
-    def check_comparison(self, node: Node, op: str, left: Part, right: Part, offset: int,
-                         variables: dict[str, str]) -> None:
+    @staticmethod
+    def comparison_findings(op: str, left: Part, right: Part, offset: int,
+                            variables: dict[str, str]) -> list[Finding]:
+        findings: list[Finding] = []
         if op in ("==", "!=") and any(isinstance(side, Builtin) and side.name == "score"
                                       for side in (left, right)):
-            self.warn(node, f"in condition: 'score {op} …' tests one exact score; a chain of them "
-                            "can spell the hidden score out to the player. Compare with < or >=")
+            findings.append((True, f"in condition: 'score {op} …' tests one exact score; a chain of them "
+                                   "can spell the hidden score out to the player. Compare with < or >=", 0))
         kinds = {conditions.kind_of(left, variables), conditions.kind_of(right, variables)}
         if "grade" in kinds:
-            for side in (left, right):
-                if isinstance(side, Value) and side.value not in GRADES:
-                    self.error(node, f"in condition: '{side.value}' is not a grade; grades are "
-                                     f"{', '.join(GRADES)}", offset)
-            return
+            return findings + [
+                (False, f"in condition: '{side.value}' is not a grade; grades are {', '.join(GRADES)}", offset)
+                for side in (left, right) if isinstance(side, Value) and side.value not in GRADES]
         kinds.discard("unknown")
         if len(kinds) > 1:
-            self.error(node, f"in condition: compares {' with '.join(sorted(kinds))}", offset)
+            findings.append((False, f"in condition: compares {' with '.join(sorted(kinds))}", offset))
         elif op in ("<", "<=", ">", ">=") and kinds and kinds != {"number"}:
-            self.error(node, f"in condition: '{op}' compares numbers (or grades), not {kinds.pop()}s", offset)
+            findings.append((False, f"in condition: '{op}' compares numbers (or grades), not {kinds.pop()}s", offset))
+        return findings
 
     def same_names(self, jurisdictions: dict[str, Jurisdiction], subjects: dict[str, Subject]) -> None:
         """Warn of what a player would read twice, or could not tell apart, at the debrief."""
