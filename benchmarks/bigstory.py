@@ -159,16 +159,21 @@ def episode_passages(rng: random.Random, district: int, episode: int) -> list[st
     return out
 
 
-def write(folder: Path, passages: int = 10_000, seed: int = 1) -> Path:
-    """Write a story of about ``passages`` passages (a whole number of episodes) into
-    ``folder``; returns the folder."""
-    rng = random.Random(seed)
+def _write_setting(folder: Path) -> None:
+    """The header and the two cities every generated story is played under."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "story.yaml").write_text(HEADER, encoding="utf-8")
     (folder / "cities.yaml").write_text(
         CITY.format(id="big_city", name="The Big City", start=1000, blood=5), encoding="utf-8")
     (folder / "other_city.yaml").write_text(
         CITY.format(id="other_city", name="The Other City", start=1050, blood=30), encoding="utf-8")
+
+
+def write(folder: Path, passages: int = 10_000, seed: int = 1) -> Path:
+    """Write a story of about ``passages`` passages (a whole number of episodes) into
+    ``folder``; returns the folder."""
+    rng = random.Random(seed)
+    _write_setting(folder)
     episodes = max(1, passages // EPISODE)
     districts = -(-episodes // EPISODES_PER_DISTRICT)
     hubs = [["  big_start:", "    style: narration", "    text: |", prose(rng, 2, 40), "    choices:"]]
@@ -215,12 +220,7 @@ def write_prose(folder: Path, files: int = 10, per_file: int = 1_000, seed: int 
     """Write a prose-heavy story into ``folder``: ``files`` chapters of ``per_file`` passages,
     each chapter one chain read from a hub to its ending; returns the folder."""
     rng = random.Random(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "story.yaml").write_text(HEADER, encoding="utf-8")
-    (folder / "cities.yaml").write_text(
-        CITY.format(id="big_city", name="The Big City", start=1000, blood=5), encoding="utf-8")
-    (folder / "other_city.yaml").write_text(
-        CITY.format(id="other_city", name="The Other City", start=1050, blood=30), encoding="utf-8")
+    _write_setting(folder)
     hub = ["passages:", "  big_start:", "    style: narration", "    text: |", prose(rng, 2, 40), "    choices:"]
     for chapter in range(files):
         hub += [f"      - text: Read chapter {chapter + 1}.", f"        goto: c{chapter}_p0"]

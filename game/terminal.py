@@ -63,7 +63,7 @@ def page_lines(page: Page, width: int = WIDTH) -> list[str]:
 def debrief_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
     """The debrief as plain text, from the same document the window sets on paper. Its first
     line is the word that opens the ledger; a wrapped line stays indented under its item."""
-    answer, detail = debrief_parts(debrief, width)
+    answer, detail, _ = debrief_parts(debrief, width)
     return answer + ([""] + detail if detail else [])
 
 
@@ -74,22 +74,19 @@ def debrief_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
 ANSWER_SECTIONS = ("The answer",)
 
 
-def debrief_parts(debrief: Debrief, width: int = WIDTH) -> tuple[list[str], list[str]]:
-    """The debrief as plain text in two parts: the answer and the ending, then the detail (the
-    ledger, the grade, what was not counted, the other lists and the questions)."""
+def debrief_parts(debrief: Debrief, width: int = WIDTH) -> tuple[list[str], list[str], str]:
+    """The debrief as plain text in two parts, the answer and then the detail (how it ended,
+    the ledger, the grade, what was not counted, the other lists and the questions), with
+    the question the terminal asks between them: the detail's headings, so the player knows
+    what Enter opens."""
     width = width if width > 0 else UNWRAPPED
-    document = debrief_document.build(debrief, "")
-    first = sum(1 for section in document.sections[:len(ANSWER_SECTIONS)] if section.title in ANSWER_SECTIONS)
-    answer = ["Debrief", "=" * 7] + _section_lines(document.sections[:first], width)
-    return answer, _section_lines(document.sections[first:], width)
-
-
-def detail_prompt(debrief: Debrief) -> str:
-    """What the terminal asks after the answer: the rest's headings, so the player knows what
-    Enter opens."""
     sections = debrief_document.build(debrief, "").sections
-    rest = [section for section in sections if section.title not in ANSWER_SECTIONS]
-    return f"(Enter for the rest: {' · '.join(section.heading for section in rest)}. Or q to finish here.)"
+    first = 0
+    while first < len(sections) and sections[first].title in ANSWER_SECTIONS:
+        first += 1
+    rest = sections[first:]
+    prompt = f"(Enter for the rest: {' · '.join(section.heading for section in rest)}. Or q to finish here.)"
+    return ["Debrief", "=" * 7] + _section_lines(sections[:first], width), _section_lines(rest, width), prompt
 
 
 def _section_lines(sections, width: int) -> list[str]:
@@ -337,15 +334,14 @@ def _guess(session: Session, stdin: IO[str], stdout: IO[str], auto: random.Rando
 
 def _debrief(debrief: Debrief, stdin: IO[str], stdout: IO[str], auto: random.Random | None, say,
              width: int) -> None:
-    """The answer and the ending, then, unless the player stops there, the detail. Automatic
-    play and input that has run out read it all, so a scripted life's output is the whole
-    debrief."""
-    answer, detail = debrief_parts(debrief, width)
+    """The answer, then, unless the player stops there, the detail. Automatic play and input
+    that has run out read it all, so a scripted life's output is the whole debrief."""
+    answer, detail, prompt = debrief_parts(debrief, width)
     say([""] + answer)
     if not detail:
         return
     if auto is None:
-        say(["", *textwrap.wrap(detail_prompt(debrief), width if width > 0 else UNWRAPPED)])
+        say(["", *textwrap.wrap(prompt, width if width > 0 else UNWRAPPED)])
         stdout.write("> ")
         stdout.flush()
         if stdin.readline().strip().lower() in ("q", "quit"):
