@@ -229,15 +229,16 @@ def play_on(session: Session, stdin: IO[str], stdout: IO[str], *, auto: random.R
         stdout.write("\n".join(lines) + "\n")
         stdout.flush()
 
-    last_day = None
+    # A new heading when the day or the city changes: a train can take the same day to Nanjing.
+    last_place = None
     steps = 0
     if auto is None:
         say(["(Type a choice's number. ? lists the other commands: history, save, load.)"])
     while True:
         page = session.page
-        if page.day != last_day:
+        if (page.day, page.city_name) != last_place:
             say(["", f"— Day {page.day}, {page.city_name} —", ""])
-            last_day = page.day
+            last_place = (page.day, page.city_name)
         say(page_lines(page, width))
         if session.is_over:
             if not _guess(session, stdin, stdout, auto, say, width):
@@ -280,7 +281,7 @@ def play_on(session: Session, stdin: IO[str], stdout: IO[str], *, auto: random.R
                 loaded, message = _load(saves, rest)
                 say([message])
                 if loaded is not None:
-                    session, last_day = loaded, None
+                    session, last_place = loaded, None
                     break
         if isinstance(answer, int):
             session.choose(answer)

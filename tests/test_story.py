@@ -328,7 +328,7 @@ def test_mrs_song_does_not_ask_after_news_you_already_told_her(story):
 def test_liu_fang_tells_you_about_her_father_once(story):
     session = live(story, ["Ask her what they could find"], until="oct_canteen")
     assert "fishing boat" not in session.page.text
-    assert "she told you weeks ago" in session.page.text
+    assert "Dad's name, next to mine" in session.page.text
 
 
 def test_sister_jing_is_introduced_in_the_choice_that_first_names_her(story):
