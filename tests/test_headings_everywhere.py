@@ -63,12 +63,12 @@ def test_letters_and_documents_are_signed_and_nothing_else_is():
 
 
 def test_the_window_signs_what_the_others_sign():
-    from game.ui.styles import Frame
+    from game.ui.styles import PassageBorder
 
     for style in STYLES:
         for speaker in (None, "Ms. Qu"):
-            frame = SimpleNamespace(style=style, speaker=speaker)
-            assert Frame.signed.fget(frame) == (signature(style, speaker) is not None)
+            border = SimpleNamespace(style=style, speaker=speaker)
+            assert PassageBorder.signed.fget(border) == (signature(style, speaker) is not None)
 
 
 SIGNED_FORM = """
