@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from game.engine.styles import paragraphs
+from game.engine.passage_words import paragraphs
 from game.jsonfile import Unreadable, read_json, write_json_atomic
 
 #: A config file is a few hundred bytes; anything much larger is not one.

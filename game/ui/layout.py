@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from game.engine.styles import paragraphs
+from game.engine.passage_words import paragraphs
 
 Measure = Callable[[str], int]
 

@@ -12,7 +12,7 @@ import pytest
 from game.engine import ChoiceView, Page
 from game.ui.layout import Line, paginate
 from game.ui.scenes.play import PlayScene
-from game.ui.styles import MAX_TITLE_LINES
+from game.ui.passage_looks import MAX_TITLE_LINES
 from game.ui.text import MAX_LINE_CHARS, MAX_REMEMBERED_CHARS, Text
 from passage_pages import StillSession
 

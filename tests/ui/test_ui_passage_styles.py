@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from game.engine import ChoiceView, Page
-from game.engine.styles import STYLES, keeps_lines
+from game.engine.passage_words import STYLES, keeps_lines
 from game.ui.layout import line_offsets
 from game.ui.scenes.play import PlayScene
-from game.ui.styles import look_for
+from game.ui.passage_looks import look_for
 from passage_pages import StillSession
 
 FORM = ("CHINA MARROW DONOR PROGRAM\nVolunteer Donor Registration Form\n\n"

@@ -19,7 +19,7 @@ from game.ui.layout import block_height, line_offsets, paginate, split_paragraph
 from game.ui.reading import Reading, ReadingPlace
 from game.ui.scene import Push, Replace, Scene, To, Transition
 from game.ui.scenes.common import draw_background, open_screen
-from game.ui.styles import PassageBorder
+from game.ui.passage_looks import PassageBorder
 from game.ui.widgets import Focus, make_button
 
 #: Day from which the city is drawn under snow.

@@ -1,5 +1,7 @@
-"""How each kind of passage looks: narration, dialogue, a phone message, a letter, a bill, a
-notice, a ticket machine's screen, a printed document.
+"""How each kind of passage looks in the window: narration, dialogue, a phone message, a
+letter, a bill, a notice, a ticket machine's screen, a printed document.  What every front end
+says of a passage in words (its paragraphs, heading and signature) is
+:mod:`game.engine.passage_words`.
 
 A :class:`PassageBorder` is computed once per layout for one page of the story and a column:
 it says how wide the text may be, how much room the border's own chrome (letterhead, contact
@@ -15,7 +17,7 @@ from typing import Sequence
 
 import pygame
 
-from game.engine.styles import keeps_lines, signature
+from game.engine.passage_words import keeps_lines, signature
 from game.ui.layout import PARAGRAPH_GAP, Line, column_width, line_offsets
 from game.ui.text import Text
 from game.ui.theme import Colour, Metrics, Palette
@@ -25,7 +27,7 @@ from game.ui.widgets import draw_panel
 @dataclass(frozen=True)
 class Look:
     """A style's typography: font role, size relative to body text, whether single line
-    breaks are kept (the engine decides: :func:`game.engine.styles.keeps_lines`), and the
+    breaks are kept (the engine decides: :func:`game.engine.passage_words.keeps_lines`), and the
     widest line in characters."""
 
     role: str
