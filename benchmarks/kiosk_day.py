@@ -35,9 +35,9 @@ def main() -> int:
 
     import kiosk_day
     from game.engine import load_story
-    from game.kiosk import KioskConfig
+    from game.kiosk_rules import KioskConfig
     from game.ui.app import App
-    from game.ui.kiosk import KioskMode
+    from game.ui.kiosk_mode import KioskMode
     from game.visitors import VisitorBook
 
     with tempfile.TemporaryDirectory() as home:

@@ -19,7 +19,7 @@ def player_places(story_dir: Path | None = None,
     would look for them.  ``story_dir`` is the story being played (the shipped one when
     None); ``kiosk_config`` is an operator's config, whose own log and statistics files win
     over the defaults."""
-    from game.kiosk import ConfigError, load_config
+    from game.kiosk_rules import ConfigError, load_config
     from game.mods import mod_folders
     from game.saves import SlotStore
     from game.paths import cache_dir, data_dir, kiosk_log, visitor_stats

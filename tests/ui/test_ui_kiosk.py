@@ -8,10 +8,10 @@ import pygame
 import pytest
 
 import ui_driver as d
-from game.kiosk import KioskConfig
+from game.kiosk_rules import KioskConfig
 from game.saves import AUTO, QUICK
 from game.ui.app import App
-from game.ui.kiosk import KioskMode
+from game.ui.kiosk_mode import KioskMode
 from game.visitors import VisitorBook
 
 PIN = "2468"

@@ -8,7 +8,7 @@ keeps nothing of one visitor for the next: saves live in memory (:mod:`game.visi
 settings changed during a visit are put back, and nothing is written to the disk but the
 optional anonymous statistics (:mod:`game.visitors`) and the log.
 
-The rules themselves (idle times, corner, PIN) are plain Python in :mod:`game.kiosk`.
+The rules themselves (idle times, corner, PIN) are plain Python in :mod:`game.kiosk_rules`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Sequence
 import pygame
 
 from game import debrief_document as doc
-from game.kiosk import (ConfigError, CornerPress, IdleClock, KioskConfig, PinLock, attract_lines, load_config,
+from game.kiosk_rules import (ConfigError, CornerPress, IdleClock, KioskConfig, PinLock, attract_lines, load_config,
                         protect)
 from game.paths import data_dir, kiosk_log, story_cache, visitor_stats
 from game.settings import Settings
