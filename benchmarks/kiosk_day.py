@@ -38,7 +38,7 @@ def main() -> int:
     from game.kiosk_rules import KioskConfig
     from game.ui.app import App
     from game.ui.kiosk_mode import KioskMode
-    from game.visitors import VisitorBook
+    from game.visitor_book import VisitorBook
 
     with tempfile.TemporaryDirectory() as home:
         os.environ["KEEPING_TRUST_HOME"] = home

@@ -375,7 +375,7 @@ def _explore(args: argparse.Namespace) -> int:
 def _visitors(args: argparse.Namespace) -> int:
     from .engine.printed import printed_name
     from .kiosk_rules import ConfigError, load_config
-    from .paths import visitor_stats
+    from .paths import visitor_book_file
     from .visitor_report import report
 
     path = args.database
@@ -387,7 +387,7 @@ def _visitors(args: argparse.Namespace) -> int:
             return 2
         path = Path(configured) if configured else None
     # The report only reads: whatever the path names is left as it was.
-    return report(path or visitor_stats(), args.csv, sys.stdout, sys.stderr)
+    return report(path or visitor_book_file(), args.csv, sys.stdout, sys.stderr)
 
 
 def _paths(args: argparse.Namespace) -> int:

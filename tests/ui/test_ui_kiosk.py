@@ -12,7 +12,7 @@ from game.kiosk_rules import KioskConfig
 from game.saves import AUTO, QUICK
 from game.ui.app import App
 from game.ui.kiosk_mode import KioskMode
-from game.visitors import VisitorBook
+from game.visitor_book import VisitorBook
 
 PIN = "2468"
 
