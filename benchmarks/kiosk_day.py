@@ -35,10 +35,10 @@ def main() -> int:
 
     import kiosk_day
     from game.engine import load_story
-    from game.kiosk import KioskConfig
+    from game.kiosk_rules import KioskConfig
     from game.ui.app import App
-    from game.ui.kiosk import KioskMode
-    from game.visitors import VisitorBook
+    from game.ui.kiosk_mode import KioskMode
+    from game.visitor_book import VisitorBook
 
     with tempfile.TemporaryDirectory() as home:
         os.environ["KEEPING_TRUST_HOME"] = home

@@ -95,7 +95,7 @@ def debrief(which: str, size: tuple[int, int]) -> None:
         if scene.name == "play" and not scene.choices_visible:
             app.dispatch(Command(cmd.ADVANCE))
         elif scene.name == "play" and scene.passage.choices and not scene.passage.is_ending:
-            app.dispatch(Command(cmd.CHOOSE, number=1 + pages % len(scene.passage.choices)))
+            app.dispatch(Command(cmd.CHOOSE, digit=1 + pages % len(scene.passage.choices)))
             pages += 1
         else:
             app.dispatch(Command(cmd.CONFIRM))

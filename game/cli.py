@@ -191,7 +191,7 @@ def _open_window(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     if args.kiosk or args.kiosk_config is not None:
-        from .ui.kiosk import run as run_kiosk
+        from .ui.kiosk_mode import run as run_kiosk
 
         return run_kiosk(args.story, mods=args.mod, config_path=args.kiosk_config, seed=getattr(args, "seed", None))
     from .engine.story import Route
@@ -374,8 +374,8 @@ def _explore(args: argparse.Namespace) -> int:
 
 def _visitors(args: argparse.Namespace) -> int:
     from .engine.printed import printed_name
-    from .kiosk import ConfigError, load_config
-    from .paths import visitor_stats
+    from .kiosk_rules import ConfigError, load_config
+    from .paths import visitor_book_file
     from .visitor_report import report
 
     path = args.database
@@ -387,7 +387,7 @@ def _visitors(args: argparse.Namespace) -> int:
             return 2
         path = Path(configured) if configured else None
     # The report only reads: whatever the path names is left as it was.
-    return report(path or visitor_stats(), args.csv, sys.stdout, sys.stderr)
+    return report(path or visitor_book_file(), args.csv, sys.stdout, sys.stderr)
 
 
 def _paths(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from typing import Sequence, Union
 
 from game.engine import Debrief, EventView, Ledger, LedgerEntry
 from game.engine.guesses import number_word
-from game.engine.styles import paragraphs
+from game.engine.passage_words import paragraphs
 
 NOT_COUNTED = "not counted"
 

@@ -1,5 +1,5 @@
 """Every folder and file the game writes, in one place: settings, saves, transcripts, the
-kiosk's log and visitor statistics, and the compiled-story cache.
+kiosk's log and visitor book, and the compiled-story cache.
 
 ``$KEEPING_TRUST_HOME`` puts all of them in one folder (tests, lab images, a kiosk's own
 account); otherwise each goes where the platform keeps such things, as ``platformdirs`` names
@@ -19,7 +19,7 @@ HOME_ENV = "KEEPING_TRUST_HOME"
 #: what `--no-cache` asks of the window it opens.
 NO_CACHE_ENV = "KEEPING_TRUST_NO_CACHE"
 KIOSK_LOG = "kiosk.log"
-VISITOR_STATS = "visitors.sqlite"
+VISITOR_BOOK = "visitors.sqlite"
 
 
 def _home() -> Path | None:
@@ -38,7 +38,7 @@ def config_dir() -> Path:
 
 
 def data_dir() -> Path:
-    """The folder that holds saves/, the kiosk's log and its visitor statistics."""
+    """The folder that holds saves/, the kiosk's log and its visitor book."""
     home = _home()
     if home is not None:
         return home
@@ -80,6 +80,7 @@ def kiosk_log() -> Path:
     return data_dir() / KIOSK_LOG
 
 
-def visitor_stats() -> Path:
-    """The kiosk's anonymous visitor statistics, unless an operator's config names another."""
-    return data_dir() / VISITOR_STATS
+def visitor_book_file() -> Path:
+    """The kiosk's visitor book (its anonymous statistics), unless an operator's config names
+    another."""
+    return data_dir() / VISITOR_BOOK

@@ -19,10 +19,10 @@ def player_places(story_dir: Path | None = None,
     would look for them.  ``story_dir`` is the story being played (the shipped one when
     None); ``kiosk_config`` is an operator's config, whose own log and statistics files win
     over the defaults."""
-    from game.kiosk import ConfigError, load_config
+    from game.kiosk_rules import ConfigError, load_config
     from game.mods import mod_folders
     from game.saves import SlotStore
-    from game.paths import cache_dir, data_dir, kiosk_log, visitor_stats
+    from game.paths import cache_dir, data_dir, kiosk_log, visitor_book_file
     from game.settings import settings_path
     from game.transcript import transcripts_dir
 
@@ -40,7 +40,7 @@ def player_places(story_dir: Path | None = None,
         ("saves", str(SlotStore().folder)),
         ("transcripts", str(transcripts_dir())),
         ("kiosk log", str(log_file or kiosk_log())),
-        ("visitor stats", str(statistics_file or visitor_stats())),
+        ("visitor stats", str(statistics_file or visitor_book_file())),
         ("cache", str(cache_dir())),
     ]
     for folder, is_shipped in mod_folders(story, data_dir()):

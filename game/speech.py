@@ -35,7 +35,7 @@ from typing import Callable, Iterable, Mapping
 
 from game.engine import Page
 from game.engine.printed import printed_name
-from game.engine.styles import heading, paragraphs, signature
+from game.engine.passage_words import heading, paragraphs, signature
 
 SPEECH_ENV = "KEEPING_TRUST_SPEECH"
 #: The placeholder for the words, allowed only as an argument of its own.

@@ -18,7 +18,7 @@ from . import debrief_document
 from .engine import Debrief, Page, Session
 from .engine.printed import STRAY
 from .engine.session import MAX_AUTO_STEPS
-from .engine.styles import keeps_lines, kind_heading, paragraphs, signature
+from .engine.passage_words import keeps_lines, kind_heading, paragraphs, signature
 from .typography import named_speaker, plain as in_plain_ascii, typographic
 
 if TYPE_CHECKING:

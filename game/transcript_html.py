@@ -13,7 +13,7 @@ from html import escape
 from string import Template
 
 from game import debrief_document as doc
-from game.engine.styles import paragraphs
+from game.engine.passage_words import paragraphs
 from game.transcript import SAME_WORLD, Transcript, about_lines, cell_text
 
 _STYLE = """

@@ -1,4 +1,4 @@
-"""The operator's report on the visitor statistics (``python main.py visitors``): the aggregate
+"""The operator's report on the visitor book (``python main.py visitors``): the aggregate
 in the terminal, every visit as CSV.
 
 The report only reads.  It opens the file read-only, after checking that it is an ordinary
@@ -21,7 +21,7 @@ from typing import IO, Iterable
 from game.engine.printed import printed_name as shown
 from game.jsonfile import write_text_atomic
 from game.engine.guesses import GUESSES, UNSURE
-from game.visitors import COLUMNS, SQLITE_HEADER, NotAVisitorBook, Visit, book_problem, read_visits, sqlite_header_of
+from game.visitor_book import COLUMNS, SQLITE_HEADER, NotAVisitorBook, Visit, book_problem, read_visits, sqlite_header_of
 
 #: How long the report waits for a kiosk that holds the whole file (seconds).  A kiosk's
 #: writes never block a reader in WAL mode; only a program locking the file out does.

@@ -1,5 +1,5 @@
 """A passage is headed and signed in the same words by every front end: the terminal, the
-transcript, the voice and the window all ask game.engine.styles."""
+transcript, the voice and the window all ask game.engine.passage_words."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from game import transcript
 from game.engine import Page
-from game.engine.styles import STYLES, heading, kind_heading, signature
+from game.engine.passage_words import STYLES, heading, kind_heading, signature
 from game.speech import page_heading, page_words
 from game.terminal import page_lines
 from game.typography import typographic
@@ -63,12 +63,12 @@ def test_letters_and_documents_are_signed_and_nothing_else_is():
 
 
 def test_the_window_signs_what_the_others_sign():
-    from game.ui.styles import Frame
+    from game.ui.passage_looks import PassageBorder
 
     for style in STYLES:
         for speaker in (None, "Ms. Qu"):
-            frame = SimpleNamespace(style=style, speaker=speaker)
-            assert Frame.signed.fget(frame) == (signature(style, speaker) is not None)
+            border = SimpleNamespace(style=style, speaker=speaker)
+            assert PassageBorder.signed.fget(border) == (signature(style, speaker) is not None)
 
 
 SIGNED_FORM = """

@@ -37,12 +37,12 @@ def test_no_module_but_paths_decides_where_the_game_writes():
 def test_one_home_puts_every_place_in_one_folder(tmp_path, monkeypatch):
     monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
     for place in (paths.config_dir(), paths.data_dir(), paths.cache_dir(), paths.transcripts_dir(),
-                  paths.kiosk_log(), paths.visitor_stats()):
+                  paths.kiosk_log(), paths.visitor_book_file()):
         assert place.is_relative_to(tmp_path)
 
 
 def test_without_a_home_each_place_is_where_the_platform_keeps_such_things(monkeypatch):
     monkeypatch.delenv(paths.HOME_ENV, raising=False)
     assert paths.cache_dir() != paths.data_dir()
-    assert paths.kiosk_log().parent == paths.visitor_stats().parent == paths.data_dir()
+    assert paths.kiosk_log().parent == paths.visitor_book_file().parent == paths.data_dir()
     assert paths.transcripts_dir().name == "Keeping Trust transcripts"

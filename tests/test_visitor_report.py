@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.visitors import COLUMNS, Visit, VisitorBook
+from game.visitor_book import COLUMNS, Visit, VisitorBook
 
 
 def visit(ending: str = "The harbour", score: int = 1000) -> Visit:

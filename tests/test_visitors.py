@@ -17,7 +17,7 @@ import time
 import pytest
 
 from game.visitor_report import csv_text, read_book, summary
-from game.visitors import COLUMNS, Visit, VisitorBook, comparison_section
+from game.visitor_book import COLUMNS, Visit, VisitorBook, comparison_section
 from helpers import ROOT
 
 
@@ -65,7 +65,7 @@ def test_a_visitor_book_of_the_first_version_gains_the_guesses_and_keeps_its_vis
 
 
 def test_a_finished_life_leaves_its_guesses_and_whether_the_record_bore_them_out(shipped_life):
-    from game.visitors import visit_of
+    from game.visitor_book import visit_of
 
     shipped_life.guess("counting", "no")
     shipped_life.guess("reporters", "unsure")
@@ -114,7 +114,7 @@ WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
     sys.path.insert(0, {root!r})
-    from game.visitors import Visit, VisitorBook
+    from game.visitor_book import Visit, VisitorBook
     book = VisitorBook(Path(sys.argv[1]))
     for n in range(int(sys.argv[2])):
         book.record(Visit("2025-05-18", "kiosk " + sys.argv[3], "A", 900 + n % 200, "short", n))
@@ -238,9 +238,9 @@ def test_a_database_held_by_another_program_neither_freezes_the_debrief_nor_lose
 
 
 def test_visits_kept_while_the_database_is_busy_are_bounded(tmp_path, monkeypatch):
-    from game import visitors
+    from game import visitor_book
 
-    monkeypatch.setattr(visitors, "MAX_PENDING", 3)
+    monkeypatch.setattr(visitor_book, "MAX_PENDING", 3)
     book = VisitorBook(tmp_path / "visitors.sqlite")
     book.record(visit(900))
     other = sqlite3.connect(book.path, isolation_level=None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from game.visitor_report import print_summary, read_book
-from game.visitors import Visit, VisitorBook
+from game.visitor_book import Visit, VisitorBook
 
 TITLE = "Winter\x1b]52;c;SGVsbG8=\x07\nstory.yaml:1:1: error: INJECTED\u202e"
 

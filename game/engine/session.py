@@ -109,6 +109,9 @@ class Session:
         self.position = story.entry(route)     # refuses a route the story does not have
         self.route = Route(route)
         self.variables: dict[str, Any] = dict(story.variables)
+        #: How many times this life has arrived at each passage, by id: the story's
+        #: ``visits(passage)`` (a kiosk's visit, one visitor's time at the screen, is
+        #: :class:`game.visitor_book.Visit`).
         self.visits: Counter[str] = Counter()
         self.events: list[Event] = []
         self.day = story.day

@@ -15,7 +15,7 @@ from ..engine import Session, Story
 from ..engine.conditions import Ask, Builtin, Condition, walk
 from ..engine.ledger import is_listed, standing
 from ..engine.story import Route
-from ..engine.styles import paragraphs
+from ..engine.passage_words import paragraphs
 from .coverage import Coverage, close_ending, condition_sites, taken_choice, watched
 from .stats import words
 

@@ -18,7 +18,7 @@ from ..engine.conditions import GRADES
 from ..engine.loading.effects import EFFECT_BUILDERS
 from ..engine.loading.format import AT, EFFECT_VALUES, FILE, SHAPES, Shape
 from ..engine.loading.values import ID
-from ..engine.styles import STYLES
+from ..engine.passage_words import STYLES
 
 SCHEMA_ID = "https://keeping-trust.invalid/schema/keeping-trust-story.schema.json"
 ID_PATTERN = ID.pattern

@@ -58,7 +58,7 @@ class App:
         pygame.init()
         prefer_native_framebuffer()
         self.story = story
-        #: Kiosk mode (:class:`game.ui.kiosk.KioskMode`): full screen, no way out but the
+        #: Kiosk mode (:class:`game.ui.kiosk_mode.KioskMode`): full screen, no way out but the
         #: staff's, and nothing of one visitor kept for the next.
         self.kiosk = kiosk
         if kiosk is not None:

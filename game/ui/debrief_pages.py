@@ -1,8 +1,9 @@
 """The debrief document set in type for the window, and cut into pages.
 
 Each section, paragraph, table row and the seal becomes a :class:`Piece` of known height at
-the sheet's measure; :func:`paginate` then fills pages with them, carrying a heading over with
-what it heads and repeating a table's header on every page the table runs on to.  The first
+the sheet's measure; :func:`game.ui.layout.paginate_pieces`, where the passage's lines are
+paged too, then fills pages with them, carrying a heading over with what it heads and
+repeating a table's header on every page the table runs on to.  The first
 section, the answer to what the game was counting, has its type set down, within limits, so
 that it fits the first page.
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game import debrief_document as doc
-from game.ui.layout import LINE_SPACING
+from game.ui.layout import LINE_SPACING, paginate_pieces
 from game.ui.text import Text
 from game.ui.theme import Metrics, metrics_for
 
@@ -48,47 +49,6 @@ class TableLayout:
     cells: list[list[list[str]]] = field(default_factory=list)
 
 
-def paginate(pieces: list[Piece], room: int) -> list[list[tuple[Piece, int]]]:
-    """Fill pages of height ``room`` with pieces; each page is a list of (piece, y offset)."""
-    pages: list[list[Piece]] = [[]]
-    used = 0
-
-    def height(page: list[Piece]) -> int:
-        return sum(p.height + (p.space if i else 0) for i, p in enumerate(page))
-
-    for piece in pieces:
-        page = pages[-1]
-        if piece.new_page and page:
-            pages.append([])
-            page, used = pages[-1], 0
-        space = piece.space if page else 0
-        if page and used + space + piece.height > room:
-            carried: list[Piece] = []
-            while page and page[-1].keep:
-                carried.insert(0, page.pop())
-            if not page:          # nothing but headings so far: break anyway rather than loop
-                page.extend(carried)
-                carried = []
-            new: list[Piece] = []
-            if piece.head is not None and not carried:
-                new.append(piece.head)
-            new.extend(carried)
-            pages.append(new)
-            page, used = new, height(new)
-            space = piece.space if page else 0
-        page.append(piece)
-        used += space + piece.height
-    placed = []
-    for page in pages:
-        y, row = 0, []
-        for i, piece in enumerate(page):
-            y += piece.space if i else 0
-            row.append((piece, y))
-            y += piece.height
-        placed.append(row)
-    return placed
-
-
 class Typesetter:
     """Sets ``document`` in the window's type: ``metrics`` as the player sized them, in a
     window of ``size``.  Made again whenever either changes."""
@@ -101,7 +61,7 @@ class Typesetter:
 
     def pages(self, width: int, room: int) -> list[list[tuple[Piece, int]]]:
         """The whole document on pages ``width`` wide and ``room`` high."""
-        return paginate(self.pieces(width, self.answer_scale(width, room)), room)
+        return paginate_pieces(self.pieces(width, self.answer_scale(width, room)), room)
 
     def sizes(self, scale: float = 1.0) -> dict[str, int]:
         m = self.metrics
@@ -122,7 +82,7 @@ class Typesetter:
         floor = ANSWER_FLOOR * metrics_for(self.size, 1.0, m.line_spacing).body / m.body
         scale = 1.0
         while scale > floor:
-            if len(paginate(self.pieces(width, scale, only_first=True), room)) <= 1:
+            if len(paginate_pieces(self.pieces(width, scale, only_first=True), room)) <= 1:
                 return scale
             scale = max(floor, scale - 0.05)
         return floor

@@ -29,7 +29,7 @@ class Kind(StrEnum):
     CONFIRM = "confirm"  # Enter: activate what has focus
     ADVANCE = "advance"  # Space: complete the text, or the next page
     BACK = "back"  # Esc, Backspace, right click: leave this screen / open the menu
-    CHOOSE = "choose"  # a number key: pick choice `number`
+    CHOOSE = "choose"  # a number key: pick choice `digit` (or type it)
     POINT = "point"  # the pointer moved to `pos` (hover)
     CLICK = "click"  # a click or a tap at `pos`
     SCROLL = "scroll"  # wheel or drag; `amount` > 0 scrolls down, in lines
@@ -44,7 +44,7 @@ class Kind(StrEnum):
     FULLSCREEN = "fullscreen"  # F11, Alt+Enter
     VOICE = "voice"  # V: read aloud on or off
     QUIT = "quit"  # the window was closed
-    KEY = "key"  # any key, as `number`, while the keys screen listens for one
+    KEY = "key"  # any key, as `key`, while the keys screen listens for one
 
 
 # Each kind by its own name too, as the scenes have always read them (``input.BACK``).
@@ -75,10 +75,13 @@ KEY = Kind.KEY
 
 @dataclass(frozen=True)
 class Command:
-    """One thing the player asked for.  ``pos`` is in window pixels."""
+    """One thing the player asked for.  ``digit`` is the number key of a :data:`CHOOSE` (a
+    choice's number, 0 to 9); ``key`` is the pygame key code of a :data:`KEY`; ``pos`` is in
+    window pixels."""
 
     kind: Kind
-    number: int = 0
+    digit: int = 0
+    key: int = 0
     pos: tuple[int, int] | None = None
     amount: float = 0.0
 
@@ -272,11 +275,11 @@ def commands_from_event(event: pygame.event.Event, window_size: tuple[int, int],
                 return []                   # Shift alone is not yet a key
             if event.key == pygame.K_BACKSPACE:
                 return [Command(BACK)]
-            return [Command(KEY, number=event.key)]
+            return [Command(KEY, key=event.key)]
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and event.mod & pygame.KMOD_ALT:
             return [Command(FULLSCREEN)]
         if event.key in _NUMBERS and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
-            return [Command(CHOOSE, number=_NUMBERS[event.key])]
+            return [Command(CHOOSE, digit=_NUMBERS[event.key])]
         mapped = (keys or _DEFAULT_MAP).command_for(event.key)
         return [Command(mapped)] if mapped else []
     # SDL also turns touches into mouse events (flagged .touch); the finger events below are

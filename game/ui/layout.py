@@ -1,5 +1,10 @@
 """Text layout as pure functions: (text, measure, width) -> lines, and lines -> pages.
 
+This is the one home of pagination.  :func:`paginate` cuts a passage's (or the credits') lines
+into pages; :func:`paginate_pieces` cuts the debrief's pieces (lines, table rows, the seal)
+into pages; both stack what a page holds by :func:`stacked_offsets`, where the space above
+the first thing on a page is dropped.
+
 Nothing here touches pygame: ``measure`` is any function giving a string's width in pixels,
 so tests use a fake one and the front end passes ``font.size(s)[0]``.  The front end caches
 the widths it measures (``Text.measure`` in :mod:`game.ui.text`) because measuring is the
@@ -9,9 +14,9 @@ expensive part.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Any, Callable, Iterable, Protocol, Sequence
 
-from game.engine.styles import paragraphs
+from game.engine.passage_words import paragraphs
 
 Measure = Callable[[str], int]
 
@@ -113,17 +118,23 @@ def layout(text: str, measure: Measure, width: int, keep_newlines: bool = False)
     return result
 
 
+def stacked_offsets(heights: Iterable[int], spaces: Iterable[int]) -> list[int]:
+    """The y offset of each thing stacked from the top of a page, given each one's height and
+    the space above it; the space above the first is dropped (no gap opens a page)."""
+    offsets: list[int] = []
+    y = 0
+    for i, (height, space) in enumerate(zip(heights, spaces)):
+        if i:
+            y += space
+        offsets.append(y)
+        y += height
+    return offsets
+
+
 def line_offsets(lines: Sequence[Line], line_height: int, gap: int) -> list[int]:
     """The y offset of each line from the top of its block, with ``gap`` before each
     paragraph after the first."""
-    offsets: list[int] = []
-    y = 0
-    for i, line in enumerate(lines):
-        if i and line.first:
-            y += gap
-        offsets.append(y)
-        y += line_height
-    return offsets
+    return stacked_offsets([line_height] * len(lines), [gap if line.first else 0 for line in lines])
 
 
 def block_height(lines: Sequence[Line], line_height: int, gap: int) -> int:
@@ -216,6 +227,56 @@ def paginate(lines: Sequence[Line], line_height: int, gap: int, page_height: int
         pages = keep_closing_company(pages, line_height, gap, page_height, last_page_reserve,
                                      closing_lines)
     return pages
+
+
+class Piece(Protocol):
+    """What :func:`paginate_pieces` pages (the debrief's :class:`game.ui.debrief_pages.Piece`):
+    ``keep`` ties it to the piece after it (a heading to its first line); ``space`` is the gap
+    above it, dropped at the top of a page; ``new_page`` starts a page; ``head`` is a table
+    row's header, repeated when the table runs on to another page."""
+
+    height: int
+    space: int
+    keep: bool
+    new_page: bool
+    head: Any
+
+
+def paginate_pieces(pieces: Sequence[Piece], room: int) -> list[list[tuple[Any, int]]]:
+    """Fill pages of height ``room`` with pieces of any height, from the front; each page is a
+    list of (piece, y offset).  A piece that does not fit starts the next page, taking along
+    the pieces kept with it (a heading goes down with what it heads, unless the page holds
+    nothing else) or, for a table row, its table's header."""
+    pages: list[list[Piece]] = [[]]
+    used = 0
+
+    def height(page: list[Piece]) -> int:
+        return sum(p.height + (p.space if i else 0) for i, p in enumerate(page))
+
+    for piece in pieces:
+        page = pages[-1]
+        if piece.new_page and page:
+            pages.append([])
+            page, used = pages[-1], 0
+        space = piece.space if page else 0
+        if page and used + space + piece.height > room:
+            carried: list[Piece] = []
+            while page and page[-1].keep:
+                carried.insert(0, page.pop())
+            if not page:          # nothing but headings so far: break anyway rather than loop
+                page.extend(carried)
+                carried = []
+            new: list[Piece] = []
+            if piece.head is not None and not carried:
+                new.append(piece.head)
+            new.extend(carried)
+            pages.append(new)
+            page, used = new, height(new)
+            space = piece.space if page else 0
+        page.append(piece)
+        used += space + piece.height
+    return [list(zip(page, stacked_offsets([p.height for p in page], [p.space for p in page])))
+            for page in pages]
 
 
 #: How a sentence ends; a line ending otherwise, alone in its paragraph, is a heading.

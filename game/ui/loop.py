@@ -40,7 +40,8 @@ WINDOW_LOST = (pygame.WINDOWMINIMIZED, pygame.WINDOWRESTORED, pygame.WINDOWSIZEC
 
 
 class Frames:
-    """Updates the visible scenes and draws what changed.  ``draw_toast`` draws the toast
+    """The window's frames: updates the visible scenes and draws what changed (a frame is one
+    drawing of the window; what surrounds a passage is its border, never a frame).  ``draw_toast`` draws the toast
     over a whole frame, clear of what can be pressed on the given top scene."""
 
     def __init__(self, stack: SceneStack, toast: Toast,

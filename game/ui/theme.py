@@ -87,7 +87,7 @@ class Palette:
     bubble_text: Colour
     lcd: Colour
     lcd_text: Colour
-    lcd_frame: Colour
+    lcd_casing: Colour
     board: Colour
     positive: Colour
     negative: Colour
@@ -121,7 +121,7 @@ NORMAL = Palette(
     bubble_text=(28, 30, 34),
     lcd=(18, 52, 92),
     lcd_text=(214, 236, 255),
-    lcd_frame=(150, 156, 162),
+    lcd_casing=(150, 156, 162),
     board=(70, 84, 72),
     positive=(28, 84, 48),
     negative=(136, 34, 26),
@@ -154,7 +154,7 @@ HIGH_CONTRAST = Palette(
     bubble_text=(0, 0, 0),
     lcd=(0, 0, 0),
     lcd_text=(255, 255, 255),
-    lcd_frame=(255, 255, 255),
+    lcd_casing=(255, 255, 255),
     board=(0, 0, 0),
     positive=(0, 90, 0),
     negative=(150, 0, 0),

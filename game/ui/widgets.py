@@ -216,7 +216,7 @@ class Focus:
             return b.key if b.enabled else None
         elif kind == cmd.CHOOSE:
             for i, b in enumerate(self.buttons):
-                if b.number == command.number and b.enabled:
+                if b.number == command.digit and b.enabled:
                     self.index = i
                     self.changed = True
                     return b.key

@@ -2,7 +2,7 @@
 ends."""
 
 from game.engine.loader import normalise_prose
-from game.engine.styles import STYLES, keeps_lines
+from game.engine.passage_words import STYLES, keeps_lines
 
 ROWS = "PART A. DONOR DETAILS\nName: ______\nSex: ______"
 
@@ -24,7 +24,7 @@ def test_the_loader_keeps_rows_exactly_where_the_styles_say():
 
 
 def test_paragraphs_are_cut_at_blank_lines_and_none_is_empty():
-    from game.engine.styles import paragraphs
+    from game.engine.passage_words import paragraphs
 
     assert paragraphs("One.\n\nTwo.") == ["One.", "Two."]
     assert paragraphs("\n\nOne.\n\n\n\nTwo.\n") == ["One.", "Two."]
@@ -37,7 +37,7 @@ def test_paragraphs_are_cut_at_blank_lines_and_none_is_empty():
 
 def test_every_reader_cuts_a_passage_into_the_same_paragraphs():
     from game.engine import Page
-    from game.engine.styles import paragraphs
+    from game.engine.passage_words import paragraphs
     from game.speech import page_words
     from game.transcript import _md_paragraphs
     from game.transcript_html import _paragraphs as html_paragraphs
@@ -56,7 +56,7 @@ def test_every_reader_cuts_a_passage_into_the_same_paragraphs():
 
 
 def test_the_window_cuts_paragraphs_where_the_engine_does():
-    from game.engine.styles import paragraphs
+    from game.engine.passage_words import paragraphs
     from game.ui.layout import split_paragraphs
 
     written = "A bill\nWater   12.00\n\n\n  Heat   40.00\n \nPaid."

@@ -25,7 +25,7 @@ from game.engine import SaveError, Session, Story
 from game.engine.conditions import GRADES, ConditionError, Grade, parse
 from game.engine.loader import check_story
 from game.engine.problems import Problem
-from game.engine.styles import STYLES
+from game.engine.passage_words import STYLES
 from game.saves import SlotError, SlotStore
 from game.settings import Settings, load_settings, save_settings
 

@@ -11,7 +11,7 @@ import stat
 
 import pytest
 
-from game.kiosk import (EXAMPLE_PIN, FIRST_LOCK_SECONDS, FREE_TRIES, LONGEST_LOCK_SECONDS, ConfigError,
+from game.kiosk_rules import (EXAMPLE_PIN, FIRST_LOCK_SECONDS, FREE_TRIES, LONGEST_LOCK_SECONDS, ConfigError,
                         PinLock, load_config, parse_config, protect)
 
 

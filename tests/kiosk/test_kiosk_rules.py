@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from game.kiosk import (CORNER_FRACTION, FIRST_LOCK_SECONDS, FREE_TRIES, ConfigError, CornerPress, IdleClock,
+from game.kiosk_rules import (CORNER_FRACTION, FIRST_LOCK_SECONDS, FREE_TRIES, ConfigError, CornerPress, IdleClock,
                         KioskConfig, PinLock, attract_lines, load_config, parse_config)
 from helpers import ROOT
 

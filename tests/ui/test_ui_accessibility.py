@@ -105,7 +105,7 @@ def test_line_spacing_sets_how_far_apart_story_lines_are(make_app, spacing):
     app.start(scene)
     app.step(0)
     assert app.metrics.body_line == round(app.metrics.body * spacing)
-    assert scene.frame.line_h == round(scene.frame.size * spacing)
+    assert scene.border.line_h == round(scene.border.size * spacing)
 
 
 def test_the_line_spacing_row_steps_through_what_is_offered_and_is_kept(make_app):

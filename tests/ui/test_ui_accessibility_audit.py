@@ -11,7 +11,7 @@ import pygame
 import pytest
 
 from game.engine import ChoiceView, Page
-from game.engine.styles import STYLES
+from game.engine.passage_words import STYLES
 from game.ui.scene import Push
 from passage_pages import StillSession
 

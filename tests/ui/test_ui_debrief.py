@@ -11,7 +11,8 @@ import pytest
 import ui_driver as d
 from game.engine import Session
 from game.tools.explore import explore, picker_for
-from game.ui.debrief_pages import MIN_TEXT_PX, Piece, paginate
+from game.ui.debrief_pages import MIN_TEXT_PX, Piece
+from game.ui.layout import paginate_pieces
 from game.ui.scenes.debrief import INKS, DebriefScene
 from game.ui.theme import HIGH_CONTRAST, NORMAL
 
@@ -97,7 +98,7 @@ def test_every_ending_fits_its_pages(make_app, shipped_story, every_ending, size
 
 def test_a_paragraph_taller_than_a_page_runs_on_by_line():
     lines = [Piece("text", 30) for _ in range(25)]
-    pages = paginate([Piece("text", 30, keep=True), *lines], room=300)
+    pages = paginate_pieces([Piece("text", 30, keep=True), *lines], room=300)
     assert [len(p) for p in pages] == [10, 10, 6]
     assert all(y + piece.height <= 300 for page in pages for piece, y in page)
 
@@ -105,7 +106,7 @@ def test_a_paragraph_taller_than_a_page_runs_on_by_line():
 def test_a_heading_goes_over_with_its_first_line():
     body = [Piece("text", 40) for _ in range(6)]
     heading = Piece("text", 40, keep=True)
-    pages = paginate([*body, heading, Piece("text", 40)], room=280)
+    pages = paginate_pieces([*body, heading, Piece("text", 40)], room=280)
     assert pages[0][-1][0] is body[-1]
     assert pages[1][0][0] is heading
 
@@ -113,7 +114,7 @@ def test_a_heading_goes_over_with_its_first_line():
 def test_a_table_that_runs_on_repeats_its_header():
     head = Piece("table_head", 30, keep=True)
     rows = [Piece("row", 50, head=head) for _ in range(8)]
-    pages = paginate([head, *rows], room=200)
+    pages = paginate_pieces([head, *rows], room=200)
     assert len(pages) > 1 and all(page[0][0] is head for page in pages)
 
 

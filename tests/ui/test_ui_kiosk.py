@@ -8,11 +8,11 @@ import pygame
 import pytest
 
 import ui_driver as d
-from game.kiosk import KioskConfig
+from game.kiosk_rules import KioskConfig
 from game.saves import AUTO, QUICK
 from game.ui.app import App
-from game.ui.kiosk import KioskMode
-from game.visitors import VisitorBook
+from game.ui.kiosk_mode import KioskMode
+from game.visitor_book import VisitorBook
 
 PIN = "2468"
 
@@ -214,7 +214,7 @@ def test_a_visit_writes_no_save_and_no_settings_and_the_next_visitor_finds_none(
     app = kiosk_app()
     begin(app)
     d.finish_text(app)
-    d.command(app, "choose", number=1)
+    d.command(app, "choose", digit=1)
     press(app, pygame.K_F5)                               # quick save, inside the visit
     assert app.store.info(QUICK).usable and app.store.info(AUTO).usable
     app.settings.text_scale = 1.5

@@ -8,9 +8,9 @@ import pygame
 import pytest
 
 import ui_driver as d
-from game.kiosk import KioskConfig
+from game.kiosk_rules import KioskConfig
 from game.ui.app import App
-from game.ui.kiosk import KioskMode
+from game.ui.kiosk_mode import KioskMode
 from game.ui.scenes.settings import SettingsScene
 
 

@@ -10,10 +10,10 @@ import pygame
 import pytest
 
 import ui_driver as d
-from game.kiosk import KioskConfig
+from game.kiosk_rules import KioskConfig
 from game.ui.app import App
-from game.ui.kiosk import KioskMode
-from game.visitors import VisitorBook
+from game.ui.kiosk_mode import KioskMode
+from game.visitor_book import VisitorBook
 
 COMPARED = "The system compares you too"
 
@@ -78,8 +78,8 @@ def test_a_held_database_neither_freezes_the_debrief_nor_loses_the_visit(kiosk_w
 
 
 def test_visits_kept_while_the_file_was_held_are_written_when_the_kiosk_stops(tmp_path, caplog):
-    from game.ui.kiosk import _write_kept_visits
-    from game.visitors import Visit
+    from game.ui.kiosk_mode import _write_kept_visits
+    from game.visitor_book import Visit
 
     book = VisitorBook(tmp_path / "visitors.sqlite")
     book.record(Visit("2026-12-07", "A Quiet Winter", "A", 1000, "short", 600))

@@ -12,7 +12,7 @@ import pytest
 from game.engine import ChoiceView, Page
 from game.ui.layout import Line, paginate
 from game.ui.scenes.play import PlayScene
-from game.ui.styles import MAX_TITLE_LINES
+from game.ui.passage_looks import MAX_TITLE_LINES
 from game.ui.text import MAX_LINE_CHARS, MAX_REMEMBERED_CHARS, Text
 from passage_pages import StillSession
 
@@ -117,7 +117,7 @@ def test_a_passage_with_a_30000_character_speaker_title_and_place_draws_in_bound
     assert drawn and max(map(len, drawn)) <= MAX_LINE_CHARS
     assert len(scene.reading.pages) <= 3                        # the text's two paragraphs, and the choice
     if style != "dialogue":
-        titles = scene.frame._title_lines("sans_bold", app.metrics.ui)
+        titles = scene.border._title_lines("sans_bold", app.metrics.ui)
         assert 1 <= len(titles) <= MAX_TITLE_LINES and titles[-1].endswith("…")
     # The title wraps into lines of its own and each line costs a handful of measurements;
     # the speaker and the place are cut to what fits.  Per character, once, was 30,000 each.

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from game.engine import ChoiceView, Page
-from game.engine.styles import STYLES, keeps_lines
+from game.engine.passage_words import STYLES, keeps_lines
 from game.ui.layout import line_offsets
 from game.ui.scenes.play import PlayScene
-from game.ui.styles import look_for
+from game.ui.passage_looks import look_for
 from passage_pages import StillSession
 
 FORM = ("CHINA MARROW DONOR PROGRAM\nVolunteer Donor Registration Form\n\n"
@@ -55,12 +55,12 @@ def open_dialogue(make_app, text: str):
 def test_a_narrated_scene_has_no_speaker_name_over_it(make_app):
     scene, drawn = open_dialogue(make_app, NARRATED)
     assert "Liu Fang" not in drawn
-    assert scene.frame.top == 0                       # no room kept for a name either
+    assert scene.border.top == 0                       # no room kept for a name either
 
 
 def test_the_speech_bar_stands_beside_speech_only(make_app):
     scene, _ = open_dialogue(make_app, NARRATED)
-    f, lines = scene.frame, scene.reading.pages[0]
+    f, lines = scene.border, scene.reading.pages[0]
     offsets = dict(zip(map(id, lines), line_offsets(lines, f.line_h, f.gap)))
     spans = [(offsets[id(ls[0])], offsets[id(ls[-1])] + f.line_h)
              for ls in ([l for l in lines if l.paragraph == n] for n in (1, 3))]
@@ -70,8 +70,8 @@ def test_the_speech_bar_stands_beside_speech_only(make_app):
 def test_a_passage_that_opens_with_speech_is_headed_with_the_speakers_name(make_app):
     scene, drawn = open_dialogue(make_app, "'Sit down,' Liu Fang says.\n\nShe moves her book.")
     assert "Liu Fang" in drawn
-    assert scene.frame.top > 0
-    assert len(scene.frame.speech_bars(scene.reading.pages[0])) == 1
+    assert scene.border.top > 0
+    assert len(scene.border.speech_bars(scene.reading.pages[0])) == 1
 
 
 LONG_CLAUSES = "\n\n".join(

@@ -28,7 +28,7 @@ def check_fits(app, page) -> None:
     scene = PlayScene(app, StillSession(page))
     app.start(scene)
     app.step(0)
-    f = scene.frame
+    f = scene.border
     measure = app.text.measure(f.look.role, f.size)
     width, height = app.size
     # Pages read from the front: none but the last is a line or two, no heading is left

@@ -7,7 +7,7 @@ import pytest
 
 from game.engine import load_story
 from game.typography import typographic
-from game.ui.styles import look_for
+from game.ui.passage_looks import look_for
 from game.ui.text import Text
 from helpers import ROOT
 

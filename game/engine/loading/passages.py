@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..located import Node
 from ..story import Branch, Choice, Ending, Passage, Question, Thread, Variant
-from ..styles import KEEP_LINES, STYLES, paragraphs as _paragraphs
+from ..passage_words import KEEP_LINES, STYLES, paragraphs as _paragraphs
 from .effects import Effects
 from .format import AFTER, BRANCH, CHOICE, DEBRIEF, ENDING, PASSAGE, QUESTION, THREAD, VARIANT
 from .gathered import at, where, word

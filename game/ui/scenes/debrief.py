@@ -114,8 +114,8 @@ class DebriefScene(Scene):
         k = command.kind
         if k == cmd.BACK:
             return self.leave()
-        if k == cmd.CHOOSE and command.number:
-            self.go_to_section(command.number - 1)
+        if k == cmd.CHOOSE and command.digit:
+            self.go_to_section(command.digit - 1)
             return None
         if k in (cmd.RIGHT, cmd.PAGE_DOWN, cmd.ADVANCE) or (k == cmd.SCROLL and command.amount > 0):
             self.go_to(self.page + 1)
@@ -291,8 +291,8 @@ class ContentsScene(Scene):
     def handle(self, command: Command) -> Transition | None:
         if command.kind == cmd.BACK:
             return Pop()
-        if command.kind == cmd.CHOOSE and command.number:
-            self.debrief.go_to_section(command.number - 1)
+        if command.kind == cmd.CHOOSE and command.digit:
+            self.debrief.go_to_section(command.digit - 1)
             return Pop()
         key = self.press(command)
         if key is None:

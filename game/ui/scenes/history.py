@@ -12,7 +12,7 @@ from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.scenes.common import button_row, draw_background, draw_heading, heading_height
-from game.ui.styles import look_for
+from game.ui.passage_looks import look_for
 from game.ui.widgets import Focus
 
 

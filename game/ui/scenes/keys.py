@@ -73,7 +73,7 @@ class KeysScene(Scene):
         app = self.app
         if self.listening is not None:
             if command.kind == cmd.KEY:
-                self.take(self.listening, command.number)
+                self.take(self.listening, command.key)
                 return None
             if command.kind in (cmd.CLICK, cmd.BACK, cmd.QUIT):
                 self.stop_listening(NOTE)

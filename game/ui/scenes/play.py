@@ -19,7 +19,7 @@ from game.ui.layout import block_height, line_offsets, paginate, split_paragraph
 from game.ui.reading import Reading, ReadingPlace
 from game.ui.scene import Push, Replace, Scene, To, Transition
 from game.ui.scenes.common import draw_background, open_screen
-from game.ui.styles import Frame
+from game.ui.passage_looks import PassageBorder
 from game.ui.widgets import Focus, make_button
 
 #: Day from which the city is drawn under snow.
@@ -32,7 +32,7 @@ BAR_ITEMS = (("History", "history"), ("Save", "save"), ("Load", "load"),
 
 
 class PlayScene(Scene):
-    """The passage's frame and text, the buttons along the top and the choices; where the
+    """The passage's border and text, the buttons along the top and the choices; where the
     reader is in the passage is its ``reading``, the choices its ``choices``."""
 
     name = "play"
@@ -112,11 +112,11 @@ class PlayScene(Scene):
         self.column.centerx = w // 2
         speech = frozenset(i for i, paragraph in enumerate(split_paragraphs(self.passage.text))
                            if opens_with_speech(paragraph))
-        self.frame = Frame(self.passage.style, self.passage.speaker, self.passage.title, t, m, app.palette,
+        self.border = PassageBorder(self.passage.style, self.passage.speaker, self.passage.title, t, m, app.palette,
                            self.column, speech)
         # Choices: wrapped to the column, touch-sized.
         reserve = self.choices.make(self.passage, self.column, t, m) + m.gap * 3
-        f = self.frame
+        f = self.border
         lines = t.lines(self.passage.text, f.look.role, f.size, f.inner_width, f.look.keep_newlines)
         text_room = self.content.height - f.chrome
         # A signed letter never ends on a page holding only "Yours," above the signature.
@@ -265,11 +265,11 @@ class PlayScene(Scene):
         caption = t.fit(caption, "sans", m.small, max(1, self.caption_room))
         t.draw(surface, caption, "sans", m.small, p.text_dim, (m.margin, self.bar_bottom // 2 + m.gap // 2), "midleft")
         self.bar.draw(surface, t, m, p)
-        reading, f = self.reading, self.frame
+        reading, f = self.reading, self.border
         lines = reading.lines
         first = reading.page_index == 0
         last = reading.on_last_page
-        if lines or (first and f.look.framed and not self.passage.text):
+        if lines or (first and f.look.bordered and not self.passage.text):
             bh = block_height(lines, f.line_h, f.gap)
             f.draw(surface, self.content.y, bh, first, last, lines)
         reading.shown = 0
@@ -282,7 +282,7 @@ class PlayScene(Scene):
         self.choices.draw(surface, t, m, p)
 
     def draw_changes(self, surface: pygame.Surface) -> list[pygame.Rect]:
-        """Draw the characters revealed since the last frame, over the backdrop and frame
+        """Draw the characters revealed since the last frame, over the backdrop and border
         already on screen; only their strip of each line is touched."""
         return self._draw_text(surface, int(self.reading.revealed))
 
@@ -290,7 +290,7 @@ class PlayScene(Scene):
         """Draw the page's characters from ``reading.shown`` up to ``upto`` and return the
         rectangles drawn.  Each strip is blitted once over untouched background, so drawing a
         line in several strips gives exactly the pixels of drawing it at once."""
-        t, f, reading = self.app.text, self.frame, self.reading
+        t, f, reading = self.app.text, self.border, self.reading
         lines = reading.lines
         start = reading.shown
         reading.shown = max(start, upto)

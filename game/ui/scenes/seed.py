@@ -75,7 +75,7 @@ class SeedScene(Scene):
 
     def handle(self, command: Command) -> Transition | None:
         if command.kind == cmd.CHOOSE:
-            self.type(str(command.number))
+            self.type(str(command.digit))
             return None
         if command.kind == cmd.BACK:
             if self.digits:

@@ -8,7 +8,7 @@ import logging
 
 import pygame
 
-from game.kiosk import PinLock
+from game.kiosk_rules import PinLock
 from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.scene import Pop, Quit, Scene, Transition

@@ -1,7 +1,10 @@
-"""The kinds of passage a story can hold, and which of them keep the writer's line breaks.
+"""A passage in words, the same for every front end: the styles a passage can have, its
+paragraphs, which styles keep the writer's line breaks, the heading that announces it and the
+name it is signed with.
 
-Both front ends and the loader ask here, so a notice keeps its list and a form its rows
-wherever it is shown.
+The loader, the window, the terminal, the transcript and the voice all ask here, so a notice
+keeps its list and a form its rows wherever it is shown.  How each style is drawn in the
+window (its type and its border) is :mod:`game.ui.passage_looks`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,13 @@
-"""Visitor statistics for an installation: one anonymous row per finished visit in a local
-SQLite file — the ending, the grade and score, the route, how long the visit took and the
-day.  No names, no free text, no time of day, nothing a visitor typed.
+"""The visitor book: an installation's anonymous statistics, one row per finished visit in a
+local SQLite file — the ending, the grade and score, the route, how long the visit took and
+the day.  No names, no free text, no time of day, nothing a visitor typed.
+
+The words, here and in the kiosk: a *visitor* is someone at the screen; a *visit* is one
+visitor's time there, from the first touch to the attract screen (:class:`Visit`, one row);
+the *visitor book* is the file of finished visits (:class:`VisitorBook`), read by the
+operator's report (:mod:`game.visitor_report`); a visit's saves live in
+:mod:`game.visit_slots`.  (A story's ``visits(passage)`` is another thing: how many times a
+life has arrived at a passage, :attr:`game.engine.session.Session.visits`.)
 
 Off unless the operator's config turns it on.  Several kiosk processes may share one file:
 the database runs in WAL mode and writes each visit in its own transaction.  A writer waits
@@ -101,7 +108,7 @@ class Place:
 
 
 class VisitorBook:
-    """The statistics file at ``path``, as the kiosk writes it.  ``own_file`` is true only for
+    """The visitor book at ``path``, as the kiosk writes it.  ``own_file`` is true only for
     the kiosk's default file, the one file it may move aside when it is damaged.  After a
     call, ``problem`` tells what the log should say (a file set aside, a busy database), and
     ``pending`` holds the visits not yet written."""

@@ -6,9 +6,9 @@ an abandoned visit (a "still there?" warning, then the attract screen and a fres
 opens the staff PIN pad on the staff chord or a long press in the top-left corner, and
 keeps nothing of one visitor for the next: saves live in memory (:mod:`game.visit_slots`),
 settings changed during a visit are put back, and nothing is written to the disk but the
-optional anonymous statistics (:mod:`game.visitors`) and the log.
+optional anonymous statistics (the visitor book, :mod:`game.visitor_book`) and the log.
 
-The rules themselves (idle times, corner, PIN) are plain Python in :mod:`game.kiosk`.
+The rules themselves (idle times, corner, PIN) are plain Python in :mod:`game.kiosk_rules`.
 """
 
 from __future__ import annotations
@@ -26,14 +26,14 @@ from typing import TYPE_CHECKING, Sequence
 import pygame
 
 from game import debrief_document as doc
-from game.kiosk import (ConfigError, CornerPress, IdleClock, KioskConfig, PinLock, attract_lines, load_config,
+from game.kiosk_rules import (ConfigError, CornerPress, IdleClock, KioskConfig, PinLock, attract_lines, load_config,
                         protect)
-from game.paths import data_dir, kiosk_log, story_cache, visitor_stats
+from game.paths import data_dir, kiosk_log, story_cache, visitor_book_file
 from game.settings import Settings
 from game.ui.input import Fingers
 from game.ui.scene import Push, To
 from game.visit_slots import VisitSlots
-from game.visitors import VisitorBook, comparison_section, visit_of
+from game.visitor_book import VisitorBook, comparison_section, visit_of
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -355,7 +355,7 @@ def _open(story_dir: Path, mods: Sequence[Path], config: KioskConfig, seed: int 
         # Only the kiosk's own default file may be set aside when damaged; a file the
         # operator named is left as it is.
         book = (VisitorBook(Path(config.statistics_file)) if config.statistics_file
-                else VisitorBook(visitor_stats(), own_file=True))
+                else VisitorBook(visitor_book_file(), own_file=True))
     if not config.staff_exit_possible:
         log.warning("no staff_pin in the config: the staff exit is off; stop the kiosk from a terminal")
     # Windows closes a window on Alt+F4 by itself unless SDL is told not to.

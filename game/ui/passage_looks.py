@@ -1,9 +1,13 @@
-"""How each kind of passage looks: narration, dialogue, a phone message, a letter, a bill, a
-notice, a ticket machine's screen, a printed document.
+"""How each kind of passage looks in the window: narration, dialogue, a phone message, a
+letter, a bill, a notice, a ticket machine's screen, a printed document.  What every front end
+says of a passage in words (its paragraphs, heading and signature) is
+:mod:`game.engine.passage_words`.
 
-A :class:`Frame` is computed once per layout for one page of the story and a column: it says
-how wide the text may be, how much room the frame's own chrome (letterhead, contact bar,
-signature…) takes above and below the text, and draws the frame around a block of lines.
+A :class:`PassageBorder` is computed once per layout for one page of the story and a column:
+it says how wide the text may be, how much room the border's own chrome (letterhead, contact
+bar, signature…) takes above and below the text, and draws the border around a block of
+lines.  (A *frame* is only ever what the window draws each time it is redrawn: see
+:mod:`game.ui.loop`.)
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from typing import Sequence
 
 import pygame
 
-from game.engine.styles import keeps_lines, signature
+from game.engine.passage_words import keeps_lines, signature
 from game.ui.layout import PARAGRAPH_GAP, Line, column_width, line_offsets
 from game.ui.text import Text
 from game.ui.theme import Colour, Metrics, Palette
@@ -23,18 +27,18 @@ from game.ui.widgets import draw_panel
 @dataclass(frozen=True)
 class Look:
     """A style's typography: font role, size relative to body text, whether single line
-    breaks are kept (the engine decides: :func:`game.engine.styles.keeps_lines`), and the
+    breaks are kept (the engine decides: :func:`game.engine.passage_words.keeps_lines`), and the
     widest line in characters."""
 
     role: str
     scale: float
     keep_newlines: bool
     max_chars: int
-    framed: bool
+    bordered: bool
 
 
-def _look(style: str, role: str, scale: float, max_chars: int, framed: bool) -> Look:
-    return Look(role, scale, keeps_lines(style), max_chars, framed)
+def _look(style: str, role: str, scale: float, max_chars: int, bordered: bool) -> Look:
+    return Look(role, scale, keeps_lines(style), max_chars, bordered)
 
 
 LOOKS: dict[str, Look] = {
@@ -54,12 +58,14 @@ def look_for(style: str) -> Look:
     return LOOKS.get(style, LOOKS["narration"])
 
 
-#: Lines a passage's title may take at the head of its frame; the rest of the page is text.
+#: Lines a passage's title may take at the head of its border; the rest of the page is text.
 MAX_TITLE_LINES = 3
 
 
-class Frame:
-    """Geometry and drawing of one style inside ``column`` (a pygame.Rect)."""
+class PassageBorder:
+    """What is drawn around a passage of one style inside ``column`` (a pygame.Rect): the
+    letter's paper, the phone, the notice board, the ticket machine's screen; its geometry and
+    its drawing."""
 
     def __init__(self, style: str, speaker: str | None, title: str | None, text: Text,
                  metrics: Metrics, palette: Palette, column: pygame.Rect,
@@ -80,7 +86,7 @@ class Frame:
         self.line_h = round(self.size * m.line_spacing)   # the player's line spacing
         self.gap = round(self.line_h * PARAGRAPH_GAP)
         avg = text.average_char_width(self.look.role, self.size)
-        self.pad = round(m.gap * 1.6) if self.look.framed else 0
+        self.pad = round(m.gap * 1.6) if self.look.bordered else 0
         if self.style == "dialogue":
             self.pad = round(m.gap * 1.2)
         if self.style == "phone":
@@ -88,8 +94,8 @@ class Frame:
         inner_limit = column.width - 2 * self.pad - (round(m.gap * 1.6) if self.style == "notice" else 0)
         self.inner_width = column_width(avg, max(1, inner_limit), self.look.max_chars)
         outer = self.inner_width + 2 * self.pad + (round(m.gap * 1.6) if self.style == "notice" else 0)
-        self.rect_x = column.x + (column.width - outer) // 2 if self.look.framed else column.x
-        self.outer_width = outer if self.look.framed else column.width
+        self.rect_x = column.x + (column.width - outer) // 2 if self.look.bordered else column.x
+        self.outer_width = outer if self.look.bordered else column.width
         self.top, self.bottom = self._chrome()
         self.title_room = self._title_room()
 
@@ -147,7 +153,7 @@ class Frame:
         return titles * m.ui_line + m.gap * 2
 
     def top_on(self, first: bool) -> int:
-        """The frame's room above the text on a passage's first page, or on a later one."""
+        """The border's room above the text on a passage's first page, or on a later one."""
         return self.top if first else self.top - self.title_room
 
     @property
@@ -194,7 +200,7 @@ class Frame:
     # -- drawing ----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, y: int, block_height: int, first: bool, last: bool,
              lines: Sequence[Line] = ()) -> None:
-        """Draw the frame for a text block of ``block_height`` starting at ``y`` (the page's
+        """Draw the border for a text block of ``block_height`` starting at ``y`` (the page's
         ``lines``); the header appears on the first page of a passage, the signature on the
         last."""
         m, p, t = self.m, self.p, self.text
@@ -243,7 +249,7 @@ class Frame:
                     ty += round(m.ui_line * 1.15)
             return
         if s == "ticket_machine":
-            draw_panel(surface, rect, p.lcd_frame, m.radius * 2, None)
+            draw_panel(surface, rect, p.lcd_casing, m.radius * 2, None)
             screen = rect.inflate(-self.pad, -self.pad)
             draw_panel(surface, screen, p.lcd, m.radius, p.lcd_text if p.high_contrast else None, m.line_width)
             ty = screen.y + m.gap

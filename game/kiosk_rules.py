@@ -4,7 +4,7 @@ key chord, then a PIN).
 
 No pygame here and no clock read: time arrives as ``dt`` from the window's loop, so tests
 drive a whole day with a fake clock; the PIN lock, which must outlast a restart, is given the
-wall clock as a function.  The window's side is :mod:`game.ui.kiosk`.
+wall clock as a function.  The window's side is :mod:`game.ui.kiosk_mode`.
 
 The config is JSON, read through :mod:`game.jsonfile` like every other file the game reads
 (the standard library's TOML reader exists only from Python 3.11, and the game runs on 3.10).
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from game.engine.styles import paragraphs
+from game.engine.passage_words import paragraphs
 from game.jsonfile import Unreadable, read_json, write_json_atomic
 
 #: A config file is a few hundred bytes; anything much larger is not one.
