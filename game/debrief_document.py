@@ -371,6 +371,10 @@ def build(debrief: Debrief, story_title: str) -> Document:
         grade.extend(Item(perk) for perk in home.perks)
     else:
         grade.append(Paragraph(f"The measures list nothing in particular for grade {home.grade}.", quiet=True))
+    if d.notes:
+        # The story's own account of where the grade acted on this life during play.
+        grade.append(Subhead("What the grade did in your season"))
+        grade.extend(Paragraph(note) for note in d.notes)
     sections.append(Section("Your grade", f"{home.name} — the result", "Your grade", tuple(grade)))
 
     # Two lists under one heading that claims neither: what nobody wrote down, and what was

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from game import debrief_document as doc
 from game.engine import Session, load_story
@@ -52,8 +53,16 @@ story:
 """
 
 
+def _shipped_words() -> str:
+    """The shipped story's own debrief wording, without its notes: they ask of passages and
+    variables only the season has."""
+    words = yaml.safe_load((ROOT / "story" / "rongcheng" / "debrief.yaml").read_text(encoding="utf-8"))
+    words["debrief"].pop("notes", None)
+    return yaml.safe_dump(words, allow_unicode=True)
+
+
 #: The shipped story's own debrief wording, which these tests read the debrief in.
-WORDS = (ROOT / "story" / "rongcheng" / "debrief.yaml").read_text(encoding="utf-8")
+WORDS = _shipped_words()
 
 
 @pytest.fixture

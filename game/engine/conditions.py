@@ -25,6 +25,7 @@ QUESTIONS = {
     "visits": ("passage", "number"),
     "did": ("behaviour", "number"),
     "observed": ("behaviour", "number"),
+    "on_record": ("behaviour", "number"),
     "grade_in": ("jurisdiction", "grade"),
     "grade_if_home": ("jurisdiction", "grade"),
     "grade_of": ("subject", "grade"),

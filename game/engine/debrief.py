@@ -35,6 +35,9 @@ class Debrief:
     turns: tuple[Turn, ...] = ()
     #: The home grades and the score each starts at, best first.
     grades: tuple[tuple[str, int], ...] = ()
+    #: The story's notes on what the grade did in this life (its debrief section's ``notes``
+    #: whose condition holds at the ending), in the order written.
+    notes: tuple[str, ...] = ()
 
 
 def make_debrief(story: Story, ending: Passage, events: Sequence[Event], state: State, *,
@@ -68,4 +71,5 @@ def make_debrief(story: Story, ending: Passage, events: Sequence[Event], state: 
         guesses=tuple(answer(guesses or {}, mine, views)),
         turns=tuple(turns),
         grades=tuple(home.grades),
+        notes=tuple(text for when, text in story.debrief_words.notes if when.holds(state)),
     )

@@ -282,6 +282,10 @@ class Session:
             return sum(1 for e in self.events if e.behaviour == subject and e.subject == PLAYER)
         if question == "observed":
             return sum(1 for e in self.events if e.behaviour == subject and e.subject == PLAYER and e.source)
+        if question == "on_record":
+            home = self.story.jurisdictions[self.story.home]
+            return sum(1 for e in self.events if e.behaviour == subject and e.subject == PLAYER
+                       and ledgers.counts(e, home))
         if question == "grade_in":
             return Grade(ledgers.standing(self.events, self.story.jurisdictions[subject])[1])
         if question == "grade_if_home":

@@ -264,6 +264,8 @@ class DebriefWords:
     kept_unread: str = KEPT
     told_read: str = TOLD
     told_unread: str = TOLD
+    #: What the grade did in a life, said under it: (condition, sentence), in the order written.
+    notes: tuple[tuple[Condition, str], ...] = ()
 
     def kept(self, read: bool) -> str:
         """Said at the end of how it ended, before the ledger."""

@@ -80,7 +80,7 @@ class Pace:
 
 #: What only the system knows: a resident can remember what they did, never what was counted.
 HIDDEN_BUILTINS = frozenset({"grade", "score", "blacklisted"})
-HIDDEN_QUESTIONS = frozenset({"observed", "grade_in", "grade_of"})
+HIDDEN_QUESTIONS = frozenset({"observed", "on_record", "grade_in", "grade_of"})
 
 
 def reads_the_record(condition: Condition | None) -> bool:

@@ -212,6 +212,7 @@ class _Facts:
                 self.values[("ask", "did", bid)] = {0}
             if bid not in observed:
                 self.values[("ask", "observed", bid)] = {0}
+                self.values[("ask", "on_record", bid)] = {0}
 
     def of(self, leaf: tuple) -> set | None:
         return self.values.get(leaf, _UNKNOWN)

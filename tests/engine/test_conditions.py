@@ -101,6 +101,19 @@ def test_did_counts_every_act_and_observed_only_the_recorded_ones(story_dir):
     assert holds(story_dir, "observed(ran_red_light) == 0 and did(ran_red_light) == 0", act)
 
 
+def test_on_record_counts_only_what_the_home_citys_rules_count(story_dir):
+    # Unwitnessed, or witnessed in another city: done and even reported, but not on the
+    # home city's record, which is what a clerk's extract prints.
+    act = """
+- record: {behaviour: gave_blood, source: hospital}
+- record: {behaviour: gave_blood}
+- city: nanjing
+- record: {behaviour: gave_blood, source: hospital}
+"""
+    assert holds(story_dir, "did(gave_blood) == 3 and observed(gave_blood) == 2 and on_record(gave_blood) == 1", act)
+    assert holds(story_dir, "on_record(ran_red_light) == 0", act)
+
+
 def test_grade_in_rescores_the_life_under_another_citys_rules(story_dir):
     at_home = "\n" + "- record: {behaviour: gave_blood, source: hospital}\n" * 2
     # Blood given at home counts at home only: Nanjing sees nothing of Rongcheng's hospital.

@@ -97,6 +97,10 @@ def test_a_mods_words_take_the_place_of_the_storys(story_dir, tmp_path):
     ("debrief:\n  kept: {read: Found it., unread: Did not.}\n", "no 'rules_read'"),
     ("debrief:\n  said: Hello.\n", "unknown key 'said'"),
     ("debrief:\n  kept: {read: A., seen: B.}\n  rules_read: found_rules\n", "unknown key 'seen'"),
+    ("debrief:\n  notes: Said always.\n", "'notes' must be a list"),
+    ("debrief:\n  notes:\n    - text: No condition.\n", "needs 'when'"),
+    ("debrief:\n  notes:\n    - {when: found_rulez, text: A typo.}\n", "found_rulez"),
+    ("debrief:\n  notes:\n    - {when: found_rules, text: A., said: B.}\n", "unknown key 'said'"),
 ])
 def test_what_a_debrief_section_cannot_say_is_reported_where_it_is_written(story_dir, words, complaint):
     story, problems = check_story(story_dir(LIFE, header=HEADER, extra={"debrief.yaml": words}))
@@ -118,3 +122,34 @@ def test_the_shipped_story_says_its_own_words(tmp_path):
     assert words.rules_read == "read_measures" and words.rules_read in story.variables
     assert "Credit Service Hall" in words.kept(True) and "Nobody showed you the points" in words.kept(False)
     assert words.told(False, "Rongcheng", 1000) == "Every adult resident of Rongcheng begins with 1,000 points."
+
+
+NOTES = """
+debrief:
+  notes:
+    - when: found_rules
+      text: >-
+        The rack's rules were the ones the city scored you by.
+    - when: not found_rules
+      text: You never read what the city scored you by.
+    - when: on_record(gave_blood) > 0
+      text: The blood station's report is on the city's record.
+"""
+
+
+def test_a_note_is_said_under_the_grade_only_in_the_lives_it_is_true_of(story_dir):
+    story = load_story(story_dir(LIFE, header=HEADER, extra={"debrief.yaml": NOTES}))
+    read, unread = lived(story, True).debrief(), lived(story, False).debrief()
+    assert read.notes == ("The rack's rules were the ones the city scored you by.",)
+    assert unread.notes == ("You never read what the city scored you by.",)
+    grade = next(s for s in doc.build(read, "Test").sections if s.title == "Your grade")
+    said = [getattr(b, "text", "") for b in grade.blocks]
+    assert "What the grade did in your season" in said
+    assert said[-1] == "The rack's rules were the ones the city scored you by."
+
+
+def test_a_story_without_notes_adds_nothing_under_the_grade(story_dir):
+    story = load_story(story_dir(LIFE, header=HEADER, extra={"debrief.yaml": WORDS}))
+    debrief = lived(story, True).debrief()
+    assert debrief.notes == ()
+    assert "What the grade did in your season" not in text_of(lived(story, True))

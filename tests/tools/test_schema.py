@@ -141,6 +141,9 @@ threads:
     about: Giving blood.
     opens: seen(start)
     closes: seen(end)
+debrief:
+  notes:
+    - {when: "on_record(gave_blood) > 0", text: The blood station told the city.}
 """
 MOD = "mod: {name: Lanterns, author: Someone}\n"
 ADDITION = "jurisdiction:\n  id: nanjing\n  rules:\n    helped_stranger: {points: 1, sources: [hospital]}\n"
@@ -159,6 +162,9 @@ LEFT_OUT = [
     ("record", "behaviour", "passages.yaml", "{behaviour: gave_blood, source: hospital}", "{source: hospital}"),
     ("ending", "title", "passages.yaml", "      title: The End\n", ""),
     ("question", "text", "passages.yaml", '{text: Why?, when: "day > 0"}', '{when: "day > 0"}'),
+    ("note", "when", "passages.yaml", '{when: "on_record(gave_blood) > 0", text: The', "{text: The"),
+    ("note", "text", "passages.yaml", '{when: "on_record(gave_blood) > 0", text: The blood station told the city.}',
+     '{when: "on_record(gave_blood) > 0"}'),
     ("thread", "about", "passages.yaml", "    about: Giving blood.\n", ""),
     ("thread", "opens", "passages.yaml", "    opens: seen(start)\n", ""),
     ("thread", "closes", "passages.yaml", "    closes: seen(end)\n", ""),

@@ -86,13 +86,15 @@ class StoryBuild:
             self.passages.extend(key, body, passages)
         if gathered.afters:
             passages = self.passages.follow_afters(passages, own_gotos)
+        # The debrief's words are read before the whole-story checks, so the conditions of
+        # its notes are checked with every other condition.
+        words = self.sections.debrief.words([*(header.variables if header else ()), *gathered.variables_set])
         checks = Checks(gathered)
         checks.cross_check(passages, behaviours, sources, subjects, jurisdictions)
         checks.same_names(jurisdictions, subjects)
         if header is None:
             return None
         checks.reachable(header, passages)
-        words = self.sections.debrief.words([*header.variables, *gathered.variables_set])
         if any(p.is_error for p in gathered.problems):
             return None
         return Story(

@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 
 from ..located import Node
 from ..story import DEBRIEF_PLACES, DebriefWords
-from .format import DEBRIEF_WORDS, WORDING
+from .format import DEBRIEF_WORDS, NOTE, WORDING
 from .values import Values
 
 DEBRIEF_KEYS = DEBRIEF_WORDS.allowed
@@ -53,7 +53,31 @@ class DebriefSection(Values):
                 if wording is not None and isinstance(wording.value, dict) and "read" in wording.value:
                     self.error(wording.value["read"], f"the debrief's '{name}' has words for a player who read "
                                                       "the rules, but no 'rules_read' says which variable tells")
-        return DebriefWords(rules_read, kept_read, kept_unread, told_read, told_unread)
+        return DebriefWords(rules_read, kept_read, kept_unread, told_read, told_unread,
+                            self._notes(fields.get("notes")))
+
+    def _notes(self, node: Node | None) -> tuple:
+        """The grade's notes: each a condition asked at the ending and the sentence it allows."""
+        if node is None:
+            return ()
+        if not isinstance(node.value, list):
+            self.error(node, "the debrief's 'notes' must be a list, each with 'when' and 'text'")
+            return ()
+        out = []
+        for item in node.value:
+            fields = self.mapping(item, "a note of the debrief")
+            if fields is None:
+                continue
+            self.keys(item, NOTE.allowed, "a note of the debrief")
+            missing = [k for k in NOTE.needs if k not in fields]
+            if missing:
+                self.error(item, "a note of the debrief needs " + " and ".join(f"'{k}'" for k in missing))
+                continue
+            when = self.condition(fields["when"])
+            said = self._said(fields["text"], "a note of the debrief", ())
+            if when is not None and said:
+                out.append((when, said))
+        return tuple(out)
 
     def _variable(self, node: Node | None, variables: set[str]) -> str | None:
         if node is None:

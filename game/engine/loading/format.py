@@ -73,10 +73,14 @@ BLACKLIST = Shape({"name": "text", "sources": "ids", "list_on": "ids", "lift_on"
                   ("sources", "list_on", "lift_on"))
 #: The debrief's sentences a story says in its own words (its top-level ``debrief`` section,
 #: not an ending's): each said as one text, or for a player who read the rules and one who did not.
-DEBRIEF_WORDS = Shape({"rules_read": "id", "kept": "text|wording", "told": "text|wording"}, (),
+DEBRIEF_WORDS = Shape({"rules_read": "id", "kept": "text|wording", "told": "text|wording", "notes": "list:note"}, (),
                       "the debrief's sentences only this story can say, for a player who read the rules and "
-                      "one who did not; 'told' may leave {home} and {start} to be filled")
+                      "one who did not; 'told' may leave {home} and {start} to be filled; 'notes' say what the "
+                      "grade did in a life, each where its condition holds at the ending")
 WORDING = Shape({"read": "text", "unread": "text"})
+#: A sentence of the grade's page, said of the lives where ``when`` holds at the ending.
+NOTE = Shape({"when": "condition", "text": "text"}, ("when", "text"),
+             "said under the grade, in the lives where the condition holds at the ending")
 #: A story file's top-level sections.
 FILE = Shape({"story": "story", "mod": "mod", "passages": "named:passage", "extend": "named:extend",
               "behaviours": "named:text|labelled", "sources": "named:text|labelled", "subjects": "named:text|labelled",
@@ -88,7 +92,7 @@ SHAPES = {"story": STORY, "mod": MOD, "passage": PASSAGE, "choice": CHOICE, "bra
           "variant": VARIANT, "ending": ENDING, "debrief": DEBRIEF, "question": QUESTION, "thread": THREAD,
           "extend": EXTEND, "record": RECORD, "labelled": LABELLED, "rule": RULE,
           "definition": JURISDICTION, "addition": ADDITION, "blacklist": BLACKLIST,
-          "debrief_words": DEBRIEF_WORDS, "wording": WORDING}
+          "debrief_words": DEBRIEF_WORDS, "wording": WORDING, "note": NOTE}
 
 #: What each effect holds, in the order of the loader's EFFECT_BUILDERS.
 EFFECT_VALUES = {"record": "id|record", "set": "variables", "add": "numbers", "roll": "id", "day": "day", "city": "id"}
