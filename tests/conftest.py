@@ -131,3 +131,13 @@ def nested_folders():
             if not entry.is_dir() or entry.is_symlink():
                 entry.unlink()
         folder.rmdir()
+
+
+@pytest.fixture(scope="session")
+def shipped_story():
+    """The story the game ships, read from its files once for the whole run. Tests only read
+    it; one that needs to change a story copies the folder (see tests/ui/mod_folders.py)."""
+    from game import shipped
+    from game.engine import load_story
+
+    return load_story(shipped.story())

@@ -1,9 +1,62 @@
 """What several test modules need to know, imported by name (never through conftest, whose
-module name is not unique in this tree)."""
+module name is not unique in this tree), and never from another test module."""
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 #: The project's folder: main.py, story/, mods/, docs/.
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def random_life(story, seed: int, route: str = "full"):
+    """A life played to its ending with each choice drawn by ``random.Random(seed)``."""
+    from game.engine import Session
+
+    session = Session.new(story, seed, route)
+    rng = random.Random(seed)
+    while not session.is_over:
+        session.choose(rng.randint(1, len(session.page.choices)))
+    return session
+
+
+def auto_life(story, seed: int, route: str = "full"):
+    """A life played to its ending as ``play --text --auto --seed N`` and ``explore`` play it:
+    each choice drawn by the seed's own picker."""
+    from game.engine import Session
+    from game.tools.explore import picker_for
+
+    session = Session.new(story, seed=seed, route=route)
+    picker = picker_for(seed)
+    while not session.is_over:
+        session.choose(picker.choice(session.page.choices).number)
+    return session
+
+
+# What would tell the player their standing. Published rules in a `document` the player
+# chooses to read may name points and grades; nothing else may.
+LEAKS = [
+    re.compile(r"\b(AAA|AA|A\+\+\+)\b"),
+    re.compile(r"triple[- ]A", re.I),
+    re.compile(r"\b\d[\d,]*\s+(credit\s+)?points?\b", re.I),
+    re.compile(r"(^|\s)\+\d+\b"),
+    re.compile(r"\b(credit|social)\s+score\b", re.I),
+    re.compile(r"\byour\s+(score|grade|rating)\b", re.I),
+]
+
+
+def leaks_in(page, score: int, start: int) -> list[str]:
+    """What a page as the terminal prints it would tell of the player's standing."""
+    from game.terminal import page_lines
+
+    text = "\n".join(page_lines(page))
+    found = []
+    if page.style != "document":
+        found += [m.group(0) for pattern in LEAKS for m in pattern.finditer(text)]
+    # A published document prints its own figures (the grades' bounds); one of them may equal
+    # a reader's standing by chance without telling it.
+    if score != start and page.style != "document" and re.search(rf"(?<![\d,]){score:,}(?![\d,])|(?<!\d){score}(?!\d)", text):
+        found.append(str(score))
+    return found

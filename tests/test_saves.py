@@ -141,14 +141,13 @@ def test_the_ending_slot_holds_a_finished_game_apart_from_the_autosaves(store):
     assert store.path_for(ENDING).name == "ending.json"
 
 
-def test_a_game_closed_at_the_guess_opens_at_it_again_with_the_guesses_made(store):
+def test_a_game_closed_at_the_guess_opens_at_it_again_with_the_guesses_made(store, shipped_story):
     """The guesses are the session's, like its choices: the autosave keeps them, and the game
     asks on from the question it stopped at."""
-    from game import shipped
-    from game.engine import Session, load_story
+    from game.engine import Session
     from game.playthroughs import Playthroughs
 
-    story = load_story(shipped.story())
+    story = shipped_story
     saves = Playthroughs(story, store, lambda message: None)
     session = Session.new(story, 3, "short")
     while not session.is_over:

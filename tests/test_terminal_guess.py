@@ -11,16 +11,15 @@ import sys
 
 import pytest
 
-from game import shipped
-from game.engine import Session, load_story
+from game.engine import Session
 from game.engine.guesses import GUESSES
 from helpers import ROOT
 
 
 @pytest.fixture(scope="module")
-def first_choices() -> int:
+def first_choices(shipped_story) -> int:
     """How many choices the short route with seed 2 takes, always choosing the first."""
-    session = Session.new(load_story(shipped.story()), 2, "short")
+    session = Session.new(shipped_story, 2, "short")
     while not session.is_over:
         session.choose(1)
     return len(session.path)

@@ -22,12 +22,11 @@ from helpers import ROOT
 
 
 @pytest.fixture
-def shipped_life():
+def shipped_life(shipped_story):
     """A short life through the shipped story, played to its ending."""
-    from game import shipped
-    from game.engine import Session, load_story
+    from game.engine import Session
 
-    session = Session.new(load_story(shipped.story()), 4, "short")
+    session = Session.new(shipped_story, 4, "short")
     while not session.is_over:
         session.choose(1)
     return session

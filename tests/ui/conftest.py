@@ -12,7 +12,6 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 FIXTURE_STORY = Path(__file__).parent / "fixture_story"
-SHIPPED_STORY = Path(__file__).resolve().parents[2] / "story"
 
 
 @pytest.fixture(scope="session")
