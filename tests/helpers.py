@@ -3,12 +3,54 @@ module name is not unique in this tree), and never from another test module."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import random
 import re
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 #: The project's folder: main.py, story/, mods/, docs/.
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Ran:
+    """What a command said and how it ended, as a finished process has them."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_main(*args: str, stdin: str = "") -> Ran:
+    """``python main.py ARGS`` in this process: the same parser and the same command, ``stdin``
+    typed at it and what it prints kept, without a Python start-up for each call. Each command
+    keeps at least one test through :func:`run_process`, the real thing."""
+    from game.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    typed, sys.stdin = sys.stdin, io.StringIO(stdin)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:              # argparse's --help and its refusals
+                code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+                if isinstance(exc.code, str):
+                    print(exc.code, file=sys.stderr)
+    finally:
+        sys.stdin = typed
+    return Ran(code, out.getvalue(), err.getvalue())
+
+
+def run_process(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``python main.py ARGS`` as a player runs it: a process of its own, from the project's
+    folder, ``stdin`` piped in as text."""
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin, text=True,
+                          capture_output=True, cwd=ROOT, env=env, timeout=120)
 
 
 def random_life(story, seed: int, route: str = "full"):
