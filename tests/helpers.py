@@ -3,7 +3,9 @@ module name is not unique in this tree), and never from another test module."""
 
 from __future__ import annotations
 
+import ast
 import contextlib
+import functools
 import io
 import random
 import re
@@ -14,6 +16,18 @@ from pathlib import Path
 
 #: The project's folder: main.py, story/, mods/, docs/.
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def source_tree(path: Path) -> ast.Module:
+    """The syntax tree of a Python file, parsed once a run while the file stays as it is: the
+    import graph and the class-length check read the same modules."""
+    stat = path.stat()
+    return _parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=None)
+def _parsed(path: Path, mtime_ns: int, size: int) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"), str(path))
 
 
 @dataclass
