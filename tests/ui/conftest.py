@@ -9,7 +9,13 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from pathlib import Path  # noqa: E402
 
+import pygame  # noqa: E402
 import pytest  # noqa: E402
+
+# pygame.init() opens the (dummy) sound device even for a window built with sound=False, and
+# every test closes it again with pygame.quit(); a short buffer lets it close in a few
+# milliseconds rather than waiting out the default one.  Nothing a test hears depends on it.
+pygame.mixer.pre_init(buffer=128)
 
 FIXTURE_STORY = Path(__file__).parent / "fixture_story"
 
@@ -24,8 +30,6 @@ def fixture_story():
 @pytest.fixture
 def make_app(fixture_story):
     """Build an App (window on the dummy driver) at a given size and text scale."""
-    import pygame
-
     from game.settings import Settings
     from game.ui.app import App
 
