@@ -30,6 +30,13 @@ def _parsed(path: Path, mtime_ns: int, size: int) -> ast.Module:
     return ast.parse(path.read_text(encoding="utf-8"), str(path))
 
 
+def visit(score: int = 1000, grade: str = "A", seconds: int = 600, ending: str = "The harbour"):
+    """One kiosk visit to the short route, as the visitor book keeps it."""
+    from game.visitors import Visit
+
+    return Visit("2025-05-18", ending, grade, score, "short", seconds)
+
+
 @dataclass
 class Ran:
     """What a command said and how it ended, as a finished process has them."""
