@@ -30,6 +30,17 @@ def _parsed(path: Path, mtime_ns: int, size: int) -> ast.Module:
     return ast.parse(path.read_text(encoding="utf-8"), str(path))
 
 
+def page_of(style: str, text: str, speaker: str | None = None, title: str | None = None,
+            choice: str = "Go on."):
+    """A page of one passage on day 9 in Rongcheng, offering one choice: how the terminal and
+    the window set a passage of ``style`` is tested on it without a story behind it."""
+    from game.engine import ChoiceView, Page
+
+    return Page(passage_id="p", style=style, speaker=speaker, title=title, text=text,
+                choices=(ChoiceView(1, choice),), day=9, city="rongcheng", city_name="Rongcheng",
+                is_ending=False, ending_title=None)
+
+
 def visit(score: int = 1000, grade: str = "A", seconds: int = 600, ending: str = "The harbour"):
     """One kiosk visit to the short route, as the visitor book keeps it."""
     from game.visitors import Visit

@@ -16,8 +16,9 @@ from game.ui.scenes.title import TitleScene
 
 
 def button(scene, key):
+    """A button of a screen laid out first: one just pushed has none until its first frame."""
     scene.ensure_layout()
-    return next(b for b in scene.focus.buttons if b.key == key)
+    return d.button(scene, key)
 
 
 def window_text(scene: DebriefScene) -> str:
