@@ -133,6 +133,14 @@ def nested_folders():
         folder.rmdir()
 
 
+@pytest.fixture
+def slot_store(tmp_path):
+    """An empty folder of save slots of the test's own."""
+    from game.saves import SlotStore
+
+    return SlotStore(tmp_path / "saves")
+
+
 @pytest.fixture(scope="session")
 def shipped_story():
     """The story the game ships, read from its files once for the whole run. Tests only read

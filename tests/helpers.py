@@ -41,6 +41,13 @@ def page_of(style: str, text: str, speaker: str | None = None, title: str | None
                 is_ending=False, ending_title=None)
 
 
+def saved_game(seed: int, path: list[int], route: str = "full", padding: int = 0) -> dict:
+    """A game as a save slot holds it: the story, seed, route and choices taken (and, given
+    ``padding``, that many bytes more, to make a save too large)."""
+    game = {"format": "keeping-trust-save", "story": "Test", "seed": seed, "route": route, "path": list(path)}
+    return {**game, "padding": "x" * padding} if padding else game
+
+
 def visit(score: int = 1000, grade: str = "A", seconds: int = 600, ending: str = "The harbour"):
     """One kiosk visit to the short route, as the visitor book keeps it."""
     from game.visitors import Visit
@@ -83,6 +90,21 @@ def run_process(*args: str, stdin: str = "", env: dict[str, str] | None = None) 
     folder, ``stdin`` piped in as text."""
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin, text=True,
                           capture_output=True, cwd=ROOT, env=env, timeout=120)
+
+
+#: How every problem a story check reports reads: where it is, then what is wrong.
+LOCATED = re.compile(r"^.+:\d+:\d+: (error|warning): .+$")
+
+
+def problems_of(folder: Path) -> list[str]:
+    """What ``check`` reports of a story folder, each problem as printed; each must say where
+    it is (path:line:column)."""
+    from game.engine import check_story
+
+    _, problems = check_story(folder)
+    for problem in problems:
+        assert LOCATED.match(str(problem)), str(problem)
+    return [str(p) for p in problems]
 
 
 def random_life(story, seed: int, route: str = "full"):
