@@ -19,6 +19,30 @@ pygame.mixer.pre_init(buffer=128)
 
 FIXTURE_STORY = Path(__file__).parent / "fixture_story"
 
+#: Each look of the city behind the screens, drawn once for the whole run.
+_CITIES: dict[tuple, pygame.Surface] = {}
+
+
+def _city_drawn_once(size, palette, *, winter=False):
+    from game.ui.art import backdrop
+
+    key = (tuple(size), palette, winter)
+    if key not in _CITIES:
+        _CITIES[key] = backdrop(size, palette, winter=winter)
+    return _CITIES[key].copy()         # the window may veil its copy; the kept one stays as drawn
+
+
+@pytest.fixture(autouse=True)
+def city_drawn_once(monkeypatch):
+    """The city behind every screen comes from a fixed seed, so each look (size, palette,
+    season) is drawn once a run and every later window gets a copy of the same pixels: most
+    window tests open a window of their own, and drawing its city was a third of the time a
+    small one took. game.ui.backdrops keeps its looks per window exactly as before, and the
+    drawing itself is tested in test_ui_backdrops.py and test_ui_contrast.py."""
+    from game.ui import backdrops
+
+    monkeypatch.setattr(backdrops, "backdrop", _city_drawn_once)
+
 
 @pytest.fixture(scope="session")
 def fixture_story():
