@@ -18,6 +18,16 @@ from game.ui.theme import HIGH_CONTRAST, NORMAL
 
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
 SCALES = [1.0, 2.0]
+#: The quick loop lays every ending out at the two ends of the range: the smallest window with
+#: the largest text (the most pages, the tightest tables) and the largest with 100% text; the
+#: full run lays them out at every size and scale.
+QUICK = {((1024, 600), 2.0), ((1920, 1080), 1.0)}
+
+
+def every_size_and_scale():
+    return [pytest.param(size, scale, id=f"{round(scale * 100)}%-{size[0]}x{size[1]}",
+                         marks=() if (size, scale) in QUICK else pytest.mark.slow)
+            for scale in SCALES for size in SIZES]
 
 
 #: A seed and route that reach each ending of the shipped story, as ``explore`` first met
@@ -83,8 +93,7 @@ def drawn(app, scene: DebriefScene, page: int) -> list[tuple[str, pygame.Rect]]:
     return strings
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{round(s * 100)}%")
+@pytest.mark.parametrize("size, scale", every_size_and_scale())
 def test_every_ending_fits_its_pages(make_app, shipped_story, every_ending, size, scale):
     app = make_app(size=size, story=shipped_story, text_scale=scale)
     for ending, session in every_ending.items():
@@ -270,8 +279,7 @@ def test_every_character_on_the_debrief_exists_in_the_font_it_is_drawn_in(make_a
     assert not missing, sorted(set(missing))
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{round(s * 100)}%")
+@pytest.mark.parametrize("size, scale", every_size_and_scale())
 def test_the_first_screen_is_one_page_at_every_size(make_app, shipped_story, every_ending, size, scale):
     """The answer — the guesses answered, the grade and why, who reported what, the choices
     weighed — is read without turning a page, its type never under the debrief's floor."""
