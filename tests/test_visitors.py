@@ -119,7 +119,10 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_two_kiosk_processes_writing_at_once_lose_and_damage_nothing(tmp_path):
+    # Two real writers racing; in one process, the held-database tests below keep a visit
+    # while the book is busy and write it at the next chance.
     path = tmp_path / "visitors.sqlite"
     script = tmp_path / "writer.py"
     script.write_text(WRITER.format(root=str(ROOT)))

@@ -145,7 +145,7 @@ def check(drawn_before, story, drawn_after, debrief) -> None:
     assert str(score) in after or f"{score:,}" in after
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, pytest.param(2, marks=pytest.mark.slow), 3])
 def test_shipped_story_never_shows_the_score_before_the_debrief(make_app, shipped_story, seed):
     story = shipped_story
     app = make_app(size=(1280, 720), story=story)
