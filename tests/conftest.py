@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import tempfile
@@ -24,11 +25,18 @@ def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_RUN_HOME, ignore_errors=True)
 
 
+_HOMES = itertools.count(1)
+
+
 @pytest.fixture(autouse=True)
-def private_home(tmp_path, monkeypatch):
-    """Saves, settings and the cache go to a temporary folder, never the tester's own."""
-    monkeypatch.setenv("KEEPING_TRUST_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
+def private_home(monkeypatch):
+    """Saves, settings and the cache go to a folder of this test's own, never the tester's
+    nor another test's. It is not made until the game first writes there, so a test that
+    writes nothing costs no folder (most of the quick loop's tests)."""
+    home = _RUN_HOME / f"home-{next(_HOMES)}"
+    monkeypatch.setenv("KEEPING_TRUST_HOME", str(home))
+    return home
+
 
 RULES = """
 behaviours:
@@ -131,3 +139,21 @@ def nested_folders():
             if not entry.is_dir() or entry.is_symlink():
                 entry.unlink()
         folder.rmdir()
+
+
+@pytest.fixture
+def slot_store(tmp_path):
+    """An empty folder of save slots of the test's own."""
+    from game.saves import SlotStore
+
+    return SlotStore(tmp_path / "saves")
+
+
+@pytest.fixture(scope="session")
+def shipped_story():
+    """The story the game ships, read from its files once for the whole run. Tests only read
+    it; one that needs to change a story copies the folder (see tests/ui/mod_folders.py)."""
+    from game import shipped
+    from game.engine import load_story
+
+    return load_story(shipped.story())

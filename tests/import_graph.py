@@ -9,6 +9,8 @@ import ast
 from collections import defaultdict
 from pathlib import Path
 
+from helpers import source_tree
+
 
 def modules(root: Path, package: str = "game") -> dict[str, Path]:
     found = {}
@@ -42,7 +44,7 @@ def imports(root: Path, package: str = "game") -> dict[str, set[str]]:
     graph: dict[str, set[str]] = defaultdict(set)
     for name, path in known.items():
         here = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        for node in _run_time(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _run_time(source_tree(path)):
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):

@@ -7,7 +7,10 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+import pytest
+
+from helpers import ROOT, source_tree
+
 #: The longest a class may be, in lines, from its 'class' line (or first decorator) to its last.
 MAX_CLASS_LINES = 300
 #: The window's screens still over the limit while they are split up; an entry leaves this
@@ -20,7 +23,7 @@ def class_lengths(folder: Path, root: Path = ROOT) -> dict[str, int]:
     in lines."""
     lengths: dict[str, int] = {}
     for path in sorted(folder.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        tree = source_tree(path)
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef):
                 first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
@@ -29,21 +32,23 @@ def class_lengths(folder: Path, root: Path = ROOT) -> dict[str, int]:
     return lengths
 
 
+@pytest.fixture(scope="module")
 def too_long() -> dict[str, int]:
+    """The game's classes over the limit, measured once for the module's tests."""
     return {name: lines for name, lines in class_lengths(ROOT / "game").items() if lines > MAX_CLASS_LINES}
 
 
-def test_no_class_in_the_game_is_longer_than_the_limit():
-    long = {name: lines for name, lines in too_long().items() if name not in STILL_TOO_LONG}
+def test_no_class_in_the_game_is_longer_than_the_limit(too_long):
+    long = {name: lines for name, lines in too_long.items() if name not in STILL_TOO_LONG}
     assert not long, f"classes over {MAX_CLASS_LINES} lines (split each by what it does): {long}"
 
 
-def test_a_class_split_below_the_limit_leaves_the_list_of_those_still_too_long():
-    assert not STILL_TOO_LONG - set(too_long()), "remove these from STILL_TOO_LONG: they are short enough now"
+def test_a_class_split_below_the_limit_leaves_the_list_of_those_still_too_long(too_long):
+    assert not STILL_TOO_LONG - set(too_long), "remove these from STILL_TOO_LONG: they are short enough now"
 
 
-def test_the_engine_and_the_tools_have_no_class_over_the_limit_at_all():
-    long = {name for name in too_long() if not name.startswith("game/ui/")}
+def test_the_engine_and_the_tools_have_no_class_over_the_limit_at_all(too_long):
+    long = {name for name in too_long if not name.startswith("game/ui/")}
     assert not long
 
 

@@ -5,30 +5,22 @@ document in the window, the terminal and the transcript."""
 
 from __future__ import annotations
 
-import random
 import re
 
 import pytest
 
 from game import debrief_document as doc
-from game import shipped
-from game.engine import Session, load_story
+from helpers import random_life
+from game.engine import Session
 from game.engine.hindsight import turns
 from game.terminal import debrief_lines
 from game.transcript import about_lines, build as transcript_of, markdown
 from game.transcript_html import html_page
 
 
-@pytest.fixture(scope="module")
-def story():
-    return load_story(shipped.story())
-
-
 def lived(story, seed: int, route: str = "short", guesses=("no", "none", "same")) -> Session:
-    session = Session.new(story, seed, route)
-    rng = random.Random(seed)
-    while not session.is_over:
-        session.choose(rng.randint(1, len(session.page.choices)))
+    """A random life to its ending, its three guesses made."""
+    session = random_life(story, seed, route)
     for question, option in zip(("counting", "reporters", "standing"), guesses):
         session.guess(question, option)
     return session
@@ -38,19 +30,19 @@ def first_screen(session: Session) -> doc.Section:
     return doc.build(session.debrief(), "Keeping Trust").sections[0]
 
 
-def test_the_answer_comes_before_how_it_ended_and_the_ledger(story):
-    titles = [s.title for s in doc.build(lived(story, 1).debrief(), "Keeping Trust").sections]
+def test_the_answer_comes_before_how_it_ended_and_the_ledger(shipped_story):
+    titles = [s.title for s in doc.build(lived(shipped_story, 1).debrief(), "Keeping Trust").sections]
     assert titles[:3] == ["The answer", "How it ended", "The ledger"]
 
 
 @pytest.mark.parametrize("route", ["short", "full"])
-def test_the_first_screen_is_never_more_than_250_words(story, route):
-    longest = max(doc.words(first_screen(lived(story, seed, route))) for seed in range(60 if route == "short" else 25))
+def test_the_first_screen_is_never_more_than_250_words(shipped_story, route):
+    longest = max(doc.words(first_screen(lived(shipped_story, seed, route))) for seed in range(60 if route == "short" else 25))
     assert longest <= doc.ANSWER_WORDS == 250
 
 
-def test_the_first_screen_opens_with_the_guesses_answered_then_the_grade_and_why(story):
-    session = lived(story, 2)
+def test_the_first_screen_opens_with_the_guesses_answered_then_the_grade_and_why(shipped_story):
+    session = lived(shipped_story, 2)
     debrief = session.debrief()
     answer = first_screen(session)
     assert answer.heading.startswith(f"Grade {debrief.home.grade}: {debrief.home.score:,} points")
@@ -60,9 +52,9 @@ def test_the_first_screen_opens_with_the_guesses_answered_then_the_grade_and_why
     assert answer.blocks[1].text == doc.grade_sentence(debrief)
 
 
-def test_the_grade_sentence_is_true_of_the_score_and_the_citys_grades(story):
+def test_the_grade_sentence_is_true_of_the_score_and_the_citys_grades(shipped_story):
     for seed in range(30):
-        debrief = lived(story, seed).debrief()
+        debrief = lived(shipped_story, seed).debrief()
         sentence = doc.grade_sentence(debrief)
         home = debrief.home
         floors = dict(debrief.grades)
@@ -75,9 +67,9 @@ def test_the_grade_sentence_is_true_of_the_score_and_the_citys_grades(story):
             assert home.score + int(found.group(1).replace(",", "")) == floors[found.group(2)]
 
 
-def test_what_counted_names_each_reporter_with_the_points_its_reports_earned(story):
+def test_what_counted_names_each_reporter_with_the_points_its_reports_earned(shipped_story):
     for seed in range(20):
-        session = lived(story, seed)
+        session = lived(shipped_story, seed)
         home = session.debrief().home
         items = [b.text for b in first_screen(session).blocks if isinstance(b, doc.Item) and " — had you" not in b.text]
         sources = {e.source_label for e in home.entries}
@@ -89,9 +81,9 @@ def test_what_counted_names_each_reporter_with_the_points_its_reports_earned(sto
             assert listed == earned
 
 
-def test_each_choice_weighed_is_one_of_the_largest_changes_the_record_allows(story):
+def test_each_choice_weighed_is_one_of_the_largest_changes_the_record_allows(shipped_story):
     for seed in range(20):
-        session = lived(story, seed)
+        session = lived(shipped_story, seed)
         found = turns(session)
         shown = [b.text for b in first_screen(session).blocks if isinstance(b, doc.Item) and " — had you" in b.text]
         assert len(shown) <= min(doc.TURNS_SHOWN, len(found))
@@ -102,9 +94,9 @@ def test_each_choice_weighed_is_one_of_the_largest_changes_the_record_allows(sto
                                  else f"still {turn.grade}.")
 
 
-def test_a_choice_that_would_have_changed_the_grade_says_so(story):
+def test_a_choice_that_would_have_changed_the_grade_says_so(shipped_story):
     for seed in range(200):
-        session = lived(story, seed)
+        session = lived(shipped_story, seed)
         moved = [t for t in turns(session)[:doc.TURNS_SHOWN] if t.grade != t.was_grade]
         if moved:
             text = " ".join(getattr(b, "text", "") for b in first_screen(session).blocks)
@@ -113,8 +105,8 @@ def test_a_choice_that_would_have_changed_the_grade_says_so(story):
     pytest.fail("no short life had a choice that would have moved the grade")
 
 
-def test_the_terminal_and_the_transcript_carry_the_same_first_screen_and_the_guesses(story):
-    session = lived(story, 4, guesses=("yes", "many", "unsure"))
+def test_the_terminal_and_the_transcript_carry_the_same_first_screen_and_the_guesses(shipped_story):
+    session = lived(shipped_story, 4, guesses=("yes", "many", "unsure"))
     answer = first_screen(session)
     printed = " ".join(" ".join(debrief_lines(session.debrief(), width=70)).split())
     record = transcript_of(session)
@@ -130,8 +122,8 @@ def test_the_terminal_and_the_transcript_carry_the_same_first_screen_and_the_gue
     assert printed.index("You thought something") < printed.index("HOW IT ENDED")
 
 
-def test_the_transcript_says_at_its_top_what_was_guessed_and_whether_the_record_bore_it_out(story):
-    session = lived(story, 4, guesses=("no", "unsure", "same"))
+def test_the_transcript_says_at_its_top_what_was_guessed_and_whether_the_record_bore_it_out(shipped_story):
+    session = lived(shipped_story, 4, guesses=("no", "unsure", "same"))
     record = transcript_of(session)
     guessed = dict(about_lines(record))["Guessed before the debrief"]
     assert guessed == ("Was anything counting? No, nothing was (wrong); Who reported it? I'm not sure (not sure); "

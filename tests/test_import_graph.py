@@ -4,18 +4,25 @@ imports count)."""
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import ROOT
 from import_graph import cycles, imports
 
 
-def test_the_engine_has_no_import_cycle():
-    graph = {name: {t for t in targets if t.startswith("game.engine")}
-             for name, targets in imports(ROOT).items() if name.startswith("game.engine")}
-    assert cycles(graph) == []
+@pytest.fixture(scope="module")
+def graph() -> dict[str, set[str]]:
+    """The game's import graph, read once for the module's tests."""
+    return imports(ROOT)
 
 
-def test_the_engine_imports_no_front_end():
-    graph = imports(ROOT)
+def test_the_engine_has_no_import_cycle(graph):
+    engine = {name: {t for t in targets if t.startswith("game.engine")}
+              for name, targets in graph.items() if name.startswith("game.engine")}
+    assert cycles(engine) == []
+
+
+def test_the_engine_imports_no_front_end(graph):
     front_ends = ("game.ui", "game.terminal", "game.transcript", "game.speech", "game.kiosk_rules", "game.cli")
     reached = {(name, target) for name, targets in graph.items() if name.startswith("game.engine")
                for target in targets if target.startswith(front_ends)}
@@ -28,17 +35,17 @@ def test_the_cycle_finder_finds_a_cycle_however_it_is_entered():
     assert cycles({"d": {"c"}, "c": {"b"}, "b": {"c"}}) == [["b", "c"]]
 
 
-def test_no_module_of_the_game_imports_another_that_imports_it_back():
+def test_no_module_of_the_game_imports_another_that_imports_it_back(graph):
     # The window's screens included: they reach one another through the routes between
     # screens, never by importing one another.
-    assert cycles(imports(ROOT)) == []
+    assert cycles(graph) == []
 
 
-def test_no_screen_imports_another_screen():
+def test_no_screen_imports_another_screen(graph):
     # A screen names where it leads (``To("slots")``); only game.ui.routes builds screens.
     screens = "game.ui.scenes."
     shared = "game.ui.scenes.common"
-    reached = {(name, target) for name, targets in imports(ROOT).items()
+    reached = {(name, target) for name, targets in graph.items()
                if name.startswith(screens) for target in targets
                if target.startswith(screens) and target != shared}
     assert reached == set()

@@ -63,6 +63,18 @@ def test_mods_are_found_beside_the_story_and_in_the_players_folder_named_by_thei
     assert all(m.usable for m in found)
 
 
+def test_a_mod_changed_since_the_last_start_is_described_from_its_files_again(story, tmp_path):
+    # What the mods' files said is kept between starts; tests/test_warm_start.py shows, in
+    # fresh processes, that an unchanged one is listed without reading YAML.
+    village = mod(story.parent / "mods" / "village")
+    cache = tmp_path / "cache"
+    assert [m.name for m in find_installed(story, tmp_path / "data", cache)] == ["The village"]
+    assert (cache / "mods-described.json").exists()
+    assert [m.name for m in find_installed(story, tmp_path / "data", cache)] == ["The village"]
+    mod(village, VILLAGE.replace("The village", "The hill village"))
+    assert [m.name for m in find_installed(story, tmp_path / "data", cache)] == ["The hill village"]
+
+
 def test_a_folder_without_a_mod_section_is_listed_with_why_it_cannot_be_turned_on(story, tmp_path):
     mod(story.parent / "mods" / "notes", "passages: {}\n")
     (found,) = find_installed(story, tmp_path / "data")

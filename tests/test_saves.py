@@ -7,6 +7,7 @@ import pytest
 
 from game import paths
 from game.saves import AUTO, ENDING, OLDER_AUTOSAVES, QUICK, SlotError, SlotStore, continues, first_line
+from helpers import saved_game
 
 
 @pytest.fixture
@@ -70,7 +71,7 @@ def test_delete(store):
 
 def test_no_temp_files_left(store):
     for i in range(3):
-        store.write(AUTO, game(1, [1] * i), summary="", place="")
+        store.write(AUTO, saved_game(1, [1] * i), summary="", place="")
     assert [p.name for p in store.folder.iterdir()] == ["auto.json"]
 
 
@@ -81,74 +82,69 @@ def test_first_line_shortens():
         SlotStore().path_for("../etc")
 
 
-def game(seed, path, route="full"):
-    return {"format": "keeping-trust-save", "story": "Test", "seed": seed, "route": route, "path": list(path)}
-
-
 def test_autosaves_of_one_game_replace_each_other(store):
     for path in ([], [1], [1, 2], [1, 2, 1]):
-        store.write(AUTO, game(7, path), summary="", place="")
+        store.write(AUTO, saved_game(7, path), summary="", place="")
     assert store.read(AUTO)["path"] == [1, 2, 1]
     assert not any(store.info(name).exists for name in OLDER_AUTOSAVES)
 
 
 def test_a_new_game_keeps_the_last_autosave_of_the_games_before_it(store):
-    store.write(AUTO, game(1, [1, 1, 2]), summary="", place="Day 40 · Rongcheng")
-    store.write(AUTO, game(2, []), summary="", place="Day 1 · Rongcheng")
-    store.write(AUTO, game(2, [2]), summary="", place="Day 1 · Rongcheng")
-    assert store.read("auto-2") == game(1, [1, 1, 2])
+    store.write(AUTO, saved_game(1, [1, 1, 2]), summary="", place="Day 40 · Rongcheng")
+    store.write(AUTO, saved_game(2, []), summary="", place="Day 1 · Rongcheng")
+    store.write(AUTO, saved_game(2, [2]), summary="", place="Day 1 · Rongcheng")
+    assert store.read("auto-2") == saved_game(1, [1, 1, 2])
     assert store.info("auto-2").place == "Day 40 · Rongcheng"
-    store.write(AUTO, game(3, []), summary="", place="")
-    store.write(AUTO, game(4, []), summary="", place="")
+    store.write(AUTO, saved_game(3, []), summary="", place="")
+    store.write(AUTO, saved_game(4, []), summary="", place="")
     assert [store.read(n)["seed"] for n in (AUTO, *OLDER_AUTOSAVES)] == [4, 3, 2]
 
 
 def test_a_game_killed_as_a_new_game_is_first_autosaved_still_has_an_autosave_to_continue(store, monkeypatch):
-    store.write(AUTO, game(1, [1, 2]), summary="", place="Day 9 · Rongcheng")
+    store.write(AUTO, saved_game(1, [1, 2]), summary="", place="Day 9 · Rongcheng")
 
     def killed(*_args):
         raise KeyboardInterrupt("the process died before the new autosave was written")
 
     monkeypatch.setattr("game.saves.write_bytes_atomic", killed)
     with pytest.raises(KeyboardInterrupt):
-        store.write(AUTO, game(2, []), summary="", place="Day 1 · Rongcheng")
-    assert store.read(AUTO) == game(1, [1, 2]) == store.read("auto-2")
+        store.write(AUTO, saved_game(2, []), summary="", place="Day 1 · Rongcheng")
+    assert store.read(AUTO) == saved_game(1, [1, 2]) == store.read("auto-2")
     assert store.latest().name == AUTO
 
 
 def test_the_same_seed_started_again_is_another_game(store):
-    store.write(AUTO, game(1, [2, 2]), summary="", place="")
-    store.write(AUTO, game(1, []), summary="", place="")
+    store.write(AUTO, saved_game(1, [2, 2]), summary="", place="")
+    store.write(AUTO, saved_game(1, []), summary="", place="")
     assert store.read("auto-2")["path"] == [2, 2]
 
 
 @pytest.mark.parametrize("earlier, later, same", [
-    (game(1, [1]), game(1, [1, 3]), True),
-    (game(1, [1]), game(1, [1]), True),
-    (game(1, [1]), game(1, [2]), False),
-    (game(1, [1]), game(2, [1, 1]), False),
-    (game(1, []), game(1, [], route="short"), False),
-    ({"seed": 1}, game(1, []), False),
+    (saved_game(1, [1]), saved_game(1, [1, 3]), True),
+    (saved_game(1, [1]), saved_game(1, [1]), True),
+    (saved_game(1, [1]), saved_game(1, [2]), False),
+    (saved_game(1, [1]), saved_game(2, [1, 1]), False),
+    (saved_game(1, []), saved_game(1, [], route="short"), False),
+    ({"seed": 1}, saved_game(1, []), False),
 ])
 def test_continues_tells_one_game_from_another(earlier, later, same):
     assert continues(earlier, later) is same
 
 
 def test_the_ending_slot_holds_a_finished_game_apart_from_the_autosaves(store):
-    store.write(ENDING, game(1, [1, 2]), summary="The end.", place="Day 120 · Rongcheng")
-    store.write(AUTO, game(2, []), summary="", place="")
-    assert store.read(ENDING) == game(1, [1, 2])
+    store.write(ENDING, saved_game(1, [1, 2]), summary="The end.", place="Day 120 · Rongcheng")
+    store.write(AUTO, saved_game(2, []), summary="", place="")
+    assert store.read(ENDING) == saved_game(1, [1, 2])
     assert store.path_for(ENDING).name == "ending.json"
 
 
-def test_a_game_closed_at_the_guess_opens_at_it_again_with_the_guesses_made(store):
+def test_a_game_closed_at_the_guess_opens_at_it_again_with_the_guesses_made(store, shipped_story):
     """The guesses are the session's, like its choices: the autosave keeps them, and the game
     asks on from the question it stopped at."""
-    from game import shipped
-    from game.engine import Session, load_story
+    from game.engine import Session
     from game.playthroughs import Playthroughs
 
-    story = load_story(shipped.story())
+    story = shipped_story
     saves = Playthroughs(story, store, lambda message: None)
     session = Session.new(story, 3, "short")
     while not session.is_over:

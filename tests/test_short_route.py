@@ -11,11 +11,10 @@ from typing import Callable
 
 import pytest
 
-from helpers import ROOT
-from game.engine import Session, load_story
+from helpers import leaks_in
+from game.engine import Session
 from game.tools.explore import explore, picker_for, reacts_to_the_record, replay_overlap, words_read
 from game.tools.stats import words
-from test_story import leaks_in
 
 # Every test here plays hundreds or thousands of lives.
 pytestmark = pytest.mark.slow
@@ -76,13 +75,8 @@ def live(story, seed: int) -> Life:
 
 
 @pytest.fixture(scope="module")
-def story():
-    return load_story(ROOT / "story")
-
-
-@pytest.fixture(scope="module")
-def lives(story):
-    return [live(story, seed) for seed in range(LIVES)]
+def lives(shipped_story):
+    return [live(shipped_story, seed) for seed in range(LIVES)]
 
 
 def short_endings(story):
@@ -91,8 +85,8 @@ def short_endings(story):
 
 # -- what happens in play ---------------------------------------------------------------------
 
-def test_every_short_life_reaches_one_of_the_routes_own_endings(story, lives):
-    endings = {p.id for p in short_endings(story)}
+def test_every_short_life_reaches_one_of_the_routes_own_endings(shipped_story, lives):
+    endings = {p.id for p in short_endings(shipped_story)}
     assert {life.session.position for life in lives} <= endings
     assert len({life.session.position for life in lives}) >= 3
 
@@ -110,9 +104,9 @@ def test_the_world_reacts_to_the_record_at_least_twice_on_every_path(lives):
 
 
 @pytest.fixture(scope="module")
-def exploration(story):
+def exploration(shipped_story):
     # A thousand blind lives, as `python main.py explore --runs 1000 --route short` plays them.
-    return explore(story, runs=1000, seed=0, route="short")
+    return explore(shipped_story, runs=1000, seed=0, route="short")
 
 
 def test_a_short_life_reads_in_ten_minutes(exploration, lives):
@@ -164,10 +158,10 @@ def test_short_lives_end_in_at_least_three_grades_each_a_tenth_of_them(explorati
     assert len(common) >= 3, dict(grades)
 
 
-def test_two_opposite_lives_share_few_paragraphs(story):
+def test_two_opposite_lives_share_few_paragraphs(shipped_story):
     # The first-choice life and the last-choice life read the same pages of the spine; each
     # page opens with what the world did about what this visitor did.
-    shares = replay_overlap(story, pairs=30, seed=0, route="short")
+    shares = replay_overlap(shipped_story, pairs=30, seed=0, route="short")
     assert statistics.median(shares) <= REPLAY_OVERLAP
 
 
@@ -258,12 +252,12 @@ def test_every_act_a_debrief_names_is_in_the_log_of_the_life_that_reads_it(lives
     assert not false
 
 
-def test_an_ending_names_an_act_only_where_its_condition_tests_that_act(story):
+def test_an_ending_names_an_act_only_where_its_condition_tests_that_act(shipped_story):
     # The writing rule behind the test above: the base text of a debrief, and a question
     # asked of every life, claim nothing; a variant or question that names an act is guarded
     # by a condition on it.
     unguarded = []
-    for passage in short_endings(story):
+    for passage in short_endings(shipped_story):
         ending = passage.ending
         texts = [(ending.debrief, None)] + [(v.text, v.when) for v in ending.debrief_variants]
         texts += [(q.text, q.when) for q in ending.questions]
@@ -274,9 +268,9 @@ def test_an_ending_names_an_act_only_where_its_condition_tests_that_act(story):
     assert not unguarded
 
 
-def test_the_claims_table_knows_the_acts_the_route_records(story):
+def test_the_claims_table_knows_the_acts_the_route_records(shipped_story):
     # A new act in the route needs its phrase in CLAIMS, or the debrief could name it unchecked.
-    acts = {effect.behaviour for p in story.passages.values() if str(p.where.path).endswith(SHORT_FILE)
+    acts = {effect.behaviour for p in shipped_story.passages.values() if str(p.where.path).endswith(SHORT_FILE)
             for effects in (p.effects, *[c.effects for c in p.choices]) for effect in effects
             if hasattr(effect, "behaviour")}
     guarded = {name for claim in CLAIMS for name in claim.guards}
@@ -313,9 +307,9 @@ def test_every_act_is_dated_a_day_the_life_shows_or_names(lives):
     assert not wrong, sorted(wrong)[:10]
 
 
-def test_care_is_dated_after_the_operation_and_nanjing_blood_on_jings_birthday(story, lives):
+def test_care_is_dated_after_the_operation_and_nanjing_blood_on_jings_birthday(shipped_story, lives):
     operation = 32   # "the valve on the second" of October
-    birthday = story.passages["short_station"].day + 1   # "Jing's birthday is tomorrow"
+    birthday = shipped_story.passages["short_station"].day + 1   # "Jing's birthday is tomorrow"
     for life in lives:
         for event in life.session.events:
             if event.behaviour == "cared_for_family":

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from helpers import ROOT
-from game.engine import Session, check_story, load_story
+from helpers import ROOT, leaks_in
+from game.engine import Session, check_story
 from game.terminal import page_lines, play
 from game.tools.explore import explore, picker_for
 from game.tools.stats import stats
@@ -17,27 +17,11 @@ STORY = ROOT / "story"
 # The example mod ships with the game; without a mods folder this fails to collect, not skips.
 MODS = sorted(p for p in (ROOT / "mods").iterdir() if p.is_dir())
 
-# What would tell the player their standing. Published rules in a `document` the player
-# chooses to read may name points and grades; nothing else may.
-LEAKS = [
-    re.compile(r"\b(AAA|AA|A\+\+\+)\b"),
-    re.compile(r"triple[- ]A", re.I),
-    re.compile(r"\b\d[\d,]*\s+(credit\s+)?points?\b", re.I),
-    re.compile(r"(^|\s)\+\d+\b"),
-    re.compile(r"\b(credit|social)\s+score\b", re.I),
-    re.compile(r"\byour\s+(score|grade|rating)\b", re.I),
-]
-
 
 @pytest.fixture(scope="module")
-def story():
-    return load_story(STORY)
-
-
-@pytest.fixture(scope="module")
-def exploration(story):
+def exploration(shipped_story):
     # Uniform random lives, as a blind player would choose: the proof the story's note quotes.
-    return explore(story, runs=5000, seed=0)
+    return explore(shipped_story, runs=5000, seed=0)
 
 
 def test_the_story_checks_clean():
@@ -52,11 +36,11 @@ def test_every_shipped_mod_checks_clean(mod):
     assert loaded is not None, "\n".join(map(str, problems))
 
 
-def test_the_story_is_a_season_long(story):
-    figures = stats(story)
+def test_the_story_is_a_season_long(shipped_story):
+    figures = stats(shipped_story)
     assert figures["words"] >= 25_000
     assert figures["endings"] >= 8
-    assert story.has_short_route
+    assert shipped_story.has_short_route
 
 
 @pytest.mark.slow
@@ -73,9 +57,9 @@ def test_random_lives_find_no_dead_ends_loops_or_errors(exploration):
 
 
 @pytest.mark.slow
-def test_random_lives_visit_every_passage_and_every_ending(story, exploration):
+def test_random_lives_visit_every_passage_and_every_ending(shipped_story, exploration):
     assert exploration.unvisited == []
-    endings = {pid for pid, p in story.passages.items() if p.ending}
+    endings = {pid for pid, p in shipped_story.passages.items() if p.ending}
     assert set(exploration.endings) == endings
 
 
@@ -107,35 +91,23 @@ def test_the_short_route_reads_in_one_sitting(exploration):
     assert 1_000 <= short["words"]["median"] <= 1_400
 
 
-def test_some_acts_are_seen_by_two_sources_and_some_by_none(story):
+def test_some_acts_are_seen_by_two_sources_and_some_by_none(shipped_story):
     fed_by = {}
-    for jurisdiction in story.jurisdictions.values():
+    for jurisdiction in shipped_story.jurisdictions.values():
         for behaviour, rule in jurisdiction.rules.items():
             fed_by.setdefault(behaviour, set()).update(rule.sources)
-    recorded = [e for p in story.passages.values() for c in (p.effects, *[ch.effects for ch in p.choices])
+    recorded = [e for p in shipped_story.passages.values() for c in (p.effects, *[ch.effects for ch in p.choices])
                 for e in c if hasattr(e, "behaviour")]
     assert any(len(fed_by.get(r.behaviour, ())) >= 2 for r in recorded)
     assert any(r.source is None for r in recorded)
 
 
-def leaks_in(page, score: int, start: int) -> list[str]:
-    text = "\n".join(page_lines(page))
-    found = []
-    if page.style != "document":
-        found += [m.group(0) for pattern in LEAKS for m in pattern.finditer(text)]
-    # A published document prints its own figures (the grades' bounds); one of them may equal
-    # a reader's standing by chance without telling it.
-    if score != start and page.style != "document" and re.search(rf"(?<![\d,]){score:,}(?![\d,])|(?<!\d){score}(?!\d)", text):
-        found.append(str(score))
-    return found
-
-
 @pytest.mark.slow
-def test_every_ending_plays_in_text_mode_and_nothing_leaks_before_the_debrief(story, exploration):
-    home = story.jurisdictions[story.home]
+def test_every_ending_plays_in_text_mode_and_nothing_leaks_before_the_debrief(shipped_story, exploration):
+    home = shipped_story.jurisdictions[shipped_story.home]
     from game.engine.ledger import standing
     for ending, (seed, route) in sorted(exploration.first_seed.items()):
-        session = Session.new(story, seed=seed, route=route)
+        session = Session.new(shipped_story, seed=seed, route=route)
         picker = picker_for(seed)
         while not session.is_over:
             score = standing(session.events, home)[0]
@@ -144,7 +116,7 @@ def test_every_ending_plays_in_text_mode_and_nothing_leaks_before_the_debrief(st
             session.choose(picker.choice(session.page.choices).number)
         assert session.position == ending
         out = io.StringIO()
-        replay = Session.new(story, seed=seed, route=route)
+        replay = Session.new(shipped_story, seed=seed, route=route)
         assert play(replay, io.StringIO(), out, auto=picker_for(seed)) == 0
         before, debrief = out.getvalue().split("\nDebrief\n", 1)
         assert replay.position == ending
@@ -177,41 +149,41 @@ def all_texts(story):
             yield passage.id, variant.text
 
 
-def test_the_doctor_who_rings_remembers_that_you_took_mother_to_her_tests(story):
-    session = live(story, ["Promise to drive", "Drive out to fetch Mother"], until="oct_start")
+def test_the_doctor_who_rings_remembers_that_you_took_mother_to_her_tests(shipped_story):
+    session = live(shipped_story, ["Promise to drive", "Drive out to fetch Mother"], until="oct_start")
     assert session.page.speaker == "Dr. Kong, cardiology, People's Hospital"
     assert "that Saturday" in session.page.text
     assert "on her own" not in session.page.text and "Thursday" not in session.page.text
 
 
-def test_no_doctor_shares_a_neighbours_name_and_the_cardiologist_is_one_man(story):
-    speakers = {p.speaker for p in story.passages.values() if p.speaker and "cardiology" in p.speaker}
+def test_no_doctor_shares_a_neighbours_name_and_the_cardiologist_is_one_man(shipped_story):
+    speakers = {p.speaker for p in shipped_story.passages.values() if p.speaker and "cardiology" in p.speaker}
     assert speakers == {"Dr. Kong, cardiology, People's Hospital"}
-    assert not [pid for pid, text in all_texts(story) if "Dr. Yu" in text]
+    assert not [pid for pid, text in all_texts(shipped_story) if "Dr. Yu" in text]
 
 
-def test_a_rescue_the_collector_writes_down_is_dated_the_day_it_happened(story):
-    session = live(story, ["Go in after him", "Shake your head", "Tell her about the boy"], until="oct_song_writes")
+def test_a_rescue_the_collector_writes_down_is_dated_the_day_it_happened(shipped_story):
+    session = live(shipped_story, ["Go in after him", "Shake your head", "Tell her about the boy"], until="oct_song_writes")
     rescues = [e for e in session.events if e.behaviour == "heroic_act" and e.source == "neighbourhood_collector"]
-    assert [e.day for e in rescues] == [story.passages["oct_harbour"].day]
+    assert [e.day for e in rescues] == [shipped_story.passages["oct_harbour"].day]
 
 
-def test_every_letter_cites_the_contracts_by_the_numbers_printed_on_them(story):
-    signed = set(re.findall(r"RC-[A-Z]+-[\d-]+\d", story.passages["sep_guarantee_contract"].text))
-    cited = {number for _, text in all_texts(story) for number in re.findall(r"RC-[A-Z]+-[\d-]+\d", text)}
+def test_every_letter_cites_the_contracts_by_the_numbers_printed_on_them(shipped_story):
+    signed = set(re.findall(r"RC-[A-Z]+-[\d-]+\d", shipped_story.passages["sep_guarantee_contract"].text))
+    cited = {number for _, text in all_texts(shipped_story) for number in re.findall(r"RC-[A-Z]+-[\d-]+\d", text)}
     assert signed and cited <= signed
-    clauses = {m for _, text in all_texts(story) for m in re.findall(r"(?:clause|Article) (\d+) of the guarantee", text)}
-    articles = set(re.findall(r"Article (\d+)\.", story.passages["sep_guarantee_contract"].text))
+    clauses = {m for _, text in all_texts(shipped_story) for m in re.findall(r"(?:clause|Article) (\d+) of the guarantee", text)}
+    articles = set(re.findall(r"Article (\d+)\.", shipped_story.passages["sep_guarantee_contract"].text))
     assert clauses <= articles
 
 
-def test_a_traffic_camera_reads_a_whole_plate(story):
-    plates = [m for _, text in all_texts(story) for m in re.findall(r"Lu K\S*", text)]
+def test_a_traffic_camera_reads_a_whole_plate(shipped_story):
+    plates = [m for _, text in all_texts(shipped_story) for m in re.findall(r"Lu K\S*", text)]
     assert plates and all(re.fullmatch(r"Lu K·[0-9A-Z]{5}", plate) for plate in plates)
 
 
-def test_each_hospital_sends_a_balance_of_its_own(story):
-    bill = story.passages["oct_hospital_bill"]
+def test_each_hospital_sends_a_balance_of_its_own(shipped_story):
+    bill = shipped_story.passages["oct_hospital_bill"]
     balances = re.findall(r"BALANCE DUE AT DISCHARGE \.+ ([\d,.]+)", "\n".join([bill.text, *(v.text for v in bill.variants)]))
     assert len(balances) == 2 and len(set(balances)) == 2
 
@@ -234,9 +206,9 @@ def season_passages(story):
     return [story.passages[pid] for pid in sorted(seen)]
 
 
-def test_a_passage_that_opens_on_a_weekday_agrees_with_the_calendar(story):
+def test_a_passage_that_opens_on_a_weekday_agrees_with_the_calendar(shipped_story):
     # Day 1 is a Monday.
-    wrong = [(p.id, p.day, m.group(1)) for p in season_passages(story) if p.day is not None
+    wrong = [(p.id, p.day, m.group(1)) for p in season_passages(shipped_story) if p.day is not None
              for m in OPENING_WEEKDAY.finditer(p.text) if m.group(1) != WEEKDAYS[(p.day - 1) % 7]]
     assert not wrong
 
@@ -288,10 +260,10 @@ def test_the_date_checker_catches_the_mistakes_it_is_for():
 
 
 @pytest.mark.slow
-def test_every_date_a_season_page_names_agrees_with_the_day_it_is_shown(story):
+def test_every_date_a_season_page_names_agrees_with_the_day_it_is_shown(shipped_story):
     wrong = set()
     for seed in range(600):
-        session = Session.new(story, seed=seed, route="full")
+        session = Session.new(shipped_story, seed=seed, route="full")
         picker = picker_for(seed)
         while True:
             page = session.page
@@ -304,10 +276,10 @@ def test_every_date_a_season_page_names_agrees_with_the_day_it_is_shown(story):
 
 
 @pytest.mark.slow
-def test_ms_qu_is_described_the_first_time_she_speaks_in_every_life(story):
+def test_ms_qu_is_described_the_first_time_she_speaks_in_every_life(shipped_story):
     undescribed = set()
     for seed in range(1500):
-        session = Session.new(story, seed=seed, route="full")
+        session = Session.new(shipped_story, seed=seed, route="full")
         picker = picker_for(seed)
         while not session.is_over:
             page = session.page
@@ -319,32 +291,32 @@ def test_ms_qu_is_described_the_first_time_she_speaks_in_every_life(story):
     assert not undescribed, sorted(undescribed)[:10]
 
 
-def test_mrs_song_does_not_ask_after_news_you_already_told_her(story):
-    session = live(story, ["Drive out to", "Tell Mrs. Song about the valve"], until="oct_leaving")
+def test_mrs_song_does_not_ask_after_news_you_already_told_her(shipped_story):
+    session = live(shipped_story, ["Drive out to", "Tell Mrs. Song about the valve"], until="oct_leaving")
     assert "I did wonder" not in session.page.text
     assert "valve" in session.page.text
 
 
-def test_liu_fang_tells_you_about_her_father_once(story):
-    session = live(story, ["Ask her what they could find"], until="oct_canteen")
+def test_liu_fang_tells_you_about_her_father_once(shipped_story):
+    session = live(shipped_story, ["Ask her what they could find"], until="oct_canteen")
     assert "fishing boat" not in session.page.text
     assert "Dad's name, next to mine" in session.page.text
 
 
-def test_sister_jing_is_introduced_in_the_choice_that_first_names_her(story):
-    session = live(story, [], until="sep_mother_call")
+def test_sister_jing_is_introduced_in_the_choice_that_first_names_her(shipped_story):
+    session = live(shipped_story, [], until="sep_mother_call")
     naming = [c.text for c in session.page.choices if "Jing" in c.text]
     assert naming and all("sister" in text for text in naming)
 
 
-def test_a_guarantor_who_never_paid_is_not_told_they_cannot_go_on_paying(story):
-    session = live(story, ["Tell him you'll be there", "Sign where", "Put the letter in the drawer"],
+def test_a_guarantor_who_never_paid_is_not_told_they_cannot_go_on_paying(shipped_story):
+    session = live(shipped_story, ["Tell him you'll be there", "Sign where", "Put the letter in the drawer"],
                    until="oct_second_notice")
     assert not [c.text for c in session.page.choices if "go on paying" in c.text]
 
 
-def test_a_bill_is_headed_by_no_hospital_but_the_one_that_sent_it(story):
-    session = live(story, ["Ring Dr. Kong back", "Put her name down in Shidao"], until="oct_hospital_bill")
+def test_a_bill_is_headed_by_no_hospital_but_the_one_that_sent_it(shipped_story):
+    session = live(shipped_story, ["Ring Dr. Kong back", "Put her name down in Shidao"], until="oct_hospital_bill")
     heading = page_lines(session.page)[0]
     assert not re.search(r"People.s Hospital", heading + session.page.text)
     assert "Shidao County Hospital" in session.page.text
@@ -385,14 +357,14 @@ def test_the_bible_says_where_each_person_of_the_season_is_introduced():
 
 
 @pytest.mark.slow
-def test_every_life_meets_each_person_first_where_they_are_introduced(story):
+def test_every_life_meets_each_person_first_where_they_are_introduced(shipped_story):
     table = introductions()
     patterns = {person: re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
                 for person, (names, _) in table.items()}
     wrong = set()
     for seed in range(1500):
         met = set()
-        for passage_id, words in pages_of_a_life(story, seed):
+        for passage_id, words in pages_of_a_life(shipped_story, seed):
             for person, pattern in patterns.items():
                 if person not in met and pattern.search(words):
                     met.add(person)
@@ -403,41 +375,41 @@ def test_every_life_meets_each_person_first_where_they_are_introduced(story):
 
 # -- the second draft's records across months ---------------------------------------------------
 
-def test_jing_explains_her_card_in_october_to_a_caller_who_never_heard_of_it(story):
-    session = live(story, ["Send her money", "Call Jing"], until="oct_jing_call")
+def test_jing_explains_her_card_in_october_to_a_caller_who_never_heard_of_it(shipped_story):
+    session = live(shipped_story, ["Send her money", "Call Jing"], until="oct_jing_call")
     assert "For giving blood" in session.page.text
 
 
-def test_jing_does_not_explain_her_card_twice(story):
-    session = live(story, ["Ring your sister Jing", "Call Jing"], until="oct_jing_call")
+def test_jing_does_not_explain_her_card_twice(shipped_story):
+    session = live(shipped_story, ["Ring your sister Jing", "Call Jing"], until="oct_jing_call")
     assert "For giving blood" not in session.page.text
 
 
-def test_the_judgment_never_says_the_cousin_paid_an_instalment(story):
-    session = live(story, ["Tell him you'll be there", "Sign where", "Put the letter in the drawer"],
+def test_the_judgment_never_says_the_cousin_paid_an_instalment(shipped_story):
+    session = live(shipped_story, ["Tell him you'll be there", "Sign where", "Put the letter in the drawer"],
                    until="nov_judgment")
     assert "paid no instalment" in session.page.text
     assert "3,500 yuan of principal" in session.page.text
     assert "paid one instalment" not in session.page.text
 
 
-def test_the_judgment_counts_the_instalment_the_guarantor_paid(story):
-    session = live(story, ["Tell him you'll be there", "Sign where", "Pay his instalment",
+def test_the_judgment_counts_the_instalment_the_guarantor_paid(shipped_story):
+    session = live(shipped_story, ["Tell him you'll be there", "Sign where", "Pay his instalment",
                            "Ring the bank and tell them you will not pay"], until="nov_judgment")
     assert "paid one instalment as guarantor" in session.page.text
 
 
-def test_joining_the_marrow_registry_in_nanjing_records_where(story):
-    session = live(story, ["Say you've had a cold", "Put the leaflet", "Tell her you'll be on the Saturday",
+def test_joining_the_marrow_registry_in_nanjing_records_where(shipped_story):
+    session = live(shipped_story, ["Say you've had a cold", "Put the leaflet", "Tell her you'll be on the Saturday",
                            "give blood too", "Answer everything",
                            "fill in the registry form"], until="nov_metro_volunteer")
     assert session.variables["marrow_registered_in"] == "nanjing"
 
 
-def test_the_bank_takes_what_its_message_says_is_due(story):
+def test_the_bank_takes_what_its_message_says_is_due(shipped_story):
     checked = 0
     for seed in range(3000):
-        session = Session.new(story, seed=seed, route="full")
+        session = Session.new(shipped_story, seed=seed, route="full")
         picker = picker_for(seed)
         while not session.is_over:
             choices = session.page.choices

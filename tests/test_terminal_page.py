@@ -7,18 +7,13 @@ import io
 import random
 from pathlib import Path
 
-from game.engine import ChoiceView, Page, Session
+from game.engine import Session
 from game.terminal import page_lines, play
+from helpers import page_of
 
 NARRATED = ("At lunch Liu Fang has her rice box in one hand and a fat green book.\n\n"
             "'The exam's in November,' she says. 'Don't tell Tan.'")
 SPOKEN = "'This is Dr. Yu. I saw your mother on Thursday.'\n\nUnder her voice a keyboard clicks."
-
-
-def page_of(style: str, text: str, speaker: str | None = None, title: str | None = None) -> Page:
-    return Page(passage_id="p", style=style, speaker=speaker, title=title, text=text,
-                choices=(ChoiceView(1, "Say you won't."),), day=9, city="rongcheng",
-                city_name="Rongcheng", is_ending=False, ending_title=None)
 
 
 def test_a_narrated_scene_is_not_headed_like_a_script():
@@ -33,7 +28,7 @@ def test_a_passage_that_opens_with_speech_names_the_speaker_first():
 
 
 def test_quotes_and_apostrophes_are_typographic():
-    text = "\n".join(page_lines(page_of("dialogue", NARRATED, speaker="Liu Fang")))
+    text = "\n".join(page_lines(page_of("dialogue", NARRATED, speaker="Liu Fang", choice="Say you won't.")))
     assert "‘The exam’s in November,’ she says. ‘Don’t tell Tan.’" in text
     assert "1. Say you won’t." in text
     assert "'" not in text

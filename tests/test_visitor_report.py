@@ -13,11 +13,8 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.visitor_book import COLUMNS, Visit, VisitorBook
-
-
-def visit(ending: str = "The harbour", score: int = 1000) -> Visit:
-    return Visit("2025-05-18", ending, "A", score, "short", 600)
+from game.visitor_book import COLUMNS, VisitorBook
+from helpers import visit
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:
@@ -37,7 +34,7 @@ def report(capsys, *args: str) -> tuple[int, list[str], list[str]]:
 def book(tmp_path) -> VisitorBook:
     book = VisitorBook(tmp_path / "visitors.sqlite")
     book.record(visit())
-    book.record(visit("The quiet flat", 950))
+    book.record(visit(950, ending="The quiet flat"))
     return book
 
 
@@ -103,7 +100,7 @@ def test_the_report_of_a_visitor_database_changes_none_of_its_rows(book, capsys)
 
 def test_names_in_the_database_reach_the_terminal_without_their_control_characters(tmp_path, capsys):
     book = VisitorBook(tmp_path / "visitors.sqlite")
-    book.record(visit("\x1b]52;c;cm0gLXJmIH4=\x07The \u202eharbour\n"))
+    book.record(visit(ending="\x1b]52;c;cm0gLXJmIH4=\x07The \u202eharbour\n"))
     code, out, _ = report(capsys, "--database", str(book.path))
     assert code == 0
     shown = "\n".join(out)
@@ -152,7 +149,7 @@ def test_a_csv_replaces_an_earlier_export_whole(book, tmp_path, capsys):
                                    "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1"])
 def test_a_title_a_spreadsheet_would_run_is_written_as_text(tmp_path, capsys, title):
     book = VisitorBook(tmp_path / "visitors.sqlite")
-    book.record(visit(title, -40))
+    book.record(visit(-40, ending=title))
     target = tmp_path / "visits.csv"
     assert report(capsys, "--database", str(book.path), "--csv", str(target))[0] == 0
     rows = list(csv.DictReader(target.open(newline="")))

@@ -17,24 +17,19 @@ import time
 import pytest
 
 from game.visitor_report import csv_text, read_book, summary
-from game.visitor_book import COLUMNS, Visit, VisitorBook, comparison_section
-from helpers import ROOT
+from game.visitor_book import COLUMNS, VisitorBook, comparison_section
+from helpers import ROOT, visit
 
 
 @pytest.fixture
-def shipped_life():
+def shipped_life(shipped_story):
     """A short life through the shipped story, played to its ending."""
-    from game import shipped
-    from game.engine import Session, load_story
+    from game.engine import Session
 
-    session = Session.new(load_story(shipped.story()), 4, "short")
+    session = Session.new(shipped_story, 4, "short")
     while not session.is_over:
         session.choose(1)
     return session
-
-
-def visit(score: int = 1000, grade: str = "A", seconds: int = 600) -> Visit:
-    return Visit("2025-05-18", "The harbour", grade, score, "short", seconds)
 
 
 def test_a_visit_is_one_row_of_ending_grade_score_route_length_day_and_guesses_and_nothing_else(tmp_path):
@@ -124,7 +119,10 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_two_kiosk_processes_writing_at_once_lose_and_damage_nothing(tmp_path):
+    # Two real writers racing; in one process, the held-database tests below keep a visit
+    # while the book is busy and write it at the next chance.
     path = tmp_path / "visitors.sqlite"
     script = tmp_path / "writer.py"
     script.write_text(WRITER.format(root=str(ROOT)))
@@ -241,6 +239,9 @@ def test_visits_kept_while_the_database_is_busy_are_bounded(tmp_path, monkeypatc
     from game import visitor_book
 
     monkeypatch.setattr(visitor_book, "MAX_PENDING", 3)
+    # How long each refused write waits is not what is counted here; the held-database tests
+    # above wait the game's own moment.
+    monkeypatch.setattr(visitor_book, "BUSY_MILLISECONDS", 20)
     book = VisitorBook(tmp_path / "visitors.sqlite")
     book.record(visit(900))
     other = sqlite3.connect(book.path, isolation_level=None)
@@ -252,7 +253,10 @@ def test_visits_kept_while_the_database_is_busy_are_bounded(tmp_path, monkeypatc
     assert [v.score for v in book.pending] == [2, 3, 4]
 
 
-def test_visits_kept_while_busy_can_be_written_on_their_own_once_the_database_is_free(tmp_path):
+def test_visits_kept_while_busy_can_be_written_on_their_own_once_the_database_is_free(tmp_path, monkeypatch):
+    from game import visitor_book
+
+    monkeypatch.setattr(visitor_book, "BUSY_MILLISECONDS", 20)
     book = VisitorBook(tmp_path / "visitors.sqlite")
     book.record(visit(900))
     other = sqlite3.connect(book.path, isolation_level=None)

@@ -10,7 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import pytest
+
+from helpers import ROOT
 
 # What the window does before its first frame: list the installed mods and load the story.
 OPEN = """
@@ -45,7 +47,10 @@ def test_opening_the_shipped_story_from_a_warm_cache_imports_no_yaml(tmp_path):
     assert warm["yaml"] == [] and warm["phases"] == []
 
 
+@pytest.mark.slow
 def test_a_changed_story_or_mod_is_read_again_with_yaml(tmp_path):
+    # Six fresh Pythons; in one process, tests/engine/test_compiled.py reads a changed file
+    # again and tests/test_mods.py describes a changed mod from its files again.
     from game import shipped
 
     import shutil

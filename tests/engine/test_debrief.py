@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from game.engine import Session, check_story, load_story
+from helpers import LOCATED
 
 LIVES = """
 passages:
@@ -95,9 +96,6 @@ def test_a_plain_string_debrief_still_works(story_dir):
     debrief = Session.new(story).debrief()
     assert debrief.ending_text == "Nothing was recorded."
     assert debrief.questions == ["Why not?"]
-
-
-LOCATED = re.compile(r"^.+:\d+:\d+: (error|warning): .+$")
 
 
 @pytest.mark.parametrize("ending, message, line, col", [

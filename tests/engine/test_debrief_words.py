@@ -114,10 +114,8 @@ def test_a_story_has_one_debrief_section(story_dir):
     assert story is None and any("a second 'debrief' section" in p.message for p in problems)
 
 
-def test_the_shipped_story_says_its_own_words(tmp_path):
-    from helpers import ROOT
-
-    story = load_story(ROOT / "story")
+def test_the_shipped_story_says_its_own_words(shipped_story):
+    story = shipped_story
     words = story.debrief_words
     assert words.rules_read == "read_measures" and words.rules_read in story.variables
     assert "Credit Service Hall" in words.kept(True) and "Nobody showed you the points" in words.kept(False)

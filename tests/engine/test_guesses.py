@@ -4,38 +4,24 @@ written for an ending."""
 
 from __future__ import annotations
 
-import random
 import re
 
 import pytest
 
-from game import shipped
-from game.engine import SaveError, Session, load_story
+from helpers import random_life
+from game.engine import SaveError, Session
 from game.engine.guesses import GUESSES, UNSURE, answer, number_word
 
 
-@pytest.fixture(scope="module")
-def story():
-    return load_story(shipped.story())
-
-
-def lived(story, seed: int, route: str = "short") -> Session:
-    session = Session.new(story, seed, route)
-    rng = random.Random(seed)
-    while not session.is_over:
-        session.choose(rng.randint(1, len(session.page.choices)))
-    return session
-
-
-def test_nothing_is_asked_while_the_story_goes_on(story):
-    session = Session.new(story, 1, "short")
+def test_nothing_is_asked_while_the_story_goes_on(shipped_story):
+    session = Session.new(shipped_story, 1, "short")
     assert session.guessing is None
     with pytest.raises(RuntimeError):
         session.guess("counting", "yes")
 
 
-def test_at_the_ending_each_question_is_asked_in_turn_until_all_are_answered(story):
-    session = lived(story, 1)
+def test_at_the_ending_each_question_is_asked_in_turn_until_all_are_answered(shipped_story):
+    session = random_life(shipped_story, 1, "short")
     asked = []
     while (question := session.guessing) is not None:
         asked.append(question.id)
@@ -44,8 +30,8 @@ def test_at_the_ending_each_question_is_asked_in_turn_until_all_are_answered(sto
     assert asked == [g.id for g in GUESSES]
 
 
-def test_an_answer_the_question_does_not_offer_is_refused(story):
-    session = lived(story, 1)
+def test_an_answer_the_question_does_not_offer_is_refused(shipped_story):
+    session = random_life(shipped_story, 1, "short")
     with pytest.raises(ValueError):
         session.guess("counting", "higher")
     with pytest.raises(ValueError):
@@ -54,12 +40,12 @@ def test_an_answer_the_question_does_not_offer_is_refused(story):
 
 
 @pytest.mark.parametrize("route", ["short", "full"])
-def test_each_answer_is_checked_against_the_log(story, route):
+def test_each_answer_is_checked_against_the_log(shipped_story, route):
     """What is true is read from the events: how many acts the home city counted, how many
     different sources wrote the player's acts down, and where the score ended."""
     for seed in range(40):
-        session = lived(story, seed, route)
-        home = story.jurisdictions[story.home]
+        session = random_life(shipped_story, seed, route)
+        home = shipped_story.jurisdictions[shipped_story.home]
         mine = [e for e in session.events if e.subject == "you"]
         counted = [e for e in mine if e.source in getattr(home.rules.get(e.behaviour), "sources", ())
                    and e.city in home.cities]
@@ -89,8 +75,8 @@ def test_each_answer_is_checked_against_the_log(story, route):
             assert f" {number_word(len(sources)).capitalize()} did" in reporters
 
 
-def test_the_answer_names_the_numbers_from_the_record(story):
-    session = lived(story, 3)
+def test_the_answer_names_the_numbers_from_the_record(shipped_story):
+    session = random_life(shipped_story, 3, "short")
     session.guess("counting", "no")
     session.guess("reporters", "none")
     session.guess("standing", UNSURE)
@@ -107,31 +93,31 @@ def test_the_answer_names_the_numbers_from_the_record(story):
                                      if diff else "You ended where you began, on 1,000.")
 
 
-def test_the_guesses_are_saved_and_resumed_like_choices(story):
-    session = lived(story, 5)
+def test_the_guesses_are_saved_and_resumed_like_choices(shipped_story):
+    session = random_life(shipped_story, 5, "short")
     session.guess("counting", "yes")
     data = session.to_json()
-    resumed = Session.from_json(story, data)
+    resumed = Session.from_json(shipped_story, data)
     assert resumed.guesses == {"counting": "yes"}
     assert resumed.guessing is not None and resumed.guessing.id == "reporters"   # asked on from where it stopped
 
 
-def test_a_save_whose_guesses_are_not_the_games_options_is_refused_as_damaged(story):
-    data = lived(story, 5).to_json()
+def test_a_save_whose_guesses_are_not_the_games_options_is_refused_as_damaged(shipped_story):
+    data = random_life(shipped_story, 5, "short").to_json()
     data["guesses"] = {"counting": "<script>"}
     with pytest.raises(SaveError, match="damaged"):
-        Session.from_json(story, data)
+        Session.from_json(shipped_story, data)
 
 
-def test_a_save_from_before_the_guesses_loads_with_none_made(story):
-    data = lived(story, 5).to_json()
+def test_a_save_from_before_the_guesses_loads_with_none_made(shipped_story):
+    data = random_life(shipped_story, 5, "short").to_json()
     del data["guesses"]
-    assert Session.from_json(story, data).guesses == {}
+    assert Session.from_json(shipped_story, data).guesses == {}
 
 
-def test_what_the_record_says_of_the_standing_reads_true_whatever_was_guessed(story):
+def test_what_the_record_says_of_the_standing_reads_true_whatever_was_guessed(shipped_story):
     for seed in range(30):
-        session = lived(story, seed)
+        session = random_life(shipped_story, seed, "short")
         debrief = session.debrief()
         diff = debrief.home.score - debrief.home.start
         for option in GUESSES[2].options:
@@ -143,11 +129,11 @@ def test_what_the_record_says_of_the_standing_reads_true_whatever_was_guessed(st
                 assert fact == f"You ended {abs(diff)} points {'up' if diff > 0 else 'down'}, on {debrief.home.score:,}."
 
 
-def test_the_reporters_answer_says_how_many_of_them_the_home_city_counts(story):
+def test_the_reporters_answer_says_how_many_of_them_the_home_city_counts(shipped_story):
     # Every reporter is named in the count; those whose records the city does not count are
     # said to be so, so the number squares with the list of what counted.
     for seed in range(40):
-        session = lived(story, seed, "full")
+        session = random_life(shipped_story, seed, "full")
         debrief = session.debrief()
         said = answer({"reporters": "many"}, debrief.home, debrief.events)[0].said
         heard = {(e.source_label, e.city) for e in debrief.home.entries}

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
 
 from game.engine import StoryError, check_story, load_story
-
-LOCATED = re.compile(r"^.+:\d+:\d+: (error|warning): .+$")
-
-
-def problems_of(folder: Path) -> list[str]:
-    story, problems = check_story(folder)
-    for problem in problems:
-        assert LOCATED.match(str(problem)), str(problem)
-    return [str(p) for p in problems]
+from helpers import problems_of
 
 
 def find(problems: list[str], text: str) -> str:

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 from game.engine import Session, check_story, load_story
 from game.engine.problems import MAX_SUGGESTIONS, Suggestions, closest
-
-
-def problems_of(folder):
-    _, problems = check_story(folder)
-    return [str(p) for p in problems]
+from helpers import problems_of
 
 
 def test_an_exact_comparison_of_the_score_is_warned_because_it_can_spell_the_score(story_dir):

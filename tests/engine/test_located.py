@@ -10,8 +10,7 @@ import pytest
 
 from game.engine import StoryError, check_story, load_story
 from game.engine.located import read_yaml
-
-LOCATED = re.compile(r"^.+:\d+:\d+: (error|warning): .+$")
+from helpers import LOCATED
 
 
 def read(tmp_path: Path, text: str) -> tuple[object, list[str]]:

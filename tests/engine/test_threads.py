@@ -3,12 +3,9 @@ data, checked like every other condition, and asked of a life at its end."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
+from game.engine import Session, load_story
+from helpers import problems_of
 
-from game.engine import Session, check_story, load_story
-
-LOCATED = re.compile(r"^.+:\d+:\d+: (error|warning): .+$")
 
 CARD = """
 passages:
@@ -42,12 +39,6 @@ story:
   variables:
     card: false
 """
-
-
-def problems_of(folder: Path) -> list[str]:
-    _, problems = check_story(folder)
-    assert all(LOCATED.match(str(p)) for p in problems), problems
-    return [str(p) for p in problems]
 
 
 def test_a_thread_is_open_in_a_life_that_never_saw_it_closed(story_dir):

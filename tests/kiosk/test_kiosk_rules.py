@@ -143,10 +143,8 @@ def test_too_many_wrong_pins_lock_the_pad_for_a_while():
     assert lock.check("80517")
 
 
-def test_the_attract_lines_are_whole_sentences_from_the_shipped_story():
-    from game.engine import load_story
-
-    story = load_story(ROOT / "story")
+def test_the_attract_lines_are_whole_sentences_from_the_shipped_story(shipped_story):
+    story = shipped_story
     lines = attract_lines(story)
     assert len(lines) >= 5
     texts = " ".join(" ".join(p.text.split()) for p in story.passages.values())

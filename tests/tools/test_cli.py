@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
-from helpers import ROOT
+from helpers import run_main, run_process
 
 SMALL = """
 passages:
@@ -25,20 +23,15 @@ passages:
 """
 
 
-def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin, text=True,
-                          capture_output=True, cwd=ROOT, timeout=120)
-
-
 def test_check_is_clean_on_a_good_story(story_dir):
-    result = run("check", str(story_dir(SMALL)))
+    result = run_main("check", str(story_dir(SMALL)))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "error" not in result.stdout
 
 
 def test_check_lists_located_errors_and_fails(story_dir):
     folder = story_dir(SMALL.replace("goto: end\n      - text: Go", "goto: ned\n      - text: Go"))
-    result = run("check", str(folder))
+    result = run_process("check", str(folder))
     assert result.returncode == 1
     line = next(l for l in result.stdout.splitlines() if "unknown passage 'ned'" in l)
     assert line.split(":")[1:3] == ["7", "15"]
@@ -47,7 +40,7 @@ def test_check_lists_located_errors_and_fails(story_dir):
 
 
 def test_play_text_reads_numbers_and_ends_with_the_debrief(story_dir):
-    result = run("play", "--text", "--story", str(story_dir(SMALL)), "--seed", "1", stdin="2\n3\n4\n4\n")
+    result = run_process("play", "--text", "--story", str(story_dir(SMALL)), "--seed", "1", stdin="2\n3\n4\n4\n")
     assert result.returncode == 0, result.stderr
     before, after = result.stdout.split("\nDebrief\n", 1)
     assert "1. Brake." in before and "2. Go through." in before
@@ -56,14 +49,14 @@ def test_play_text_reads_numbers_and_ends_with_the_debrief(story_dir):
 
 
 def test_play_text_asks_again_on_a_wrong_answer_and_stops_at_end_of_input(story_dir):
-    result = run("play", "--text", "--story", str(story_dir(SMALL)), stdin="7\nhello\n")
+    result = run_main("play", "--text", "--story", str(story_dir(SMALL)), stdin="7\nhello\n")
     assert result.returncode == 1
     assert "Type a number from 1 to 2" in result.stdout
     assert "Debrief" not in result.stdout
 
 
 def test_play_auto_reaches_an_ending(story_dir):
-    result = run("play", "--text", "--auto", "--seed", "5", "--story", str(story_dir(SMALL)))
+    result = run_main("play", "--text", "--auto", "--seed", "5", "--story", str(story_dir(SMALL)))
     assert result.returncode == 0
     assert "\nDebrief\n" in result.stdout
 
@@ -90,7 +83,7 @@ passages:
 
 
 def test_play_auto_gives_up_on_a_loop_with_no_way_out(story_dir):
-    result = run("play", "--text", "--auto", "--seed", "1", "--max-steps", "40", "--story", str(story_dir(ENDLESS)))
+    result = run_main("play", "--text", "--auto", "--seed", "1", "--max-steps", "40", "--story", str(story_dir(ENDLESS)))
     assert result.returncode == 1
     assert result.stdout.count("\n> ") == 40
     assert "Stopped after 40 choices without reaching an ending" in result.stdout
@@ -98,14 +91,14 @@ def test_play_auto_gives_up_on_a_loop_with_no_way_out(story_dir):
 
 
 def test_play_auto_gives_up_by_itself_when_no_cap_is_given(story_dir):
-    result = run("play", "--text", "--auto", "--seed", "1", "--story", str(story_dir(ENDLESS)))
+    result = run_main("play", "--text", "--auto", "--seed", "1", "--story", str(story_dir(ENDLESS)))
     assert result.returncode == 1
     assert result.stdout.count("\n> ") == 5000
     assert "Stopped after 5,000 choices" in result.stdout
 
 
 def test_play_refuses_a_step_cap_below_one(story_dir):
-    result = run("play", "--text", "--auto", "--max-steps", "0", "--story", str(story_dir(SMALL)))
+    result = run_main("play", "--text", "--auto", "--max-steps", "0", "--story", str(story_dir(SMALL)))
     assert result.returncode == 2
     assert "--max-steps: must be at least 1" in result.stderr
 
@@ -124,27 +117,27 @@ passages:
 
 
 def test_play_text_with_one_choice_goes_on_at_enter(story_dir):
-    result = run("play", "--text", "--story", str(story_dir(ONE_WAY)), stdin="\n3\n4\n4\n")
+    result = run_main("play", "--text", "--story", str(story_dir(ONE_WAY)), stdin="\n3\n4\n4\n")
     assert result.returncode == 0, result.stdout
     assert "\nDebrief\n" in result.stdout
 
 
 def test_play_text_with_one_choice_asks_for_enter_not_a_number_from_1_to_1(story_dir):
-    result = run("play", "--text", "--story", str(story_dir(ONE_WAY)), stdin="2\nyes\n1\n3\n4\n4\n")
+    result = run_main("play", "--text", "--story", str(story_dir(ONE_WAY)), stdin="2\nyes\n1\n3\n4\n4\n")
     assert result.returncode == 0, result.stdout
     assert result.stdout.count("Press Enter to go on, or q to stop.") == 2
     assert "from 1 to 1" not in result.stdout
 
 
 def test_play_text_with_several_choices_still_wants_a_number(story_dir):
-    result = run("play", "--text", "--story", str(story_dir(SMALL)), stdin="\n1\n3\n4\n4\n")
+    result = run_main("play", "--text", "--story", str(story_dir(SMALL)), stdin="\n1\n3\n4\n4\n")
     assert result.returncode == 0, result.stdout
     assert "Type a number from 1 to 2 (or q to stop)." in result.stdout
     assert "Press Enter" not in result.stdout
 
 
 def test_explore_json_has_the_documented_keys(story_dir):
-    result = run("explore", "--runs", "40", "--json", "--story", str(story_dir(SMALL)))
+    result = run_process("explore", "--runs", "40", "--json", "--story", str(story_dir(SMALL)))
     assert result.returncode == 0, result.stdout + result.stderr
     data = json.loads(result.stdout)
     for key in ("runs", "passages_total", "passages_visited", "endings", "grades", "blacklisted",
@@ -168,13 +161,13 @@ def test_explore_reports_dead_ends(story_dir):
             text: In.
             ending: {title: In}
         """)
-    result = run("explore", "--runs", "5", "--json", "--story", str(folder))
+    result = run_main("explore", "--runs", "5", "--json", "--story", str(folder))
     assert result.returncode == 1
     assert json.loads(result.stdout)["dead_ends"] == {"start": 5}
 
 
 def test_stats_counts_the_story(story_dir):
-    result = run("stats", "--json", "--story", str(story_dir(SMALL)))
+    result = run_process("stats", "--json", "--story", str(story_dir(SMALL)))
     data = json.loads(result.stdout)
     assert (data["passages"], data["choices"], data["endings"], data["jurisdictions"]) == (2, 2, 1, 2)
     assert data["words"] > 10
@@ -182,8 +175,10 @@ def test_stats_counts_the_story(story_dir):
 
 def test_help_is_everywhere():
     for args in ([], ["check"], ["play"], ["explore"], ["stats"]):
-        result = run(*args, "--help")
-        assert result.returncode == 0 and "usage:" in result.stdout
+        result = run_main(*args, "--help")
+        assert result.returncode == 0 and "usage:" in result.stdout, args
+    result = run_process("--help")
+    assert result.returncode == 0 and "usage:" in result.stdout
 
 
 def test_check_knows_a_mod_by_its_mod_section_whatever_the_folder_and_files_are_called(tmp_path):
@@ -193,13 +188,13 @@ def test_check_knows_a_mod_by_its_mod_section_whatever_the_folder_and_files_are_
         "mod: {name: A small branch}\n"
         "extend:\n  dec_solstice:\n    choices:\n      - {text: Ring Aunt Lan., goto: my_call}\n"
         "passages:\n  my_call: {text: Nobody answers., goto: dec_solstice}\n", encoding="utf-8")
-    result = run("check", "--quiet", str(folder))
+    result = run_main("check", "--quiet", str(folder))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "error" not in result.stdout
 
 
 def test_check_prints_the_summary_on_the_same_stream_as_the_problems(story_dir):
-    result = run("check", str(story_dir(SMALL.replace("goto: end\n      - text: Go", "goto: ned\n      - text: Go"))))
+    result = run_main("check", str(story_dir(SMALL.replace("goto: end\n      - text: Go", "goto: ned\n      - text: Go"))))
     lines = result.stdout.splitlines()
     assert any("unknown passage 'ned'" in line for line in lines)
     assert lines[-1].startswith("1 error(s)")

@@ -9,10 +9,39 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from pathlib import Path  # noqa: E402
 
+import pygame  # noqa: E402
 import pytest  # noqa: E402
 
+# pygame.init() opens the (dummy) sound device even for a window built with sound=False, and
+# every test closes it again with pygame.quit(); a short buffer lets it close in a few
+# milliseconds rather than waiting out the default one.  Nothing a test hears depends on it.
+pygame.mixer.pre_init(buffer=128)
+
 FIXTURE_STORY = Path(__file__).parent / "fixture_story"
-SHIPPED_STORY = Path(__file__).resolve().parents[2] / "story"
+
+#: Each look of the city behind the screens, drawn once for the whole run.
+_CITIES: dict[tuple, pygame.Surface] = {}
+
+
+def _city_drawn_once(size, palette, *, winter=False):
+    from game.ui.art import backdrop
+
+    key = (tuple(size), palette, winter)
+    if key not in _CITIES:
+        _CITIES[key] = backdrop(size, palette, winter=winter)
+    return _CITIES[key].copy()         # the window may veil its copy; the kept one stays as drawn
+
+
+@pytest.fixture(autouse=True)
+def city_drawn_once(monkeypatch):
+    """The city behind every screen comes from a fixed seed, so each look (size, palette,
+    season) is drawn once a run and every later window gets a copy of the same pixels: most
+    window tests open a window of their own, and drawing its city was a third of the time a
+    small one took. game.ui.backdrops keeps its looks per window exactly as before, and the
+    drawing itself is tested in test_ui_backdrops.py and test_ui_contrast.py."""
+    from game.ui import backdrops
+
+    monkeypatch.setattr(backdrops, "backdrop", _city_drawn_once)
 
 
 @pytest.fixture(scope="session")
@@ -25,8 +54,6 @@ def fixture_story():
 @pytest.fixture
 def make_app(fixture_story):
     """Build an App (window on the dummy driver) at a given size and text scale."""
-    import pygame
-
     from game.settings import Settings
     from game.ui.app import App
 

@@ -13,33 +13,20 @@ import ui_driver as d
 from game.settings import FONTS, KEY_ACTIONS, load_settings
 from game.ui import input as cmd
 from game.ui.input import DEFAULT_KEYS, KeyMap
-from game.ui.scene import Push
 from game.ui.scenes.title import TitleScene
 from game.ui.theme import FONT_FAMILIES, font_path
-
-
-def opened(app, scene):
-    app.start(TitleScene(app))
-    app.step(0)
-    app.apply(Push(scene))
-    app.step(0)
-    return scene
 
 
 def settings_screen(app):
     from game.ui.scenes.settings import SettingsScene
 
-    return opened(app, SettingsScene(app))
-
-
-def row(scene, key):
-    return next(r for r in scene.rows if r[0] == key)
+    return d.opened(app, SettingsScene(app))
 
 
 def keys_screen(app):
     from game.ui.scenes.keys import KeysScene
 
-    return opened(app, KeysScene(app))
+    return d.opened(app, KeysScene(app))
 
 
 def action_button(scene, action):
@@ -65,7 +52,7 @@ def test_the_font_row_changes_the_face_the_story_is_drawn_in_and_is_kept(make_ap
     before = pygame.image.tobytes(app.surface, "RGB")
     faces = []
     for _ in FONTS[1:]:
-        d.click(app, row(scene, "font")[3].center)               # +
+        d.click(app, d.row(scene, "font")[3].center)               # +
         faces.append(app.settings.font)
         assert app.text.font("serif", 20) is app.text.font("serif", 20)
         assert pygame.image.tobytes(app.surface, "RGB") != before
@@ -146,9 +133,9 @@ def test_without_reduce_motion_the_same_speed_types_the_text_out(make_app):
 def test_the_reduce_motion_row_turns_it_on_by_mouse_and_keeps_it(make_app):
     app = make_app()
     scene = settings_screen(app)
-    d.click(app, row(scene, "reduce_motion")[1].center)
+    d.click(app, d.row(scene, "reduce_motion")[1].center)
     assert app.settings.reduce_motion and load_settings().reduce_motion
-    d.tap(app, row(scene, "reduce_motion")[1].center)
+    d.tap(app, d.row(scene, "reduce_motion")[1].center)
     assert not app.settings.reduce_motion
 
 
@@ -246,7 +233,7 @@ def test_the_keys_screen_by_keyboard_alone_refuses_enter_and_defaults_put_keys_b
 def test_the_settings_keys_row_opens_the_keys_screen_by_touch_and_keys(make_app):
     app = make_app(size=(1024, 600), text_scale=2.0)
     scene = settings_screen(app)
-    d.tap(app, row(scene, "keys")[1].center)
+    d.tap(app, d.row(scene, "keys")[1].center)
     assert app.top.name == "keys"
     d.key(app, pygame.K_ESCAPE)
     assert app.top is scene

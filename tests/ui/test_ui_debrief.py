@@ -3,14 +3,15 @@ single key skips it."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import warnings
 
 import pygame
 import pytest
 
 import ui_driver as d
+from helpers import auto_life
 from game.engine import Session
-from game.tools.explore import explore, picker_for
+from game.tools.explore import explore
 from game.ui.debrief_pages import MIN_TEXT_PX, Piece
 from game.ui.layout import paginate_pieces
 from game.ui.scenes.debrief import INKS, DebriefScene
@@ -18,36 +19,60 @@ from game.ui.theme import HIGH_CONTRAST, NORMAL
 
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
 SCALES = [1.0, 2.0]
+#: The quick loop lays every ending out at the two ends of the range: the smallest window with
+#: the largest text (the most pages, the tightest tables) and the largest with 100% text; the
+#: full run lays them out at every size and scale.
+QUICK = {((1024, 600), 2.0), ((1920, 1080), 1.0)}
 
 
-@pytest.fixture(scope="module")
-def shipped_story():
-    from game.engine import load_story
+def every_size_and_scale():
+    return [pytest.param(size, scale, id=f"{round(scale * 100)}%-{size[0]}x{size[1]}",
+                         marks=() if (size, scale) in QUICK else pytest.mark.slow)
+            for scale in SCALES for size in SIZES]
 
-    return load_story(Path(__file__).resolve().parents[2] / "story")
 
-
-def finished(story, seed: int, route: str) -> Session:
-    session = Session.new(story, seed=seed, route=route)
-    picker = picker_for(seed)
-    while not session.is_over:
-        session.choose(picker.choice(session.page.choices).number)
-    return session
+#: A seed and route that reach each ending of the shipped story, as ``explore`` first met
+#: them: the quick loop plays these thirteen lives rather than the fifteen hundred a search
+#: from seed 0 needs to meet the rarest ending.  A hint the story no longer bears out (a writer
+#: changed the way there) is searched for again, and the fixture says which to write here.
+ENDING_SEEDS = {
+    "end_nanjing": (0, "full"),
+    "short_end_ordinary": (3, "short"),
+    "end_quiet_winter": (8, "full"),
+    "end_model_household": (6, "full"),
+    "end_warning": (10, "full"),
+    "short_end_paid": (19, "short"),
+    "end_the_notebook": (70, "full"),
+    "short_end_listed": (87, "short"),
+    "end_cold_rooms": (596, "full"),
+    "end_paid_in_full": (208, "full"),
+    "end_the_list": (430, "full"),
+    "short_end_warm": (1227, "short"),
+    "end_key_supervision": (1477, "full"),
+}
 
 
 @pytest.fixture(scope="module")
 def every_ending(shipped_story):
-    """One finished life per ending of the shipped story, found by seeded random lives."""
+    """One finished life per ending of the shipped story: the known seeds first, then seeded
+    random lives for any ending they no longer reach."""
     endings = {pid for pid, p in shipped_story.passages.items() if p.ending}
-    found: dict[str, tuple[int, str]] = {}
+    lives: dict[str, Session] = {}
+    for seed, route in ENDING_SEEDS.values():
+        life = auto_life(shipped_story, seed, route)
+        lives.setdefault(life.position, life)
+    found = {ending: (life.seed, life.route) for ending, life in lives.items()}
     start = 0
-    while set(found) != endings and start < 20000:
+    while not endings <= set(found) and start < 20000:
         report = explore(shipped_story, runs=500, seed=start)
         for ending, first in report.first_seed.items():
             found.setdefault(ending, first)
         start += 500
-    assert set(found) == endings, f"no seed reached {sorted(endings - set(found))}"
-    return {ending: finished(shipped_story, *found[ending]) for ending in sorted(found)}
+    assert endings <= set(found), f"no seed reached {sorted(endings - set(found))}"
+    searched = sorted(set(found) - set(lives))
+    if searched:
+        warnings.warn(f"ENDING_SEEDS misses {searched}: found at {[found[e] for e in searched]}")
+    return {ending: lives.get(ending) or auto_life(shipped_story, *found[ending]) for ending in sorted(endings)}
 
 
 def drawn(app, scene: DebriefScene, page: int) -> list[tuple[str, pygame.Rect]]:
@@ -69,8 +94,7 @@ def drawn(app, scene: DebriefScene, page: int) -> list[tuple[str, pygame.Rect]]:
     return strings
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{round(s * 100)}%")
+@pytest.mark.parametrize("size, scale", every_size_and_scale())
 def test_every_ending_fits_its_pages(make_app, shipped_story, every_ending, size, scale):
     app = make_app(size=size, story=shipped_story, text_scale=scale)
     for ending, session in every_ending.items():
@@ -256,8 +280,7 @@ def test_every_character_on_the_debrief_exists_in_the_font_it_is_drawn_in(make_a
     assert not missing, sorted(set(missing))
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{round(s * 100)}%")
+@pytest.mark.parametrize("size, scale", every_size_and_scale())
 def test_the_first_screen_is_one_page_at_every_size(make_app, shipped_story, every_ending, size, scale):
     """The answer — the guesses answered, the grade and why, who reported what, the choices
     weighed — is read without turning a page, its type never under the debrief's floor."""

@@ -35,10 +35,6 @@ def kiosk_app(fixture_story):
     pygame.quit()
 
 
-def names(app) -> list[str]:
-    return [scene.name for scene in app.stack]
-
-
 def begin(app) -> None:
     d.tap(app, (640, 360))
     assert app.top.name == "play"
@@ -70,7 +66,7 @@ def press(app, key: int, mod: int = 0) -> None:
 
 def test_a_kiosk_opens_full_screen_on_the_attract_screen_with_the_short_route(kiosk_app):
     app = kiosk_app()
-    assert names(app) == ["attract"]
+    assert d.names(app) == ["attract"]
     assert app.window.fullscreen
     begin(app)
     assert app.top.session.route == "short"
@@ -105,7 +101,7 @@ def test_quit_in_the_menu_ends_the_visit_not_the_game(kiosk_app):
     assert app.top.name == "menu"
     quit_button = next(b for b in app.top.focus.buttons if b.key == "quit")
     d.click(app, quit_button.rect.center)
-    assert app.running and names(app) == ["attract"]
+    assert app.running and d.names(app) == ["attract"]
 
 
 def test_an_abandoned_visit_is_warned_then_ended(kiosk_app):
@@ -115,9 +111,9 @@ def test_an_abandoned_visit_is_warned_then_ended(kiosk_app):
     wait(app, 29.5)
     assert app.top.name == "play"
     wait(app, 1)
-    assert names(app) == ["play", "still_there"]
+    assert d.names(app) == ["play", "still_there"]
     wait(app, 10)
-    assert names(app) == ["attract"]
+    assert d.names(app) == ["attract"]
     begin(app)
     assert app.top.session is not first
 
@@ -129,15 +125,15 @@ def test_a_touch_answers_the_warning_and_the_story_stays_where_it_was(kiosk_app)
     wait(app, 35)
     assert app.top.name == "still_there"
     d.tap(app, (640, 100))
-    assert names(app) == ["play"] and app.top.session.passage.id == passage
+    assert d.names(app) == ["play"] and app.top.session.passage.id == passage
     wait(app, 29)
-    assert names(app) == ["play"]
+    assert d.names(app) == ["play"]
 
 
 def test_nobody_waiting_at_the_attract_screen_is_never_warned(kiosk_app):
     app = kiosk_app(idle_seconds=30.0)
     wait(app, 600, step=5)
-    assert names(app) == ["attract"]
+    assert d.names(app) == ["attract"]
 
 
 def test_the_pointer_drifting_does_not_keep_an_abandoned_visit_alive(kiosk_app):
@@ -147,7 +143,7 @@ def test_the_pointer_drifting_does_not_keep_an_abandoned_visit_alive(kiosk_app):
         pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(600 + i % 3, 300), rel=(1, 0),
                                              buttons=(0, 0, 0), touch=False))
         d.pump(app, dt=1.0)
-    assert names(app) == ["attract"]
+    assert d.names(app) == ["attract"]
 
 
 def test_the_staff_chord_and_the_pin_close_the_game(kiosk_app):
@@ -176,7 +172,7 @@ def test_a_long_press_in_the_top_left_corner_opens_the_pin_pad_which_cancel_clos
     d.pump(app)
     cancel = next(b for b in app.top.focus.buttons if b.key == "cancel")
     d.tap(app, cancel.rect.center)
-    assert names(app) == ["play"] and app.running
+    assert d.names(app) == ["play"] and app.running
 
 
 def test_the_pin_pad_taken_by_touch_closes_the_game(kiosk_app):
@@ -191,7 +187,7 @@ def test_the_pin_pad_taken_by_touch_closes_the_game(kiosk_app):
 def test_without_a_pin_in_the_config_there_is_no_staff_exit(kiosk_app):
     app = kiosk_app(staff_pin="")
     press(app, pygame.K_F12, pygame.KMOD_CTRL | pygame.KMOD_SHIFT)
-    assert names(app) == ["attract"] and app.running
+    assert d.names(app) == ["attract"] and app.running
 
 
 def test_a_second_finger_on_the_screen_neither_taps_nor_scrolls(kiosk_app):
@@ -234,7 +230,7 @@ def test_after_the_debrief_the_kiosk_goes_back_to_the_attract_screen(kiosk_app):
         press(app, pygame.K_RIGHT)
     finish = next(b for b in app.top.focus.buttons if b.key == "finish")
     d.click(app, finish.rect.center)
-    assert names(app) == ["attract"]
+    assert d.names(app) == ["attract"]
     assert not app.store.info("ending").exists
 
 

@@ -41,22 +41,18 @@ def harbour(tmp_path):
     return write_mod(story.parent / "mods" / "harbour")
 
 
-def keys(app):
-    return [b.key for b in app.top.focus.buttons]
-
-
 def press(app, key):
     d.click(app, next(b for b in app.top.focus.buttons if b.key == key).rect.center)
 
 
 def test_the_title_offers_mods_only_when_one_is_installed(tmp_path, open_game, make_app):
     copy_story(tmp_path)
-    assert "mods" not in keys(open_game())
+    assert "mods" not in d.keys(open_game())
     write_mod(tmp_path / "game" / "mods" / "harbour")
-    assert "mods" in keys(open_game())
+    assert "mods" in d.keys(open_game())
     bare = make_app()
     bare.start(TitleScene(bare))
-    assert "mods" not in keys(bare)
+    assert "mods" not in d.keys(bare)
 
 
 def test_turning_a_mod_on_plays_it_at_once_and_is_kept_in_the_settings(harbour, open_game):

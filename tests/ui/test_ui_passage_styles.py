@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from game.engine import ChoiceView, Page
 from game.engine.passage_words import STYLES, keeps_lines
 from game.ui.layout import line_offsets
 from game.ui.scenes.play import PlayScene
 from game.ui.passage_looks import look_for
+from helpers import page_of
 from passage_pages import StillSession
 
 FORM = ("CHINA MARROW DONOR PROGRAM\nVolunteer Donor Registration Form\n\n"
         "PART A. DONOR DETAILS\nName: ______________    Sex: ______\n"
         "Identity card number: ______________________________")
-
-
-def page_of(style: str, text: str, speaker: str | None = None, title: str | None = None) -> Page:
-    return Page(passage_id="p", style=style, speaker=speaker, title=title, text=text,
-                choices=(ChoiceView(1, "Go on."),), day=9, city="rongcheng", city_name="Rongcheng",
-                is_ending=False, ending_title=None)
 
 
 def test_the_window_keeps_line_breaks_in_exactly_the_styles_the_engine_names():

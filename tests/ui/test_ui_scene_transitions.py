@@ -4,6 +4,7 @@ specified in test_ui_stack.py.)"""
 
 from __future__ import annotations
 
+import ui_driver as d
 from game.ui.scene import Push, Scene
 from game.ui.scenes.confirm import ConfirmScene
 from game.ui.input import Command
@@ -16,17 +17,13 @@ class Named(Scene):
         self.name = name
 
 
-def names(app) -> list[str]:
-    return [scene.name for scene in app.stack]
-
-
 def test_a_question_closes_itself_through_the_transition_it_returns(make_app):
     app = make_app()
     app.start(Named(app, "below"))
     answered = []
 
     def on_yes():
-        answered.append(names(app))          # the question is still there while it is asked
+        answered.append(d.names(app))          # the question is still there while it is asked
         return Push(Named(app, "after"))
 
     app.apply(Push(ConfirmScene(app, "Go on?", on_yes)))
@@ -34,9 +31,9 @@ def test_a_question_closes_itself_through_the_transition_it_returns(make_app):
     question.ensure_layout()
     question.focus.focus_key("yes")
     transition = question.handle(Command(cmd.CONFIRM))
-    assert names(app) == ["below", "confirm"]   # nothing applied behind the app's back
+    assert d.names(app) == ["below", "confirm"]   # nothing applied behind the app's back
     app.apply(transition)
-    assert names(app) == ["below", "after"]
+    assert d.names(app) == ["below", "after"]
     assert answered == [["below", "confirm"]]
 
 

@@ -13,23 +13,8 @@ from game.ui import input as cmd
 from game.ui.scenes.title import TitleScene
 
 
-def start(make_app, **kw):
-    app = make_app(**kw)
-    app.start(TitleScene(app))
-    app.step(0)
-    return app
-
-
-def button(scene, key, focus=None):
-    focus = focus or scene.focus
-    for b in focus.buttons:
-        if b.key == key:
-            return b
-    raise AssertionError(f"no button {key!r} on {scene.name}")
-
-
 def test_keyboard_only_new_game_choose_and_reach_debrief(make_app):
-    app = start(make_app)
+    app = d.at_title(make_app())
     assert app.top.name == "title"
     d.key(app, pygame.K_RETURN)                    # "New game" has focus when there is no save
     assert app.top.name == "play"
@@ -60,7 +45,7 @@ def test_keyboard_only_new_game_choose_and_reach_debrief(make_app):
 
 
 def test_number_keys_choose(make_app):
-    app = start(make_app)
+    app = d.at_title(make_app())
     d.key(app, pygame.K_RETURN)
     d.finish_text(app)
     first = app.top.passage.passage_id
@@ -70,8 +55,8 @@ def test_number_keys_choose(make_app):
 
 
 def test_mouse_only_play(make_app):
-    app = start(make_app)
-    d.click(app, button(app.top, "new").rect.center)
+    app = d.at_title(make_app())
+    d.click(app, d.button(app.top, "new").rect.center)
     assert app.top.name == "play"
     guard = 0
     while app.top.name == "play" and guard < 80:
@@ -86,15 +71,15 @@ def test_mouse_only_play(make_app):
         guard += 1
     assert app.top.name == "debrief"
     assert set(app.top.session.guesses.values()) == {"unsure"}
-    d.click(app, button(app.top, "next").rect.center)
+    d.click(app, d.button(app.top, "next").rect.center)
     assert app.top.page == 1
     d.wheel(app, 1)
     assert app.top.page == 0
 
 
 def test_touch_only_play(make_app):
-    app = start(make_app, size=(1024, 600), text_scale=2.0)
-    d.tap(app, button(app.top, "new").rect.center)
+    app = d.at_title(make_app(size=(1024, 600), text_scale=2.0))
+    d.tap(app, d.button(app.top, "new").rect.center)
     assert app.top.name == "play"
     for _ in range(3):
         scene = app.top
@@ -107,7 +92,7 @@ def test_touch_only_play(make_app):
 
 
 def test_buttons_are_touch_sized_at_1080p(make_app):
-    app = start(make_app, size=(1920, 1080))
+    app = d.at_title(make_app(size=(1920, 1080)))
     assert all(b.rect.height >= 48 for b in app.top.focus.buttons)
     d.key(app, pygame.K_RETURN)
     d.finish_text(app)
@@ -116,7 +101,7 @@ def test_buttons_are_touch_sized_at_1080p(make_app):
 
 
 def test_text_reveals_over_time_and_completes_at_once(make_app):
-    app = start(make_app, text_speed=20)
+    app = d.at_title(make_app(text_speed=20))
     d.key(app, pygame.K_RETURN)
     scene = app.top
     app.step(0.1)
@@ -128,7 +113,7 @@ def test_text_reveals_over_time_and_completes_at_once(make_app):
 
 
 def test_idle_frames_are_not_redrawn(make_app):
-    app = start(make_app)
+    app = d.at_title(make_app())
     drawn = app.frames_drawn
     for _ in range(30):
         app.step(1 / 30)
@@ -136,7 +121,7 @@ def test_idle_frames_are_not_redrawn(make_app):
 
 
 def test_menu_history_settings_credits_and_back(make_app):
-    app = start(make_app)
+    app = d.at_title(make_app())
     d.key(app, pygame.K_RETURN)
     d.finish_text(app)
     d.key(app, pygame.K_1)
@@ -150,34 +135,34 @@ def test_menu_history_settings_credits_and_back(make_app):
     d.key(app, pygame.K_ESCAPE)
     assert app.top.name == "menu"
     assert [s.name for s in app.visible_scenes()] == ["play", "menu"]
-    d.click(app, button(app.top, "settings").rect.center)
+    d.click(app, d.button(app.top, "settings").rect.center)
     assert app.top.name == "settings"
     d.key(app, pygame.K_ESCAPE)
     d.key(app, pygame.K_ESCAPE)
     assert app.top.name == "play"
-    d.click(app, button(app.top, "history", app.top.bar).rect.center)
+    d.click(app, d.button(app.top, "history", app.top.bar).rect.center)
     assert app.top.name == "history"
-    d.click(app, button(app.top, "back").rect.center)
+    d.click(app, d.button(app.top, "back").rect.center)
     d.key(app, pygame.K_ESCAPE)
-    d.click(app, button(app.top, "title").rect.center)
+    d.click(app, d.button(app.top, "title").rect.center)
     assert [s.name for s in app.stack] == ["title"]
-    d.click(app, button(app.top, "credits").rect.center)
+    d.click(app, d.button(app.top, "credits").rect.center)
     assert app.top.name == "credits"
     d.key(app, pygame.K_ESCAPE)
     assert app.top.name == "title"
 
 
 def test_save_and_load_round_trip_through_the_ui(make_app, private_home):
-    app = start(make_app)
+    app = d.at_title(make_app())
     d.key(app, pygame.K_RETURN)
     for n in (2, 1):
         d.finish_text(app)
         d.key(app, getattr(pygame, f"K_{n}"))
     where = app.top.passage.passage_id
     history = [h.passage_id for h in app.top.session.history]
-    d.click(app, button(app.top, "save", app.top.bar).rect.center)
+    d.click(app, d.button(app.top, "save", app.top.bar).rect.center)
     assert app.top.name == "slots" and app.top.mode == "save"
-    d.click(app, button(app.top, "3").rect.center)
+    d.click(app, d.button(app.top, "3").rect.center)
     saved = json.loads((private_home / "saves" / "slot-03.json").read_text())
     assert saved["place"].startswith("Day ") and saved["summary"]
     # Play on, then load slot 3 from the title screen.
@@ -186,32 +171,32 @@ def test_save_and_load_round_trip_through_the_ui(make_app, private_home):
     d.key(app, pygame.K_1)
     assert app.top.passage.passage_id != where
     d.key(app, pygame.K_ESCAPE)
-    d.click(app, button(app.top, "title").rect.center)
-    d.click(app, button(app.top, "load").rect.center)
+    d.click(app, d.button(app.top, "title").rect.center)
+    d.click(app, d.button(app.top, "load").rect.center)
     assert app.top.name == "slots" and app.top.mode == "load"
-    d.click(app, button(app.top, "3").rect.center)
+    d.click(app, d.button(app.top, "3").rect.center)
     assert app.top.name == "play"
     assert app.top.passage.passage_id == where
     assert [h.passage_id for h in app.top.session.history] == history
     # Saving over a slot asks first.
     d.key(app, pygame.K_ESCAPE)
-    d.click(app, button(app.top, "save").rect.center)
-    d.click(app, button(app.top, "3").rect.center)
+    d.click(app, d.button(app.top, "save").rect.center)
+    d.click(app, d.button(app.top, "3").rect.center)
     assert app.top.name == "confirm"
-    d.click(app, button(app.top, "yes").rect.center)
+    d.click(app, d.button(app.top, "yes").rect.center)
     assert app.top.name == "slots"
 
 
 def test_quit_and_continue_where_you_were(make_app, fixture_story):
-    app = start(make_app)
+    app = d.at_title(make_app())
     d.key(app, pygame.K_RETURN)
     d.finish_text(app)
     d.key(app, pygame.K_2)
     where = app.top.passage.passage_id
     d.command(app, cmd.QUIT)
     assert app.running is False
-    again = start(make_app)
-    assert button(again.top, "continue").enabled
+    again = d.at_title(make_app())
+    assert d.button(again.top, "continue").enabled
     assert again.top.focus.focused_key() == "continue"
     d.key(again, pygame.K_RETURN)
     assert again.top.name == "play" and again.top.passage.passage_id == where
@@ -220,18 +205,18 @@ def test_quit_and_continue_where_you_were(make_app, fixture_story):
 def test_damaged_save_is_reported_and_the_game_goes_on(make_app, private_home):
     (private_home / "saves").mkdir(parents=True)
     (private_home / "saves" / "slot-01.json").write_text("{ not json")
-    app = start(make_app)
-    assert not button(app.top, "continue").enabled
-    d.click(app, button(app.top, "load").rect.center)
-    b = button(app.top, "1")
+    app = d.at_title(make_app())
+    assert not d.button(app.top, "continue").enabled
+    d.click(app, d.button(app.top, "load").rect.center)
+    b = d.button(app.top, "1")
     assert not b.enabled and "damaged" in " ".join(b.subtitle)
     d.key(app, pygame.K_ESCAPE)
     assert app.top.name == "title"
 
 
 def test_settings_change_and_persist(make_app, private_home):
-    app = start(make_app)
-    d.click(app, button(app.top, "settings").rect.center)
+    app = d.at_title(make_app())
+    d.click(app, d.button(app.top, "settings").rect.center)
     scene = app.top
     assert scene.name == "settings"
     d.key(app, pygame.K_RIGHT)                      # text size 100% -> 125%
@@ -251,7 +236,7 @@ def test_settings_change_and_persist(make_app, private_home):
 
 
 def test_fullscreen_toggle_and_resize_relayout(make_app):
-    app = start(make_app)
+    app = d.at_title(make_app())
     d.key(app, pygame.K_F11)
     assert app.settings.fullscreen
     d.key(app, pygame.K_F11)
@@ -263,7 +248,7 @@ def test_fullscreen_toggle_and_resize_relayout(make_app):
 
 
 def test_quicksave_and_quickload(make_app):
-    app = start(make_app)
+    app = d.at_title(make_app())
     d.key(app, pygame.K_RETURN)
     d.finish_text(app)
     d.key(app, pygame.K_F5)
@@ -304,32 +289,32 @@ def test_every_screen_draws_at_the_extremes(make_app, fixture_story):
 
 def test_title_offers_the_short_route_by_mouse_touch_and_keys(make_app, fixture_story):
     assert fixture_story.has_short_route
-    app = start(make_app)
+    app = d.at_title(make_app())
     keys = [b.key for b in app.top.focus.buttons]
     assert keys.index("short") == keys.index("new") + 1      # right under New game
-    assert "10 minutes" in " ".join(button(app.top, "short").lines)
+    assert "10 minutes" in " ".join(d.button(app.top, "short").lines)
     assert app.top.focus.focused_key() == "new"               # Enter still starts the full season
-    d.click(app, button(app.top, "short").rect.center)
+    d.click(app, d.button(app.top, "short").rect.center)
     assert app.top.name == "play"
     assert app.top.session.route == "short"
     assert app.top.passage.passage_id == fixture_story.short_start
     # Continue resumes the short route it was saved on.
     d.key(app, pygame.K_ESCAPE)
-    d.click(app, button(app.top, "title").rect.center)
+    d.click(app, d.button(app.top, "title").rect.center)
     d.key(app, pygame.K_RETURN)
     assert app.top.name == "play" and app.top.session.route == "short"
     # Keyboard: down from New game, Enter.
-    again = start(make_app)
+    again = d.at_title(make_app())
     again.top.focus.focus_key("new")
     d.key(again, pygame.K_DOWN)
     assert again.top.focus.focused_key() == "short"
     d.key(again, pygame.K_RETURN)
-    d.click(again, button(again.top, "yes").rect.center)     # the game in progress is set aside
+    d.click(again, d.button(again.top, "yes").rect.center)     # the game in progress is set aside
     assert again.top.session.route == "short"
     # Touch: New game is the full season.
-    third = start(make_app, size=(1024, 600), text_scale=2.0)
-    d.tap(third, button(third.top, "new").rect.center)
-    d.tap(third, button(third.top, "yes").rect.center)
+    third = d.at_title(make_app(size=(1024, 600), text_scale=2.0))
+    d.tap(third, d.button(third.top, "new").rect.center)
+    d.tap(third, d.button(third.top, "yes").rect.center)
     assert third.top.session.route == "full"
 
 
@@ -340,7 +325,7 @@ def test_short_flag_makes_the_short_route_the_default(make_app):
     app.step(0)
     keys = [b.key for b in app.top.focus.buttons]
     assert keys[1:3] == ["short", "new"]
-    assert "full season" in " ".join(button(app.top, "new").lines)
+    assert "full season" in " ".join(d.button(app.top, "new").lines)
     d.key(app, pygame.K_RETURN)
     assert app.top.name == "play" and app.top.session.route == "short"
 

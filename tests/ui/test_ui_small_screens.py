@@ -8,20 +8,9 @@ import pytest
 
 import ui_driver as d
 from game.settings import TEXT_SPEEDS
-from game.ui.scenes.title import TitleScene
 
 SIZES = [((1024, 600), 2.0), ((1024, 600), 1.75), ((1024, 600), 1.0), ((1280, 720), 2.0),
          ((1920, 1080), 1.5), ((3840, 2160), 2.0)]
-
-
-def opened(app, scene):
-    app.start(TitleScene(app))
-    app.step(0)
-    from game.ui.scene import Push
-
-    app.apply(Push(scene))
-    app.step(0)
-    return scene
 
 
 def pixels_of(surface: pygame.Surface, rect: pygame.Rect, colour) -> int:
@@ -37,7 +26,7 @@ def test_the_settings_preview_always_shows_whole(make_app, size, scale):
     from game.ui.scenes.settings import PREVIEW, SettingsScene
 
     app = make_app(size=size, text_scale=scale)
-    scene = opened(app, SettingsScene(app))
+    scene = d.opened(app, SettingsScene(app))
     m = app.metrics
     assert " ".join(scene.preview_lines) == PREVIEW
     bottom = scene.preview_y + len(scene.preview_lines) * m.body_line
@@ -65,7 +54,7 @@ def test_changing_text_size_on_the_smallest_window_keeps_the_preview(make_app):
     from game.ui.scenes.settings import SettingsScene
 
     app = make_app(size=(1024, 600), text_scale=1.0)
-    scene = opened(app, SettingsScene(app))
+    scene = d.opened(app, SettingsScene(app))
     for _ in range(4):
         d.key(app, pygame.K_RIGHT)                  # 125% … 200%, reflowing as it grows
         assert scene.preview_lines
@@ -74,30 +63,26 @@ def test_changing_text_size_on_the_smallest_window_keeps_the_preview(make_app):
     assert app.settings.text_scale == 2.0
 
 
-def row(scene, key):
-    return next(r for r in scene.rows if r[0] == key)
-
-
 def test_plus_at_the_top_and_minus_at_the_bottom_are_shown_disabled(make_app):
     from game.ui.scenes.settings import SettingsScene
 
     app = make_app(size=(1024, 600), text_scale=2.0, master_volume=0.0, text_speed=TEXT_SPEEDS[-1])
-    scene = opened(app, SettingsScene(app))
+    scene = d.opened(app, SettingsScene(app))
     grey, lit = app.palette.button_disabled_text, app.palette.button_text
     for key, end, other in (("text_scale", 3, 2), ("master_volume", 2, 3), ("text_speed", 3, 2)):
-        rect = row(scene, key)
+        rect = d.row(scene, key)
         assert not scene.can_step(key, +1 if end == 3 else -1), key
         assert pixels_of(app.surface, rect[end], grey) > 0, key
         assert pixels_of(app.surface, rect[end], lit) == 0, key
         assert pixels_of(app.surface, rect[other], lit) > 0, key
     before = (app.settings.text_scale, app.settings.master_volume, app.settings.text_speed)
-    d.click(app, row(scene, "text_scale")[3].center)
-    d.click(app, row(scene, "master_volume")[2].center)
-    d.click(app, row(scene, "text_speed")[3].center)
+    d.click(app, d.row(scene, "text_scale")[3].center)
+    d.click(app, d.row(scene, "master_volume")[2].center)
+    d.click(app, d.row(scene, "text_speed")[3].center)
     assert (app.settings.text_scale, app.settings.master_volume, app.settings.text_speed) == before
-    d.click(app, row(scene, "text_scale")[2].center)    # the other way still works
+    d.click(app, d.row(scene, "text_scale")[2].center)    # the other way still works
     assert app.settings.text_scale == 1.75
-    assert pixels_of(app.surface, row(scene, "text_scale")[3], lit) > 0
+    assert pixels_of(app.surface, d.row(scene, "text_scale")[3], lit) > 0
 
 
 # -- history -------------------------------------------------------------------------------
@@ -109,7 +94,7 @@ def history_of_a_whole_game(make_app, size=(1024, 600), scale=2.0):
     session = app.new_session()
     while not session.is_over:
         session.choose(1)
-    scene = opened(app, HistoryScene(app, session))
+    scene = d.opened(app, HistoryScene(app, session))
     assert scene.max_scroll > 3 * app.metrics.body_line, "the test needs a history to scroll"
     return app, scene
 
@@ -189,7 +174,7 @@ def credits_at(make_app, size=(1024, 600), scale=2.0):
     from game.ui.scenes.credits import CreditsScene
 
     app = make_app(size=size, text_scale=scale)
-    return app, opened(app, CreditsScene(app))
+    return app, d.opened(app, CreditsScene(app))
 
 
 def credits_button(scene, key):

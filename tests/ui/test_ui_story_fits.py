@@ -4,22 +4,9 @@ cannot fit scroll."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from passage_pages import StillSession, broken_page_rules, worst_case_pages  # noqa: F401
-
-SHIPPED_STORY = Path(__file__).resolve().parents[2] / "story"
-
-
-def load_shipped():
-    from game.engine import StoryError, load_story
-
-    try:
-        return load_story(SHIPPED_STORY)
-    except StoryError as exc:  # nothing laid out is nothing proven to fit
-        pytest.fail(f"the shipped story does not load, so no passage could be laid out:\n{exc}")
 
 
 def check_fits(app, page) -> None:
@@ -61,8 +48,8 @@ def check_fits(app, page) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
 @pytest.mark.parametrize("scale", [1.0, 2.0])
-def test_every_shipped_passage_fits(make_app, size, scale):
-    story = load_shipped()
+def test_every_shipped_passage_fits(make_app, shipped_story, size, scale):
+    story = shipped_story
     app = make_app(size=size, text_scale=scale, story=story)
     pages = list(worst_case_pages(story))
     assert pages

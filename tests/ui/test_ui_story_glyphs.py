@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from game.engine import load_story
 from game.typography import typographic
 from game.ui.passage_looks import look_for
 from game.ui.text import Text
-from helpers import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +21,8 @@ def test_the_detector_knows_a_missing_character_from_a_present_one(text):
     assert not text.missing("‘Quoted’ — “twice”…", "serif", 20)
 
 
-def test_every_passage_is_drawn_in_a_font_that_has_its_characters(text):
-    story = load_story(ROOT / "story")
+def test_every_passage_is_drawn_in_a_font_that_has_its_characters(text, shipped_story):
+    story = shipped_story
     missing = []
     for pid, passage in sorted(story.passages.items()):
         look = look_for(passage.style)

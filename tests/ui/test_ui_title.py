@@ -14,65 +14,51 @@ from game.ui.scenes.slots import SlotsScene
 from game.ui.scenes.title import SUBTITLE, TitleScene
 
 
-def button(app, key):
-    return next(b for b in app.top.focus.buttons if b.key == key)
-
-
-def keys(app) -> list:
-    return [b.key for b in app.top.focus.buttons]
-
-
-def title(app):
-    app.start(TitleScene(app))
-    app.step(0)
-    return app
-
-
 def play_a_choice(app) -> None:
     d.finish_text(app)
     d.key(app, pygame.K_1)
 
 
 def test_a_new_game_asks_before_pushing_a_game_in_progress_aside(make_app):
-    app = title(make_app())
-    d.click(app, button(app, "new").rect.center)
+    app = d.at_title(make_app())
+    d.click(app, d.button(app.top, "new").rect.center)
     play_a_choice(app)
     in_progress = app.store.read(AUTO)
     app.start(TitleScene(app))
     app.step(0)
-    d.click(app, button(app, "new").rect.center)
+    d.click(app, d.button(app.top, "new").rect.center)
     assert [s.name for s in app.stack] == ["title", "confirm"]
-    d.click(app, button(app, "no").rect.center)
+    d.click(app, d.button(app.top, "no").rect.center)
     assert app.top.name == "title" and app.store.read(AUTO) == in_progress
-    d.click(app, button(app, "new").rect.center)
-    d.click(app, button(app, "yes").rect.center)
+    d.click(app, d.button(app.top, "new").rect.center)
+    d.click(app, d.button(app.top, "yes").rect.center)
     assert [s.name for s in app.stack] == ["play"]
     assert app.store.read("auto-2") == in_progress
 
 
 def test_a_first_game_starts_without_a_question(make_app):
-    app = title(make_app())
+    app = d.at_title(make_app())
     d.key(app, pygame.K_RETURN)
     assert [s.name for s in app.stack] == ["play"]
 
 
 def test_the_load_screen_lists_the_earlier_games_autosave_with_its_place(make_app):
-    app = title(make_app())
+    app = d.at_title(make_app())
     first = app.new_session()
     first.choose(1)
     app.autosave(first)
     app.autosave(app.new_session())
     app.start(SlotsScene(app, "load"))
     app.step(0)
-    earlier = button(app, "auto-2")
+    earlier = d.button(app.top, "auto-2")
     assert earlier.enabled
     assert " ".join(earlier.subtitle).startswith(app.place_of(first))
     assert "earlier game" in " ".join(earlier.lines)
 
 
 def test_a_finished_games_debrief_can_be_read_again_from_the_title(make_app):
-    app = title(make_app())
-    assert "again" not in keys(app)
+    app = d.at_title(make_app())
+    assert "again" not in d.keys(app)
     session = app.new_session()
     while not session.is_over:
         session.choose(1)
@@ -88,13 +74,13 @@ def test_a_finished_games_debrief_can_be_read_again_from_the_title(make_app):
     d.key(app, pygame.K_ESCAPE)                     # read through: on to the credits
     d.key(app, pygame.K_ESCAPE)
     assert app.top.name == "title"
-    d.click(app, button(app, "new").rect.center)    # a new game begins; the ending is kept
+    d.click(app, d.button(app.top, "new").rect.center)    # a new game begins; the ending is kept
     play_a_choice(app)
-    title(app)
-    d.click(app, button(app, "again").rect.center)
+    d.at_title(app)
+    d.click(app, d.button(app.top, "again").rect.center)
     assert app.top.name == "debrief" and app.top.document == first
     d.key(app, pygame.K_ESCAPE)
-    d.click(app, button(app, "yes").rect.center)
+    d.click(app, d.button(app.top, "yes").rect.center)
     assert [s.name for s in app.stack] == ["title"]
 
 
@@ -109,9 +95,9 @@ def test_every_title_button_is_on_screen_apart_and_clear_of_the_subtitle(make_ap
     app.autosave(app.new_session())
     app.class_mode = True                               # the seed button too
     app.loadout = SimpleNamespace(installed=[object()])  # and Mods
-    title(app)
+    d.at_title(app)
     buttons = app.top.focus.buttons
-    assert {"continue", "again", "seed", "mods", "quit"} <= set(keys(app))
+    assert {"continue", "again", "seed", "mods", "quit"} <= set(d.keys(app))
     screen = pygame.Rect((0, 0), app.size)
     subtitle = pygame.Rect(app.metrics.margin * 2, app.top.sub_y,
                            app.text.width(SUBTITLE, "sans", app.metrics.ui), app.text.height("sans", app.metrics.ui))

@@ -7,41 +7,29 @@ import pygame
 
 import ui_driver as d
 from game.ui.input import tap_slop
-from game.ui.scenes.title import TitleScene
-
-
-def start(make_app, **kw):
-    app = make_app(**kw)
-    app.start(TitleScene(app))
-    app.step(0)
-    return app
-
-
-def button(focus, key):
-    return next(b for b in focus.buttons if b.key == key)
 
 
 def test_a_drag_that_ends_on_a_button_does_not_press_it(make_app):
-    app = start(make_app, size=(1024, 600), text_scale=2.0)
-    quit_ = button(app.top.focus, "quit").rect
-    settings = button(app.top.focus, "settings").rect
+    app = d.at_title(make_app(size=(1024, 600), text_scale=2.0))
+    quit_ = d.button(app.top, "quit").rect
+    settings = d.button(app.top, "settings").rect
     d.drag(app, settings.center, quit_.center)              # from one button to another
     d.drag(app, (app.size[0] - 40, quit_.centery), quit_.center)   # from empty screen onto Quit
     assert app.running and [s.name for s in app.stack] == ["title"]
-    d.drag(app, button(app.top.focus, "new").rect.center, quit_.center)
+    d.drag(app, d.button(app.top, "new").rect.center, quit_.center)
     assert app.running and app.top.name == "title"
 
 
 def test_a_wobbly_tap_is_still_a_tap(make_app):
-    app = start(make_app)
-    credits = button(app.top.focus, "credits").rect
+    app = d.at_title(make_app())
+    credits = d.button(app.top, "credits").rect
     slop = tap_slop(app.size)
     d.drag(app, credits.center, (credits.centerx + slop // 2, credits.centery + slop // 3), steps=3)
     assert app.top.name == "credits"
 
 
 def test_dragging_scrolls_history_and_lifting_on_back_stays(make_app):
-    app = start(make_app, size=(1024, 600), text_scale=2.0)
+    app = d.at_title(make_app(size=(1024, 600), text_scale=2.0))
     d.key(app, pygame.K_RETURN)
     for _ in range(3):
         d.finish_text(app)
@@ -53,7 +41,7 @@ def test_dragging_scrolls_history_and_lifting_on_back_stays(make_app):
     assert history.name == "history" and history.max_scroll > 0
     d.key(app, pygame.K_HOME)
     assert history.scroll == 0
-    back = button(history.focus, "back").rect
+    back = d.button(history, "back").rect
     view = history.view
     d.drag(app, (view.centerx, view.bottom - 10), (view.centerx, view.top + 10))  # finger up: read on
     assert history.scroll > 0
@@ -64,8 +52,8 @@ def test_dragging_scrolls_history_and_lifting_on_back_stays(make_app):
 
 
 def test_a_drag_ending_on_a_choice_does_not_choose_it(make_app):
-    app = start(make_app)
-    d.tap(app, button(app.top.focus, "new").rect.center)
+    app = d.at_title(make_app())
+    d.tap(app, d.button(app.top, "new").rect.center)
     scene = app.top
     d.finish_text(app)
     assert scene.choices_visible

@@ -7,26 +7,18 @@ import pygame
 
 import ui_driver as d
 from debrief_reading import PageReader, document_strings, missing_in_order
-from game.engine import Session
+from helpers import auto_life
 from game.terminal import debrief_lines
-from game.tools.explore import picker_for
 from game.transcript_html import html_page
 from game.ui import input as cmd
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.title import TitleScene
 
 
-def finished(story, seed: int = 3) -> Session:
-    session = Session.new(story, seed=seed)
-    picker = picker_for(seed)
-    while not session.is_over:
-        session.choose(picker.choice(session.page.choices).number)
-    return session
-
-
 def button(scene, key):
+    """A button of a screen laid out first: one just pushed has none until its first frame."""
     scene.ensure_layout()
-    return next(b for b in scene.focus.buttons if b.key == key)
+    return d.button(scene, key)
 
 
 def window_text(scene: DebriefScene) -> str:
@@ -47,7 +39,7 @@ def window_text(scene: DebriefScene) -> str:
 
 def test_window_terminal_and_transcript_set_the_same_debrief(make_app, fixture_story):
     app = make_app((1024, 600), text_scale=1.5)
-    session = finished(fixture_story)
+    session = auto_life(fixture_story, 3)
     scene = DebriefScene(app, session)
     app.start(scene)
     expected = document_strings(scene.document)
@@ -60,7 +52,7 @@ def test_window_terminal_and_transcript_set_the_same_debrief(make_app, fixture_s
 
 def test_save_transcript_writes_html_and_markdown_and_says_where(make_app, fixture_story, private_home):
     app = make_app()
-    session = finished(fixture_story, seed=11)
+    session = auto_life(fixture_story, 11)
     app.start(DebriefScene(app, session))
     d.pump(app)
     d.click(app, button(app.top, "transcript").rect.center)
@@ -79,7 +71,7 @@ def test_a_transcript_that_cannot_be_written_is_reported_and_the_debrief_goes_on
     private_home.mkdir(parents=True, exist_ok=True)
     (private_home / "transcripts").write_text("a file where the folder would go", encoding="utf-8")
     app = make_app()
-    app.start(DebriefScene(app, finished(fixture_story)))
+    app.start(DebriefScene(app, auto_life(fixture_story, 3)))
     d.pump(app)
     d.command(app, cmd.POINT, pos=button(app.top, "transcript").rect.center)
     d.command(app, cmd.CONFIRM)

@@ -74,3 +74,48 @@ def drag(app, start: tuple[int, int], end: tuple[int, int], steps: int = 8) -> N
         x, y = nx, ny
     pygame.event.post(pygame.event.Event(pygame.FINGERUP, x=x, y=y, dx=0.0, dy=0.0, **finger))
     pump(app)
+
+
+# -- where the window is ----------------------------------------------------------------------
+
+def at_title(app):
+    """The window opened on its title screen, its first frame drawn; returns the app."""
+    from game.ui.scenes.title import TitleScene
+
+    app.start(TitleScene(app))
+    app.step(0)
+    return app
+
+
+def opened(app, scene):
+    """``scene`` opened over the title screen, its first frame drawn; returns the scene."""
+    from game.ui.scene import Push
+
+    at_title(app)
+    app.apply(Push(scene))
+    app.step(0)
+    return scene
+
+
+def names(app) -> list[str]:
+    """The screens open, the bottom one first."""
+    return [scene.name for scene in app.stack]
+
+
+def keys(app) -> list:
+    """The keys of the buttons the top screen moves between."""
+    return [b.key for b in app.top.focus.buttons]
+
+
+def button(scene, key, focus=None):
+    """The button ``key`` among those ``focus`` (the scene's own, unless given) moves between."""
+    focus = focus or scene.focus
+    for b in focus.buttons:
+        if b.key == key:
+            return b
+    raise AssertionError(f"no button {key!r} on {scene.name}")
+
+
+def row(scene, key):
+    """The settings row (or keys row) named ``key``."""
+    return next(r for r in scene.rows if r[0] == key)
