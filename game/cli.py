@@ -52,7 +52,7 @@ def _at_least_one(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .engine.session import MAX_AUTO_STEPS  # not the terminal's: the window has no use for it
+    from .engine.limits import MAX_AUTO_STEPS  # not the session's: the window's first frame has no use for it
     from .tools.commands import add_modder_commands
 
     parser = argparse.ArgumentParser(
@@ -139,8 +139,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .engine import compiled
-
     args = build_parser().parse_args(argv)
     return _command(args)
 

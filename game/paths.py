@@ -18,6 +18,9 @@ HOME_ENV = "KEEPING_TRUST_HOME"
 #: Set (to anything but empty), play reads the story from its files, keeping no compiled copy:
 #: what `--no-cache` asks of the window it opens.
 NO_CACHE_ENV = "KEEPING_TRUST_NO_CACHE"
+#: Names the program that reads aloud (:mod:`game.speech`); kept here, with the game's other
+#: variables, so the window can ask whether it is set without loading speech before its first frame.
+SPEECH_ENV = "KEEPING_TRUST_SPEECH"
 KIOSK_LOG = "kiosk.log"
 VISITOR_BOOK = "visitors.sqlite"
 

@@ -31,13 +31,15 @@ import subprocess
 import sys
 from collections import deque
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
-from game.engine import Page
 from game.engine.printed import printed_name
 from game.engine.passage_words import heading, paragraphs, signature
+from game.paths import SPEECH_ENV
 
-SPEECH_ENV = "KEEPING_TRUST_SPEECH"
+if TYPE_CHECKING:
+    from game.engine import Page
+
 #: The placeholder for the words, allowed only as an argument of its own.
 TEXT = "{text}"
 

@@ -18,6 +18,7 @@ from . import save_fields as fields
 from .conditions import Condition, Grade
 from .debrief import Debrief, make_debrief
 from .ledger import Event
+from .limits import MAX_AUTO_STEPS  # noqa: F401  (read from here by the terminal and the tests)
 from .story import (
     PLAYER, AddVariables, Branch, Choice, Effect, Passage, Record, Roll, Route, SetCity, SetDay, SetVariables, Story,
     held_variants, with_held,
@@ -28,9 +29,6 @@ SAVE_FORMAT = "keeping-trust-save"
 #: (written again from the story on loading), and events are rows.  1 held the text.
 SAVE_VERSION = 2
 OLDEST_LOADABLE = 1
-#: Automatic play gives up after this many choices: in a story whose loop has no way out it
-#: would otherwise choose for ever.  A life through the shipped story takes about a hundred.
-MAX_AUTO_STEPS = 5000
 #: What the history shows for a passage an older build had and this one has cut.
 CUT_PASSAGE = "(This passage is no longer in the story.)"
 _MASK = (1 << 64) - 1

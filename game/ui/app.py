@@ -14,15 +14,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import pygame
 
 from game.engine.printed import printed_name
+from game.paths import SPEECH_ENV
 from game.engine.story import Route
 from game.saves import SlotStore
 from game.settings import Settings, load_settings, save_settings
-from game.speech import SPEECH_ENV, Voice, unavailable_message
 from game.ui.audio import Audio
 from game.ui.backdrops import Backdrops
 from game.ui.input import Command, KeyMap
@@ -36,6 +36,9 @@ from game.ui.theme import ASSETS, Metrics, Palette, metrics_for, palette_for
 from game.ui.toast import Toast, targets_of
 from game.ui.watch import FolderWatch
 from game.ui.window import Window, prefer_native_framebuffer
+
+if TYPE_CHECKING:
+    from game.speech import Voice
 
 
 class App:
@@ -55,7 +58,10 @@ class App:
                  route: str = "full", seed: int | None = None, size: tuple[int, int] | None = None,
                  fullscreen: bool | None = None, sound: bool = True, kiosk=None,
                  loadout=None, watch: bool = False, voice: Voice | None = None) -> None:
-        pygame.init()
+        # The window and its letters now; the rest of pygame (the sound device) once the first
+        # frame is on the screen (:meth:`first_frame_shown`): a player waits for all of it.
+        pygame.display.init()
+        pygame.font.init()
         prefer_native_framebuffer()
         self.story = story
         #: Kiosk mode (:class:`game.ui.kiosk_mode.KioskMode`): full screen, no way out but the
@@ -84,18 +90,45 @@ class App:
                              icon=ASSETS / "images" / "icon.png")
         if kiosk is not None:
             self.window.pin_fullscreen()
+        #: Sound, opened once the first frame is shown (:meth:`first_frame_shown`).
         self.audio = Audio() if sound else None
         if self.audio:
             self.audio.set_volumes(self.settings.master_volume, self.settings.music_volume,
                                    self.settings.effects_volume)
-        #: Read aloud (:mod:`game.speech`): heard only while the setting is on.
-        self.voice = voice if voice is not None else Voice.of_platform()
+        self._voice = voice
+        self.shown = False
         self.scenes = SceneStack(lambda to: routes.build(self, to))
         self.toasts = Toast()
         self.backdrops = Backdrops()
         self.running = True
         self.loop = Loop(self)
         self._refresh_metrics()
+
+    def first_frame_shown(self) -> None:
+        """What the first frame did not wait for, done once it is on the screen: the rest of
+        pygame (the sound device), the sounds and the ambient loop."""
+        if self.shown:
+            return
+        self.shown = True
+        pygame.init()
+        if self.audio:
+            self.audio.open()
+            self.audio.start_ambient()
+
+    @property
+    def voice(self) -> Voice:
+        """Read aloud (:mod:`game.speech`): heard only while the setting is on.  The
+        platform's speech program is looked for when first wanted, not before the first frame."""
+        if self._voice is None:
+            from game.speech import Voice
+
+            self._voice = Voice.of_platform()
+        return self._voice
+
+    @property
+    def voice_found(self) -> bool:
+        """Whether the speech program has been looked for (nothing has been said before)."""
+        return self._voice is not None
 
     # -- window and sizes -------------------------------------------------------------------
     @property
@@ -232,11 +265,14 @@ class App:
             (self.voice.add if after else self.voice.say)(texts)
 
     def hush(self) -> None:
-        self.voice.stop()
+        if self.voice_found:
+            self.voice.stop()
 
     def set_voicing(self, on: bool) -> None:
         """Turn Read aloud on or off; on, the screen showing is read from its start."""
         if on and not self.voice.available:
+            from game.speech import unavailable_message
+
             self.toast(unavailable_message(self.voice), 5)
             return
         self.settings.self_voicing = on
@@ -295,12 +331,11 @@ class App:
 
     def run(self) -> int:
         """The loop.  Returns when a scene quits or the window is closed."""
-        if self.audio:
-            self.audio.start_ambient()
         try:
             return self.loop.run()
         finally:
-            self.voice.close()
+            if self.voice_found:
+                self.voice.close()
             if self.audio:
                 self.audio.stop()
             # Where the player left the window is where it opens next time.
@@ -334,6 +369,8 @@ def run(story_dir: Path, *, mods: Sequence[Path] = (), fullscreen: bool | None =
     if os.environ.get(SPEECH_ENV, "").strip() and not app.voice.available:
         # The player named a speech command that was refused: say so now, not only when
         # Read aloud is turned on.
+        from game.speech import unavailable_message
+
         print(unavailable_message(app.voice), file=sys.stderr)
     app.class_mode = class_mode
     app.start(To("title"))

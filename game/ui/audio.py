@@ -25,6 +25,10 @@ class Audio:
         self.master = 1.0
         self.music = 1.0
         self.effects_volume = 1.0
+
+    def open(self) -> None:
+        """Open the sound device and load the sounds (after the first frame: a player sees
+        the title sooner); without a device, stays quiet."""
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(frequency=22050, size=-16, channels=2, buffer=1024)
@@ -34,6 +38,7 @@ class Audio:
             self.enabled = True
         except (pygame.error, FileNotFoundError, OSError):
             self.enabled = False
+        self.set_volumes(self.master, self.music, self.effects_volume)
 
     def set_volumes(self, master: float, music: float, effects: float) -> None:
         self.master, self.music, self.effects_volume = master, music, effects

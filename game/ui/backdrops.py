@@ -13,6 +13,8 @@ from game.ui.theme import Palette
 
 #: Looks kept at once: a few sizes' worth while the player resizes, not every size passed.
 KEPT = 6
+#: Rows of the dimming veil laid at once.
+VEIL_BAND = 64
 
 
 class Backdrops:
@@ -33,9 +35,12 @@ class Backdrops:
                 self._kept.clear()
             surface = backdrop(size, palette, winter=winter)
             if veil:
-                layer = pygame.Surface(size, pygame.SRCALPHA)
-                layer.fill(palette.veil)
-                surface.blit(layer, (0, 0))
+                # The veil laid a band at a time: the same blend on every pixel, without a
+                # second window-sized image held while the look is drawn (8 MB at 1080p).
+                band = pygame.Surface((size[0], min(size[1], VEIL_BAND)), pygame.SRCALPHA)
+                band.fill(palette.veil)
+                for y in range(0, size[1], VEIL_BAND):
+                    surface.blit(band, (0, y))
             # Matching the window's pixel format is what makes the blit cheap.
             surface = surface.convert() if pygame.display.get_surface() else surface
             self._kept[key] = surface

@@ -161,7 +161,8 @@ class Loop:
             try_reload(app)
         if app.kiosk is not None:
             app.kiosk.tick(app, dt)
-        app.voice.tick()
+        if app.voice_found:
+            app.voice.tick()
         return self.frames.step(app.surface, dt)
 
     def run(self) -> int:
@@ -177,6 +178,8 @@ class Loop:
             if not app.running:
                 break
             animating = self.step(dt)
+            if self.frames.drawn and not app.shown:
+                app.first_frame_shown()
             # Clock.tick sleeps the rest of the frame; while idle it polls at a low rate, which
             # costs less CPU than blocking in event.wait() (measured, see benchmarks/).
             dt = min(0.1, clock.tick(ACTIVE_FPS if animating else IDLE_FPS) / 1000.0)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.engine import HistoryEntry, SaveError, Session, Story
 from game.engine.story import Route
 from game.ui.scene import Push, Reset, Scene, To, Transition
 
 if TYPE_CHECKING:
+    from game.engine import Session, Story
     from game.ui.app import App
 
 BROKEN = "The story did not reload: it has errors"
@@ -26,6 +26,8 @@ BROKEN_ADVICE = ("The game goes on with the story as it last loaded. Fix these a
 
 def carry(session: Session, story: Story) -> tuple[Session, str | None]:
     """``session`` on ``story``, and a note for the player when it could not stay where it was."""
+    from game.engine import HistoryEntry, SaveError, Session  # the session's code, read when a story reloads
+
     try:
         carried = Session.from_json(story, session.to_json())
     except SaveError:
@@ -39,6 +41,8 @@ def carry(session: Session, story: Story) -> tuple[Session, str | None]:
 
 
 def _replayed(session: Session, story: Story) -> tuple[Session, str]:
+    from game.engine import Session
+
     route = session.route if session.route == Route.FULL or story.has_short_route else Route.FULL
     replay = Session.new(story, seed=session.seed, route=route)
     for number in session.path:
