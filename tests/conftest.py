@@ -21,6 +21,17 @@ _RUN_HOME = Path(tempfile.mkdtemp(prefix="keeping-trust-tests-"))
 os.environ["KEEPING_TRUST_HOME"] = str(_RUN_HOME)
 
 
+def pytest_addoption(parser, pluginmanager):
+    """pyproject.toml's addopts spread the tests over every core with pytest-xdist. With that
+    plugin turned off (``-p no:xdist``) or not installed, the two options named there are still
+    accepted and everything runs in this one process."""
+    if not pluginmanager.has_plugin("xdist"):
+        group = parser.getgroup("xdist", "one process (pytest-xdist is off)")
+        group.addoption("--numprocesses", dest="numprocesses", default=None,
+                        help="ignored: pytest-xdist is off")
+        group.addoption("--dist", dest="dist", default="no", help="ignored: pytest-xdist is off")
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_RUN_HOME, ignore_errors=True)
 

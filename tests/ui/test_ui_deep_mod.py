@@ -26,7 +26,8 @@ def test_a_mod_turned_on_nested_a_thousand_deep_is_left_off_and_the_window_opens
     window = opened[0]
     assert "harbour" not in window.story.passages
     assert window.top.name == "problems"
-    assert any("folder nested deeper than" in line for line in window.top.lines)
+    # Joined as read: where the lines break depends on how long the test's home's path is.
+    assert "folder nested deeper than" in " ".join(window.top.lines)
 
 
 def test_watching_a_mod_nested_a_thousand_deep_sees_its_files_within_the_depth_limit(tmp_path, nested_folders):

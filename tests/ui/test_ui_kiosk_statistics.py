@@ -31,25 +31,37 @@ def kiosk_with_statistics(fixture_story, tmp_path):
     pygame.quit()
 
 
-def a_visit(app) -> float:
-    """Play one visitor from the attract screen to the debrief; the longest frame, in seconds."""
+def a_visit(app) -> None:
+    """Play one visitor from the attract screen to the debrief."""
     d.tap(app, (640, 360))
     assert app.top.name == "play"
-    longest = 0.0
     for _ in range(200):
         if app.top.name != "play":
             break
-        started = time.monotonic()
         d.key(app, pygame.K_SPACE)
         if app.top.name == "play" and app.top.choices_visible:
             d.key(app, pygame.K_RETURN)
-        longest = max(longest, time.monotonic() - started)
     while app.top.name == "guess":
-        started = time.monotonic()
-        d.key(app, pygame.K_1)                 # the last guess opens the debrief: timed too
-        longest = max(longest, time.monotonic() - started)
+        d.key(app, pygame.K_1)                 # the last guess opens the debrief
     assert app.top.name == "debrief"
-    return longest
+
+
+def timed_writes(book, monkeypatch) -> list[float]:
+    """How long each of the kiosk's writes to ``book`` took, in seconds, as it makes them.
+    Only the database is timed, not the frame around it: drawing the debrief takes what the
+    machine has to spare, and the check is whether the kiosk waits for a held file."""
+    took: list[float] = []
+    record = book.record
+
+    def timed(visit):
+        started = time.monotonic()
+        try:
+            return record(visit)
+        finally:
+            took.append(time.monotonic() - started)
+
+    monkeypatch.setattr(book, "record", timed)
+    return took
 
 
 def comparison(app) -> str | None:
@@ -59,15 +71,17 @@ def comparison(app) -> str | None:
     return " ".join(getattr(b, "text", "") for b in section.blocks)
 
 
-def test_a_held_database_neither_freezes_the_debrief_nor_loses_the_visit(kiosk_with_statistics):
+def test_a_held_database_neither_freezes_the_debrief_nor_loses_the_visit(kiosk_with_statistics, monkeypatch):
     app, book = kiosk_with_statistics
     a_visit(app)
     app.kiosk.back_to_attract(app)
     other = sqlite3.connect(book.path, isolation_level=None)
     other.execute("PRAGMA locking_mode = EXCLUSIVE")
     other.execute("BEGIN EXCLUSIVE")
-    longest = a_visit(app)
-    assert longest < 2.0                          # the database waited for ten seconds
+    took = timed_writes(book, monkeypatch)
+    a_visit(app)
+    assert len(took) == 1 and took[0] < 2.0       # the database waited for ten seconds
+    assert len(book.pending) == 1                 # the visit kept for the next write
     assert comparison(app) is None                # no comparison against a book it cannot read
     app.kiosk.back_to_attract(app)
     other.execute("ROLLBACK")
