@@ -192,7 +192,7 @@ def _open_window(args: argparse.Namespace) -> int:
         from .ui.kiosk_mode import run as run_kiosk
 
         return run_kiosk(args.story, mods=args.mod, config_path=args.kiosk_config, seed=getattr(args, "seed", None))
-    from .engine.story import Route
+    from .engine.named import Route
 
     short = getattr(args, "short", False) or getattr(args, "route", Route.FULL) == Route.SHORT
     route = Route.SHORT if short else Route.FULL
@@ -206,7 +206,7 @@ def _play_text(args: argparse.Namespace) -> int:
 
     from .engine import Session
     from .engine.printed import printed_name
-    from .engine.story import Route
+    from .engine.named import Route
     from .terminal import play_on, slots_for
     from .tools.explore import picker_for
 
@@ -307,7 +307,7 @@ def _explore(args: argparse.Namespace) -> int:
     report = explore(story, runs=args.runs, seed=args.seed, route=args.route, max_steps=args.max_steps or MAX_STEPS)
     data = report.as_json()
     if args.replays > 0:
-        from .engine.story import Route
+        from .engine.named import Route
         from .tools.explore import replay_overlap
 
         routes = tuple(Route) if args.route == "both" and story.has_short_route else (

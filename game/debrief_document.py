@@ -405,7 +405,7 @@ def build(debrief: Debrief, story_title: str) -> Document:
         elif any(view.source == "court" for view in home.not_counted):
             scored = "though it counted none of yours"
         else:
-            scored = "and no court wrote anything of yours for it to count"
+            scored = "and no court recorded a judgment or order against you for it to count"
         listed: list[Block] = [Paragraph(
             "The court blacklist is not the city's points. Courts list people who ignore their "
             "judgments; paying or settling takes them off again. The list counts no points; the city "

@@ -7,7 +7,7 @@ import random
 from typing import Callable
 
 from game import mods
-from game.engine.story import Route
+from game.engine.named import Route
 from game.mods import ModRecord
 from game.saves import AUTO, SlotError, SlotStore, mod_record
 

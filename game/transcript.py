@@ -15,7 +15,7 @@ from pathlib import Path
 
 from game import debrief_document as doc
 from game.engine import Session
-from game.engine.story import Route
+from game.engine.named import Route
 from game.engine.passage_words import heading, keeps_lines, paragraphs, signature
 from game.typography import named_speaker, typographic
 

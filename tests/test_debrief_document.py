@@ -233,4 +233,4 @@ def test_the_blacklist_points_at_the_ledger_only_when_a_court_record_is_in_it(st
     quiet = text_of(doc.build(lived(story, read=False).debrief(), "Test"))
     assert "as your ledger shows where it did" not in quiet
     assert "though it counted none of yours" not in quiet
-    assert "and no court wrote anything of yours for it to count" in quiet
+    assert "and no court recorded a judgment or order against you for it to count" in quiet

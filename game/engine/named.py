@@ -17,4 +17,22 @@ else:  # pragma: no cover - Python 3.10 has no StrEnum; this one behaves as it d
         __format__ = str.__format__
         __hash__ = str.__hash__
 
-__all__ = ["StrEnum"]
+__all__ = ["Route", "StrEnum"]
+
+
+class Route(StrEnum):
+    """The ways into a story: the full season, or the short route a class plays in a lesson."""
+
+    FULL = "full"
+    SHORT = "short"
+
+    @classmethod
+    def named(cls, word: object, fallback: "Route | None" = None) -> "Route":
+        """The route ``word`` names; ``fallback`` (when given) for a word that names none."""
+        try:
+            return cls(word)
+        except ValueError:
+            if fallback is None:
+                raise
+            return fallback
+

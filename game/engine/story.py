@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Union
 
 from .conditions import Condition, State, value_kind
-from .named import StrEnum
+from .named import Route
 
 PLAYER = "you"
 
@@ -276,23 +276,6 @@ class DebriefWords:
         words = self.told_read if read else self.told_unread
         # Filled by name, never by str.format: the words are a story's, and a mod's are a stranger's.
         return words.replace("{home}", home).replace("{start}", f"{start:,}")
-
-
-class Route(StrEnum):
-    """The ways into a story: the full season, or the short route a class plays in a lesson."""
-
-    FULL = "full"
-    SHORT = "short"
-
-    @classmethod
-    def named(cls, word: object, fallback: "Route | None" = None) -> "Route":
-        """The route ``word`` names; ``fallback`` (when given) for a word that names none."""
-        try:
-            return cls(word)
-        except ValueError:
-            if fallback is None:
-                raise
-            return fallback
 
 
 #: What a variable holds before anything sets it, by its kind: a flag is down, a count is

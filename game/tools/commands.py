@@ -10,16 +10,19 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from ..engine import Story
-from ..engine.printed import printed_document, printed_name
+from .map_formats import FORMATS
 
+if TYPE_CHECKING:
+    from ..engine import Story
+
+# The parser is built for every start, the window's too: nothing here may import the engine
+# or the tools' work until a command of theirs runs.
 Load = Callable[[argparse.Namespace], "Story | None"]
 
 
 def add_modder_commands(commands: argparse._SubParsersAction, story_args: Callable) -> None:
-    from .map import FORMATS
 
     map_ = commands.add_parser("map", help="the branch map: passages, choices, files, endings, mods")
     map_.add_argument("--format", choices=FORMATS, default="html",
@@ -42,6 +45,8 @@ def add_modder_commands(commands: argparse._SubParsersAction, story_args: Callab
 
 
 def _write(text: str, output: Path | None) -> None:
+    from ..engine.printed import printed_document, printed_name
+
     if output is None:
         sys.stdout.write(printed_document(text))
         return
@@ -60,6 +65,7 @@ def _map(args: argparse.Namespace, load: Load) -> int:
 
 
 def _test(args: argparse.Namespace, load: Load) -> int:
+    from ..engine.printed import printed_document, printed_name
     from .quicktest import MAX_STATES, quicktest
 
     story = load(args)
@@ -83,6 +89,7 @@ def _test(args: argparse.Namespace, load: Load) -> int:
 
 
 def _schema(args: argparse.Namespace, load: Load) -> int:
+    from ..engine.printed import printed_name
     from ..jsonfile import write_json_atomic
     from .schema import story_schema
 

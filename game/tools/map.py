@@ -15,7 +15,7 @@ from ..engine import Story
 from ..engine.discovery import shown_path
 from ..engine.story import Branch, Passage
 
-FORMATS = ("dot", "mermaid", "html")
+from .map_formats import FORMATS
 
 COLUMN, ROW = 250, 64          # where the HTML map puts passages: one column per step from the start
 NODE_WIDTH, NODE_HEIGHT = 200, 40

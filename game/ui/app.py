@@ -20,7 +20,7 @@ import pygame
 
 from game.engine.printed import printed_name
 from game.paths import SPEECH_ENV
-from game.engine.story import Route
+from game.engine.named import Route
 from game.saves import SlotStore
 from game.settings import Settings, load_settings, save_settings
 from game.ui.audio import Audio

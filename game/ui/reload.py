@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.engine.story import Route
+from game.engine.named import Route
 from game.ui.scene import Push, Reset, Scene, To, Transition
 
 if TYPE_CHECKING:
