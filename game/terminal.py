@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING, NamedTuple
 from . import debrief_document
 from .engine import Debrief, Page, Session
 from .engine.printed import STRAY
-from .engine.session import MAX_AUTO_STEPS
+from .engine.limits import MAX_AUTO_STEPS
 from .engine.passage_words import keeps_lines, kind_heading, paragraphs, signature
 from .typography import named_speaker, plain as in_plain_ascii, typographic
 

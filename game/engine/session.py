@@ -18,7 +18,6 @@ from . import save_fields as fields
 from .conditions import Condition, Grade
 from .debrief import Debrief, make_debrief
 from .ledger import Event
-from .limits import MAX_AUTO_STEPS  # noqa: F401  (read from here by the terminal and the tests)
 from .story import (
     PLAYER, AddVariables, Branch, Choice, Effect, Passage, Record, Roll, Route, SetCity, SetDay, SetVariables, Story,
     held_variants, with_held,

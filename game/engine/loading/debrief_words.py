@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from ..conditions import Condition
 from ..located import Node
 from ..story import DEBRIEF_PLACES, DebriefWords
 from .format import DEBRIEF_WORDS, NOTE, WORDING
@@ -56,7 +57,7 @@ class DebriefSection(Values):
         return DebriefWords(rules_read, kept_read, kept_unread, told_read, told_unread,
                             self._notes(fields.get("notes")))
 
-    def _notes(self, node: Node | None) -> tuple:
+    def _notes(self, node: Node | None) -> tuple[tuple[Condition, str], ...]:
         """The grade's notes: each a condition asked at the ending and the sentence it allows."""
         if node is None:
             return ()
@@ -69,9 +70,7 @@ class DebriefSection(Values):
             if fields is None:
                 continue
             self.keys(item, NOTE.allowed, "a note of the debrief")
-            missing = [k for k in NOTE.needs if k not in fields]
-            if missing:
-                self.error(item, "a note of the debrief needs " + " and ".join(f"'{k}'" for k in missing))
+            if not self.has_needed(item, fields, NOTE.needs, "a note of the debrief"):
                 continue
             when = self.condition(fields["when"])
             said = self._said(fields["text"], "a note of the debrief", ())

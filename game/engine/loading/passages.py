@@ -218,9 +218,7 @@ class Passages(Effects):
         if fields is None:
             return None
         self.keys(body, THREAD_KEYS, f"thread '{name}'")
-        missing = [k for k in THREAD.needs if k not in fields]
-        if missing:
-            self.error(body, f"thread '{name}' needs " + " and ".join(f"'{k}'" for k in missing))
+        if not self.has_needed(body, fields, THREAD.needs, f"thread '{name}'"):
             return None
         about = self.text(fields["about"], f"thread '{name}': about")
         opens, closes = self.condition(fields["opens"]), self.condition(fields["closes"])

@@ -56,6 +56,13 @@ class Values:
             if name not in allowed:
                 self.error(node.keys[name], f"unknown key '{name}' in {what}{self.closest(name, allowed)}")
 
+    def has_needed(self, node: Node, fields: dict, needs: Sequence[str], what: str) -> bool:
+        """Whether a mapping has every key its shape needs; reports those it lacks, on the mapping."""
+        missing = [k for k in needs if k not in fields]
+        if missing:
+            self.error(node, f"{what} needs " + " and ".join(f"'{k}'" for k in missing))
+        return not missing
+
     def text(self, node: Node | None, what: str) -> str | None:
         if node is None or node.value is None:
             return None
