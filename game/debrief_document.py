@@ -445,8 +445,10 @@ def build(debrief: Debrief, story_title: str) -> Document:
             elsewhere.append(compared)
         else:
             elsewhere.append(Paragraph("Nothing you did was recorded, in either city.", quiet=True))
+        # Said in the present: a visitor can hold a perk there (Nanjing's card for a donor who
+        # gave blood in Nanjing), so "would have meant" is untrue of some lives.
         if other.perks:
-            elsewhere.append(Subhead(f"What {other.grade} would have meant"))
+            elsewhere.append(Subhead(f"What {other.grade} means in {other.name}"))
             elsewhere.extend(Item(perk) for perk in other.perks)
         sections.append(Section(f"Under {other.name}'s rules", "The same life, somewhere else",
                                 f"Under {other.name}'s rules", tuple(elsewhere)))
