@@ -279,6 +279,9 @@ class Loadout:
     given: tuple[Path, ...] = ()
     cache: Path | None = None
     broken: dict[Path, tuple[Problem, ...]] = field(default_factory=dict)
+    #: What each folder's files say of the mod, read once a run (a folder named with --mod
+    #: may be no installed mod).
+    _descriptions: dict[str, InstalledMod] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def is_on(self, mod: InstalledMod) -> bool:
         return mod.usable and not self.is_broken(mod) and (mod.key in self.enabled or self._given(mod))
@@ -308,11 +311,11 @@ class Loadout:
         return called(self._described(folder).name)
 
     def _described(self, folder: Path) -> InstalledMod:
-        cache = self.__dict__.setdefault("_descriptions", {})
         key = str(folder)
-        if key not in cache:
-            cache[key] = next((m for m in self.installed if _same(m.folder, folder)), None) or describe(folder)
-        return cache[key]
+        if key not in self._descriptions:
+            self._descriptions[key] = next((m for m in self.installed if _same(m.folder, folder)), None) \
+                or describe(folder)
+        return self._descriptions[key]
 
     def chosen(self) -> list[Path]:
         """Every mod folder chosen for this run, installed ones first, each mod once: a mod

@@ -8,7 +8,7 @@ import re
 import yaml
 
 from game.tools.hook_tables import ALIASES_BEGIN, HOOKS_BEGIN, aliases_table, generated, hooks_table, tables
-from helpers import ROOT, run_main
+from helpers import ROOT, run_process
 
 MODDING = (ROOT / "docs" / "modding.md").read_text(encoding="utf-8")
 #: The page's examples of what the story itself writes, fenced as ```yaml story/story.yaml.
@@ -39,7 +39,7 @@ def test_the_pages_examples_of_the_storys_promises_are_the_storys_own(shipped_st
 
 
 def test_the_hooks_command_prints_both_tables_and_the_changes(shipped_story):
-    result = run_main("hooks")
+    result = run_process("hooks")
     assert result.returncode == 0, result.stderr
     assert result.stdout == tables(shipped_story)
     assert "| `yard_sweep` | 6 | `sep_sweep` |" in result.stdout
