@@ -230,3 +230,19 @@ def test_the_compiled_story_keeps_the_promises(story, tmp_path):
     assert again.hooks == first.hooks and again.aliases == first.aliases and again.hook_changes == first.hook_changes
     assert again.release == "1.1" and again.passage_named("oldest_yard") == "gate"
     assert again.passage_named("amber_light") == "start" and again.passage_named("gate") == "gate"
+
+
+def test_a_release_in_a_list_that_is_no_version_is_an_error_at_that_release(story, tmp_path):
+    mod = write_mod(tmp_path / "mod", 'mod:\n  name: Leaves\n  game: ["1.0", soon]\n')
+    _, problems = check_story(story, [mod])
+    assert [(p.line, p.col, p.message) for p in problems if p.is_error] == [
+        (3, 17, "'soon' is not a version: write the release the mod was written for, such as \"1.0\"")]
+
+
+def test_a_mod_passage_named_like_a_hook_or_an_old_id_is_the_mods_mistake(story, tmp_path):
+    mod = write_mod(tmp_path / "mod", "mod: {name: Leaves}\npassages:\n  at_the_gate: {text: Mine., goto: home}\n"
+                                      "  old_yard: {text: Mine too., goto: home}\n")
+    _, problems = check_story(story, [mod])
+    assert [(Path(p.path).name, p.message) for p in problems if p.is_error] == [
+        ("mod.yaml", "'at_the_gate' is one of the story's hooks; give your passage an id of its own (prefix your ids)"),
+        ("mod.yaml", "'old_yard' is one of the story's old ids; give your passage an id of its own (prefix your ids)")]

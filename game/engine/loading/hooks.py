@@ -31,7 +31,7 @@ class Hooks:
         self.aliases = aliases
         self.changes = changes
         self.passages = passages
-        self.hook_of = {}
+        self.hook_of: dict[str, str] = {}
         for hook in hooks.values():
             self.hook_of.setdefault(hook.passage, hook.name)
 
@@ -81,9 +81,12 @@ class Hooks:
         out: dict[str, Passage] = {}
         for pid, passage in passages.items():
             goto = sent(passage.goto)
-            choices = tuple(c if sent(c.goto) is c.goto else replace(c, goto=sent(c.goto)) for c in passage.choices)
+            choices = []
+            for choice in passage.choices:
+                branches = sent(choice.goto)
+                choices.append(choice if branches is choice.goto else replace(choice, goto=branches))
             changed = goto is not passage.goto or any(a is not b for a, b in zip(choices, passage.choices))
-            out[pid] = replace(passage, goto=goto, choices=choices) if changed else passage
+            out[pid] = replace(passage, goto=goto, choices=tuple(choices)) if changed else passage
         return out
 
 
@@ -102,7 +105,8 @@ class HookSections(Values):
             target = word(value)
             if not isinstance(target, str) or not self.valid_id(value, target):
                 continue
-            if old in gathered.passage_nodes:
+            home = gathered.passage_nodes.get(old)
+            if home is not None and not gathered.origins.get(home[0].path, ("", False))[1]:
                 self.error(key, f"'{old}' is a passage of the story; an alias keeps the id of a passage that is "
                                 "gone, so remove the alias (or rename the passage)")
             elif old in gathered.hook_nodes:
@@ -110,6 +114,11 @@ class HookSections(Values):
             else:
                 aliases[old] = target
         found = Hooks(hooks, aliases, self.changes(), passages)
+        for pid, (key, _body) in gathered.passage_nodes.items():
+            if (pid in hooks or pid in aliases) and gathered.origins.get(key.path, ("", False))[1]:
+                what = "hooks" if pid in hooks else "old ids"
+                self.error(key, f"'{pid}' is one of the story's {what}; give your passage an id of its own "
+                                "(prefix your ids)")
         for old, (key, value) in gathered.alias_nodes.items():
             if old not in aliases:
                 continue
@@ -143,7 +152,8 @@ class HookSections(Values):
             return None
         if passage not in passages:
             return None  # the passage's own mistakes are reported where it is written
-        if name in self.gathered.passage_nodes and name != passage:
+        home = self.gathered.passage_nodes.get(name)
+        if home is not None and name != passage and not self.gathered.origins.get(home[0].path, ("", False))[1]:
             self.error(key, f"hook '{name}' has the id of another passage; name the hook for what happens there")
             return None
         own_day = passages[passage].day
@@ -231,13 +241,15 @@ class HookSections(Values):
     def games(self, hooks: Hooks) -> None:
         """Tell each mod that says which releases it was written for what changed since."""
         for _folder, node in self.gathered.mod_games:
-            written = self.text_list(node, "the mod's 'game'") if isinstance(node.value, list) else (
-                [t] if (t := self.text(node, "the mod's 'game'")) is not None else [])
+            items = node.value if isinstance(node.value, list) else [node]
             numbers = []
-            for text in written:
+            for item in items:
+                text = self.text(item, "the mod's 'game'")
+                if text is None:
+                    continue
                 number = version_key(text)
                 if number is None:
-                    self.error(node, f"'{text}' is not a version: write the release the mod was written for, "
+                    self.error(item, f"'{text}' is not a version: write the release the mod was written for, "
                                      "such as \"1.0\"")
                 else:
                     numbers.append((number, text.strip()))
