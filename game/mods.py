@@ -429,8 +429,12 @@ def other_versions(saved_with: Sequence[ModRecord], on_now: Sequence[ModRecord])
 
 def named(records: Sequence[ModRecord]) -> str:
     """Mods as a sentence names them: 'A', 'A and B', 'A, B and C'."""
-    names = [f"‘{r.name}’" for r in records]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return _listed([r.name for r in records])
+
+
+def _listed(names: Sequence[str]) -> str:
+    quoted = [f"‘{name}’" for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 #: Stands for the folder play keeps compiled stories in, as ``game.paths.story_cache`` says.
@@ -456,10 +460,9 @@ def first_load(story_dir: Path, given: Sequence[Path], enabled: Sequence[str], d
 
 def turned_off_words(loadout: Loadout) -> str:
     """One line naming the mods left out of this run: for a terminal, and the window's list."""
-    names = [f"‘{name}’" for name, _ in loadout.turned_off()]
+    names = [name for name, _ in loadout.turned_off()]
     if not names:
         return ""
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     one = len(names) == 1
-    return (f"{listed} {'has' if one else 'have'} errors and {'is' if one else 'are'} turned off; the game goes on "
-            f"without {'it' if one else 'them'}.")
+    return (f"{_listed(names)} {'has' if one else 'have'} errors and {'is' if one else 'are'} turned off; the game "
+            f"goes on without {'it' if one else 'them'}.")
