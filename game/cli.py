@@ -41,6 +41,33 @@ def _load(args: argparse.Namespace, cache: Path | None = None) -> Story | None:
     return story
 
 
+def _load_for_play(args: argparse.Namespace, cache: Path | None = None) -> Story | None:
+    """The story to play, with every mod named that loads: a mod with errors is turned off on
+    its own, its problems printed, and the game goes on with the others (``args.mod`` is left
+    holding those)."""
+    from .engine.broken_mods import check_leaving_out_broken
+    from .engine.printed import printed_name
+
+    story, problems, broken = check_leaving_out_broken(args.story, args.mod, cache)
+    if story is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print("The story has errors; run 'python main.py check' for the full list.", file=sys.stderr)
+        return None
+    if broken:
+        from .mods import describe
+
+        for mod in broken:
+            for problem in mod.problems:
+                print(problem, file=sys.stderr)
+            errors = len(mod.errors)
+            print(f"‘{printed_name(describe(mod.folder).name)}’ ({printed_name(mod.folder)}) has "
+                  f"{errors} error{'s' if errors != 1 else ''} and is turned off; the game goes on without it.",
+                  file=sys.stderr)
+        args.mod = [m for m in args.mod if not any(Path(m) == b.folder for b in broken)]
+    return story
+
+
 def _at_least_one(text: str) -> int:
     try:
         value = int(text)
@@ -210,7 +237,7 @@ def _play_text(args: argparse.Namespace) -> int:
     from .terminal import play_on, slots_for
     from .tools.explore import picker_for
 
-    story = _load(args, _play_cache(args))
+    story = _load_for_play(args, _play_cache(args))
     if story is None:
         return 1
     args.route = Route.named(args.route)
@@ -266,10 +293,16 @@ def _check(args: argparse.Namespace) -> int:
     paths = args.paths or [args.story]
     errors = warnings = 0
     for path in paths:
-        if _checked_as_a_mod(path):
-            story, problems = check_story(args.story, [*args.mod, path])
-        else:
-            story, problems = check_story(path, args.mod)
+        root, mods = (args.story, [*args.mod, path]) if _checked_as_a_mod(path) else (path, list(args.mod))
+        story, problems = check_story(root, mods)
+        turned_off: list = []
+        if story is None and mods:
+            # What the game would do: each broken mod turned off on its own, the story played
+            # with the others — checked whole too, so a broken mod hides nothing of theirs.
+            from .engine.broken_mods import check_leaving_out_broken
+
+            story, kept_problems, turned_off = check_leaving_out_broken(root, mods)
+            problems = sorted(set(problems) | set(kept_problems))
         if story is not None:
             from .tools.lint import lint
 
@@ -279,7 +312,11 @@ def _check(args: argparse.Namespace) -> int:
                 print(problem)
         errors += sum(1 for p in problems if p.is_error)
         warnings += sum(1 for p in problems if not p.is_error)
-        if story is not None:
+        for mod in turned_off:
+            count = len(mod.errors)
+            print(f"{printed_name(mod.folder)}: {count} error{'s' if count != 1 else ''} — turned off when played; "
+                  "the story loads with the other mods")
+        if story is not None and not turned_off:
             print(f"{printed_name(path)}: {len(story.passages)} passages in {len(story.files)} files — "
                   f"{'clean' if not problems else f'{len(problems)} warning(s)'}")
     if errors:

@@ -272,9 +272,9 @@ class Session:
 
     def ask(self, question: str, subject: str) -> Any:
         if question == "seen":
-            return self.visits[subject] > 0
+            return self.visits[self.story.passage_named(subject)] > 0
         if question == "visits":
-            return self.visits[subject]
+            return self.visits[self.story.passage_named(subject)]
         if question == "did":
             return sum(1 for e in self.events if e.behaviour == subject and e.subject == PLAYER)
         if question == "observed":

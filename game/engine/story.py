@@ -195,6 +195,36 @@ def reached(starts: Iterable[str | None], step: Callable[[str], Iterable[str]],
 
 
 @dataclass(frozen=True)
+class Hook:
+    """A place the story promises a mod may join it: a passage, named for what happens there
+    rather than for the file it lives in, so that a release which renames or merges the
+    passage moves the hook with it and the mods naming the hook go on loading."""
+
+    name: str
+    passage: str
+    day: int
+    by_then: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class HookChange:
+    """What one release of the story changed in its hooks and aliases, in a modder's words."""
+
+    version: str
+    changes: tuple[str, ...]
+
+
+def version_key(version: str) -> tuple[int, ...] | None:
+    """A release's version as numbers to compare ("1.10" comes after "1.9"), or None when it
+    is not numbers joined by dots."""
+    parts = version.strip().split(".")
+    if not all(part.isdigit() and len(part) <= 6 for part in parts):
+        return None
+    return tuple(int(part) for part in parts)
+
+
+@dataclass(frozen=True)
 class Behaviour:
     id: str
     label: str
@@ -306,6 +336,11 @@ class Story:
     debrief_words: DebriefWords = DebriefWords()
     files: tuple[str, ...] = ()  # each file read, by its absolute path (shown_path shortens it)
     warnings: tuple[object, ...] = ()
+    #: Where mods may join the story, by hook name; the old ids it still answers to, each with
+    #: the hook or passage it stands for now; and what each release changed in them.
+    hooks: dict[str, Hook] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    hook_changes: tuple[HookChange, ...] = ()
 
     @property
     def has_short_route(self) -> bool:
@@ -335,6 +370,24 @@ class Story:
         if name in self.variables:
             return self.variables[name]
         return DEFAULTS.get(self.variable_kinds.get(name, "bool"), False)
+
+    def passage_named(self, name: str) -> str:
+        """The passage a name stands for: a passage's own id, a hook's, or an old id's (an
+        alias, followed through the hook or later alias it names). A name that stands for
+        nothing is given back as it is."""
+        for _ in range(len(self.aliases) + 1):
+            hook = self.hooks.get(name)
+            if hook is not None:
+                return hook.passage
+            if name not in self.aliases:
+                return name
+            name = self.aliases[name]
+        return name
+
+    @property
+    def release(self) -> str | None:
+        """The story's latest release, as its changelog of hooks numbers it (None: it keeps none)."""
+        return self.hook_changes[-1].version if self.hook_changes else None
 
     def city_name(self, city: str) -> str:
         for jurisdiction in self.jurisdictions.values():

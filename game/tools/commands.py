@@ -1,4 +1,4 @@
-"""The modder's sub-commands — map, test, schema — as the command line offers them.
+"""The modder's sub-commands — map, test, schema, hooks — as the command line offers them.
 
 They live here so the entry point only names them; each reads the story the same way every
 other command does (``--story`` and ``--mod``), through the loader the entry point passes in.
@@ -42,6 +42,10 @@ def add_modder_commands(commands: argparse._SubParsersAction, story_args: Callab
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the story format (for editors)")
     schema.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write to FILE")
+
+    hooks = commands.add_parser("hooks", help="where a mod may join the story: its hooks, the old ids it still "
+                                              "answers to, and what each release changed (Markdown)")
+    story_args(hooks)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -101,6 +105,16 @@ def _schema(args: argparse.Namespace, load: Load) -> int:
     return 0
 
 
+def _hooks(args: argparse.Namespace, load: Load) -> int:
+    from .hook_tables import tables
+
+    story = load(args)
+    if story is None:
+        return 1
+    _write(tables(story), None)
+    return 0
+
+
 MODDER_COMMANDS: dict[str, Callable[[argparse.Namespace, Load], int]] = {
-    "map": _map, "test": _test, "schema": _schema,
+    "map": _map, "test": _test, "schema": _schema, "hooks": _hooks,
 }

@@ -207,6 +207,12 @@ class _Facts:
             self.values[("ask", "seen", pid)] = {False, True} if pid in reachable else {False}
             if pid not in reachable:
                 self.values[("ask", "visits", pid)] = {0}
+        # A hook or an old id asks of the passage it stands for.
+        for name in (*story.hooks, *story.aliases):
+            for question in ("seen", "visits"):
+                known = self.values.get(("ask", question, story.passage_named(name)))
+                if known is not None:
+                    self.values[("ask", question, name)] = known
         for bid in story.behaviours:
             if bid not in recorded:
                 self.values[("ask", "did", bid)] = {0}

@@ -144,8 +144,15 @@ threads:
 debrief:
   notes:
     - {when: "on_record(gave_blood) > 0", text: The blood station told the city.}
+hooks:
+  first_page: {passage: start, day: 1, by_then: Nothing yet.}
+aliases:
+  old_start: first_page
+hook_changes:
+  - {version: "1.0", changes: The first release.}
+  - {version: "1.1", changes: [The first page is a hook.]}
 """
-MOD = "mod: {name: Lanterns, author: Someone}\n"
+MOD = "mod: {name: Lanterns, author: Someone, game: \"1.1\"}\n"
 ADDITION = "jurisdiction:\n  id: nanjing\n  rules:\n    helped_stranger: {points: 1, sources: [hospital]}\n"
 
 #: For each key the format says a mapping needs: the file, and the text without that key.
@@ -182,6 +189,13 @@ LEFT_OUT = [
     ("blacklist", "list_on", "rules.yaml", "  list_on: [unpaid_judgment, ignored_court_order]\n", ""),
     ("blacklist", "lift_on", "rules.yaml", "  lift_on: [paid_judgment]\n", ""),
     ("mod", "name", "mod/mod.yaml", "name: Lanterns, ", ""),
+    ("hook", "passage", "passages.yaml", "{passage: start, day: 1, by_then: Nothing yet.}", "{day: 1, by_then: Nothing yet.}"),
+    ("hook", "day", "passages.yaml", "{passage: start, day: 1, by_then: Nothing yet.}",
+     "{passage: start, by_then: Nothing yet.}"),
+    ("hook", "by_then", "passages.yaml", "{passage: start, day: 1, by_then: Nothing yet.}", "{passage: start, day: 1}"),
+    ("hook_change", "version", "passages.yaml", '{version: "1.0", changes: The first release.}',
+     "{changes: The first release.}"),
+    ("hook_change", "changes", "passages.yaml", '{version: "1.0", changes: The first release.}', '{version: "1.0"}'),
 ]
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
 from ..located import Node
 from ..story import Branch, Choice, Passage
@@ -16,11 +17,18 @@ EXTEND_KEYS = EXTEND.allowed
 class PassageAdditions(Passages):
     """Applies every 'extend' and 'after' once all passages are built."""
 
-    def extend(self, key: Node, body: Node, passages: dict[str, Passage]) -> None:
+    def extend(self, key: Node, body: Node, passages: dict[str, Passage],
+               named: Callable[[str, Node], str] | None = None, hooks: tuple[str, ...] = ()) -> None:
+        """Add what ``body`` says to the passage ``key`` names; ``named`` says which passage a
+        hook or an old id stands for, and ``hooks`` are offered with the passages when a name
+        is unknown."""
         target = key.value
+        if named is not None and isinstance(target, str):
+            target = named(target, key)
         if target not in passages:
             if target not in self.gathered.passage_nodes:
-                self.error(key, f"cannot extend unknown passage '{target}'{self.closest(str(target), passages)}")
+                self.error(key, f"cannot extend unknown passage '{target}'"
+                                f"{self.closest(str(target), [*passages, *hooks])}")
             return
         fields = self.mapping(body, f"extend '{target}'")
         if fields is None:
@@ -51,10 +59,11 @@ class PassageAdditions(Passages):
         passages[target] = replace(passage, choices=choices, goto=() if extra else passage.goto,
                                    variants=passage.variants + variants)
 
-    def follow_afters(self, passages: dict[str, Passage],
-                      own_gotos: dict[str, tuple[Branch, ...]]) -> dict[str, Passage]:
+    def follow_afters(self, passages: dict[str, Passage], own_gotos: dict[str, tuple[Branch, ...]],
+                      passage_for: Callable[[str], str | None] | None = None) -> dict[str, Passage]:
         """Put in place of each 'goto: {after: X}' the branches of X's own goto, as written
-        before any mod gave X choices."""
+        before any mod gave X choices; ``passage_for`` says which passage a hook or an old id
+        stands for."""
         afters = self.gathered.afters
 
         def expand(branches: tuple[Branch, ...], seen: tuple[str, ...]) -> tuple[Branch, ...]:
@@ -65,6 +74,8 @@ class PassageAdditions(Passages):
                     out.append(branch)
                     continue
                 target, node = branch.to, found[1]
+                if passage_for is not None and target not in own_gotos:
+                    target = passage_for(target) or target
                 if target not in own_gotos:
                     continue  # an unknown passage, reported with every other goto
                 if target in seen:

@@ -15,6 +15,7 @@ from .additions import PassageAdditions
 from .checks import Checks
 from .gathered import Gathered
 from .header import StorySection
+from .hooks import HookSections
 from .jurisdictions import Jurisdictions
 from .recorded import Recorded
 from .sections import Sections
@@ -81,15 +82,22 @@ class StoryBuild:
         header = StorySection(gathered).header(jurisdictions)
         threads = {name: thread for name, (key, body) in gathered.thread_nodes.items()
                    if (thread := self.passages.thread(name, key, body)) is not None}
+        promises = HookSections(gathered)
+        hooks = promises.read(passages)
+        promises.games(hooks)
         own_gotos = {pid: passage.goto for pid, passage in passages.items()}
+        hook_names = tuple(hooks.hooks)
         for key, body in gathered.extend_nodes:
-            self.passages.extend(key, body, passages)
+            self.passages.extend(key, body, passages, lambda name, node: promises.name(hooks, name, node), hook_names)
+        promises.gotos(hooks)  # the choices extend added name passages too
         if gathered.afters:
-            passages = self.passages.follow_afters(passages, own_gotos)
+            passages = self.passages.follow_afters(passages, own_gotos, hooks.passage_for)
+        passages = hooks.rewrite(passages)
         # The debrief's words are read before the whole-story checks, so the conditions of
         # its notes are checked with every other condition.
         words = self.sections.debrief.words([*(header.variables if header else ()), *gathered.variables_set])
         checks = Checks(gathered)
+        checks.passage_names = hooks
         checks.cross_check(passages, behaviours, sources, subjects, jurisdictions)
         checks.same_names(jurisdictions, subjects)
         if header is None:
@@ -105,6 +113,7 @@ class StoryBuild:
             questions=tuple(gathered.story_questions), threads=threads, debrief_words=words,
             files=tuple(gathered.files),
             warnings=tuple(p for p in gathered.problems if not p.is_error),
+            hooks=hooks.hooks, aliases=hooks.aliases, hook_changes=hooks.changes,
         )
 
 

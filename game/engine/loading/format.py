@@ -43,8 +43,8 @@ class Shape:
 STORY = Shape({"title": "text", "start": "id", "short_start": "id", "home": "id", "day": "day", "city": "id",
                "variables": "variables"}, ("start", "home"),
               "the title, where play starts, the home jurisdiction and the starting variables")
-MOD = Shape({"name": "text", "description": "text", "author": "text", "version": "text"}, ("name",),
-            "this file is part of a mod")
+MOD = Shape({"name": "text", "description": "text", "author": "text", "version": "text", "game": "texts"},
+            ("name",), "this file is part of a mod; 'game' names the releases of the story it was written for")
 PASSAGE = Shape({"text": "text", "style": "style", "speaker": "text", "title": "text", "day": "day", "city": "id",
                  "variants": "list:variant", "do": "effects", "choices": "list:choice", "goto": "goto",
                  "continue": "text", "ending": "ending"}, ("text",))
@@ -81,18 +81,27 @@ WORDING = Shape({"read": "text", "unread": "text"})
 #: A sentence of the grade's page, said of the lives where ``when`` holds at the ending.
 NOTE = Shape({"when": "condition", "text": "text"}, ("when", "text"),
              "said under the grade, in the lives where the condition holds at the ending")
+#: A place where a mod may join the story, named for what happens there (the story's own).
+HOOK = Shape({"passage": "id", "day": "day", "by_then": "text"}, ("passage", "day", "by_then"),
+             "a passage a mod may extend or go to, kept from one release to the next: the day, and what "
+             "has happened by then")
+#: What one release changed in the hooks and the old ids they answer to.
+HOOK_CHANGE = Shape({"version": "text", "changes": "texts"}, ("version", "changes"),
+                    "one release of the story, and what it changed in the hooks and aliases")
 #: A story file's top-level sections.
 FILE = Shape({"story": "story", "mod": "mod", "passages": "named:passage", "extend": "named:extend",
               "behaviours": "named:text|labelled", "sources": "named:text|labelled", "subjects": "named:text|labelled",
               "jurisdiction": "jurisdiction", "blacklist": "blacklist", "questions": "questions",
-              "threads": "named:thread", "debrief": "debrief_words"})
+              "threads": "named:thread", "debrief": "debrief_words", "hooks": "named:hook", "aliases": "named:id",
+              "hook_changes": "list:hook_change"})
 
 #: Every shape, by the name a kind uses for it.
 SHAPES = {"story": STORY, "mod": MOD, "passage": PASSAGE, "choice": CHOICE, "branch": BRANCH, "after": AFTER,
           "variant": VARIANT, "ending": ENDING, "debrief": DEBRIEF, "question": QUESTION, "thread": THREAD,
           "extend": EXTEND, "record": RECORD, "labelled": LABELLED, "rule": RULE,
           "definition": JURISDICTION, "addition": ADDITION, "blacklist": BLACKLIST,
-          "debrief_words": DEBRIEF_WORDS, "wording": WORDING, "note": NOTE}
+          "debrief_words": DEBRIEF_WORDS, "wording": WORDING, "note": NOTE, "hook": HOOK,
+          "hook_change": HOOK_CHANGE}
 
 #: What each effect holds, in the order of the loader's EFFECT_BUILDERS.
 EFFECT_VALUES = {"record": "id|record", "set": "variables", "add": "numbers", "roll": "id", "day": "day", "city": "id"}

@@ -48,6 +48,12 @@ class Gathered:
     variables_set: dict[str, str] = field(default_factory=dict)
     variable_nodes: dict[str, Node] = field(default_factory=dict)
     variable_owners: dict[str, tuple[str, bool, Node]] = field(default_factory=dict)
+    # The story's hooks and aliases by name, its changelog of them, and each mod's 'game'
+    # (the releases it was written for) with the mod's folder.
+    hook_nodes: dict[str, tuple[Node, Node]] = field(default_factory=dict)
+    alias_nodes: dict[str, tuple[Node, Node]] = field(default_factory=dict)
+    hook_change_nodes: list[Node] = field(default_factory=list)
+    mod_games: list[tuple[str, Node]] = field(default_factory=list)
     # Where each jurisdiction's rules were written, and whether an addition wrote them.
     rule_origins: dict[str, dict[str, tuple[Node, bool]]] = field(default_factory=dict)
 
