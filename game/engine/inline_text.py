@@ -208,6 +208,7 @@ class _Reader:
     def condition(self) -> Condition | None:
         """The condition of a ``when`` case, up to its ':' (outside quotes), parsed by the
         condition language."""
+        self._spaces()
         start = self.pos
         end = self._colon(start)
         if end is None:
