@@ -127,8 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="for testing: begin at this passage instead of the first")
     play.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                       help="for testing: start with this variable set (may be repeated)")
-    play.add_argument("--record", action="append", default=[], metavar="BEHAVIOUR:SOURCE",
-                      help="for testing: start with this act on the record (may be repeated)")
+    play.add_argument("--record", action="append", default=[], metavar="BEHAVIOUR:SOURCE[:SUBJECT]",
+                      help="for testing: start with this act on the record, held against SUBJECT when named "
+                           "(may be repeated)")
+    play.add_argument("--seen", action="append", default=[], metavar="PASSAGE",
+                      help="for testing: start with this passage already seen (may be repeated)")
     _story_args(play)
 
     check = commands.add_parser("check", help="check story files; every problem as path:line:col")
@@ -245,14 +248,16 @@ def _play_text(args: argparse.Namespace) -> int:
         print("This story has no short route.", file=sys.stderr)
         return 1
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
-    if args.start or args.set or args.record:
+    testing = bool(args.start or args.set or args.record or args.seen)
+    if testing:
         from .tools.rehearsal import RehearsalError, rehearse
 
         if args.kiosk or args.kiosk_config is not None:
-            print("--start, --set and --record are for testing a story; a kiosk plays it as it is.", file=sys.stderr)
+            print("--start, --set, --record and --seen are for testing a story; a kiosk plays it as it is.",
+                  file=sys.stderr)
             return 2
         try:
-            session = rehearse(story, seed, args.route, args.start, args.set, args.record)
+            session = rehearse(story, seed, args.route, args.start, args.set, args.record, args.seen)
         except RehearsalError as exc:
             print(printed_name(exc), file=sys.stderr)
             return 2
@@ -260,7 +265,7 @@ def _play_text(args: argparse.Namespace) -> int:
         session = Session.new(story, seed=seed, route=args.route)
     auto = picker_for(seed) if args.auto else None
     saves = None
-    if not (args.auto or args.kiosk or args.kiosk_config is not None or args.start or args.set or args.record):
+    if not (args.auto or args.kiosk or args.kiosk_config is not None or testing):
         saves = slots_for(story, args.mod)      # the window's slots: s saves, l loads
     result, session = play_on(session, sys.stdin, sys.stdout, auto=auto, max_steps=args.max_steps,
                               plain=args.plain, width=args.width, saves=saves)

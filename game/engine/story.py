@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Union
 
 from .conditions import Condition, State, value_kind
+from .inline_text import Template
 from .named import Route
 
 PLAYER = "you"
@@ -88,6 +89,8 @@ class Variant:
     replace: bool = False
     #: Set on text a mod hooks in with ``at: start``: it goes before the passage's own text.
     first: bool = False
+    #: Where the variant is written (None when not known): a mod's test reports on its own.
+    where: Where | None = None
 
 
 def with_variants(text: str, variants: tuple[Variant, ...], state: State) -> str:
@@ -106,6 +109,13 @@ def held_variants(variants: tuple[Variant, ...], state: State) -> tuple[int, ...
 def with_held(text: str, variants: tuple[Variant, ...], held: tuple[int, ...]) -> str:
     """The text with the variants numbered in ``held`` (see :func:`with_variants`); a number
     the passage does not have is passed over."""
+    return "\n\n".join(p for p in held_texts(text, variants, held) if p)
+
+
+def held_texts(text: str, variants: tuple[Variant, ...], held: tuple[int, ...]) -> list[str]:
+    """The texts a page is made of, in the order read, when the variants numbered in ``held``
+    hold (see :func:`with_variants`): each is filled in (its inline text) before they are
+    joined into paragraphs."""
     head: list[str] = []
     paragraphs = [text]
     for index in sorted(set(held)):
@@ -118,7 +128,7 @@ def with_held(text: str, variants: tuple[Variant, ...], held: tuple[int, ...]) -
             paragraphs = [variant.text]
         else:
             paragraphs.append(variant.text)
-    return "\n\n".join(p for p in head + paragraphs if p)
+    return head + paragraphs
 
 
 @dataclass(frozen=True)
@@ -236,12 +246,29 @@ class Source:
     label: str
 
 
+#: What a subject can be, as its ``kind`` says: the debrief names its ledgers by these.
+SUBJECT_KINDS = ("company", "person")
+
+
 @dataclass(frozen=True)
 class Subject:
-    """Someone other than the player whom the system rates: a company, a shop."""
+    """Someone other than the player whom the system rates: a company, a shop, a person."""
 
     id: str
     label: str
+    kind: str = "company"
+
+
+@dataclass(frozen=True)
+class PriorAct:
+    """An act already on the record when play begins (a story's or a mod's ``before``): it
+    happened on ``day``, before the story's first, in ``city``."""
+
+    behaviour: str
+    source: str | None
+    day: int
+    city: str
+    subject: str = PLAYER
 
 
 @dataclass(frozen=True)
@@ -334,6 +361,11 @@ class Story:
     questions: tuple[Question, ...] = ()
     threads: dict[str, Thread] = field(default_factory=dict)
     debrief_words: DebriefWords = DebriefWords()
+    #: The texts that hold inline text (see :mod:`.inline_text`), each read once: by the text
+    #: as a passage, a variant or a debrief keeps it.
+    inline: dict[str, Template] = field(default_factory=dict)
+    #: Acts on the record before play begins, in the order written (``before`` sections).
+    prior: tuple[PriorAct, ...] = ()
     files: tuple[str, ...] = ()  # each file read, by its absolute path (shown_path shortens it)
     warnings: tuple[object, ...] = ()
     #: Where mods may join the story, by hook name; the old ids it still answers to, each with

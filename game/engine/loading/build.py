@@ -12,11 +12,13 @@ from ..located import Node
 from ..problems import Problem
 from ..story import Story
 from .additions import PassageAdditions
+from .before import BeforePlay
 from .checks import Checks
 from .gathered import Gathered
 from .header import StorySection
 from .hooks import HookSections
 from .jurisdictions import Jurisdictions
+from .printable import Printable
 from .recorded import Recorded
 from .sections import Sections
 
@@ -80,6 +82,8 @@ class StoryBuild:
         blacklist = found.blacklist()
         passages = gathered.built
         header = StorySection(gathered).header(jurisdictions)
+        # Read before the whole-story checks: their records are checked with every other.
+        first_values, prior = BeforePlay(gathered).facts(header)
         threads = {name: thread for name, (key, body) in gathered.thread_nodes.items()
                    if (thread := self.passages.thread(name, key, body)) is not None}
         promises = HookSections(gathered)
@@ -96,6 +100,7 @@ class StoryBuild:
         # The debrief's words are read before the whole-story checks, so the conditions of
         # its notes are checked with every other condition.
         words = self.sections.debrief.words([*(header.variables if header else ()), *gathered.variables_set])
+        Printable(gathered).check()
         checks = Checks(gathered)
         checks.passage_names = hooks
         checks.cross_check(passages, behaviours, sources, subjects, jurisdictions)
@@ -109,8 +114,9 @@ class StoryBuild:
             title=header.title, start=header.start, home=header.home, passages=passages,
             behaviours=behaviours, sources=sources, jurisdictions=jurisdictions, blacklist=blacklist,
             short_start=header.short_start, day=header.day, city=header.city,
-            variables=header.variables, variable_kinds=dict(gathered.variables_set), subjects=subjects,
-            questions=tuple(gathered.story_questions), threads=threads, debrief_words=words,
+            variables={**header.variables, **first_values}, variable_kinds=dict(gathered.variables_set),
+            subjects=subjects, questions=tuple(gathered.story_questions), threads=threads, debrief_words=words,
+            inline=dict(gathered.inline), prior=prior,
             files=tuple(gathered.files),
             warnings=tuple(p for p in gathered.problems if not p.is_error),
             hooks=hooks.hooks, aliases=hooks.aliases, hook_changes=hooks.changes,

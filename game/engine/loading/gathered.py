@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..conditions import Condition
+from ..inline_text import Template
 from ..located import Node
 from ..problems import Problem, Suggestions
 from ..story import Branch, Passage, Question, Record, Where
@@ -56,6 +57,13 @@ class Gathered:
     mod_games: list[tuple[str, Node]] = field(default_factory=list)
     # Where each jurisdiction's rules were written, and whether an addition wrote them.
     rule_origins: dict[str, dict[str, tuple[Node, bool]]] = field(default_factory=dict)
+    #: Each text that holds inline text, read into its template, by the text the model keeps.
+    inline: dict[str, Template] = field(default_factory=dict)
+    #: Each variable a text prints ({name}), where it is written: checked once the
+    #: 'printable' lists of every file are known.
+    printed: list[tuple[str, Node]] = field(default_factory=list)
+    printable_nodes: list[Node] = field(default_factory=list)
+    before_nodes: list[Node] = field(default_factory=list)
 
     def error(self, node: Node, message: str, offset: int = 0) -> None:
         if not node.broken:  # the reader has said what is wrong with it, once

@@ -76,6 +76,10 @@ class Sections(Values):
                 gathered.story_questions.extend(self.passages.questions(node))
             elif name == "debrief":
                 self.debrief.take(key, node, is_mod)
+            elif name == "printable":
+                gathered.printable_nodes.append(node)
+            elif name == "before":
+                gathered.before_nodes.append(node)
 
     def mod(self, key: Node, node: Node, is_mod: bool) -> None:
         if not is_mod:
