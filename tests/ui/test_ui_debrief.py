@@ -38,9 +38,9 @@ def every_size_and_scale():
 ENDING_SEEDS = {
     "end_nanjing": (0, "full"),
     "short_end_ordinary": (3, "short"),
-    "end_quiet_winter": (9, "full"),
+    "end_quiet_winter": (5, "full"),
     "end_model_household": (21, "full"),
-    "end_warning": (10, "full"),
+    "end_warning": (32, "full"),
     "short_end_paid": (19, "short"),
     "end_the_notebook": (84, "full"),
     "short_end_listed": (87, "short"),
