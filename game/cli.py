@@ -108,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                        help="story folders, or mod folders (checked on top of the shipped story)")
     check.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
+    check.add_argument("--host", action="store_true",
+                       help="checking a mod: also print the warnings the story it is played on has by itself")
     _story_args(check)
 
     explore = commands.add_parser("explore", help="play many seeded random lives and report what they reach")
@@ -260,33 +262,49 @@ def _checked_as_a_mod(path: Path) -> bool:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .engine import check_story
     from .engine.printed import printed_name
+    from .tools.whose_problems import sorted_by_owner
 
     paths = args.paths or [args.story]
     errors = warnings = 0
     for path in paths:
-        if _checked_as_a_mod(path):
-            story, problems = check_story(args.story, [*args.mod, path])
-        else:
-            story, problems = check_story(path, args.mod)
-        if story is not None:
-            from .tools.lint import lint
-
-            problems = sorted(set(problems) | set(lint(story)))
+        as_mod = _checked_as_a_mod(path)
+        story_dir, mods = (args.story, [*args.mod, path]) if as_mod else (path, list(args.mod))
+        story, problems = _checked(story_dir, mods)
+        hidden = 0
+        if mods:
+            # A mod's own problems first; the story's own warnings only when asked for.
+            whose = sorted_by_owner(problems, mods, _checked(story_dir, [])[1])
+            problems = whose.mods + (whose.story if args.host else whose.story_errors)
+            hidden = 0 if args.host else len(whose.story_warnings)
         for problem in problems:
             if problem.is_error or not args.quiet:
                 print(problem)
         errors += sum(1 for p in problems if p.is_error)
         warnings += sum(1 for p in problems if not p.is_error)
         if story is not None:
-            print(f"{printed_name(path)}: {len(story.passages)} passages in {len(story.files)} files — "
-                  f"{'clean' if not problems else f'{len(problems)} warning(s)'}")
+            said = "clean" if not problems else f"{len(problems)} warning(s)"
+            if hidden:
+                said += f"; {hidden} warning(s) of the story itself not shown (--host shows them)"
+            print(f"{printed_name(path)}: {len(story.passages)} passages in {len(story.files)} files — {said}")
     if errors:
         # On the same stream as the problems it sums up, so a pipe or a file keeps both.
         print(f"{errors} error(s), {warnings} warning(s)")
         return 1
     return 0
+
+
+def _checked(story_dir: Path, mods: Sequence[Path]) -> tuple[Story | None, list]:
+    """What check finds in a story with these mods: the loader's problems and, when it loads,
+    the lint pass's doubts."""
+    from .engine import check_story
+
+    story, problems = check_story(story_dir, mods)
+    if story is not None:
+        from .tools.lint import lint
+
+        problems = sorted(set(problems) | set(lint(story)))
+    return story, problems
 
 
 def _explore(args: argparse.Namespace) -> int:

@@ -1,0 +1,70 @@
+"""`check` on a mod: the mod's own problems first, the story's own doubts only when asked for."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from helpers import ROOT, run_main
+
+LOST_PASSAGE = """
+    mod: {name: A lost passage}
+    passages:
+      lost_corner:
+        text: Nobody ever comes here.
+        goto: dec_solstice
+    """
+
+
+def write_mod(folder, text: str):
+    folder.mkdir(parents=True)
+    (folder / "mod.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return folder
+
+
+def story_warnings() -> int:
+    """How many warnings the shipped story has by itself, as check counts them."""
+    last = run_main("check").stdout.splitlines()[-1]
+    found = re.search(r"(\d+) warning\(s\)$", last)
+    return int(found.group(1)) if found else 0
+
+
+def test_checking_a_mod_shows_its_own_problems_and_counts_the_storys_hidden_ones(tmp_path):
+    mod = write_mod(tmp_path / "lost", LOST_PASSAGE)
+    result = run_main("check", str(mod))
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2, result.stdout
+    assert "mod.yaml:4:3: warning: passage 'lost_corner' cannot be reached" in lines[0]
+    hidden = story_warnings()
+    assert hidden > 0  # the shipped story has doubts of its own; this test is about hiding them
+    assert lines[-1].endswith(f"1 warning(s); {hidden} warning(s) of the story itself not shown "
+                              "(--host shows them)")
+
+
+def test_host_shows_the_storys_own_warnings_after_the_mods(tmp_path):
+    mod = write_mod(tmp_path / "lost", LOST_PASSAGE)
+    lines = run_main("check", "--host", str(mod)).stdout.splitlines()
+    problems = lines[:-1]
+    assert "lost_corner" in problems[0]
+    assert len(problems) == 1 + story_warnings()
+    assert all(str(ROOT / "story") in line or line.startswith("story") for line in problems[1:])
+    assert "not shown" not in lines[-1]
+
+
+def test_a_warning_the_mod_brings_to_the_storys_files_is_shown_as_the_mods(tmp_path):
+    # A city the mod defines, named as the story names Nanjing: the debrief would show two
+    # ledgers called Nanjing, and the warning falls on the story's own Nanjing.
+    mod = write_mod(tmp_path / "twin", """
+        mod: {name: A twin city}
+        jurisdiction:
+          id: jiangning
+          name: Nanjing
+          cities: [jiangning]
+          start: 1000
+          rules: {}
+          grades: {AAA: 1050, AA: 1030, A: 960, B: 850, C: 600, D: 0}
+        """)
+    lines = run_main("check", str(mod)).stdout.splitlines()
+    twin = [line for line in lines if "as it shows jurisdiction 'jiangning'" in line]
+    assert len(twin) == 1 and "nanjing.yaml" in twin[0]
