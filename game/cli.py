@@ -282,6 +282,8 @@ def _check(args: argparse.Namespace) -> int:
                 print(problem)
         errors += sum(1 for p in problems if p.is_error)
         warnings += sum(1 for p in problems if not p.is_error)
+        if story is not None and not args.quiet:
+            _print_changes(story, mods)
         if story is not None:
             said = "clean" if not problems else f"{len(problems)} warning(s)"
             if hidden:
@@ -292,6 +294,19 @@ def _check(args: argparse.Namespace) -> int:
         print(f"{errors} error(s), {warnings} warning(s)")
         return 1
     return 0
+
+
+def _print_changes(story: Story, mods: Sequence[Path]) -> None:
+    """Each mod's declared changes to the story it is played on, in words, where written."""
+    from .engine.printed import printed_name
+
+    for mod in mods:
+        folder = mod.resolve()
+        changes = [c for c in story.changes if Path(c.mod).resolve() == folder]
+        if changes:
+            print(f"{printed_name(mod)} changes the story it is played on, as its mod section declares:")
+            for change in changes:
+                print(f"  {printed_name(change)}")
 
 
 def _checked(story_dir: Path, mods: Sequence[Path]) -> tuple[Story | None, list]:

@@ -31,8 +31,8 @@ from .located import read_bounded
 from .named import StrEnum
 from .problems import Problem
 from .story import (
-    AddVariables, Behaviour, Blacklist, Branch, Choice, DebriefWords, Ending, Jurisdiction, Passage, Question, Record,
-    Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Thread, Variant, Where,
+    AddVariables, Behaviour, Blacklist, Branch, Change, Choice, DebriefWords, Ending, Jurisdiction, Passage, Question,
+    Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Thread, Variant, Where,
 )
 
 #: Bumped when the way a Story is written here changes.
@@ -43,7 +43,7 @@ MAX_BYTES = 256 * 1024 * 1024
 MAX_ENTRIES = 8
 
 _KINDS: dict[str, type] = {cls.__name__: cls for cls in (
-    AddVariables, Behaviour, Blacklist, Branch, Choice, Condition, DebriefWords, Ending, Jurisdiction, Passage,
+    AddVariables, Behaviour, Blacklist, Branch, Change, Choice, Condition, DebriefWords, Ending, Jurisdiction, Passage,
     Problem, Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Thread, Variant,
     Where, *PARTS)}
 _FIELDS = {name: len(dataclasses.fields(cls)) for name, cls in _KINDS.items()}

@@ -29,6 +29,19 @@ class Where:
 
 
 @dataclass(frozen=True)
+class Change:
+    """Something of the story a mod changes, as its mod section declares: the mod's folder,
+    where the change is written, and what it does, in words (``check`` prints them)."""
+
+    mod: str
+    where: Where
+    words: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.words}"
+
+
+@dataclass(frozen=True)
 class Record:
     behaviour: str
     source: str | None
@@ -306,6 +319,7 @@ class Story:
     debrief_words: DebriefWords = DebriefWords()
     files: tuple[str, ...] = ()  # each file read, by its absolute path (shown_path shortens it)
     warnings: tuple[object, ...] = ()
+    changes: tuple[Change, ...] = ()   # what the mods change of the story, as each declares
 
     @property
     def has_short_route(self) -> bool:

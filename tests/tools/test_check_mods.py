@@ -68,3 +68,57 @@ def test_a_warning_the_mod_brings_to_the_storys_files_is_shown_as_the_mods(tmp_p
     lines = run_main("check", str(mod)).stdout.splitlines()
     twin = [line for line in lines if "as it shows jurisdiction 'jiangning'" in line]
     assert len(twin) == 1 and "nanjing.yaml" in twin[0]
+
+
+def test_check_says_in_words_each_change_a_mod_declares_to_the_story(tmp_path):
+    mod = write_mod(tmp_path / "red", """
+        mod:
+          name: Red lights
+          changes: [rongcheng.ran_red_light, savings]
+        jurisdiction:
+          id: rongcheng
+          rules:
+            ran_red_light: {points: 100, sources: [traffic_camera], override: true}
+        extend:
+          dec_solstice:
+            choices:
+              - text: Find an envelope.
+                when: not seen(red_envelope)
+                goto: red_envelope
+        passages:
+          red_envelope:
+            text: There is money in it.
+            do: [add: {savings: 500}]
+            goto: dec_solstice
+        """)
+    result = run_main("check", str(mod))
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.splitlines()
+    start = lines.index(f"{mod} changes the story it is played on, as its mod section declares:")
+    assert lines[start + 1].endswith("mod.yaml:8:5: changes Rongcheng's rule for 'Drove through a red light' "
+                                     "from −5 to +100")
+    assert lines[start + 2].endswith("mod.yaml:18:16: adds 500 to the story's 'savings' (3,000 at the start)")
+
+
+def test_check_refuses_a_mod_that_rewrites_the_story_without_saying_so(tmp_path):
+    mod = write_mod(tmp_path / "quiet", """
+        mod: {name: Quiet}
+        extend:
+          dec_solstice:
+            choices:
+              - text: Wake up.
+                when: not seen(quiet_morning)
+                goto: quiet_morning
+        passages:
+          quiet_morning:
+            text: It is the first of September again, and nothing is signed.
+            day: 1
+            do: [set: {cousin_loan_signed: false}]
+            goto: dec_solstice
+        """)
+    result = run_main("check", str(mod))
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert len(errors) == 2
+    assert "mod.yaml:12:10: error: sets the day to 1" in errors[0]
+    assert "mod.yaml:13:16: error: sets the story's 'cousin_loan_signed' (false at the start) to false" in errors[1]

@@ -89,6 +89,7 @@ class StoryBuild:
         # The debrief's words are read before the whole-story checks, so the conditions of
         # its notes are checked with every other condition.
         words = self.sections.debrief.words([*(header.variables if header else ()), *gathered.variables_set])
+        changes = self.sections.changes.check(header.variables if header else {}, jurisdictions, behaviours)
         checks = Checks(gathered)
         checks.cross_check(passages, behaviours, sources, subjects, jurisdictions)
         checks.same_names(jurisdictions, subjects)
@@ -104,7 +105,7 @@ class StoryBuild:
             variables=header.variables, variable_kinds=dict(gathered.variables_set), subjects=subjects,
             questions=tuple(gathered.story_questions), threads=threads, debrief_words=words,
             files=tuple(gathered.files),
-            warnings=tuple(p for p in gathered.problems if not p.is_error),
+            warnings=tuple(p for p in gathered.problems if not p.is_error), changes=changes,
         )
 
 

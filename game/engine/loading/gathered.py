@@ -8,7 +8,7 @@ from typing import Any
 from ..conditions import Condition
 from ..located import Node
 from ..problems import Problem, Suggestions
-from ..story import Branch, Passage, Question, Record, Where
+from ..story import Branch, Passage, Question, Record, Rule, Where
 
 
 @dataclass
@@ -50,6 +50,15 @@ class Gathered:
     variable_owners: dict[str, tuple[str, bool, Node]] = field(default_factory=dict)
     # Where each jurisdiction's rules were written, and whether an addition wrote them.
     rule_origins: dict[str, dict[str, tuple[Node, bool]]] = field(default_factory=dict)
+    # What a mod may change of the story it is played on, and what mods do change of it:
+    # the names each mod's folder declares under 'changes', the variables (day and city
+    # among them) mods' files write, with how and the value, the rules mods set in the story's
+    # own cities for the story's own acts (the city, the act, the rule before and after), and
+    # the variables the story's own files write or declare.
+    declared: dict[str, list[tuple[str, Node]]] = field(default_factory=dict)
+    mod_writes: list[tuple[str, Node, str, Any]] = field(default_factory=list)
+    rule_changes: list[tuple[str, str, Rule | None, Rule, Node]] = field(default_factory=list)
+    story_variables: set[str] = field(default_factory=set)
 
     def error(self, node: Node, message: str, offset: int = 0) -> None:
         if not node.broken:  # the reader has said what is wrong with it, once
@@ -58,6 +67,11 @@ class Gathered:
     def warn(self, node: Node, message: str) -> None:
         if not node.broken:
             self.problems.append(node.problem(message, "warning"))
+
+    def in_mod(self, node: Node) -> str | None:
+        """The folder of the mod whose file ``node`` is written in, or None for the story's own."""
+        folder, is_mod = self.origins.get(node.path, ("", False))
+        return folder if is_mod else None
 
 
 def word(node: Node) -> Any:

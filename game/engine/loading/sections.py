@@ -5,6 +5,7 @@ sections whole, for the later phases to build."""
 from __future__ import annotations
 
 from ..located import Node
+from .changes import DeclaredChanges
 from .debrief_words import DebriefSection
 from .gathered import Gathered
 from .format import FILE, MOD
@@ -24,6 +25,7 @@ class Sections(Values):
         super().__init__(gathered)
         self.passages = passages
         self.debrief = DebriefSection(gathered)
+        self.changes = DeclaredChanges(gathered)
 
     def read_file(self, root: Node, is_mod: bool) -> None:
         gathered = self.gathered
@@ -75,7 +77,10 @@ class Sections(Values):
             if "name" not in node.value:
                 self.error(node, "the mod section needs 'name': what players see when they turn it on")
             for name in node.value:
-                self.text(node.value[name], f"the mod's '{name}'")
+                if name == "changes":
+                    self.changes.take(node.value[name])
+                else:
+                    self.text(node.value[name], f"the mod's '{name}'")
 
     def collect(self, node: Node, section: str, into: dict[str, tuple[Node, Node]]) -> None:
         entries = self.mapping(node, section)
