@@ -17,6 +17,7 @@ from .gathered import Gathered
 from .header import StorySection
 from .jurisdictions import Jurisdictions
 from .recorded import Recorded
+from .score_bands import ScoreBands
 from .sections import Sections
 
 #: Values read above which the built story is put out of the cycle collector's way.
@@ -95,6 +96,8 @@ class StoryBuild:
         checks.same_names(jurisdictions, subjects)
         if header is None:
             return None
+        if header.home in jurisdictions:
+            ScoreBands(gathered).check(jurisdictions[header.home])
         checks.reachable(header, passages)
         if any(p.is_error for p in gathered.problems):
             return None
