@@ -400,7 +400,9 @@ def _explore(args: argparse.Namespace) -> int:
             lines.append(f"error: {error}")
         for line in lines:
             print(printed_name(line))
-    return 1 if data["dead_ends"] or data["loops"] or data["errors"] else 0
+    # A life with no ending after so many choices may be a player trapped where the exits
+    # never open (a counter that only climbs, waited on to fall): a problem until shown not.
+    return 1 if data["dead_ends"] or data["loops"] or data["too_long"] or data["errors"] else 0
 
 
 def _visitors(args: argparse.Namespace) -> int:

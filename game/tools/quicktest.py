@@ -33,7 +33,11 @@ from dataclasses import dataclass, field
 
 from ..engine import Session, Story
 from ..engine.story import Record, Route
-from .coverage import Answers, Site, all_choices, choice_label, close_ending, offered_choices, watched
+from ..engine.conditions import Ask, walk
+from .coverage import (
+    Answers, Site, all_choices, choice_label, close_ending, condition_sites, offered_choices, watched,
+)
+from .traps import on_rounds, passage_traps, state_trap
 
 MAX_STATES = 20_000
 #: A roll cannot be chosen like a choice; lives from this many seeds meet its outcomes.
@@ -78,6 +82,7 @@ class Quicktest:
     answers: set[tuple[int, bool]] = field(default_factory=set)
     endings: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
+    traps: list[str] = field(default_factory=list)   # each also a problem
 
     def stop(self, bound: str) -> None:
         self.complete = False
@@ -97,6 +102,7 @@ class Quicktest:
     def as_json(self) -> dict:
         return {"states": self.states, "complete": self.complete, "stopped_by": self.stopped_by,
                 "work": self.work, "left_unfollowed": self.left_unfollowed, "problems": self.problems,
+                "traps": self.traps,
                 "passages": {"reached": len(self.passages), "total": len(self.story.passages)},
                 "endings": sorted(self.endings), "never": self.never()}
 
@@ -187,6 +193,65 @@ def _fingerprint(value: object) -> bytes:
     return hashlib.blake2b(marshal.dumps(value), digest_size=16).digest()
 
 
+def _whole_state(session: Session, asked: "Asked") -> bytes:
+    """All a life's future depends on: where it is, its variables, day and city, its record
+    (the score and every question about acts read it), the visits its conditions can ask
+    about (how many for ``visits``, whether any for ``seen``) and its dice. Two lives in the
+    same whole state can make exactly the same choices from there on."""
+    return _fingerprint((session.position, tuple(sorted(session.variables.items())), session.day, session.city,
+                         tuple((e.behaviour, e.source or "", e.day, e.city, e.subject) for e in session.events),
+                         tuple(session.visits[p] for p in asked.counted),
+                         tuple(session.visits[p] > 0 for p in asked.seen), session.dice.state))
+
+
+@dataclass
+class Asked:
+    """The passages whose visits some condition asks: counted (``visits``) or only whether
+    seen (``seen``); the rest of a life's visits change nothing ahead of it."""
+
+    counted: tuple[str, ...]
+    seen: tuple[str, ...]
+
+    @classmethod
+    def of(cls, story: Story) -> "Asked":
+        counted: set[str] = set()
+        seen: set[str] = set()
+        for site in condition_sites(story):
+            for part in walk(site.condition.tree):
+                if isinstance(part, Ask) and part.question in ("seen", "visits"):
+                    (counted if part.question == "visits" else seen).add(part.subject)
+        return cls(tuple(sorted(counted)), tuple(sorted(seen - counted)))
+
+
+#: Stands for a state at a passage no life comes back to: it cannot be part of a round, so
+#: nothing is kept of it, and whatever leads there is not known to be stuck.
+_AWAY = b""
+
+
+@dataclass
+class _Followed:
+    """The whole states at passages a life can come back to (``rounds``) that the search
+    followed through every choice, with their ways on, for finding the rounds no life leaves
+    (``traps.state_trap``); at most ``limit`` of them."""
+
+    asked: Asked
+    rounds: set[str]
+    limit: int
+    onward: dict[bytes, tuple[bytes, ...]] = field(default_factory=dict)
+    stuck: dict[bytes, str] = field(default_factory=dict)
+
+    def wanted(self, session: Session) -> bool:
+        return session.position in self.rounds and len(self.onward) < self.limit
+
+    def state(self, session: Session) -> bytes:
+        return _whole_state(session, self.asked) if session.position in self.rounds else _AWAY
+
+    def keep(self, session: Session, children: list[bytes]) -> None:
+        here = _whole_state(session, self.asked)
+        self.onward[here] = tuple(children)
+        self.stuck[here] = session.position
+
+
 def _state(session: Session) -> bytes:
     # Variables' names are unique, so sorting the pairs never compares two values.
     return _fingerprint((session.position, tuple(sorted(session.variables.items())), session.day,
@@ -229,15 +294,28 @@ def quicktest(story: Story, max_states: int = MAX_STATES, seeds: int = SEEDS,
             queue.last(Session.new(watched_story, seed=seed, route=route))
     budget = _Budget(answers, report, max_states * WORK_PER_STATE)
     halves = (max_states // 2, 0.5) if scouts else (max_states, 1.0)
-    _search(report, answers, queue, seen, budget, *halves)
+    kept = _Followed(Asked.of(story), on_rounds(story), MAX_REMEMBERED)
+    _search(report, answers, queue, seen, budget, *halves, kept)
     if scouts and report.stopped_by != "memory":
         # The first search's stop was only its half; what stops the second is the news.
         report.stopped_by, report.complete = None, report.left_unfollowed == 0
         _scout(watched_story, report, scouts, queue, budget)
-        _search(report, answers, queue, seen, budget, max_states, 1.0)
+        _search(report, answers, queue, seen, budget, max_states, 1.0, kept)
     report.answers = set(answers)
     budget.spent()
+    _find_traps(story, report, kept)
     return report
+
+
+def _find_traps(story: Story, report: Quicktest, kept: _Followed) -> None:
+    """A place some life reached and no life can leave for an ending is a problem: the player
+    is stuck there for good, however the search was bounded."""
+    traps = passage_traps(story, report.passages)
+    on_the_map = {p for trap in traps for p in trap.passages}
+    # A round of states inside a trap the map shows already is that trap, met in one state.
+    traps += [t for t in state_trap(story, kept.stuck, kept.onward) if not set(t.passages) <= on_the_map]
+    report.traps = [str(trap) for trap in traps]
+    report.problems += report.traps
 
 
 def _scout(story: Story, report: Quicktest, lives: int, queue: _Waiting, budget: _Budget) -> None:
@@ -309,10 +387,11 @@ def _worth(choice, story: Story) -> int:
 
 
 def _search(report: Quicktest, answers: set, queue: _Waiting, seen: _Remembered, budget: _Budget,
-            max_states: int, share: float) -> None:
+            max_states: int, share: float, kept: _Followed) -> None:
     """Take every choice of every page in ``queue``, following what is new first, until the
     queue is empty, ``max_states`` pages have been tried in all, or ``share`` of the work
-    is spent."""
+    is spent. Each page whose every choice was taken is ``kept`` with the whole states they
+    led to."""
     while queue:
         if report.states >= max_states:
             report.stop("pages")
@@ -336,6 +415,7 @@ def _search(report: Quicktest, answers: set, queue: _Waiting, seen: _Remembered,
                 continue
             offered = offered_choices(session)
             followed = False
+            children: list[bytes] | None = [] if kept.wanted(session) else None
             for view in page.choices:
                 if budget.spent(share):
                     report.stop("work")
@@ -347,6 +427,8 @@ def _search(report: Quicktest, answers: set, queue: _Waiting, seen: _Remembered,
                 child.choose(view.number)
                 report.passages.add(child.position)
                 child.page  # composing the page asks its variants and choices
+                if children is not None:
+                    children.append(kept.state(child))
                 key = _state(child)
                 news = len(answers) + len(report.choices) + len(report.passages) > before
                 if news or (not followed and key not in seen):
@@ -358,6 +440,8 @@ def _search(report: Quicktest, answers: set, queue: _Waiting, seen: _Remembered,
                 if not seen.add(key):
                     report.stop("memory")
                     return
+            if children is not None:
+                kept.keep(session, children)
         except Exception as exc:  # a story must never crash the engine; say where, keep going
             problem = f"{session.passage.where}: {exc.__class__.__name__}: {exc}"
             if problem not in report.problems:

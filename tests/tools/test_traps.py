@@ -1,0 +1,121 @@
+"""A place a life can reach and never leave for an ending is found, named and fails the tools."""
+
+from __future__ import annotations
+
+import textwrap
+
+from game.cli import main
+from game.engine import load_story
+from game.tools.lint import lint
+from game.tools.quicktest import quicktest
+from game.tools.traps import on_rounds
+
+BASE = """
+passages:
+  start:
+    text: The stairwell.
+    choices:
+      - {text: Go home., goto: home}
+  home:
+    text: You are home.
+    ending: {title: Home}
+"""
+
+#: The modder's trap: the cellar door opens only once the tries fall below 0, and each try
+#: adds one. Random lives call it long; a search meets a new state at every try.
+CELLAR = """
+mod: {name: The cellar}
+extend:
+  start:
+    choices:
+      - {text: Go down to the cellar., goto: cellar_door}
+passages:
+  cellar_door:
+    text: The cellar door has swung shut behind you.
+    choices:
+      - text: Try the handle.
+        when: cellar_tries < 0
+        goto: home
+      - text: Wait a while.
+        do: [add: {cellar_tries: 1}]
+        goto: cellar_wait
+  cellar_wait:
+    text: You wait in the dark.
+    goto: cellar_door
+"""
+
+
+def with_mod(story_dir, tmp_path, text: str):
+    folder = tmp_path / "mods" / "cellar"
+    folder.mkdir(parents=True)
+    (folder / "mod.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return story_dir(BASE), folder
+
+
+def test_test_finds_the_cellar_trap_names_its_passages_and_fails(story_dir, tmp_path, capsys):
+    story, mod = with_mod(story_dir, tmp_path, CELLAR)
+    report = quicktest(load_story(story, [mod]), max_states=500)
+    (trap,) = report.traps
+    assert "trap: a life that reaches 'cellar_door' can never reach an ending" in trap
+    assert "its ways on lead only to cellar_door, cellar_wait" in trap
+    assert "cellar_door: choice 1 ('cellar_tries < 0')" in trap
+    assert trap in report.problems
+    assert main(["test", "--story", str(story), "--mod", str(mod), "--max-states", "500"]) == 1
+    assert f"problem: {trap}" in capsys.readouterr().out.splitlines()
+
+
+def test_check_warns_that_the_way_out_can_never_open(story_dir, tmp_path):
+    story, mod = with_mod(story_dir, tmp_path, CELLAR)
+    warnings = [str(p) for p in lint(load_story(story, [mod]))]
+    assert any("cellar_door: choice 1: condition 'cellar_tries < 0' can never hold (cellar_tries is never below 0)"
+               in w for w in warnings)
+    assert any("no ending can be reached from passage 'cellar_door': the ways on that lead to one can never open"
+               in w for w in warnings)
+
+
+def test_explore_fails_on_lives_too_long_to_end(story_dir, tmp_path, capsys):
+    story, mod = with_mod(story_dir, tmp_path, CELLAR)
+    code = main(["explore", "--story", str(story), "--mod", str(mod), "--runs", "20", "--max-steps", "200"])
+    assert code == 1
+    assert "too long (no ending after 200 choices): cellar_" in capsys.readouterr().out
+
+
+def test_a_round_of_states_no_life_leaves_is_a_trap_though_its_way_out_can_open(story_dir, tmp_path):
+    # The cellar door opens for whoever took the key upstairs; a life that went down without
+    # it waits for ever. No condition is impossible, so only the lives played show the trap.
+    story, mod = with_mod(story_dir, tmp_path, """
+        mod: {name: The key}
+        extend:
+          start:
+            choices:
+              - {text: Take the key and go down., do: [set: {cellar_key: true}], goto: cellar}
+              - {text: Go down., goto: cellar}
+        passages:
+          cellar:
+            text: The cellar.
+            choices:
+              - {text: Unlock the door., when: cellar_key, goto: home}
+              - {text: Wait., goto: cellar}
+        """)
+    report = quicktest(load_story(story, [mod]), max_states=500)
+    (trap,) = report.traps
+    assert "a life that reaches 'cellar' can never reach an ending; its ways on lead only to cellar" in trap
+    assert "every way on comes back to a state met before" in trap
+
+
+def test_a_long_round_that_can_still_end_is_no_trap(story_dir, tmp_path):
+    story, mod = with_mod(story_dir, tmp_path, CELLAR.replace("cellar_tries < 0", "cellar_tries >= 3"))
+    report = quicktest(load_story(story, [mod]))
+    assert report.traps == [] and report.problems == []
+    assert "home" in report.endings
+
+
+def test_only_passages_a_life_can_come_back_to_are_on_rounds(story_dir, tmp_path):
+    story, mod = with_mod(story_dir, tmp_path, CELLAR)
+    assert on_rounds(load_story(story, [mod])) == {"cellar_door", "cellar_wait"}
+
+
+def test_the_shipped_story_has_no_trap_on_its_map(shipped_story):
+    from game.tools.traps import passage_traps
+
+    assert passage_traps(shipped_story, set(shipped_story.passages)) == []
