@@ -10,7 +10,7 @@ and the Mods screen names them to the player before the mod is turned on.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 from .story import Rule, Story
 
@@ -79,16 +79,27 @@ def write_words(name: str, how: str, value: Any, first: Any = None) -> str:
     return f"sets {what} to {shown(value)}"
 
 
-def told_to_players(story: Story, name: str) -> str:
-    """A declared change as the Mods screen names it: which rule or which of the story's facts,
-    never the points (a rule's worth is for the debrief to open)."""
-    city, act = parts(name)
-    if city is not None:
-        jurisdiction = story.jurisdictions.get(city)
-        behaviour = story.behaviours.get(act)
-        where = jurisdiction.name if jurisdiction else city
-        what = f"‘{behaviour.label}’" if behaviour else act.replace("_", " ")
-        return f"how {where} counts {what}"
-    if act in BUILT_IN:
-        return BUILT_IN[act]
-    return f"the story's ‘{act.replace('_', ' ')}’"
+def told_to_players(story: Story, names: Iterable[str]) -> str:
+    """Declared changes as the Mods screen names them: which rules, by city, and which of the
+    story's facts, never the points (a rule's worth is for the debrief to open)."""
+    acts: dict[str, list[str]] = {}
+    kept: list[str] = []
+    facts: list[str] = []
+    for name in names:
+        city, act = parts(name)
+        if city is not None:
+            behaviour = story.behaviours.get(act)
+            acts.setdefault(city, []).append(f"‘{behaviour.label}’" if behaviour else f"‘{act.replace('_', ' ')}’")
+        elif act in BUILT_IN:
+            facts.append(BUILT_IN[act])
+        else:
+            kept.append(f"‘{act.replace('_', ' ')}’")
+    said = [f"how {story.jurisdictions[city].name if city in story.jurisdictions else city} counts {_listed(labels)}"
+            for city, labels in acts.items()]
+    if kept:
+        said.append(f"the story’s {_listed(kept)}")
+    return "; ".join(said + facts)
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

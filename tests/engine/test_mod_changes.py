@@ -254,7 +254,8 @@ def test_a_change_declared_and_never_made_is_a_warning(story, tmp_path):
 
 def test_the_mods_screen_names_each_declared_change_without_its_points(story):
     loaded = load_story(story)
-    assert told_to_players(loaded, "rongcheng.ran_red_light") == "how Rongcheng counts ‘Drove through a red light’"
-    assert told_to_players(loaded, "loan_signed") == "the story's ‘loan signed’"
-    assert told_to_players(loaded, "day") == "the day"
-    assert told_to_players(loaded, "city") == "the city you are in"
+    assert told_to_players(loaded, ["rongcheng.ran_red_light"]) == "how Rongcheng counts ‘Drove through a red light’"
+    assert told_to_players(loaded, ["day", "rongcheng.ran_red_light", "loan_signed", "savings",
+                                    "rongcheng.ignored_court_order", "city"]) == (
+        "how Rongcheng counts ‘Drove through a red light’ and ‘Ignored a court order’; "
+        "the story’s ‘loan signed’ and ‘savings’; the day; the city you are in")

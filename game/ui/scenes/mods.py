@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.changes import told_to_players
 from game.mods import InstalledMod
 from game.ui import input as cmd
 from game.ui.input import Command
@@ -18,18 +19,29 @@ from game.ui.scene import Pop, Scene, Transition
 from game.ui.scenes.common import button_row, draw_background, draw_heading, heading_height
 from game.ui.widgets import Focus, draw_button, make_button
 
-INTRO = ("Mods add passages and rules to the story; they never change what you have already read. "
+INTRO = ("Mods add passages and rules to the story; they never change what you have already read. One that "
+         "changes the story's own rules, or what it remembers, says so under its name. "
          "Saves remember which mods were on.")
 
 
 def state_of(app, mod: InstalledMod) -> str:
-    """The line under a mod's name: what it is, and where it comes from."""
+    """The line under a mod's name: what it is, what of the story itself it changes, and where
+    it comes from."""
     if not mod.usable:
         return f"Cannot be turned on: {mod.problem}."
     state = "On for this run: named with --mod." if app.loadout.is_given(mod) else ""
     where = "Comes with the game." if mod.shipped else "From your mods folder."
     by = f" By {mod.author}." if mod.author else ""
-    return " ".join(part for part in (state, mod.description, where + by) if part)
+    return " ".join(part for part in (state, changes_of(app, mod), mod.description, where + by) if part)
+
+
+def changes_of(app, mod: InstalledMod) -> str:
+    """What of the story itself the mod declares it changes, named but never with points: a
+    player turning a mod on is told that the city's rules, or what the story remembers, will
+    not be as written (the story refuses a mod that changes more than it declares)."""
+    if not mod.changes:
+        return ""
+    return f"Changes the story itself: {told_to_players(app.story, mod.changes)}."
 
 
 class ModsScene(Scene):
