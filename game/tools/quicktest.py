@@ -37,7 +37,8 @@ from ..engine.conditions import Ask, walk
 from .coverage import (
     Answers, Site, all_choices, choice_label, close_ending, condition_sites, offered_choices, watched,
 )
-from .traps import on_rounds, passage_traps, state_trap
+from .lint import OpenWays, open_ways
+from .traps import on_rounds, passage_traps, rounds_only, state_trap
 
 MAX_STATES = 20_000
 #: A roll cannot be chosen like a choice; lives from this many seeds meet its outcomes.
@@ -295,22 +296,26 @@ def quicktest(story: Story, max_states: int = MAX_STATES, seeds: int = SEEDS,
     budget = _Budget(answers, report, max_states * WORK_PER_STATE)
     halves = (max_states // 2, 0.5) if scouts else (max_states, 1.0)
     kept = _Followed(Asked.of(story), on_rounds(story), MAX_REMEMBERED)
-    _search(report, answers, queue, seen, budget, *halves, kept)
+    # No ending lies beyond a passage the map's open ways lead to none from: a life that gets
+    # there is noted (it is a trap) and not followed, lest the whole search go round in it.
+    ways = open_ways(story)
+    shut_in = rounds_only(story, ways)
+    _search(report, answers, queue, seen, budget, *halves, kept, shut_in)
     if scouts and report.stopped_by != "memory":
         # The first search's stop was only its half; what stops the second is the news.
         report.stopped_by, report.complete = None, report.left_unfollowed == 0
-        _scout(watched_story, report, scouts, queue, budget)
-        _search(report, answers, queue, seen, budget, max_states, 1.0, kept)
+        _scout(watched_story, report, scouts, queue, budget, shut_in)
+        _search(report, answers, queue, seen, budget, max_states, 1.0, kept, shut_in)
     report.answers = set(answers)
     budget.spent()
-    _find_traps(story, report, kept)
+    _find_traps(story, report, kept, ways)
     return report
 
 
-def _find_traps(story: Story, report: Quicktest, kept: _Followed) -> None:
+def _find_traps(story: Story, report: Quicktest, kept: _Followed, ways: OpenWays) -> None:
     """A place some life reached and no life can leave for an ending is a problem: the player
     is stuck there for good, however the search was bounded."""
-    traps = passage_traps(story, report.passages)
+    traps = passage_traps(story, report.passages, ways)
     on_the_map = {p for trap in traps for p in trap.passages}
     # A round of states inside a trap the map shows already is that trap, met in one state.
     traps += [t for t in state_trap(story, kept.stuck, kept.onward) if not set(t.passages) <= on_the_map]
@@ -318,7 +323,8 @@ def _find_traps(story: Story, report: Quicktest, kept: _Followed) -> None:
     report.problems += report.traps
 
 
-def _scout(story: Story, report: Quicktest, lives: int, queue: _Waiting, budget: _Budget) -> None:
+def _scout(story: Story, report: Quicktest, lives: int, queue: _Waiting, budget: _Budget,
+           shut_in: set[str]) -> None:
     """Put at the head of the queue the pages of ``lives`` seeded random lives that offer
     something the search has not tried, then the last page of any further life (up to
     ``HUNTERS``) that ends where no life has yet, until every ending is reached or three
@@ -339,6 +345,9 @@ def _scout(story: Story, report: Quicktest, lives: int, queue: _Waiting, budget:
             if budget.spent(0.75):
                 return
             try:
+                if session.position in shut_in:
+                    report.passages.add(session.position)
+                    break
                 if session.is_over:
                     key = _fingerprint((session.position, ()))
                     if session.position not in report.passages and key not in scouted:
@@ -387,7 +396,7 @@ def _worth(choice, story: Story) -> int:
 
 
 def _search(report: Quicktest, answers: set, queue: _Waiting, seen: _Remembered, budget: _Budget,
-            max_states: int, share: float, kept: _Followed) -> None:
+            max_states: int, share: float, kept: _Followed, shut_in: set[str]) -> None:
     """Take every choice of every page in ``queue``, following what is new first, until the
     queue is empty, ``max_states`` pages have been tried in all, or ``share`` of the work
     is spent. Each page whose every choice was taken is ``kept`` with the whole states they
@@ -430,6 +439,8 @@ def _search(report: Quicktest, answers: set, queue: _Waiting, seen: _Remembered,
                 if children is not None:
                     children.append(kept.state(child))
                 key = _state(child)
+                if child.position in shut_in:
+                    continue    # no ending beyond: reached, and reported as a trap
                 news = len(answers) + len(report.choices) + len(report.passages) > before
                 if news or (not followed and key not in seen):
                     # What is new is followed first, and every life followed goes on down to

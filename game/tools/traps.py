@@ -72,6 +72,19 @@ def passage_traps(story: Story, reached_by_lives: set[str], ways: OpenWays | Non
     return traps
 
 
+def rounds_only(story: Story, ways: OpenWays) -> set[str]:
+    """The passages from which lives can only go round: no ending, and no passage without a way
+    on, can be reached from them (that is a dead end, which a search reports where it is)."""
+    trapped = set(story.passages) - ways.can_end
+    back: dict[str, list[str]] = {pid: [] for pid in trapped}
+    for pid in trapped:
+        for to in ways.onward[pid]:
+            if to in back:
+                back[to].append(pid)
+    dead_ends = [pid for pid in trapped if not ways.onward[pid]]
+    return trapped - reached(dead_ends, lambda pid: back[pid], back)
+
+
 def _goes_round(inside: frozenset[str], ways: OpenWays) -> bool:
     """Whether lives can go round among these passages: what is left once every passage with
     no way on (among those left) is taken away, again and again."""
