@@ -102,3 +102,39 @@ def test_where_a_comparison_changes_its_answer_is_found_however_it_is_written():
         changes = {s for s in range(-60, 61) if answer(s) != answer(s - 1)}
         tree = condition.tree
         assert turns(tree.op, linear(tree.left), linear(tree.right)) == changes, condition.source
+
+
+MIRROR = """
+mod: {name: A mirror}
+jurisdiction:
+  id: mirror
+  cities: [CITIES]
+  start: 1000
+  rules:
+    ran_red_light: {points: -5, sources: [traffic_camera]}
+  grades: {AAA: 1004, AA: 1003, A: 1002, B: 1001, C: 1000, D: 0}
+extend:
+  home:
+    variants:
+      - when: ASKED
+        text: The mirror says so.
+"""
+
+
+@pytest.mark.parametrize("cities, asked, refused", [
+    ("rongcheng", 'grade_in(mirror) >= "AA"', True),        # a point-fine copy of the home's record
+    ("mirror_town", 'grade_if_home(mirror) >= "AA"', True),  # counts the home city's record too
+    ("mirror_town", 'grade_in(mirror) >= "AA"', False),      # only what happened in its own town
+    ("mirror_town", 'grade_if_home(nanjing) >= "AA"', False),  # the story's own city: a grade, as drawn
+])
+def test_a_city_the_mod_draws_over_the_home_record_cannot_be_asked_in_its_conditions(
+        story_dir, tmp_path, cities, asked, refused):
+    folder = tmp_path / "mods" / "mirror"
+    folder.mkdir(parents=True)
+    (folder / "mod.yaml").write_text(MIRROR.replace("CITIES", cities).replace("ASKED", asked), encoding="utf-8")
+    story, problems = check_story(story_dir(BASE), [folder])
+    errors = [str(p) for p in problems if p.is_error]
+    assert bool(errors) == refused, errors
+    if refused:
+        (error,) = errors
+        assert "mod.yaml:13:15: error: in condition:" in error and "a grade this mod draws over Rongcheng's" in error

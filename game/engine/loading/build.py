@@ -97,7 +97,8 @@ class StoryBuild:
         if header is None:
             return None
         if header.home in jurisdictions:
-            ScoreBands(gathered).check(jurisdictions[header.home])
+            ScoreBands(gathered).check(jurisdictions[header.home], jurisdictions,
+                                       self.sections.changes.storys_cities())
         checks.reachable(header, passages)
         if any(p.is_error for p in gathered.problems):
             return None

@@ -17,7 +17,7 @@ only warned of, as before mods could reach it.
 
 from __future__ import annotations
 
-from ..conditions import Arith, Builtin, Compare, Condition, Negate, Part, Value, start_of, walk
+from ..conditions import Arith, Ask, Builtin, Compare, Condition, Negate, Part, Value, start_of, walk
 from ..located import Node
 from ..story import Jurisdiction
 from .values import Values
@@ -74,15 +74,21 @@ def turns(op: str, left: Linear, right: Linear) -> set[int]:
 class ScoreBands(Values):
     """Holds mods' conditions to the grade's bands (and warns of the story's exact ones)."""
 
-    def check(self, home: Jurisdiction) -> None:
+    def check(self, home: Jurisdiction, jurisdictions: dict[str, Jurisdiction], storys: set[str]) -> None:
+        """``storys`` are the jurisdictions the story itself defines (the rest are mods')."""
         # The lowest grade holds every score below its own threshold too, so that one is no
         # boundary: asking it would split the lowest grade in two.
         boundaries = {threshold for _, threshold in home.grades[:-1]}
         said = ", ".join(f"{grade} {threshold:,}" for grade, threshold in home.grades[:-1])
+        # A city a mod defines that counts the home city's record has grades of the mod's
+        # drawing: drawn a point apart over the home's own rules, they would be the score.
+        mirrors = {jid for jid, j in jurisdictions.items() if jid not in storys}
         for condition, node in self.gathered.conditions:
+            in_mod = self.gathered.in_mod(node) is not None
+            if in_mod and mirrors and "grade_" in condition.source:
+                self.mirrored(condition, node, home, jurisdictions, mirrors)
             if "score" not in condition.source:
                 continue
-            in_mod = self.gathered.in_mod(node) is not None
             for part in walk(condition.tree):
                 if not isinstance(part, Compare) or not reads_score(part):
                     continue
@@ -91,6 +97,22 @@ class ScoreBands(Values):
                 elif part.op in ("==", "!="):
                     self.warn(node, f"in condition: 'score {part.op} …' tests one exact score; a chain of them "
                                     "can spell the hidden score out to the player. Compare with < or >=")
+
+    def mirrored(self, condition: Condition, node: Node, home: Jurisdiction,
+                 jurisdictions: dict[str, Jurisdiction], mirrors: set[str]) -> None:
+        for part in walk(condition.tree):
+            if not isinstance(part, Ask) or part.question not in ("grade_in", "grade_if_home") \
+                    or part.subject not in mirrors:
+                continue
+            own = jurisdictions[part.subject]
+            if part.question == "grade_in" and not own.cities & home.cities:
+                continue    # its own cities' record only: nothing of the home's score
+            self.error(node, f"in condition: {part.question}({part.subject}) is a grade this mod draws over "
+                             f"{home.name}'s own record, with thresholds of its choosing that could spell the "
+                             f"hidden score out; a mod's conditions may ask grade_if_home only of the story's "
+                             f"cities, and grade_in of its own only if they count none of {home.name}'s cities "
+                             "(the debrief still scores the life under it)",
+                       0 if "\n" in condition.source else part.offset + (1 if node.quoted else 0))
 
     def band(self, condition: Condition, node: Node, part: Compare, boundaries: set[int], city: str,
              said: str) -> None:
