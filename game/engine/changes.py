@@ -2,8 +2,9 @@
 
 A mod adds passages, acts and rules of its own freely. When it changes what the story itself
 says — a city's rule for one of the story's acts, a variable the story keeps, the day or the
-city — it declares so in its mod section, under ``changes``: a rule by its city and act
-(``rongcheng.ran_red_light``), a variable, ``day`` or ``city`` by name. The loader refuses a
+city, the debrief's own words — it declares so in its mod section, under ``changes``: a rule
+by its city and act (``rongcheng.ran_red_light``), a variable, ``day``, ``city`` or
+``debrief`` by name. The loader refuses a
 change that is not declared; ``check`` tells each declared one to the modder with its values,
 and the Mods screen names them to the player before the mod is turned on.
 """
@@ -16,8 +17,10 @@ from .story import Rule, Story
 
 #: Joins a city and an act in the name of a rule: ``rongcheng.ran_red_light``.
 RULE_MARK = "."
-#: What the story keeps that is not a variable, and a mod may change only when it says so.
-BUILT_IN = {"day": "the day", "city": "the city you are in"}
+#: What the story keeps that is not a variable, and a mod may change only when it says so:
+#: the day, the city, and the debrief's words in the story's own voice (a translation's
+#: ``debrief`` section takes their place).
+BUILT_IN = {"day": "the day", "city": "the city you are in", "debrief": "the debrief’s own words"}
 
 
 def rule_name(jurisdiction: str, behaviour: str) -> str:
@@ -71,6 +74,8 @@ def write_words(name: str, how: str, value: Any, first: Any = None) -> str:
         return f"sets the day to {value}"
     if name == "city":
         return f"moves the player to the city '{value}'"
+    if name == "debrief":
+        return "replaces the story's own debrief section: the words the debrief says in the story's voice"
     what = f"the story's '{name}'" + (f" ({shown(first)} at the start)" if first is not None else "")
     if how == "add":
         return f"adds {shown(value)} to {what}" if value >= 0 else f"takes {shown(-value)} from {what}"

@@ -92,7 +92,7 @@ def story_schema() -> dict:
                "description": "lower-case letters, digits and _, starting with a letter"},
         "change": {"type": "string", "pattern": CHANGE_PATTERN,
                    "description": "what of the story a mod changes: city.behaviour for a rule of that city's, "
-                                  "else a variable of the story's, day or city"},
+                                  "else a variable of the story's, day, city or debrief"},
         "condition": {"type": ["string", "boolean"],
                       "description": "a condition in the story's own language, e.g. savings >= 500 and not "
                                      "mother_ill (see docs/story-format.md)"},

@@ -228,6 +228,16 @@ def test_a_variable_the_story_sets_without_declaring_it_is_the_storys_too(story_
     assert "sets the story's 'stamped' to false" in message and ": error: " in message
 
 
+def test_a_mods_debrief_section_takes_the_storys_words_only_when_declared(story, tmp_path):
+    words = "debrief:\n  told: Everyone starts somewhere.\n"
+    mod = write_mod(tmp_path, "mod: {name: Other words}\n" + words)
+    (message,) = problems_with(story, mod, "debrief")
+    assert "mod.yaml:2:1: error: replaces the story's own debrief section" in message
+    declared = write_mod(tmp_path, "mod: {name: Other words, changes: debrief}\n" + words, "declared")
+    (change,) = load_story(story, [declared]).changes
+    assert change.words.startswith("replaces the story's own debrief section")
+
+
 # -- what a mod section declares -------------------------------------------------------------------
 
 def test_a_declared_name_the_story_does_not_have_is_an_error_with_a_suggestion(story, tmp_path):
@@ -259,3 +269,4 @@ def test_the_mods_screen_names_each_declared_change_without_its_points(story):
                                     "rongcheng.ignored_court_order", "city"]) == (
         "how Rongcheng counts ‘Drove through a red light’ and ‘Ignored a court order’; "
         "the story’s ‘loan signed’ and ‘savings’; the day; the city you are in")
+    assert told_to_players(loaded, ["debrief"]) == "the debrief’s own words"

@@ -1,8 +1,8 @@
 """What each mod declares it changes of the story, held to what it does.
 
-A mod that sets a rule of one of the story's cities for one of the story's acts, or writes a
-variable the story keeps, the day or the city, must name it under ``changes`` in its mod
-section; one that does not is refused where the change is written. Each declared change
+A mod that sets a rule of one of the story's cities for one of the story's acts, writes a
+variable the story keeps, the day or the city, or puts its debrief words in place of the
+story's, must name it under ``changes`` in its mod section; one that does not is refused where the change is written. Each declared change
 comes back in words for ``check`` to print, and a declared name the mod never changes, or
 that the story does not have, is pointed out where it is declared.
 """
@@ -34,7 +34,8 @@ class DeclaredChanges(Values):
             name = word(item)
             if not isinstance(name, str) or not all(ID.match(part) for part in name.split(RULE_MARK, 1)):
                 self.error(item, f"'{name}' is not something a mod changes: name a rule as city{RULE_MARK}act "
-                                 f"(rongcheng{RULE_MARK}ran_red_light), or a variable of the story's, day or city")
+                                 f"(rongcheng{RULE_MARK}ran_red_light), or a variable of the story's, day, city "
+                                 "or debrief")
                 continue
             declared.append((name, item))
 

@@ -46,7 +46,7 @@ STORY = Shape({"title": "text", "start": "id", "short_start": "id", "home": "id"
               "the title, where play starts, the home jurisdiction and the starting variables")
 MOD = Shape({"name": "text", "description": "text", "author": "text", "version": "text", "changes": "changes"},
             ("name",), "this file is part of a mod; 'changes' names what of the story it is played on the mod "
-                       "changes: a rule as city.behaviour, a variable of the story's, day or city")
+                       "changes: a rule as city.behaviour, a variable of the story's, day, city or debrief")
 PASSAGE = Shape({"text": "text", "style": "style", "speaker": "text", "title": "text", "day": "day", "city": "id",
                  "variants": "list:variant", "do": "effects", "choices": "list:choice", "goto": "goto",
                  "continue": "text", "ending": "ending"}, ("text",))
