@@ -4,9 +4,9 @@ A mod adds passages, acts and rules of its own freely. When it changes what the 
 says — a city's rule for one of the story's acts, a variable the story keeps, the day or the
 city, the debrief's own words — it declares so in its mod section, under ``changes``: a rule
 by its city and act (``rongcheng.ran_red_light``), a variable, ``day``, ``city`` or
-``debrief`` by name. The loader refuses a
-change that is not declared; ``check`` tells each declared one to the modder with its values,
-and the Mods screen names them to the player before the mod is turned on.
+``debrief`` by name. The loader refuses a change that is not declared; ``check`` tells each
+declared one to the modder with its values, and the Mods screen names them to the player
+before the mod is turned on.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def rule_name(jurisdiction: str, behaviour: str) -> str:
 
 
 def parts(name: str) -> tuple[str | None, str]:
-    """A declared name as (city, act) for a rule, (None, name) for a variable, day or city."""
+    """A declared name as (city, act) for a rule, else (None, name)."""
     if RULE_MARK in name:
         city, act = name.split(RULE_MARK, 1)
         return city, act

@@ -7,8 +7,8 @@ circle, passages from which no ending can be reached. Each doubt is a warning at
 look, ``path:line:col: warning: message``.
 
 What a condition can be decided from, without playing: the values a variable is ever given
-(when every assignment is a ``set`` of a known value; an ``add`` or a ``roll`` makes it
-unknowable), the days and cities passages name, ``seen``/``visits`` of a passage that cannot
+(when every assignment is a ``set`` of a known value; an ``add`` or a ``roll`` leaves only
+its bounds, ``bounds.py``), the days and cities passages name, ``seen``/``visits`` of a passage that cannot
 be reached, and ``did``/``observed`` of a behaviour nothing records. Variables are taken as
 independent of one another, so a condition is called impossible only when no combination of
 their values makes it hold — never wrongly — but some impossible ones go unnoticed.
@@ -25,7 +25,9 @@ from ..engine.conditions import And, Ask, Builtin, Compare, Not, Or, Part, Varia
 from ..engine.discovery import shown_path
 from ..engine.problems import Severity
 from ..engine.located import Node, read_yaml
-from ..engine.story import AddVariables, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Where, reached
+from ..engine.story import (
+    AddVariables, Branch, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Where, reached,
+)
 from .bounds import INF, compared, interval, number_bounds
 from .coverage import condition_sites
 
@@ -123,7 +125,7 @@ class OpenWays:
             onward += self._branches(choice.goto, f"choice {number}", shut)
         return onward, shut
 
-    def _branches(self, goto, which: str, shut: list[tuple[str, str]]) -> list[str]:
+    def _branches(self, goto: tuple[Branch, ...], which: str, shut: list[tuple[str, str]]) -> list[str]:
         onward = []
         for number, branch in enumerate(goto, 1):
             answer = None if branch.when is None else decide(branch.when.tree, self.facts)

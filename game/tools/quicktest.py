@@ -10,9 +10,12 @@ they saw earlier are followed once). The story's chances — its rolls — canno
 so the search starts from several seeds. It stops after ``max_states`` pages.
 
 It reports what it never reached — passages, choices, and sides of conditions — and the
-problems it met: a page with no way on, or a story error while playing. Exit code 1 on a
-problem; what was never reached is for the writer to judge (the lint pass says which
-conditions can never hold at all).
+problems it met: a page with no way on, a story error while playing, or a trap, a place some
+life reached and no life can leave for an ending (``traps``: on the branch map with the ways
+that can never open taken off, or among the whole states the search went round). A life is
+not followed into a passage from which lives can only go round: the trap is the news, and
+the search has better use for its pages. Exit code 1 on a problem; what was never reached is
+for the writer to judge (the lint pass says which conditions can never hold at all).
 
 A story can be made to outgrow any search — a page of ten thousand choices, thousands of
 variables and dice on every page — so the search's work and memory are bounded, counted
