@@ -41,6 +41,33 @@ def _load(args: argparse.Namespace, cache: Path | None = None) -> Story | None:
     return story
 
 
+def _load_for_play(args: argparse.Namespace, cache: Path | None = None) -> Story | None:
+    """The story to play, with every mod named that loads: a mod with errors is turned off on
+    its own, its problems printed, and the game goes on with the others (``args.mod`` is left
+    holding those)."""
+    from .engine.broken_mods import check_leaving_out_broken
+    from .engine.printed import printed_name
+
+    story, problems, broken = check_leaving_out_broken(args.story, args.mod, cache)
+    if story is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print("The story has errors; run 'python main.py check' for the full list.", file=sys.stderr)
+        return None
+    if broken:
+        from .mods import describe
+
+        for mod in broken:
+            for problem in mod.problems:
+                print(problem, file=sys.stderr)
+            errors = len(mod.errors)
+            print(f"‘{printed_name(describe(mod.folder).name)}’ ({printed_name(mod.folder)}) has "
+                  f"{errors} error{'s' if errors != 1 else ''} and is turned off; the game goes on without it.",
+                  file=sys.stderr)
+        args.mod = [m for m in args.mod if not any(Path(m) == b.folder for b in broken)]
+    return story
+
+
 def _at_least_one(text: str) -> int:
     try:
         value = int(text)
@@ -100,8 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="for testing: begin at this passage instead of the first")
     play.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                       help="for testing: start with this variable set (may be repeated)")
-    play.add_argument("--record", action="append", default=[], metavar="BEHAVIOUR:SOURCE",
-                      help="for testing: start with this act on the record (may be repeated)")
+    play.add_argument("--record", action="append", default=[], metavar="BEHAVIOUR:SOURCE[:SUBJECT]",
+                      help="for testing: start with this act on the record, held against SUBJECT when named "
+                           "(may be repeated)")
+    play.add_argument("--seen", action="append", default=[], metavar="PASSAGE",
+                      help="for testing: start with this passage already seen (may be repeated)")
     _story_args(play)
 
     check = commands.add_parser("check", help="check story files; every problem as path:line:col")
@@ -212,7 +242,7 @@ def _play_text(args: argparse.Namespace) -> int:
     from .terminal import play_on, slots_for
     from .tools.explore import picker_for
 
-    story = _load(args, _play_cache(args))
+    story = _load_for_play(args, _play_cache(args))
     if story is None:
         return 1
     args.route = Route.named(args.route)
@@ -220,14 +250,16 @@ def _play_text(args: argparse.Namespace) -> int:
         print("This story has no short route.", file=sys.stderr)
         return 1
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
-    if args.start or args.set or args.record:
+    testing = bool(args.start or args.set or args.record or args.seen)
+    if testing:
         from .tools.rehearsal import RehearsalError, rehearse
 
         if args.kiosk or args.kiosk_config is not None:
-            print("--start, --set and --record are for testing a story; a kiosk plays it as it is.", file=sys.stderr)
+            print("--start, --set, --record and --seen are for testing a story; a kiosk plays it as it is.",
+                  file=sys.stderr)
             return 2
         try:
-            session = rehearse(story, seed, args.route, args.start, args.set, args.record)
+            session = rehearse(story, seed, args.route, args.start, args.set, args.record, args.seen)
         except RehearsalError as exc:
             print(printed_name(exc), file=sys.stderr)
             return 2
@@ -235,7 +267,7 @@ def _play_text(args: argparse.Namespace) -> int:
         session = Session.new(story, seed=seed, route=args.route)
     auto = picker_for(seed) if args.auto else None
     saves = None
-    if not (args.auto or args.kiosk or args.kiosk_config is not None or args.start or args.set or args.record):
+    if not (args.auto or args.kiosk or args.kiosk_config is not None or testing):
         saves = slots_for(story, args.mod)      # the window's slots: s saves, l loads
     result, session = play_on(session, sys.stdin, sys.stdout, auto=auto, max_steps=args.max_steps,
                               plain=args.plain, width=args.width, saves=saves)
@@ -268,13 +300,24 @@ def _check(args: argparse.Namespace) -> int:
     paths = args.paths or [args.story]
     errors = warnings = 0
     for path in paths:
-        as_mod = _checked_as_a_mod(path)
-        story_dir, mods = (args.story, [*args.mod, path]) if as_mod else (path, list(args.mod))
-        story, problems = _checked(story_dir, mods)
+        root, mods = (args.story, [*args.mod, path]) if _checked_as_a_mod(path) else (path, list(args.mod))
+        story, problems = _checked(root, mods)
+        turned_off: list = []
+        if story is None and mods:
+            # What the game would do: each broken mod turned off on its own, the story played
+            # with the others — checked whole too, so a broken mod hides nothing of theirs.
+            from .engine.broken_mods import check_leaving_out_broken
+
+            story, kept_problems, turned_off = check_leaving_out_broken(root, mods)
+            problems = sorted(set(problems) | set(kept_problems))
+            if story is not None:
+                from .tools.lint import lint
+
+                problems = sorted(set(problems) | set(lint(story)))
         hidden = 0
         if mods:
             # A mod's own problems first; the story's own warnings only when asked for.
-            whose = sorted_by_owner(problems, mods, _checked(story_dir, [])[1])
+            whose = sorted_by_owner(problems, mods, _checked(root, [])[1])
             problems = whose.mods + (whose.story if args.host else whose.story_errors)
             hidden = 0 if args.host else len(whose.story_warnings)
         for problem in problems:
@@ -284,7 +327,11 @@ def _check(args: argparse.Namespace) -> int:
         warnings += sum(1 for p in problems if not p.is_error)
         if story is not None and not args.quiet:
             _print_changes(story, mods)
-        if story is not None:
+        for mod in turned_off:
+            count = len(mod.errors)
+            print(f"{printed_name(mod.folder)}: {count} error{'s' if count != 1 else ''} — turned off when played; "
+                  "the story loads with the other mods")
+        if story is not None and not turned_off:
             said = "clean" if not problems else f"{len(problems)} warning(s)"
             if hidden:
                 said += f"; {hidden} warning(s) of the story itself not shown (--host shows them)"

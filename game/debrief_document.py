@@ -107,8 +107,18 @@ def signed(value: int, minus: str = "−") -> str:
     return f"+{value}" if value > 0 else (f"{minus}{abs(value)}" if value < 0 else "0")
 
 
-def day(n: int) -> str:
-    return f"Day {n}"
+def day(n: int, first: int = 1) -> str:
+    """A day as the debrief names it: "Day 12", or, for an act on the record before play began
+    (the story's ``before``), how long before its first day: "30 days before day 1"."""
+    if n >= first:
+        return f"Day {n}"
+    ahead = first - n
+    return f"The day before day {first}" if ahead == 1 else f"{ahead} days before day {first}"
+
+
+def _day_column(days: Sequence[int], first: int) -> Column:
+    """The Day column, which wraps only when an act before play names its day in words."""
+    return Column("Day", wraps=any(n < first for n in days))
 
 
 def _times(label: str, count: int) -> str:
@@ -144,18 +154,18 @@ LEDGER_COLUMNS = (Column("Day", wraps=False), Column("What was recorded"), Colum
                   Column("Points", wraps=False, numeric=True), Column("Total", wraps=False, numeric=True))
 
 
-def entry_table(entries: Sequence[LedgerEntry]) -> Table:
+def entry_table(entries: Sequence[LedgerEntry], first: int = 1) -> Table:
     """The ledger as a table, by the day each act happened (an act written down later, like a
-    rescue the collector heard of weeks on, keeps its own day), with the running total
-    counted again in that order."""
+    rescue the collector heard of weeks on, keeps its own day; one on the record before play
+    began comes first), with the running total counted again in that order."""
     if not entries:
         return Table(LEDGER_COLUMNS, ())
     total = entries[0].running - entries[0].points
     rows = []
     for e in sorted(merged_entries(entries), key=lambda line: line.day):
         total += e.points
-        rows.append((day(e.day), _times(e.label, e.count), e.source, Points(e.points), total))
-    return Table(LEDGER_COLUMNS, tuple(rows))
+        rows.append((day(e.day, first), _times(e.label, e.count), e.source, Points(e.points), total))
+    return Table((_day_column([e.day for e in entries], first), *LEDGER_COLUMNS[1:]), tuple(rows))
 
 
 def comparison_table(debrief: Debrief, home: Ledger, other: Ledger) -> Table:
@@ -173,8 +183,10 @@ def comparison_table(debrief: Debrief, home: Ledger, other: Ledger) -> Table:
         else:
             acts.append(act)
     acts.sort(key=lambda act: act.day)   # by the day each act happened, as the ledger reads
-    return Table((Column("Day", wraps=False), Column("What was recorded"), Column(home.name), Column(other.name)),
-                 tuple((day(a.day), _times(a.label, a.count), _cell(a.here), _cell(a.there)) for a in acts))
+    first = debrief.first_day
+    return Table((_day_column([a.day for a in acts], first), Column("What was recorded"), Column(home.name),
+                  Column(other.name)),
+                 tuple((day(a.day, first), _times(a.label, a.count), _cell(a.here), _cell(a.there)) for a in acts))
 
 
 @dataclass(frozen=True)
@@ -203,12 +215,12 @@ def _cell(points: int | None) -> Cell:
     return NOT_COUNTED if points is None else Points(points)
 
 
-def _events(views: Sequence[EventView], with_source: bool = False) -> list[Item]:
+def _events(views: Sequence[EventView], with_source: bool = False, first: int = 1) -> list[Item]:
     """Acts as list items; the same act written twice on one day is shown once, "×2"."""
     texts: list[str] = []
     counts: list[int] = []
     for view in views:
-        text = f"{day(view.day)} — {view.label}"
+        text = f"{day(view.day, first)} — {view.label}"
         if with_source and view.source_label:
             text += f" ({view.source_label}, in {view.city.title()})"
         if texts and texts[-1] == text:
@@ -343,6 +355,20 @@ def answer_section(debrief: Debrief) -> Section:
     return kept
 
 
+#: How the section of the others the system rated is named (in the contents, and over it),
+#: by what they are: a person in the ledger is not headed as a company.
+RATED = {
+    frozenset({"company"}): ("Companies", "Companies are rated too"),
+    frozenset({"person"}): ("People", "People are rated too"),
+}
+RATED_BOTH = ("Companies and people", "Companies and people are rated too")
+
+
+def rated_heading(kinds: set[str] | frozenset[str]) -> tuple[str, str]:
+    """The title and kicker of the section of rated subjects, for the kinds of subject in it."""
+    return RATED.get(frozenset(kinds), RATED_BOTH)
+
+
 def build(debrief: Debrief, story_title: str) -> Document:
     """The debrief of one life as a document, in the order it is read: the one-screen answer
     first, then how it ended and the detail."""
@@ -357,7 +383,7 @@ def build(debrief: Debrief, story_title: str) -> Document:
 
     ledger: list[Block] = [Paragraph(d.words.told(d.read_the_rules, home.name, home.start)), Paragraph(
         "These are the acts that reached the system, who reported them, and what each was worth.")]
-    ledger.append(entry_table(home.entries) if home.entries
+    ledger.append(entry_table(home.entries, d.first_day) if home.entries
                   else Paragraph("Nothing you did reached the system.", quiet=True))
     kicker = f"Under {the(home.document)}" if home.document else f"{home.name} — personal credit"
     sections.append(Section("The ledger", kicker, "What was recorded", tuple(ledger), follows_on=True))
@@ -385,7 +411,7 @@ def build(debrief: Debrief, story_title: str) -> Document:
         unseen.append(Paragraph("These things happened, and no camera, clerk, bank or neighbour the city "
                                 "reads put them down in your name at the time, so no system counted them."))
         # By the day each happened: an act written down later keeps the day it was done.
-        unseen.extend(_events(sorted(d.unrecorded, key=lambda view: view.day)))
+        unseen.extend(_events(sorted(d.unrecorded, key=lambda view: view.day), first=d.first_day))
     else:
         unseen.append(Paragraph("Of the acts the city's rules name, none of yours went unwritten this season: "
                                 "each had a reporter.", quiet=True))
@@ -393,7 +419,7 @@ def build(debrief: Debrief, story_title: str) -> Document:
         unseen.append(Subhead(f"Recorded, but not counted in {home.name}"))
         unseen.append(Paragraph("Someone wrote these down, but this city counts none of them as they were "
                                 "reported: the act earns nothing here, or earns only when another source reports it."))
-        unseen.extend(_events(home.not_counted, with_source=True))
+        unseen.extend(_events(home.not_counted, with_source=True, first=d.first_day))
     sections.append(Section("Not counted", "Off the record", "What the city did not count", tuple(unseen)))
 
     b = d.blacklist
@@ -420,7 +446,7 @@ def build(debrief: Debrief, story_title: str) -> Document:
         listed.append(Subhead(status) if b.history or b.ever_listed else Paragraph(status))
         # The day is the day of the act the court answered; removal follows it by days, as
         # the court's own message says, so the line does not claim the day of removal.
-        listed.extend(Item(f"{day(n)} — {label}: " + ("your name went on the list" if change == "listed"
+        listed.extend(Item(f"{day(n, d.first_day)} — {label}: " + ("your name went on the list" if change == "listed"
                                                        else "your name came off it within days"))
                       for n, label, change in b.history)
         # What the list bars is said to a life that was on it; to the rest it is a list of
@@ -445,8 +471,10 @@ def build(debrief: Debrief, story_title: str) -> Document:
             elsewhere.append(compared)
         else:
             elsewhere.append(Paragraph("Nothing you did was recorded, in either city.", quiet=True))
+        # Said in the present: a visitor can hold a perk there (Nanjing's card for a donor who
+        # gave blood in Nanjing), so "would have meant" is untrue of some lives.
         if other.perks:
-            elsewhere.append(Subhead(f"What {other.grade} would have meant"))
+            elsewhere.append(Subhead(f"What {other.grade} means in {other.name}"))
             elsewhere.extend(Item(perk) for perk in other.perks)
         sections.append(Section(f"Under {other.name}'s rules", "The same life, somewhere else",
                                 f"Under {other.name}'s rules", tuple(elsewhere)))
@@ -455,10 +483,10 @@ def build(debrief: Debrief, story_title: str) -> Document:
         rated: list[Block] = []
         for company in d.companies:
             rated.append(Subhead(f"{company.subject_label}: grade {company.grade}, {company.score:,} points"))
-            rated.extend(Item(f"{day(e.day)} — {_times(e.label, e.count)} ({e.source}) "
+            rated.extend(Item(f"{day(e.day, d.first_day)} — {_times(e.label, e.count)} ({e.source}) "
                               f"{signed(e.points, '–')}") for e in merged_entries(company.entries))
-        sections.append(Section("Companies", "Companies are rated too", "The others in your ledger",
-                                tuple(rated)))
+        title, kicker = rated_heading({company.subject_kind for company in d.companies})
+        sections.append(Section(title, kicker, "The others in your ledger", tuple(rated)))
 
     if d.questions:
         sections.append(Section("Questions", "To think about", "Questions",

@@ -50,7 +50,7 @@ class Playthroughs:
         summary = page.text or page.title or page.ending_title or ""
         try:
             data = session.to_json()
-            data["mods"] = [mod_record(mod.key, mod.name) for mod in self.mods]
+            data["mods"] = [mod_record(mod.key, mod.name, mod.version) for mod in self.mods]
             self.store.write(name, data, summary=summary, place=self.place_of(session),
                              story_title=self.story.title)
         except SlotError as exc:
@@ -79,4 +79,9 @@ class Playthroughs:
         if gone:
             self.report(f"This game was saved with {mods.named(gone)} on; "
                         f"what {'it' if len(gone) == 1 else 'they'} added will not show now.")
+        else:
+            moved = mods.other_versions(mods.recorded(data.get("mods")), self.mods)
+            if moved:
+                self.report("This game was saved with " + ", ".join(
+                    f"{was.shown}; {now.version} is on now" for was, now in moved) + ".")
         return session

@@ -160,17 +160,24 @@ def _damage(data: Any) -> str | None:
 
 
 def _mod_shown(record: object) -> bool:
-    # A mod's key is its folder's name, only compared; its name is what the player is told,
-    # and the key stands in for a missing name (see game.mods.recorded).
+    # A mod's key is the folder it was played from; its name (and version) is what the mod is
+    # known by and what the player is told, and the key stands in for a missing name (see
+    # game.mods.recorded).
     if not isinstance(record, dict) or not isinstance(record.get("key"), str) or len(record["key"]) > 1000:
         return False
     name = record.get("name", "")
+    if "version" in record and not showable(record["version"]):
+        return False
     return showable(name) and (name != "" or showable(record["key"]))
 
 
-def mod_record(key: str, name: str) -> dict[str, str]:
-    """A mod as a save names it: its key, and a name any screen can show."""
-    return {"key": key, "name": first_line(name, SHOWN_LIMIT) or first_line(key, SHOWN_LIMIT) or "a mod"}
+def mod_record(key: str, name: str, version: str = "") -> dict[str, str]:
+    """A mod as a save names it: its key, a name any screen can show, and its version if it
+    says one."""
+    record = {"key": key, "name": first_line(name, SHOWN_LIMIT) or first_line(key, SHOWN_LIMIT) or "a mod"}
+    if version:
+        record["version"] = first_line(version, 40)
+    return record
 
 
 def _slot_words(name: str) -> str:

@@ -398,7 +398,7 @@ def slots_for(story, mods: "list | tuple" = (), out: IO[str] | None = None) -> "
 
     out = out or sys.stdout
     saves = Playthroughs(story, SlotStore(), lambda message: print(printable(message), file=out))
-    saves.mods = [ModRecord(mod.key, mod.name) for mod in (describe(folder) for folder in mods)]
+    saves.mods = [ModRecord(mod.key, mod.name, mod.version) for mod in (describe(folder) for folder in mods)]
     return saves
 
 

@@ -124,6 +124,17 @@ def test_an_act_counted_only_abroad_shows_as_not_counted_at_home(story_dir):
     assert table.rows == (("Day 1", "Gave blood", doc.NOT_COUNTED, doc.Points(20)),)
 
 
+def test_what_the_other_citys_grade_brings_is_said_as_a_fact_of_that_city():
+    # A visitor can hold a perk of the other city (a donor given Nanjing's card on a weekend
+    # there), so its perks are what the grade means there, not what it "would have meant".
+    session = Session.new(load_story(ROOT / "story"), seed=3, route="short")
+    while not session.is_over:
+        session.choose(session.page.choices[-1].number)
+    nanjing = section(doc.build(session.debrief(), "Test"), "Under Nanjing's rules")
+    heads = [b.text for b in nanjing.blocks if isinstance(b, doc.Subhead) and b.text.startswith("What ")]
+    assert heads and all(h.endswith(" means in Nanjing") for h in heads)
+
+
 @pytest.mark.parametrize("name, phrase", [
     ("Nanjing trustworthy card scheme", "the Nanjing trustworthy card scheme"),
     ("The Village Points Store", "The Village Points Store"),

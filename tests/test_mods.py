@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from game.mods import Loadout, ModRecord, find_installed, first_load, missing, named, recorded
+from game.mods import (
+    Loadout, ModRecord, find_installed, first_load, missing, named, other_versions, recorded, turned_off_words,
+)
 from game.settings import MAX_ENABLED_MODS, Settings, load_settings, save_settings
 
 PASSAGES = """
@@ -140,7 +142,10 @@ def test_only_the_mods_turned_on_and_those_named_on_the_command_line_are_loaded(
 def test_a_broken_mod_turned_on_does_not_stop_the_game_from_opening(story, tmp_path):
     mod(story.parent / "mods" / "broken", VILLAGE.replace("goto: end", "goto: nowhere"))
     loadout, loaded, problems, dropped = first_load(story, [], ["broken"], tmp_path / "data")
-    assert loaded is not None and loadout.enabled == ()
+    assert loaded is not None and loadout.folders() == []
+    # The settings keep it on, so a fixed mod is back next time; this run has it off, and why.
+    (broken,) = loadout.installed
+    assert loadout.enabled == ("broken",) and loadout.is_broken(broken) and not loadout.is_on(broken)
     assert any("nowhere" in p.message and p.path.endswith("anything.yaml") for p in dropped)
 
 
@@ -175,3 +180,44 @@ def test_what_a_save_recorded_is_read_leniently_and_compared_by_key():
     assert recorded("not a list") == []
     assert missing(saved, [ModRecord("own", "renamed")]) == [ModRecord("village", "The village")]
     assert named(saved) == "‘The village’ and ‘own’"
+
+
+def test_one_broken_mod_is_turned_off_alone_and_the_others_open_with_the_game(story, tmp_path):
+    village = mod(story.parent / "mods" / "village")
+    mod(story.parent / "mods" / "broken", VILLAGE.replace("The village", "Broken").replace("village:", "broken:")
+        .replace("goto: village", "goto: broken").replace("goto: end", "goto: nowhere"))
+    shore = mod(tmp_path / "elsewhere" / "shore", VILLAGE.replace("The village", "Shore").replace("village", "shore"))
+    loadout, loaded, problems, dropped = first_load(story, [shore], ["village", "broken"], tmp_path / "data")
+    assert loaded is not None and {"village", "shore"} <= set(loaded.passages)
+    assert loadout.folders() == [village, shore]
+    assert [name for name, _ in loadout.turned_off()] == ["Broken"]
+    assert [p.message for p in dropped if p.is_error] == ["goto names unknown passage 'nowhere'"]
+    assert turned_off_words(loadout) == "‘Broken’ has errors and is turned off; the game goes on without it."
+    assert [r.name for r in loadout.records()] == ["The village", "Shore"]
+
+
+def test_a_mod_is_known_by_its_name_so_its_working_copy_named_with_mod_takes_the_installed_ones_place(story, tmp_path):
+    installed = mod(story.parent / "mods" / "village", VILLAGE.replace("author: Someone", "author: Someone\n  version: '2'"))
+    working = mod(tmp_path / "work" / "village-draft", VILLAGE.replace("author: Someone", "author: Someone\n  version: '3'"))
+    loadout, loaded, problems, dropped = first_load(story, [working], ["village"], tmp_path / "data")
+    assert loaded is not None and dropped == []           # one mod: nothing is defined twice
+    assert loadout.folders() == [working]
+    (listed,) = loadout.shown()
+    assert listed.folder == installed and loadout.is_given(listed) and loadout.is_on(listed)
+    assert loadout.records() == [ModRecord("village-draft", "The village", "3")]
+
+
+def test_a_mod_installed_twice_under_two_folder_names_is_listed_once(story, tmp_path):
+    first = mod(story.parent / "mods" / "village")
+    mod(tmp_path / "data" / "mods" / "village-copy")
+    shipped, copy = find_installed(story, tmp_path / "data")
+    assert shipped.usable and not copy.usable and str(first) in copy.problem
+
+
+def test_a_save_knows_its_mods_by_name_and_says_when_another_version_is_on():
+    saved = recorded([{"key": "village-draft", "name": "The village", "version": "3"}])
+    on_now = [ModRecord("village", "the  Village", "2")]
+    assert missing(saved, on_now) == []
+    assert other_versions(saved, on_now) == [(saved[0], on_now[0])]
+    assert missing(saved, [ModRecord("village-draft", "The shore")]) == saved
+    assert saved[0].to_json() == {"key": "village-draft", "name": "The village", "version": "3"}

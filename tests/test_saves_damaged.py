@@ -38,6 +38,8 @@ def written(store: SlotStore, name: str, **changes) -> None:
     ({"version": 10**300}, "newer"),
     ({"version": True}, "not a Keeping Trust save"),
     ({"mods": [{"key": "m", "name": "Mod\x00"}]}, "mods"),
+    ({"mods": [{"key": "m", "name": "Mod", "version": "1\u202e0"}]}, "mods"),
+    ({"mods": [{"key": "m", "name": "Mod", "version": 1.0}]}, "mods"),
     ({"mods": "every mod"}, "mods"),
 ])
 def test_a_field_no_screen_can_show_makes_the_save_damaged(slot_store, changes, words):

@@ -8,9 +8,10 @@ from typing import Sequence
 from . import ledger as ledgers
 from .guesses import Answer, answer
 from .hindsight import Turn
+from .inline_text import Arrival, fill_texts, joined
 from .ledger import BlacklistStatus, Event, EventView, Ledger
 from .conditions import State
-from .story import PLAYER, DebriefWords, Passage, Story, with_variants
+from .story import PLAYER, DebriefWords, Passage, Story, held_texts, held_variants
 
 
 @dataclass(frozen=True)
@@ -38,14 +39,17 @@ class Debrief:
     #: The story's notes on what the grade did in this life (its debrief section's ``notes``
     #: whose condition holds at the ending), in the order written.
     notes: tuple[str, ...] = ()
+    #: The story's first day: an act on an earlier one was on the record before play began.
+    first_day: int = 1
 
 
 def make_debrief(story: Story, ending: Passage, events: Sequence[Event], state: State, *,
-                 guesses: dict[str, str] | None = None, turns: Sequence[Turn] = ()) -> Debrief:
+                 guesses: dict[str, str] | None = None, turns: Sequence[Turn] = (), seed: int = 0) -> Debrief:
     """Derive the debrief for a playthrough that has reached ``ending``.
 
     ``state`` is the session at its end: the ending's text and the discussion questions are
-    chosen by the life lived, so the front ends show them as they are.
+    chosen by the life lived, so the front ends show them as they are.  ``seed`` is the
+    life's, for the ending text's shuffles.
     """
     home = story.jurisdictions[story.home]
     assert ending.ending is not None, "a debrief needs an ending passage"
@@ -54,9 +58,12 @@ def make_debrief(story: Story, ending: Passage, events: Sequence[Event], state: 
     subjects = sorted({e.subject for e in events if e.subject != PLAYER})
     mine = ledgers.ledger(story, events, home)
     views = [ledgers.view(story, e) for e in events]
+    variants = ending.ending.debrief_variants
+    sources = held_texts(ending.ending.debrief, variants, held_variants(variants, state))
+    texts, _ = fill_texts(sources, story.inline, state, Arrival(ending.id, state.ask("visits", ending.id), seed))
     return Debrief(
         ending_title=ending.ending.title,
-        ending_text=with_variants(ending.ending.debrief, ending.ending.debrief_variants, state),
+        ending_text=joined(texts),
         questions=[q.text for q in ending.ending.questions + story.questions if q.asked(state)],
         home=mine,
         others=others,
@@ -72,4 +79,5 @@ def make_debrief(story: Story, ending: Passage, events: Sequence[Event], state: 
         turns=tuple(turns),
         grades=tuple(home.grades),
         notes=tuple(text for when, text in story.debrief_words.notes if when.holds(state)),
+        first_day=story.day,
     )

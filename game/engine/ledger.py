@@ -91,6 +91,8 @@ class Ledger:
     entries: list[LedgerEntry]
     not_counted: list[EventView] = field(default_factory=list)
     subject_label: str = "You"
+    #: What the subject is (a subject's ``kind``): the debrief names its ledgers by it.
+    subject_kind: str = "company"
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,8 @@ def ledger(story: Story, events: Sequence[Event], jurisdiction: Jurisdiction,
     named = story.subjects.get(subject)
     return Ledger(jurisdiction.id, jurisdiction.name, jurisdiction.document, subject, jurisdiction.start,
                   score, grade, capped_by, list(jurisdiction.perks.get(grade, ())), entries, not_counted,
-                  named.label if named else "You" if subject == PLAYER else subject.replace("_", " "))
+                  named.label if named else "You" if subject == PLAYER else subject.replace("_", " "),
+                  named.kind if named else "company")
 
 
 def _listings(events: Iterable[Event], rules: Blacklist, subject: str):

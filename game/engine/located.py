@@ -102,6 +102,9 @@ class Node:
     keys: dict[str, "Node"] = field(default_factory=dict)
     written: str | None = None
     broken: bool = False
+    #: For a literal block (``text: |``), how far its lines are indented: with it a place
+    #: inside the text (a brace of inline text) can be pointed at.  0 for every other value.
+    block_indent: int = 0
 
     def plain(self) -> Value:
         """The value with every location stripped."""
@@ -113,6 +116,20 @@ class Node:
 
     def problem(self, message: str, severity: Severity = Severity.ERROR, offset: int = 0) -> Problem:
         return Problem(self.path, self.line, self.col + offset, message, severity)
+
+    def inside(self, offset: int, written: str) -> "Node":
+        """A text node standing for ``written``, which begins ``offset`` characters into this
+        scalar's text: at its own place in a literal block or on a scalar's one line, at the
+        scalar's start where YAML has joined its lines and the place is lost."""
+        text = self.written if self.written is not None else str(self.value)
+        line, col = self.line, self.col
+        if self.block_indent:
+            before = text[:offset]
+            line = self.line + 1 + before.count("\n")
+            col = self.block_indent + offset - (before.rfind("\n") + 1) + 1
+        elif "\n" not in text:
+            col = self.col + offset + (1 if self.quoted else 0)
+        return Node(written, self.path, line, col, written=written)
 
 
 # Characters a screen or a terminal would obey instead of showing: C0 and C1 controls (ESC
@@ -183,6 +200,16 @@ class _Reader:
         if self._line_starts is None:
             self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         return self._line_starts
+
+    def indent_after(self, header: int, last: int) -> int:
+        """How far the first written line of a block below line ``header`` (0-based) is indented."""
+        starts = self.line_starts
+        for index in range(header + 1, min(last + 1, len(starts))):
+            end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.text)
+            row = self.text[starts[index]:end]
+            if row.strip():
+                return len(row) - len(row.lstrip(" "))
+        return 0
 
     def note(self, line: int, col: int, message: str) -> None:
         # A file that is mostly mistakes (or made to be) should not bury the writer, or the
@@ -275,6 +302,8 @@ class _Reader:
         written = event.value
         quoted = event.style in ("'", '"')
         node = Node(written, self.shown, line, col, quoted, _NO_KEYS, written)
+        if event.style == "|":
+            node.block_indent = self.indent_after(event.start_mark.line, event.end_mark.line)
         if event.style == '"' and _REFUSED.search(written):  # only an escape can have written it
             self.refuse_escapes(event)
         tag = event.tag

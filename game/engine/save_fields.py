@@ -94,6 +94,14 @@ def event_row(e: Event) -> list:
     return [e.behaviour, e.source, e.day, e.city, e.subject, e.passage]
 
 
+def shown(value: Any) -> tuple[str, ...]:
+    """What each piece of a passage's inline text showed when it was read."""
+    items = listing(value, "what a passage's inline text showed")
+    if len(items) > VARIANTS_LIMIT:
+        raise ValueError("a passage's inline pieces are too many")
+    return tuple(text(item, "a piece of inline text") for item in items)
+
+
 def held(value: Any) -> tuple[int, ...]:
     """Which of a passage's variants held when it was read, by their place."""
     items = listing(value, "a passage's variants")

@@ -17,10 +17,11 @@ from . import ledger as ledgers
 from . import save_fields as fields
 from .conditions import Condition, Grade
 from .debrief import Debrief, make_debrief
+from .inline_text import Arrival, fill_texts, joined, refill_texts
 from .ledger import Event
 from .story import (
     PLAYER, AddVariables, Branch, Choice, Effect, Passage, Record, Roll, Route, SetCity, SetDay, SetVariables, Story,
-    held_variants, with_held,
+    held_texts, held_variants, with_held,
 )
 
 SAVE_FORMAT = "keeping-trust-save"
@@ -64,11 +65,12 @@ class Page:
 class HistoryEntry:
     """A passage as it was read, and the choice taken there (None while it is on screen).
 
-    ``variants`` are the places of the passage's variants that held, and ``choice`` the place
-    of the choice taken among the passage's own (0 for the Continue of a passage without
-    choices): with them a save writes the entry again from the story.  ``variants`` is None
-    for an entry whose text was kept as read (from a version 1 save), which a save keeps
-    whole."""
+    ``variants`` are the places of the passage's variants that held, ``choice`` the place of
+    the choice taken among the passage's own (0 for the Continue of a passage without
+    choices), and ``shown`` what each piece of inline text showed (see
+    :mod:`.inline_text`): with them a save writes the entry again from the story.
+    ``variants`` is None for an entry whose text was kept as read (from a version 1 save),
+    which a save keeps whole."""
 
     passage_id: str
     style: str
@@ -78,6 +80,7 @@ class HistoryEntry:
     chosen: str | None
     variants: tuple[int, ...] | None = None
     choice: int | None = None
+    shown: tuple[str, ...] = ()
 
 
 class Dice:
@@ -110,7 +113,8 @@ class Session:
         #: ``visits(passage)`` (a kiosk's visit, one visitor's time at the screen, is
         #: :class:`game.visitor_book.Visit`).
         self.visits: Counter[str] = Counter()
-        self.events: list[Event] = []
+        # What was on the record before play began (the story's 'before'), then the life's own.
+        self.events: list[Event] = [Event(a.behaviour, a.source, a.day, a.city, a.subject) for a in story.prior]
         self.day = story.day
         self.city = story.city
         self.dice = Dice(seed)
@@ -121,6 +125,7 @@ class Session:
         self._page: Page | None = None
         self._offered: list[Choice] = []
         self._held: tuple[int, ...] = ()
+        self._shown: tuple[str, ...] = ()
         # The condition of the branch that led to this passage (None when no condition chose
         # the way): a page reached because of what the record holds is shaped by it too.
         self.led_by: Condition | None = None
@@ -147,7 +152,7 @@ class Session:
         copy.guesses = dict(self.guesses)
         copy.history = list(self.history) if history else []
         copy.led_by = self.led_by
-        copy._page, copy._offered, copy._held = self._page, list(self._offered), self._held
+        copy._page, copy._offered, copy._held, copy._shown = self._page, list(self._offered), self._held, self._shown
         return copy
 
     # -- the front ends' surface ------------------------------------------------------------
@@ -227,7 +232,7 @@ class Session:
             last = self.history[-1]
             place = max(self.offered_places()[number - 1], 0)   # a save writes a Continue as 0
             self.history[-1] = HistoryEntry(last.passage_id, last.style, last.speaker, last.title, last.text,
-                                            choice.text, last.variants, place)
+                                            choice.text, last.variants, place, last.shown)
         self.path.append(number)
         self._apply(choice.effects)
         self._arrive(self._follow(choice.goto))
@@ -250,7 +255,7 @@ class Session:
         if not self.is_over:
             raise RuntimeError("the debrief opens only at an ending")
         return make_debrief(self.story, self.passage, self.events, self, guesses=self.guesses,
-                            turns=hindsight.turns(self))
+                            turns=hindsight.turns(self), seed=self.seed)
 
     # -- what conditions may read (the conditions.State protocol) -----------------------
 
@@ -272,9 +277,9 @@ class Session:
 
     def ask(self, question: str, subject: str) -> Any:
         if question == "seen":
-            return self.visits[subject] > 0
+            return self.visits[self.story.passage_named(subject)] > 0
         if question == "visits":
-            return self.visits[subject]
+            return self.visits[self.story.passage_named(subject)]
         if question == "did":
             return sum(1 for e in self.events if e.behaviour == subject and e.subject == PLAYER)
         if question == "observed":
@@ -308,7 +313,7 @@ class Session:
         self._page = None
         page = self.page
         self.history.append(HistoryEntry(passage_id, page.style, page.speaker, page.title, page.text, None,
-                                         self._held))
+                                         self._held, None, self._shown))
 
     def _follow(self, goto: tuple[Branch, ...]) -> str:
         for branch in goto:
@@ -345,9 +350,15 @@ class Session:
         else:
             self._offered = [Choice(passage.continue_text, passage.goto)]
         self._held = held_variants(passage.variants, self)
+        if self.story.inline:
+            texts, self._shown = fill_texts(held_texts(passage.text, passage.variants, self._held), self.story.inline,
+                                            self, Arrival(passage.id, self.visits[passage.id], self.seed))
+            text = joined(texts)
+        else:
+            text = with_held(passage.text, passage.variants, self._held)
         return Page(
             passage_id=passage.id, style=passage.style, speaker=passage.speaker, title=passage.title,
-            text=with_held(passage.text, passage.variants, self._held),
+            text=text,
             choices=tuple(ChoiceView(i + 1, c.text) for i, c in enumerate(self._offered)),
             day=self.day, city=self.city, city_name=self.story.city_name(self.city),
             is_ending=passage.ending is not None,
@@ -443,6 +454,8 @@ def _entry_to_json(entry: HistoryEntry) -> dict:
         item["variants"] = list(entry.variants)
     if entry.choice is not None:
         item["choice"] = entry.choice
+    if entry.shown:
+        item["shown"] = list(entry.shown)
     return item
 
 
@@ -459,9 +472,14 @@ def _entry_from_json(story: Story, item: Any) -> HistoryEntry:
     variants = fields.held(item.get("variants", []))
     choice = item.get("choice")
     choice = None if choice is None else fields.whole(choice, "a history entry's choice", least=0)
+    shown = fields.shown(item.get("shown", []))
     if known is None:
-        return HistoryEntry(pid, style, speaker, title, CUT_PASSAGE, None, variants, choice)
+        return HistoryEntry(pid, style, speaker, title, CUT_PASSAGE, None, variants, choice, shown)
     ways = [c.text for c in known.choices] if known.choices else [known.continue_text]
     chosen = ways[choice] if choice is not None and choice < len(ways) else None
-    return HistoryEntry(pid, style, speaker, title, with_held(known.text, known.variants, variants), chosen,
-                        variants, choice)
+    if story.inline:
+        # What the inline text showed then, not what it would show now: the history is what was read.
+        text = joined(refill_texts(held_texts(known.text, known.variants, variants), story.inline, shown))
+    else:
+        text = with_held(known.text, known.variants, variants)
+    return HistoryEntry(pid, style, speaker, title, text, chosen, variants, choice, shown)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Union
 
 from .conditions import Condition, State, value_kind
+from .inline_text import Template
 from .named import Route
 
 PLAYER = "you"
@@ -101,6 +102,8 @@ class Variant:
     replace: bool = False
     #: Set on text a mod hooks in with ``at: start``: it goes before the passage's own text.
     first: bool = False
+    #: Where the variant is written (None when not known): a mod's test reports on its own.
+    where: Where | None = None
 
 
 def with_variants(text: str, variants: tuple[Variant, ...], state: State) -> str:
@@ -119,6 +122,13 @@ def held_variants(variants: tuple[Variant, ...], state: State) -> tuple[int, ...
 def with_held(text: str, variants: tuple[Variant, ...], held: tuple[int, ...]) -> str:
     """The text with the variants numbered in ``held`` (see :func:`with_variants`); a number
     the passage does not have is passed over."""
+    return "\n\n".join(p for p in held_texts(text, variants, held) if p)
+
+
+def held_texts(text: str, variants: tuple[Variant, ...], held: tuple[int, ...]) -> list[str]:
+    """The texts a page is made of, in the order read, when the variants numbered in ``held``
+    hold (see :func:`with_variants`): each is filled in (its inline text) before they are
+    joined into paragraphs."""
     head: list[str] = []
     paragraphs = [text]
     for index in sorted(set(held)):
@@ -131,7 +141,7 @@ def with_held(text: str, variants: tuple[Variant, ...], held: tuple[int, ...]) -
             paragraphs = [variant.text]
         else:
             paragraphs.append(variant.text)
-    return "\n\n".join(p for p in head + paragraphs if p)
+    return head + paragraphs
 
 
 @dataclass(frozen=True)
@@ -208,6 +218,36 @@ def reached(starts: Iterable[str | None], step: Callable[[str], Iterable[str]],
 
 
 @dataclass(frozen=True)
+class Hook:
+    """A place the story promises a mod may join it: a passage, named for what happens there
+    rather than for the file it lives in, so that a release which renames or merges the
+    passage moves the hook with it and the mods naming the hook go on loading."""
+
+    name: str
+    passage: str
+    day: int
+    by_then: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class HookChange:
+    """What one release of the story changed in its hooks and aliases, in a modder's words."""
+
+    version: str
+    changes: tuple[str, ...]
+
+
+def version_key(version: str) -> tuple[int, ...] | None:
+    """A release's version as numbers to compare ("1.10" comes after "1.9"), or None when it
+    is not numbers joined by dots."""
+    parts = version.strip().split(".")
+    if not all(part.isdigit() and len(part) <= 6 for part in parts):
+        return None
+    return tuple(int(part) for part in parts)
+
+
+@dataclass(frozen=True)
 class Behaviour:
     id: str
     label: str
@@ -219,12 +259,29 @@ class Source:
     label: str
 
 
+#: What a subject can be, as its ``kind`` says: the debrief names its ledgers by these.
+SUBJECT_KINDS = ("company", "person")
+
+
 @dataclass(frozen=True)
 class Subject:
-    """Someone other than the player whom the system rates: a company, a shop."""
+    """Someone other than the player whom the system rates: a company, a shop, a person."""
 
     id: str
     label: str
+    kind: str = "company"
+
+
+@dataclass(frozen=True)
+class PriorAct:
+    """An act already on the record when play begins (a story's or a mod's ``before``): it
+    happened on ``day``, before the story's first, in ``city``."""
+
+    behaviour: str
+    source: str | None
+    day: int
+    city: str
+    subject: str = PLAYER
 
 
 @dataclass(frozen=True)
@@ -317,9 +374,19 @@ class Story:
     questions: tuple[Question, ...] = ()
     threads: dict[str, Thread] = field(default_factory=dict)
     debrief_words: DebriefWords = DebriefWords()
+    #: The texts that hold inline text (see :mod:`.inline_text`), each read once: by the text
+    #: as a passage, a variant or a debrief keeps it.
+    inline: dict[str, Template] = field(default_factory=dict)
+    #: Acts on the record before play begins, in the order written (``before`` sections).
+    prior: tuple[PriorAct, ...] = ()
     files: tuple[str, ...] = ()  # each file read, by its absolute path (shown_path shortens it)
     warnings: tuple[object, ...] = ()
     changes: tuple[Change, ...] = ()   # what the mods change of the story, as each declares
+    #: Where mods may join the story, by hook name; the old ids it still answers to, each with
+    #: the hook or passage it stands for now; and what each release changed in them.
+    hooks: dict[str, Hook] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    hook_changes: tuple[HookChange, ...] = ()
 
     @property
     def has_short_route(self) -> bool:
@@ -349,6 +416,24 @@ class Story:
         if name in self.variables:
             return self.variables[name]
         return DEFAULTS.get(self.variable_kinds.get(name, "bool"), False)
+
+    def passage_named(self, name: str) -> str:
+        """The passage a name stands for: a passage's own id, a hook's, or an old id's (an
+        alias, followed through the hook or later alias it names). A name that stands for
+        nothing is given back as it is."""
+        for _ in range(len(self.aliases) + 1):
+            hook = self.hooks.get(name)
+            if hook is not None:
+                return hook.passage
+            if name not in self.aliases:
+                return name
+            name = self.aliases[name]
+        return name
+
+    @property
+    def release(self) -> str | None:
+        """The story's latest release, as its changelog of hooks numbers it (None: it keeps none)."""
+        return self.hook_changes[-1].version if self.hook_changes else None
 
     def city_name(self, city: str) -> str:
         for jurisdiction in self.jurisdictions.values():

@@ -16,7 +16,8 @@ from typing import Any, Iterator
 from ..engine import Session, Story
 from ..engine.conditions import Condition, State
 from ..engine.discovery import shown_path
-from ..engine.story import Branch, Choice, Passage, Variant, Where
+from ..engine.inline_text import Arrival, conditions_in, fill_texts, with_conditions
+from ..engine.story import Branch, Choice, Passage, Variant, Where, held_texts, held_variants
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,10 @@ class Site:
     label: str          # e.g. "oct_bank: choice 2", "oct_bank: variant 1"
     where: Where
     condition: Condition
-    kind: str           # "choice", "branch", "variant", "debrief variant" or "question"
+    kind: str           # "choice", "branch", "variant", "debrief variant", "inline" or "question"
     passage: str | None
+    #: The file the condition is written in: a mod's, for a choice or a variant it hooks in.
+    written_in: str = ""
 
 
 def _story_where(story: Story) -> Where:
@@ -39,9 +42,10 @@ def condition_sites(story: Story) -> list[Site]:
     """Every condition in the story, in the order the files give passages."""
     sites: list[Site] = []
 
-    def add(label: str, where: Where, condition: Condition | None, kind: str, passage: str | None) -> None:
+    def add(label: str, where: Where, condition: Condition | None, kind: str, passage: str | None,
+            written: Where | None = None) -> None:
         if condition is not None:
-            sites.append(Site(len(sites), label, where, condition, kind, passage))
+            sites.append(Site(len(sites), label, where, condition, kind, passage, (written or where).path))
 
     for pid, passage in story.passages.items():
         for i, choice in enumerate(passage.choices, 1):
@@ -51,15 +55,38 @@ def condition_sites(story: Story) -> list[Site]:
         for j, branch in enumerate(passage.goto, 1):
             add(f"{pid}: goto branch {j}", branch.where or passage.where, branch.when, "branch", pid)
         for k, variant in enumerate(passage.variants, 1):
-            add(f"{pid}: variant {k}", passage.where, variant.when, "variant", pid)
+            add(f"{pid}: variant {k}", passage.where, variant.when, "variant", pid, variant.where)
         if passage.ending is not None:
             for k, variant in enumerate(passage.ending.debrief_variants, 1):
-                add(f"{pid}: debrief variant {k}", passage.where, variant.when, "debrief variant", pid)
+                add(f"{pid}: debrief variant {k}", passage.where, variant.when, "debrief variant", pid, variant.where)
             for k, question in enumerate(passage.ending.questions, 1):
                 add(f"{pid}: question {k}", passage.where, question.when, "question", pid)
+    counted: dict[str, int] = {}
+    for pid, text, written in inline_texts(story):
+        for condition in conditions_in(story.inline[text]):
+            counted[pid] = counted.get(pid, 0) + 1
+            add(f"{pid}: inline text {counted[pid]}", story.passages[pid].where, condition, "inline", pid, written)
     for k, question in enumerate(story.questions, 1):
         add(f"the story's question {k}", _story_where(story), question.when, "question", None)
     return sites
+
+
+def inline_texts(story: Story) -> list[tuple[str, str, Where]]:
+    """Each text that holds inline text, once, with the first passage that shows it (its own
+    text, a variant's, or its ending's debrief) and where it is written, in the order of the
+    passages."""
+    found: dict[str, tuple[str, Where]] = {}
+    if not story.inline:
+        return []
+    for pid, passage in story.passages.items():
+        texts = [(passage.text, passage.where), *((v.text, v.where or passage.where) for v in passage.variants)]
+        if passage.ending is not None:
+            texts += [(passage.ending.debrief, passage.where),
+                      *((v.text, v.where or passage.where) for v in passage.ending.debrief_variants)]
+        for text, written in texts:
+            if text in story.inline:
+                found.setdefault(text, (pid, written))
+    return [(pid, text, written) for text, (pid, written) in found.items()]
 
 
 class Answers(set):
@@ -119,8 +146,11 @@ def watched(story: Story) -> tuple[Story, Answers, list[Site]]:
             questions = tuple(replace(q, when=watch(q.when)) for q in ending.questions)
             ending = replace(ending, debrief_variants=debrief_variants, questions=questions)
         passages[pid] = replace(passage, choices=tuple(choices), goto=goto, variants=passage_variants, ending=ending)
+    inline = dict(story.inline)
+    for _, text, _ in inline_texts(story):
+        inline[text] = with_conditions(story.inline[text], watch)
     questions = tuple(replace(q, when=watch(q.when)) for q in story.questions)
-    return replace(story, passages=passages, questions=questions), answers, sites
+    return replace(story, passages=passages, questions=questions, inline=inline), answers, sites
 
 
 def offered_choices(session: Session) -> list[int]:
@@ -138,13 +168,14 @@ def taken_choice(session: Session, number: int) -> int:
 
 
 def close_ending(session: Session) -> None:
-    """At an ending, ask its debrief variants and questions, as the debrief will."""
+    """At an ending, ask its debrief variants, the inline text of its debrief and its
+    questions, as the debrief will."""
     ending = session.passage.ending
     if ending is None:
         return
-    for variant in ending.debrief_variants:
-        if variant.when is not None:
-            variant.when.holds(session)
+    held = held_variants(ending.debrief_variants, session)
+    fill_texts(held_texts(ending.debrief, ending.debrief_variants, held), session.story.inline, session,
+               Arrival(session.position, session.visits[session.position], session.seed))
     for question in (*ending.questions, *session.story.questions):
         question.asked(session)
 

@@ -23,6 +23,7 @@ from typing import Any, Iterable
 from ..engine import Problem, Story
 from ..engine.conditions import And, Ask, Builtin, Compare, Not, Or, Part, Variable, evaluate, walk
 from ..engine.discovery import shown_path
+from ..engine.inline_text import changes_by_visit, conditions_in, printed_in
 from ..engine.problems import Severity
 from ..engine.located import Node, read_yaml
 from ..engine.story import (
@@ -155,6 +156,9 @@ class _Places:
             header = root.value.get("story")
             if header is not None and isinstance(header.value, dict):
                 self._keys(header, "variables", "variables")
+            before = root.value.get("before")
+            if before is not None and isinstance(before.value, dict):
+                self._keys(before, "set", "variables")
 
     def _keys(self, parent: Node, section: str, kind: str) -> None:
         node = parent.value.get(section)
@@ -188,6 +192,8 @@ def _unused(story: Story, places: _Places, facts: "_Facts") -> list[Problem]:
                     read.add(name)
                 case Ask(question, subject):
                     asked.add((question, subject))
+    for template in story.inline.values():
+        read.update(printed_in(template))   # a variable printed in text is read there
     first_set: dict[str, Where] = {}
     for effect, where, _ in every_effect(story):
         if isinstance(effect, (SetVariables, AddVariables)):
@@ -269,6 +275,12 @@ class _Facts:
             self.values[("ask", "seen", pid)] = {False, True} if pid in reachable else {False}
             if pid not in reachable:
                 self.values[("ask", "visits", pid)] = {0}
+        # A hook or an old id asks of the passage it stands for.
+        for name in (*story.hooks, *story.aliases):
+            for question in ("seen", "visits"):
+                known = self.values.get(("ask", question, story.passage_named(name)))
+                if known is not None:
+                    self.values[("ask", question, name)] = known
         for bid in story.behaviours:
             if bid not in recorded:
                 self.values[("ask", "did", bid)] = {0}
@@ -404,9 +416,17 @@ def _hidden_by_replace(story: Story, facts: _Facts) -> list[Problem]:
 
 # -- choices that go round in a circle -------------------------------------------------------
 
-def _asks_about_visits(passage: Passage) -> bool:
+def _asks_about_visits(passage: Passage, story: Story) -> bool:
+    """Whether the page reads or offers differently on each arrival: a condition asks how
+    often it was seen, or its inline text runs through alternatives visit by visit."""
     trees = [c.when for c in passage.choices] + [v.when for v in passage.variants]
     trees += [b.when for c in passage.choices for b in c.goto] + [b.when for b in passage.goto]
+    for text in (passage.text, *(v.text for v in passage.variants)):
+        template = story.inline.get(text)
+        if template is not None:
+            if changes_by_visit(template):
+                return True
+            trees += conditions_in(template)
     return any(isinstance(part, Ask) and part.question in ("seen", "visits")
                for condition in trees if condition is not None for part in walk(condition.tree))
 
@@ -416,7 +436,7 @@ def _circles(story: Story) -> list[Problem]:
     page offering the same choices: taking it changes nothing."""
     problems = []
     for pid, passage in story.passages.items():
-        if passage.effects or passage.day is not None or passage.city is not None or _asks_about_visits(passage):
+        if passage.effects or passage.day is not None or passage.city is not None or _asks_about_visits(passage, story):
             continue
         for i, choice in enumerate(passage.choices, 1):
             if choice.effects or not choice.goto:

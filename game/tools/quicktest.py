@@ -33,14 +33,16 @@ import marshal
 import random
 from collections import deque
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from ..engine import Session, Story
-from ..engine.story import Record, Route
+from ..engine.story import Record, Route, reached
 from ..engine.conditions import Ask, walk
 from .coverage import (
     Answers, Site, all_choices, choice_label, close_ending, condition_sites, offered_choices, watched,
 )
 from .lint import OpenWays, open_ways
+from .rehearsal import Rehearsal
 from .traps import on_rounds, passage_traps, rounds_only, state_trap
 
 MAX_STATES = 20_000
@@ -71,11 +73,35 @@ STOPPED_BY = {
 }
 
 
+@dataclass(frozen=True)
+class Beginning:
+    """Where a search begins and what it is about, when not the whole story from its start:
+    the lives the flags of a rehearsal make (``--start``, ``--set``, ``--record``,
+    ``--seen``), begun at each of ``starts`` (a mod's hooks), and kept within ``scope``
+    (a mod's passages): a life that leaves it is not followed further, and only what lies
+    within it is reported as never reached."""
+
+    rehearsal: Rehearsal
+    starts: tuple[str, ...] = ()
+    scope: frozenset[str] | None = None
+    about: str = ""
+    #: The files whose choices and conditions the report is about (a mod's), None for all.
+    files: frozenset[str] | None = None
+
+    def lives(self, story: Story, seed: int) -> Iterator[Session]:
+        for start in self.starts or (None,):
+            yield self.rehearsal.session(story, seed, Route.FULL, start)
+
+
 @dataclass
 class Quicktest:
     story: Story
     sites: list[Site]
     max_states: int = MAX_STATES
+    #: The passages the search is about (None: the whole story), and what the report says of it.
+    scope: frozenset[str] | None = None
+    about: str = ""
+    files: frozenset[str] | None = None
     states: int = 0
     complete: bool = True          # False when a bound stopped the search or left lives unfollowed
     stopped_by: str | None = None  # "pages", "work" or "memory": the bound that stopped it
@@ -92,14 +118,28 @@ class Quicktest:
         self.complete = False
         self.stopped_by = self.stopped_by or bound
 
+    @property
+    def within(self) -> frozenset[str] | set[str]:
+        return self.scope if self.scope is not None else set(self.story.passages)
+
+    def ways(self) -> list[tuple[str, int]]:
+        """Every way on (see :func:`all_choices`) from the passages the search is about, and
+        written in the files it is about."""
+        within, passages = self.within, self.story.passages
+        return [(p, i) for p, i in all_choices(self.story) if p in within and self._written_here(
+            (passages[p].choices[i].where or passages[p].where) if i >= 0 else passages[p].where)]
+
+    def _written_here(self, where) -> bool:
+        return self.files is None or where.path in self.files
+
     def never(self) -> dict[str, list[str]]:
         story = self.story
         return {
-            "passages": sorted(set(story.passages) - self.passages),
-            "choices": [choice_label(story.passages[p], i) for p, i in all_choices(story)
+            "passages": sorted(set(self.within) - self.passages),
+            "choices": [choice_label(story.passages[p], i) for p, i in self.ways()
                         if (p, i) not in self.choices and p in self.passages],
             "conditions": [f"{s.where}: {s.label}: '{s.condition}' never {'held' if side else 'failed'}"
-                           for s in self.sites for side in (True, False)
+                           for s in self._sites_within() for side in (True, False)
                            if (s.number, side) not in self.answers and (s.passage is None or s.passage in self.passages)],
         }
 
@@ -107,22 +147,25 @@ class Quicktest:
         return {"states": self.states, "complete": self.complete, "stopped_by": self.stopped_by,
                 "work": self.work, "left_unfollowed": self.left_unfollowed, "problems": self.problems,
                 "traps": self.traps,
-                "passages": {"reached": len(self.passages), "total": len(self.story.passages)},
+                "passages": {"reached": len(self.passages), "total": len(self.within)},
+                "scope": self.about or None,
                 "endings": sorted(self.endings), "never": self.never()}
 
     def lines(self) -> list[str]:
         never = self.never()
-        ways = sum(1 for _ in all_choices(self.story))
-        sides = 2 * len(self.sites)
+        ways = len(self.ways())
+        sides = 2 * len(self._sites_within())
         out = [f"{self.states:,} page{'' if self.states == 1 else 's'} tried, "
                f"{self.work:,} conditions asked and choices taken"
                + (f" — stopped at {self.stop_reason()}" if self.stopped_by else "")]
+        if self.about:
+            out.append(self.about)
         if self.left_unfollowed:
             out.append(f"lives left unfollowed: {self.left_unfollowed:,} (the lives waiting their turn held "
                        f"{MAX_WAITING:,} values, the limit)")
-        out += [f"passages reached: {len(self.passages)} of {len(self.story.passages)}",
+        out += [f"passages reached: {len(self.passages)} of {len(self.within)}",
                 f"choices taken: {ways - len(never['choices']) - self._ways_unreached()} of {ways}",
-                f"sides of conditions tried: {len(self.answers)} of {sides}",
+                f"sides of conditions tried: {len(self._answers_within())} of {sides}",
                 f"endings reached: {len(self.endings)}"]
         for kind in ("passages", "choices", "conditions"):
             for item in never[kind]:
@@ -135,7 +178,18 @@ class Quicktest:
             max_states=self.max_states, per=WORK_PER_STATE, remembered=MAX_REMEMBERED)
 
     def _ways_unreached(self) -> int:
-        return sum(1 for p, _ in all_choices(self.story) if p not in self.passages)
+        return sum(1 for p, _ in self.ways() if p not in self.passages)
+
+    def _sites_within(self) -> list[Site]:
+        if self.scope is None and self.files is None:
+            return self.sites
+        within = self.within
+        return [s for s in self.sites if (s.passage is None or s.passage in within)
+                and (self.files is None or s.written_in in self.files)]
+
+    def _answers_within(self) -> set[tuple[int, bool]]:
+        numbers = {s.number for s in self._sites_within()}
+        return {answer for answer in self.answers if answer[0] in numbers}
 
 
 class _Waiting:
@@ -276,8 +330,17 @@ class _Budget:
         return self.report.work >= self.limit * share
 
 
+def from_passage(story: Story, rehearsal: Rehearsal) -> Beginning:
+    """A search begun at ``rehearsal``'s start (``test --start``), about what can be reached
+    from there."""
+    start = rehearsal.start or story.start
+    scope = frozenset(reached([start], lambda pid: story.passages[pid].ways_on(), story.passages))
+    return Beginning(rehearsal, (start,), scope,
+                     f"searched from '{start}' (--start): {len(scope)} passages can be reached from it")
+
+
 def quicktest(story: Story, max_states: int = MAX_STATES, seeds: int = SEEDS,
-              scouts: int = SCOUTS) -> Quicktest:
+              scouts: int = SCOUTS, beginning: Beginning | None = None) -> Quicktest:
     """Search the story's lives for every choice and both sides of every condition; the
     story's chances (its rolls) are drawn from ``seeds`` seeds, one search from each.
 
@@ -288,14 +351,19 @@ def quicktest(story: Story, max_states: int = MAX_STATES, seeds: int = SEEDS,
     passage not yet reached, is searched from, with the rest of the pages.
 
     The first search may spend half the work ``max_states`` allows, the scouts take it to
-    three quarters, and the second search spends the rest."""
+    three quarters, and the second search spends the rest.
+
+    With a ``beginning``, every life starts as it says (at a passage, in a state), and the
+    search and its report keep to its scope."""
     watched_story, answers, sites = watched(story)
-    report = Quicktest(story, sites, max_states)
+    scope = beginning.scope if beginning is not None else None
+    report = Quicktest(story, sites, max_states, scope=scope, about=beginning.about if beginning else "",
+                       files=beginning.files if beginning else None)
     seen = _Remembered(MAX_REMEMBERED)
     queue = _Waiting(report, MAX_WAITING)
     for seed in range(seeds):
-        for route in tuple(Route) if story.has_short_route else (Route.FULL,):
-            queue.last(Session.new(watched_story, seed=seed, route=route))
+        for session in _first_lives(watched_story, seed, beginning):
+            queue.last(session)
     budget = _Budget(answers, report, max_states * WORK_PER_STATE)
     halves = (max_states // 2, 0.5) if scouts else (max_states, 1.0)
     kept = _Followed(Asked.of(story), on_rounds(story), MAX_REMEMBERED)
@@ -307,7 +375,7 @@ def quicktest(story: Story, max_states: int = MAX_STATES, seeds: int = SEEDS,
     if scouts and report.stopped_by != "memory":
         # The first search's stop was only its half; what stops the second is the news.
         report.stopped_by, report.complete = None, report.left_unfollowed == 0
-        _scout(watched_story, report, scouts, queue, budget, shut_in)
+        _scout(watched_story, report, scouts, queue, budget, shut_in, beginning)
         _search(report, answers, queue, seen, budget, max_states, 1.0, kept, shut_in)
     report.answers = set(answers)
     budget.spent()
@@ -326,14 +394,25 @@ def _find_traps(story: Story, report: Quicktest, kept: _Followed, ways: OpenWays
     report.problems += report.traps
 
 
+def _first_lives(story: Story, seed: int, beginning: Beginning | None) -> Iterator[Session]:
+    """The lives a search begins with for one seed: each route's first page, or where the
+    beginning says."""
+    if beginning is not None:
+        yield from beginning.lives(story, seed)
+        return
+    for route in tuple(Route) if story.has_short_route else (Route.FULL,):
+        yield Session.new(story, seed=seed, route=route)
+
+
 def _scout(story: Story, report: Quicktest, lives: int, queue: _Waiting, budget: _Budget,
-           shut_in: set[str]) -> None:
+           shut_in: set[str], beginning: Beginning | None = None) -> None:
     """Put at the head of the queue the pages of ``lives`` seeded random lives that offer
     something the search has not tried, then the last page of any further life (up to
     ``HUNTERS``) that ends where no life has yet, until every ending is reached or three
     quarters of the work is spent."""
     scouted: set[bytes] = set()          # one page per passage and set of untried choices
-    endings = {pid for pid, passage in story.passages.items() if passage.ending is not None}
+    within = report.within
+    endings = {pid for pid, passage in story.passages.items() if passage.ending is not None and pid in within}
     found: set[str] = set()               # endings a scout reached
     for n in range(lives + HUNTERS):
         if budget.spent(0.75):
@@ -342,11 +421,17 @@ def _scout(story: Story, report: Quicktest, lives: int, queue: _Waiting, budget:
         if hunting and endings <= report.endings | found:
             return
         chance = random.Random(n)
-        route = Route.SHORT if story.has_short_route and n % 4 == 3 else Route.FULL
-        session = Session.new(story, seed=n, route=route)
+        if beginning is not None:
+            firsts = list(beginning.lives(story, n))
+            session = firsts[n % len(firsts)]
+        else:
+            route = Route.SHORT if story.has_short_route and n % 4 == 3 else Route.FULL
+            session = Session.new(story, seed=n, route=route)
         for _ in range(MAX_LIFE):
             if budget.spent(0.75):
                 return
+            if session.position not in within:
+                break                      # the life has left what the search is about
             try:
                 if session.position in shut_in:
                     report.passages.add(session.position)
@@ -437,6 +522,8 @@ def _search(report: Quicktest, answers: set, queue: _Waiting, seen: _Remembered,
                 report.choices.add((session.position, offered[view.number - 1]))
                 budget.taken += 1
                 child.choose(view.number)
+                if report.scope is not None and child.position not in report.scope:
+                    continue               # it left what the search is about: not followed
                 report.passages.add(child.position)
                 child.page  # composing the page asks its variants and choices
                 if children is not None:

@@ -375,8 +375,15 @@ def run(story_dir: Path, *, mods: Sequence[Path] = (), fullscreen: bool | None =
     app.class_mode = class_mode
     app.start(To("title"))
     if dropped:
-        show_problems(app, dropped, "The mods you turned on have errors: the game opened without them",
-                      "Turn them off under Mods, or ask their makers to fix the places named.")
+        from game.mods import turned_off_words
+
+        # Said in the terminal the game was started from too, where a modder is looking.
+        for problem in dropped:
+            print(problem, file=sys.stderr)
+        print(turned_off_words(loadout), file=sys.stderr)
+        show_problems(app, dropped, turned_off_words(loadout),
+                      "Mods shows which, and each is tried again when the game opens. Its maker can find each "
+                      "mistake at the place named.")
     try:
         return app.run()
     finally:

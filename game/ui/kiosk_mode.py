@@ -339,15 +339,21 @@ def _run(story_dir: Path, mods: Sequence[Path], config_path: Path | None, seed: 
 
 def _open(story_dir: Path, mods: Sequence[Path], config: KioskConfig, seed: int | None,
           stop: SystemStop) -> int:
-    from game.engine import StoryError, load_story
+    from game.engine import StoryError
+    from game.engine.broken_mods import check_leaving_out_broken
     from game.ui.app import App
 
-    try:
-        story = load_story(Path(story_dir), mods=tuple(Path(m) for m in mods), cache=story_cache())
-    except StoryError as exc:
-        log.error("the story cannot be loaded:\n%s", exc.report())
-        print(exc.report(), file=sys.stderr)
+    story, problems, broken = check_leaving_out_broken(Path(story_dir), [Path(m) for m in mods], story_cache())
+    if story is None:
+        report = StoryError(problems).report()
+        log.error("the story cannot be loaded:\n%s", report)
+        print(report, file=sys.stderr)
         return 3
+    for mod in broken:
+        # One broken mod costs the visitors only what it adds: the kiosk opens with the others.
+        report = StoryError(list(mod.problems)).report()
+        log.error("the mod in %s has errors and is turned off:\n%s", mod.folder, report)
+        print(report, file=sys.stderr)
     if stop.asked:
         return 0
     book = None

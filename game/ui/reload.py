@@ -54,12 +54,36 @@ def _replayed(session: Session, story: Story) -> tuple[Session, str]:
 
 
 def try_reload(app: "App") -> bool:
-    """Load the story again with the mods now chosen; True if it loaded and took over."""
-    story, problems = app.loadout.load()
+    """Load the story again with the mods now chosen; True if it loaded and took over.
+
+    A mod turned off for its errors is tried again first, so its fix brings it back; if it
+    still has errors, the story reloads without it, and its problems are shown when they are
+    not the ones it had."""
+    loadout = app.loadout
+    changed = False
+    if loadout.broken:
+        from game.engine.broken_mods import whose
+
+        retried = loadout.retried()
+        story, problems = retried.load()
+        if story is not None:
+            app.loadout = retried
+            take_over(app, story)
+            return True
+        found = whose(problems, list(loadout.broken))
+        now = {folder: tuple(found.get(folder, ())) or old for folder, old in loadout.broken.items()}
+        changed = now != loadout.broken
+        loadout.broken = now
+    story, problems = loadout.load()
     if story is None:
         show_problems(app, problems, BROKEN, BROKEN_ADVICE)
         return False
     take_over(app, story)
+    if loadout.broken and changed:
+        from game.mods import turned_off_words
+
+        show_problems(app, [p for each in loadout.broken.values() for p in each], turned_off_words(loadout),
+                      "The game goes on without it. Fix these and save the file; Ctrl+R tries again.")
     return True
 
 

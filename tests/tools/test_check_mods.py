@@ -12,7 +12,7 @@ LOST_PASSAGE = """
     passages:
       lost_corner:
         text: Nobody ever comes here.
-        goto: dec_solstice
+        goto: winter_solstice
     """
 
 
@@ -80,7 +80,7 @@ def test_check_says_in_words_each_change_a_mod_declares_to_the_story(tmp_path):
           rules:
             ran_red_light: {points: 100, sources: [traffic_camera], override: true}
         extend:
-          dec_solstice:
+          winter_solstice:
             choices:
               - text: Find an envelope.
                 when: not seen(red_envelope)
@@ -89,7 +89,7 @@ def test_check_says_in_words_each_change_a_mod_declares_to_the_story(tmp_path):
           red_envelope:
             text: There is money in it.
             do: [add: {savings: 500}]
-            goto: dec_solstice
+            goto: winter_solstice
         """)
     result = run_main("check", str(mod))
     assert result.returncode == 0, result.stdout
@@ -104,7 +104,7 @@ def test_check_refuses_a_mod_that_rewrites_the_story_without_saying_so(tmp_path)
     mod = write_mod(tmp_path / "quiet", """
         mod: {name: Quiet}
         extend:
-          dec_solstice:
+          winter_solstice:
             choices:
               - text: Wake up.
                 when: not seen(quiet_morning)
@@ -114,7 +114,7 @@ def test_check_refuses_a_mod_that_rewrites_the_story_without_saying_so(tmp_path)
             text: It is the first of September again, and nothing is signed.
             day: 1
             do: [set: {cousin_loan_signed: false}]
-            goto: dec_solstice
+            goto: winter_solstice
         """)
     result = run_main("check", str(mod))
     assert result.returncode == 1

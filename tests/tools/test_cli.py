@@ -199,3 +199,35 @@ def test_check_prints_the_summary_on_the_same_stream_as_the_problems(story_dir):
     assert any("unknown passage 'ned'" in line for line in lines)
     assert lines[-1].startswith("1 error(s)")
     assert result.stderr == ""
+
+
+def _branch(folder, name: str, goto: str = "end"):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mod.yaml").write_text(
+        f"mod: {{name: {name.title()}}}\n"
+        f"extend:\n  start:\n    choices:\n      - {{text: Take the {name} way., goto: {name}_walk}}\n"
+        f"passages:\n  {name}_walk: {{text: The {name} way., goto: {goto}}}\n", encoding="utf-8")
+    return folder
+
+
+def test_play_text_turns_a_broken_mod_off_alone_and_says_why(story_dir, tmp_path):
+    good = _branch(tmp_path / "harbour", "harbour")
+    broken = _branch(tmp_path / "pier", "pier", goto="nowhere")
+    result = run_main("play", "--text", "--auto", "--story", str(story_dir(SMALL)), "--mod", str(good),
+                      "--mod", str(broken), "--seed", "1")
+    assert result.returncode == 0, result.stderr
+    assert "3. Take the harbour way." in result.stdout and "pier way" not in result.stdout
+    assert "goto names unknown passage 'nowhere'" in result.stderr
+    assert "‘Pier’" in result.stderr and "has 1 error and is turned off; the game goes on without it." in result.stderr
+
+
+def test_check_with_a_broken_mod_shows_its_errors_and_checks_the_others_whole(story_dir, tmp_path):
+    good = _branch(tmp_path / "harbour", "harbour")
+    broken = _branch(tmp_path / "pier", "pier", goto="nowhere")
+    result = run_main("check", str(story_dir(SMALL)), "--mod", str(good), "--mod", str(broken))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any("pier/mod.yaml" in line and "unknown passage 'nowhere'" in line for line in lines)
+    assert any(line.endswith("1 error — turned off when played; the story loads with the other mods")
+               and "pier" in line for line in lines)
+    assert lines[-1].startswith("1 error(s)")

@@ -200,3 +200,25 @@ def test_the_shipped_story_and_the_example_mod_lint_without_a_wrong_warning():
         found = [p.message for p in lint(story)]
         assert not any("always holds" in m and "variant" in m for m in found)
         assert not any("cannot be reached" in m or "no ending can be reached" in m for m in found)
+
+
+def test_a_hook_or_an_old_id_in_a_condition_is_read_as_the_passage_it_stands_for(story_dir):
+    found = warnings_about(story_dir, """
+        passages:
+          start:
+            text: Hi.
+            variants:
+              - {when: seen(far_hook), text: You have been far.}
+              - {when: seen(old_far), text: You have been far before.}
+              - {when: seen(near_hook), text: You are near.}
+            ending: {title: End}
+          far:
+            text: Far.
+            ending: {title: Far}
+        hooks:
+          far_hook: {passage: far, day: 1, by_then: Nothing.}
+          near_hook: {passage: start, day: 1, by_then: Nothing.}
+        aliases:
+          old_far: far
+        """, "start: variant")
+    assert [line.split("start: ")[1].split(" can never")[0] for line in found] == ["variant 1", "variant 2"]

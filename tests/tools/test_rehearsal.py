@@ -92,3 +92,32 @@ def test_a_wrong_flag_stops_play_with_its_message_not_a_traceback(story_dir, cap
     folder = story_dir(PASSAGES, header=HEADER)
     assert main(["play", "--text", "--story", str(folder), "--start", "nowhere"]) == 2
     assert "--start: unknown passage 'nowhere'" in capsys.readouterr().err
+
+
+def test_an_act_can_be_put_on_the_record_against_a_subject_the_story_rates(story):
+    session = rehearse(story, seed=1, route="full", start="hall", records=["paid_wages_late:labour_bureau:employer"])
+    assert [(e.behaviour, e.source, e.subject) for e in session.events] == [
+        ("paid_wages_late", "labour_bureau", "employer")]
+    assert session.ask("did", "paid_wages_late") == 0             # the employer's act, not the player's
+    with pytest.raises(RehearsalError) as caught:
+        rehearse(story, seed=1, route="full", records=["paid_wages_late:labour_bureau:employr"])
+    assert "unknown subject 'employr' (did you mean 'employer'?)" in str(caught.value)
+
+
+def test_a_passage_can_be_counted_as_seen_before_the_life_begins(story):
+    session = rehearse(story, seed=1, route="full", start="end", seen=["hall"])
+    assert session.ask("seen", "hall") and session.ask("visits", "hall") == 1
+    with pytest.raises(RehearsalError) as caught:
+        rehearse(story, seed=1, route="full", seen=["hal"])
+    assert "--seen: unknown passage 'hal' (did you mean 'hall'?)" in str(caught.value)
+
+
+def test_play_text_takes_seen_and_a_record_s_subject(story_dir, capsys, monkeypatch):
+    import io
+    folder = story_dir(PASSAGES.replace("{when: visits_to_hall > 0, text: A long day.}",
+                                        "{when: seen(hall), text: You remember the hall.}"), header=HEADER)
+    monkeypatch.setattr("sys.stdin", io.StringIO("3\n4\n4\n"))     # the three guesses at the ending
+    code = main(["play", "--text", "--story", str(folder), "--start", "end", "--seen", "hall",
+                 "--record", "paid_wages_late:labour_bureau:employer"])
+    out = capsys.readouterr().out
+    assert code == 0 and "You remember the hall." in out

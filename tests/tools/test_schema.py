@@ -120,7 +120,7 @@ def test_a_rule_without_sources_is_refused_by_the_loader_and_the_schema(story_di
 EVERY_SHAPE = """
 passages:
   start:
-    text: Hello.
+    text: Hello. You have {savings} yuan{when day > 1:, still}.
     variants:
       - {when: "day > 0", text: Sunny.}
     choices:
@@ -144,13 +144,35 @@ threads:
 debrief:
   notes:
     - {when: "on_record(gave_blood) > 0", text: The blood station told the city.}
+hooks:
+  first_page: {passage: start, day: 1, by_then: Nothing yet.}
+aliases:
+  old_start: first_page
+hook_changes:
+  - {version: "1.0", changes: The first release.}
+  - {version: "1.1", changes: [The first page is a hook.]}
+printable: [savings]
+before:
+  set: {savings: 300}
+  record:
+    - {behaviour: gave_blood, source: hospital, day: -3, city: rongcheng}
+extend:
+  end:
+    at: end
+    debrief:
+      text: A paragraph added to the debrief.
+      variants:
+        - {when: "day > 0", text: Added when it holds.}
+    questions: [An added question?]
+subjects:
+  neighbour: {label: Mrs Song, kind: person}
 """
-MOD = "mod: {name: Lanterns, author: Someone}\n"
+MOD = "mod: {name: Lanterns, author: Someone, game: \"1.1\"}\n"
 ADDITION = "jurisdiction:\n  id: nanjing\n  rules:\n    helped_stranger: {points: 1, sources: [hospital]}\n"
 
 #: For each key the format says a mapping needs: the file, and the text without that key.
 LEFT_OUT = [
-    ("passage", "text", "passages.yaml", "    text: Hello.\n", ""),
+    ("passage", "text", "passages.yaml", "    text: Hello. You have {savings} yuan{when day > 1:, still}.\n", ""),
     ("variant", "when", "passages.yaml", '{when: "day > 0", text: Sunny.}', "{text: Sunny.}"),
     ("variant", "text", "passages.yaml", '{when: "day > 0", text: Sunny.}', '{when: "day > 0"}'),
     ("choice", "text", "passages.yaml", "      - text: Give blood.\n        do:", "      - do:"),
@@ -160,6 +182,8 @@ LEFT_OUT = [
     ("after", "after", "passages.yaml", '        goto:\n          - {when: "day > 1", to: end}\n          - {to: end}\n',
      "        goto: {to: end}\n"),
     ("record", "behaviour", "passages.yaml", "{behaviour: gave_blood, source: hospital}", "{source: hospital}"),
+    ("prior_record", "behaviour", "passages.yaml", "{behaviour: gave_blood, source: hospital, day: -3",
+     "{source: hospital, day: -3"),
     ("ending", "title", "passages.yaml", "      title: The End\n", ""),
     ("question", "text", "passages.yaml", '{text: Why?, when: "day > 0"}', '{when: "day > 0"}'),
     ("note", "when", "passages.yaml", '{when: "on_record(gave_blood) > 0", text: The', "{text: The"),
@@ -182,6 +206,13 @@ LEFT_OUT = [
     ("blacklist", "list_on", "rules.yaml", "  list_on: [unpaid_judgment, ignored_court_order]\n", ""),
     ("blacklist", "lift_on", "rules.yaml", "  lift_on: [paid_judgment]\n", ""),
     ("mod", "name", "mod/mod.yaml", "name: Lanterns, ", ""),
+    ("hook", "passage", "passages.yaml", "{passage: start, day: 1, by_then: Nothing yet.}", "{day: 1, by_then: Nothing yet.}"),
+    ("hook", "day", "passages.yaml", "{passage: start, day: 1, by_then: Nothing yet.}",
+     "{passage: start, by_then: Nothing yet.}"),
+    ("hook", "by_then", "passages.yaml", "{passage: start, day: 1, by_then: Nothing yet.}", "{passage: start, day: 1}"),
+    ("hook_change", "version", "passages.yaml", '{version: "1.0", changes: The first release.}',
+     "{changes: The first release.}"),
+    ("hook_change", "changes", "passages.yaml", '{version: "1.0", changes: The first release.}', '{version: "1.0"}'),
 ]
 
 

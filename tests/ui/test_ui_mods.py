@@ -197,3 +197,69 @@ def test_the_mods_screen_with_a_declared_change_is_drawn_whole(tmp_path, open_ga
     assert app.top.list_view.contains(row.rect)       # the row, its changes said, fits on screen
     inside = frame.subsurface(row.rect)
     assert len({inside.get_at((x, y))[:3] for x in range(0, row.rect.width, 7) for y in range(0, row.rect.height, 3)}) > 3
+
+
+BROKEN_PIER = HARBOUR_MOD.replace("The harbour walk", "The pier").replace("harbour", "pier").replace(
+    "goto: phone_msg", "goto: nowhere")
+
+
+def test_a_save_made_with_a_mod_named_on_the_command_line_loads_quietly_with_the_same_mod_installed(
+        tmp_path, harbour, open_game):
+    # The modder's working copy, in a folder of another name: the same mod, by its name.
+    working = write_mod(tmp_path / "work" / "harbour-draft")
+    app = open_game(given=[working])
+    session = app.new_session()
+    session.choose(next(c.number for c in session.page.choices if "harbour" in c.text))
+    assert app.save("1", session)
+    assert app.store.read("1")["mods"] == [{"key": "harbour-draft", "name": "The harbour walk"}]
+    app = open_game(enabled=["harbour"])
+    resumed = app.load("1")
+    assert resumed.position == "harbour"
+    assert app.toast_text is None
+
+
+def test_a_broken_mod_is_turned_off_alone_and_the_mods_screen_says_why(tmp_path, harbour, open_game):
+    pier = write_mod(tmp_path / "game" / "mods" / "pier", BROKEN_PIER)
+    app = open_game(enabled=["harbour", "pier"])
+    assert "harbour" in app.story.passages and "pier" not in app.story.passages
+    press(app, "mods")
+    rows = {b.key: b for b in app.top.focus.buttons}
+    assert "on" in rows["harbour"].lines[-1]
+    assert "off: it has errors" in " ".join(rows["pier"].lines)
+    said = " ".join(" ".join(rows["pier"].subtitle).split())
+    assert said.startswith("Turned off: it has errors. mod.yaml:")
+    assert said.endswith(typographic("goto names unknown passage 'nowhere'. Press to try it again."))
+    press(app, "pier")                      # tried again: still broken, every problem shown
+    assert app.top.name == "problems"
+    assert any("nowhere" in p for p in app.top.problems)
+    assert "pier" not in app.story.passages
+    d.key(app, pygame.K_ESCAPE)
+    write_mod(pier, BROKEN_PIER.replace("goto: nowhere", "goto: phone_msg"))   # its maker fixes it
+    press(app, "pier")
+    assert app.top.name == "mods"
+    assert "pier" in app.story.passages and "harbour" in app.story.passages
+    rows = {b.key: b for b in app.top.focus.buttons}
+    assert "on" in rows["pier"].lines[-1] and not app.loadout.broken
+
+
+def test_a_broken_mod_named_on_the_command_line_opens_the_game_without_it_and_is_listed_with_why(
+        tmp_path, harbour, open_game):
+    broken = write_mod(tmp_path / "work" / "pier", BROKEN_PIER)
+    app = open_game(enabled=["harbour"], given=[broken])
+    assert "harbour" in app.story.passages and "pier" not in app.story.passages
+    press(app, "mods")
+    row = next(b for b in app.top.focus.buttons if b.key.startswith("--mod "))
+    assert row.enabled and "off: it has errors" in " ".join(row.lines)
+    assert "Turned off: it has errors." in " ".join(" ".join(row.subtitle).split())
+
+
+def test_a_broken_mod_comes_back_when_the_story_reloads_after_its_fix(tmp_path, harbour, open_game):
+    from game.ui.reload import try_reload
+
+    pier = write_mod(tmp_path / "work" / "pier", BROKEN_PIER)
+    app = open_game(enabled=["harbour"], given=[pier])
+    assert pier in app.loadout.watched()        # a fix saved there is seen
+    assert try_reload(app) and "pier" not in app.story.passages and app.loadout.broken
+    write_mod(pier, BROKEN_PIER.replace("goto: nowhere", "goto: phone_msg"))
+    assert try_reload(app)
+    assert {"pier", "harbour"} <= set(app.story.passages) and not app.loadout.broken

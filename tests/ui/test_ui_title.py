@@ -94,7 +94,7 @@ def test_every_title_button_is_on_screen_apart_and_clear_of_the_subtitle(make_ap
     app.store.write(ENDING, finished.to_json(), summary="", place=app.place_of(finished))
     app.autosave(app.new_session())
     app.class_mode = True                               # the seed button too
-    app.loadout = SimpleNamespace(installed=[object()])  # and Mods
+    app.loadout = SimpleNamespace(installed=[object()], shown=lambda: [object()])  # and Mods
     d.at_title(app)
     buttons = app.top.focus.buttons
     assert {"continue", "again", "seed", "mods", "quit"} <= set(d.keys(app))

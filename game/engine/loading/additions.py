@@ -4,23 +4,33 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
 from ..located import Node
-from ..story import Branch, Choice, Passage
-from .format import AT, EXTEND
+from ..story import Branch, Choice, Ending, Passage, Variant
+from .format import AT, DEBRIEF, EXTEND
+from .gathered import at as place_of, where
 from .passages import Passages
 
 EXTEND_KEYS = EXTEND.allowed
+DEBRIEF_KEYS = DEBRIEF.allowed
 
 
 class PassageAdditions(Passages):
     """Applies every 'extend' and 'after' once all passages are built."""
 
-    def extend(self, key: Node, body: Node, passages: dict[str, Passage]) -> None:
+    def extend(self, key: Node, body: Node, passages: dict[str, Passage],
+               named: Callable[[str, Node], str] | None = None, hooks: tuple[str, ...] = ()) -> None:
+        """Add what ``body`` says to the passage ``key`` names; ``named`` says which passage a
+        hook or an old id stands for, and ``hooks`` are offered with the passages when a name
+        is unknown."""
         target = key.value
+        if named is not None and isinstance(target, str):
+            target = named(target, key)
         if target not in passages:
             if target not in self.gathered.passage_nodes:
-                self.error(key, f"cannot extend unknown passage '{target}'{self.closest(str(target), passages)}")
+                self.error(key, f"cannot extend unknown passage '{target}'"
+                                f"{self.closest(str(target), [*passages, *hooks])}")
             return
         fields = self.mapping(body, f"extend '{target}'")
         if fields is None:
@@ -33,12 +43,10 @@ class PassageAdditions(Passages):
             at = "end"
         variants = ()
         if "variants" in fields:
-            variants = self.variants(fields["variants"], passage.style, "a passage of your own")
-            for item in fields["variants"].value if isinstance(fields["variants"].value, list) else ():
-                if isinstance(item.value, dict) and "replace" in item.value:
-                    self.error(item.keys["replace"], f"text added to '{target}' cannot replace its own; "
-                                                     "remove 'replace'")
-            variants = tuple(replace(v, replace=False, first=at == "start") for v in variants)
+            variants = self.added_variants(fields["variants"], passage.style, target, at)
+        ending = passage.ending
+        if "debrief" in fields or "questions" in fields:
+            ending = self.added_to_ending(key, fields, passage, at)
         extra: tuple[Choice, ...] = ()
         if "choices" in fields and passage.ending is not None:
             self.error(fields["choices"], f"'{target}' is an ending; an ending cannot be given choices")
@@ -49,12 +57,52 @@ class PassageAdditions(Passages):
             own = (Choice(passage.continue_text, passage.goto, None, (), passage.where),)
         choices = extra + own if at == "start" else own + extra
         passages[target] = replace(passage, choices=choices, goto=() if extra else passage.goto,
-                                   variants=passage.variants + variants)
+                                   variants=passage.variants + variants, ending=ending)
 
-    def follow_afters(self, passages: dict[str, Passage],
-                      own_gotos: dict[str, tuple[Branch, ...]]) -> dict[str, Passage]:
+    def added_variants(self, node: Node, style: str, target: str, at: str) -> tuple[Variant, ...]:
+        """Variants hooked into text written elsewhere: they never replace it, and with
+        ``at: start`` they stand before it."""
+        variants = self.variants(node, style, "a passage of your own")
+        for item in node.value if isinstance(node.value, list) else ():
+            if isinstance(item.value, dict) and "replace" in item.value:
+                self.error(item.keys["replace"], f"text added to '{target}' cannot replace its own; "
+                                                 "remove 'replace'")
+        return tuple(replace(v, replace=False, first=at == "start") for v in variants)
+
+    def added_to_ending(self, key: Node, fields: dict[str, Node], passage: Passage, at: str) -> Ending | None:
+        """An ending with what a mod adds to its debrief — text, variants — and to its
+        questions, after its own (before them with ``at: start``)."""
+        ending = passage.ending
+        if ending is None:
+            given = fields["debrief"] if "debrief" in fields else fields["questions"]
+            self.error(given, f"'{passage.id}' is not an ending: only an ending has a debrief and its questions")
+            return None
+        added: tuple[Variant, ...] = ()
+        if "debrief" in fields:
+            node = fields["debrief"]
+            text_node: Node | None = node
+            if isinstance(node.value, dict):
+                self.keys(node, DEBRIEF_KEYS, f"the debrief added to '{passage.id}'")
+                text_node = node.value.get("text")
+                if "variants" in node.value:
+                    added = self.added_variants(node.value["variants"], "narration", passage.id, at)
+            text = self.text(text_node, "the debrief's text") if text_node is not None else None
+            if text and text.strip():
+                # Text added without a condition is a variant that always holds: it goes where
+                # the variants go, and no variant of the ending's own can replace it away.
+                added = (Variant(self.prose(text_node, text, "narration"), None, False, at == "start",
+                                 where(node)),) + added
+        questions = ending.questions
+        if "questions" in fields:
+            extra = tuple(self.questions(fields["questions"], place_of(key)))
+            questions = extra + questions if at == "start" else questions + extra
+        return replace(ending, debrief_variants=ending.debrief_variants + added, questions=questions)
+
+    def follow_afters(self, passages: dict[str, Passage], own_gotos: dict[str, tuple[Branch, ...]],
+                      passage_for: Callable[[str], str | None] | None = None) -> dict[str, Passage]:
         """Put in place of each 'goto: {after: X}' the branches of X's own goto, as written
-        before any mod gave X choices."""
+        before any mod gave X choices; ``passage_for`` says which passage a hook or an old id
+        stands for."""
         afters = self.gathered.afters
 
         def expand(branches: tuple[Branch, ...], seen: tuple[str, ...]) -> tuple[Branch, ...]:
@@ -65,6 +113,8 @@ class PassageAdditions(Passages):
                     out.append(branch)
                     continue
                 target, node = branch.to, found[1]
+                if passage_for is not None and target not in own_gotos:
+                    target = passage_for(target) or target
                 if target not in own_gotos:
                     continue  # an unknown passage, reported with every other goto
                 if target in seen:

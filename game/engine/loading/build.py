@@ -12,10 +12,13 @@ from ..located import Node
 from ..problems import Problem
 from ..story import Story
 from .additions import PassageAdditions
+from .before import BeforePlay
 from .checks import Checks
 from .gathered import Gathered
 from .header import StorySection
+from .hooks import HookSections
 from .jurisdictions import Jurisdictions
+from .printable import Printable
 from .recorded import Recorded
 from .score_bands import ScoreBands
 from .sections import Sections
@@ -80,18 +83,28 @@ class StoryBuild:
         blacklist = found.blacklist()
         passages = gathered.built
         header = StorySection(gathered).header(jurisdictions)
+        # Read before the whole-story checks: their records are checked with every other.
+        first_values, prior = BeforePlay(gathered).facts(header)
         threads = {name: thread for name, (key, body) in gathered.thread_nodes.items()
                    if (thread := self.passages.thread(name, key, body)) is not None}
+        promises = HookSections(gathered)
+        hooks = promises.read(passages)
+        promises.games(hooks)
         own_gotos = {pid: passage.goto for pid, passage in passages.items()}
+        hook_names = tuple(hooks.hooks)
         for key, body in gathered.extend_nodes:
-            self.passages.extend(key, body, passages)
+            self.passages.extend(key, body, passages, lambda name, node: promises.name(hooks, name, node), hook_names)
+        promises.gotos(hooks)  # the choices extend added name passages too
         if gathered.afters:
-            passages = self.passages.follow_afters(passages, own_gotos)
+            passages = self.passages.follow_afters(passages, own_gotos, hooks.passage_for)
+        passages = hooks.rewrite(passages)
         # The debrief's words are read before the whole-story checks, so the conditions of
         # its notes are checked with every other condition.
         words = self.sections.debrief.words([*(header.variables if header else ()), *gathered.variables_set])
+        Printable(gathered).check()
         changes = self.sections.changes.check(header.variables if header else {}, jurisdictions, behaviours)
         checks = Checks(gathered)
+        checks.passage_names = hooks
         checks.cross_check(passages, behaviours, sources, subjects, jurisdictions)
         checks.same_names(jurisdictions, subjects)
         if header is None:
@@ -106,10 +119,12 @@ class StoryBuild:
             title=header.title, start=header.start, home=header.home, passages=passages,
             behaviours=behaviours, sources=sources, jurisdictions=jurisdictions, blacklist=blacklist,
             short_start=header.short_start, day=header.day, city=header.city,
-            variables=header.variables, variable_kinds=dict(gathered.variables_set), subjects=subjects,
-            questions=tuple(gathered.story_questions), threads=threads, debrief_words=words,
+            variables={**header.variables, **first_values}, variable_kinds=dict(gathered.variables_set),
+            subjects=subjects, questions=tuple(gathered.story_questions), threads=threads, debrief_words=words,
+            inline=dict(gathered.inline), prior=prior,
             files=tuple(gathered.files),
             warnings=tuple(p for p in gathered.problems if not p.is_error), changes=changes,
+            hooks=hooks.hooks, aliases=hooks.aliases, hook_changes=hooks.changes,
         )
 
 

@@ -13,6 +13,7 @@ from ..problems import Problem
 from ..story import PLAYER, Behaviour, Jurisdiction, Passage, Source, Subject, Where, reached
 from .gathered import word
 from .header import Header
+from .hooks import Hooks
 from .values import Values
 
 #: Something wrong with a condition: whether it is only a warning, the message, and the column
@@ -23,14 +24,24 @@ Finding = tuple[bool, str, int]
 class Checks(Values):
     """Reports what only the whole story can show."""
 
+    #: The story's hooks and old ids, which conditions may name where they name a passage.
+    passage_names: Hooks | None = None
+
     def cross_check(self, passages: dict[str, Passage], behaviours: dict[str, Behaviour],
                     sources: dict[str, Source], subjects: dict[str, Subject],
                     jurisdictions: dict[str, Jurisdiction]) -> None:
         gathered = self.gathered
+        # Conditions may name a hook or an old id where they name a passage; an unknown one
+        # is offered the nearest passage or hook.
+        passage_names: Any = gathered.passage_nodes
+        offered: Any = gathered.passage_nodes
+        hooks = self.passage_names
+        if hooks is not None and (hooks.hooks or hooks.aliases):
+            passage_names = {*gathered.passage_nodes, *hooks.hooks, *hooks.aliases}
+            offered = {*gathered.passage_nodes, *hooks.hooks}
         for target, node, what in gathered.gotos:
             if target is not None and target not in passages and target not in gathered.passage_nodes:
-                self.error(node, f"{what} names unknown passage '{target}'"
-                                 f"{self.closest(target, gathered.passage_nodes)}")
+                self.error(node, f"{what} names unknown passage '{target}'{self.closest(target, offered)}")
         for record, behaviour_node, source_node, subject_node in gathered.records:
             if record.behaviour not in behaviours:
                 self.error(behaviour_node,
@@ -46,7 +57,7 @@ class Checks(Values):
                 self.error(node, f"unknown city '{city}'{self.closest(city, cities)}; cities are named in the "
                                  "jurisdictions' 'cities'")
         known_vars = dict(gathered.variables_set)
-        names = {"passage": gathered.passage_nodes, "behaviour": behaviours, "jurisdiction": jurisdictions,
+        names = {"passage": passage_names, "behaviour": behaviours, "jurisdiction": jurisdictions,
                  "subject": {PLAYER, *subjects}}
         # A condition written the same way says the same of itself wherever it is written (the
         # names it may use are all known by now): each is looked at once, and what it showed
@@ -85,6 +96,11 @@ class Checks(Values):
                     if arg not in names[wanted]:
                         findings.append((False, f"in condition: {question}({arg}): unknown {wanted} '{arg}'"
                                                 f"{self.closest(arg, names[wanted])}", at(offset)))
+                    elif wanted == "passage" and self.passage_names is not None and arg in self.passage_names.aliases:
+                        hooks = self.passage_names
+                        findings.append((True, f"in condition: {question}({arg}): '{arg}' is an old id: it stands "
+                                               f"for {hooks.now(arg)} now; write '{hooks.written_now(arg)}'",
+                                         at(offset)))
                 case Compare(op, left, right, offset):
                     findings += self.comparison_findings(op, left, right, at(offset), variables)
         return findings

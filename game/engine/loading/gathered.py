@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..conditions import Condition
+from ..inline_text import Template
 from ..located import Node
 from ..problems import Problem, Suggestions
 from ..story import Branch, Passage, Question, Record, Rule, Where
@@ -48,6 +49,12 @@ class Gathered:
     variables_set: dict[str, str] = field(default_factory=dict)
     variable_nodes: dict[str, Node] = field(default_factory=dict)
     variable_owners: dict[str, tuple[str, bool, Node]] = field(default_factory=dict)
+    # The story's hooks and aliases by name, its changelog of them, and each mod's 'game'
+    # (the releases it was written for) with the mod's folder.
+    hook_nodes: dict[str, tuple[Node, Node]] = field(default_factory=dict)
+    alias_nodes: dict[str, tuple[Node, Node]] = field(default_factory=dict)
+    hook_change_nodes: list[Node] = field(default_factory=list)
+    mod_games: list[tuple[str, Node]] = field(default_factory=list)
     # Where each jurisdiction's rules were written, and whether an addition wrote them.
     rule_origins: dict[str, dict[str, tuple[Node, bool]]] = field(default_factory=dict)
     # What a mod may change of the story it is played on, and what mods do change of it:
@@ -59,6 +66,13 @@ class Gathered:
     mod_writes: list[tuple[str, Node, str, Any]] = field(default_factory=list)
     rule_changes: list[tuple[str, str, Rule | None, Rule, Node]] = field(default_factory=list)
     story_variables: set[str] = field(default_factory=set)
+    #: Each text that holds inline text, read into its template, by the text the model keeps.
+    inline: dict[str, Template] = field(default_factory=dict)
+    #: Each variable a text prints ({name}), where it is written: checked once the
+    #: 'printable' lists of every file are known.
+    printed: list[tuple[str, Node]] = field(default_factory=list)
+    printable_nodes: list[Node] = field(default_factory=list)
+    before_nodes: list[Node] = field(default_factory=list)
 
     def error(self, node: Node, message: str, offset: int = 0) -> None:
         if not node.broken:  # the reader has said what is wrong with it, once

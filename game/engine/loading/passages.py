@@ -3,6 +3,7 @@ debriefs and questions, and the threads a story opens and closes."""
 
 from __future__ import annotations
 
+from .. import inline_text
 from ..located import Node
 from ..story import Branch, Choice, Ending, Passage, Question, Thread, Variant
 from ..passage_words import KEEP_LINES, STYLES, paragraphs as _paragraphs
@@ -35,6 +36,30 @@ def normalise_prose(text: str, style: str) -> str:
 
 class Passages(Effects):
     """Builds one passage, or one thread, from the values written for it."""
+
+    def prose(self, node: Node | None, text: str, style: str) -> str:
+        """A text as the model keeps it (see :func:`normalise_prose`), with its inline text
+        read: each problem at its place in the file, and each condition and printed name
+        noted for the checks of the whole story."""
+        kept = normalise_prose(text, style)
+        if not inline_text.has_inline(text):
+            return kept
+        if node is not None:
+            found = inline_text.read(text)
+            for offset, message in found.problems:
+                self.error(node.inside(offset, text[offset:offset + 1]), message)
+            if found.problems:
+                return kept
+            for condition, offset in found.conditions:
+                self.gathered.conditions.append((condition, node.inside(offset, condition.source)))
+            for name, offset in found.printed:
+                self.gathered.printed.append((name, node.inside(offset, name)))
+        # Read again as kept: the lines of a paragraph are joined by then, and the model's
+        # template is of the text the model holds.
+        template = inline_text.read(kept).template
+        if template.parts != (kept,):
+            self.gathered.inline[kept] = template
+        return kept
 
     def passage(self, passage_id: str, key: Node, node: Node) -> Passage | None:
         body = self.mapping(node, f"passage '{passage_id}'")
@@ -73,7 +98,7 @@ class Passages(Effects):
                 self.note_write("city", body["city"], "set", city)
         continue_text = self.text(body.get("continue"), "continue") or "Continue"
         return Passage(
-            id=passage_id, text=normalise_prose(text, style), where=where(key), style=style,
+            id=passage_id, text=self.prose(body.get("text"), text, style), where=where(key), style=style,
             speaker=self.text(body.get("speaker"), "speaker"), title=self.text(body.get("title"), "title"),
             day=day, city=city, variants=variants,
             effects=self.effects(body["do"]) if "do" in body else (), choices=choices, goto=goto,
@@ -128,6 +153,9 @@ class Passages(Effects):
         text = self.text(body.get("text"), "a choice's text")
         if not text:
             self.error(node, "a choice needs 'text'")
+        elif "{" in text:
+            self.warn(body["text"], "a choice's words are shown as written: inline text ({when …}, {a|b}, "
+                                    "{variable}) is read in a passage's text, its variants and an ending's debrief")
         if "goto" not in body:
             self.error(node, "a choice needs 'goto'")
             return None
@@ -166,8 +194,8 @@ class Passages(Effects):
             replace_ = fields.get("replace")
             if replace_ is not None and not isinstance(replace_.value, bool):
                 self.error(replace_, "'replace' must be true or false")
-            out.append(Variant(normalise_prose(variant_text, style), self.condition(fields["when"]),
-                               bool(replace_ and replace_.value is True)))
+            out.append(Variant(self.prose(fields.get("text"), variant_text, style), self.condition(fields["when"]),
+                               bool(replace_ and replace_.value is True), where=where(item)))
         return tuple(out)
 
     def ending(self, node: Node) -> Ending | None:
@@ -179,17 +207,25 @@ class Passages(Effects):
         if not title:
             self.error(node, "an ending needs a 'title'")
             title = "The End"
-        debrief, variants = "", ()
-        debrief_node = fields.get("debrief")
-        if debrief_node is not None and isinstance(debrief_node.value, dict):
-            self.keys(debrief_node, DEBRIEF_KEYS, "an ending's debrief")
-            debrief = self.text(debrief_node.value.get("text"), "the debrief's text") or ""
-            if "variants" in debrief_node.value:
-                variants = self.variants(debrief_node.value["variants"], "narration", "the debrief's text")
-        else:
-            debrief = self.text(debrief_node, "debrief") or ""
+        debrief, variants = self.debrief(fields.get("debrief"), "an ending's debrief")
         questions = self.questions(fields["questions"], at(node)) if "questions" in fields else []
-        return Ending(title.strip(), normalise_prose(debrief, "narration"), tuple(questions), variants)
+        return Ending(title.strip(), debrief, tuple(questions), variants)
+
+    def debrief(self, node: Node | None, what: str) -> tuple[str, tuple[Variant, ...]]:
+        """An ending's debrief, as text or as ``text`` and ``variants``: the text as the model
+        keeps it, and the variants."""
+        if node is None:
+            return "", ()
+        text_node, variants = node, ()
+        if isinstance(node.value, dict):
+            self.keys(node, DEBRIEF_KEYS, what)
+            text_node = node.value.get("text")
+            if "variants" in node.value:
+                variants = self.variants(node.value["variants"], "narration", "the debrief's text")
+            text = self.text(text_node, "the debrief's text") or ""
+        else:
+            text = self.text(node, "debrief") or ""
+        return self.prose(text_node, text, "narration"), variants
 
     def questions(self, node: Node, asker: str = "") -> list[Question]:
         """Discussion questions: plain texts, or ``{text, when}`` asked only when ``when`` holds."""

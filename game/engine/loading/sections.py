@@ -14,6 +14,8 @@ from .values import Values
 
 SECTIONS = FILE.allowed
 MOD_KEYS = MOD.allowed
+#: Sections only the story may have: its promises to mods.
+STORY_ONLY = ("hooks", "aliases", "hook_changes")
 #: Sections that map ids to what each is.
 NAMED_SECTIONS = tuple(name for name, kind in FILE.keys.items() if kind.startswith("named:") and name != "extend")
 
@@ -47,10 +49,18 @@ class Sections(Values):
                     gathered.story_node = node
             elif name == "mod":
                 self.mod(key, node, is_mod)
+            elif name in STORY_ONLY and is_mod:
+                self.error(key, f"a mod cannot have a '{name}' section: the story says where mods may join it")
+            elif name == "hook_changes":
+                if isinstance(node.value, list):
+                    gathered.hook_change_nodes.extend(node.value)
+                else:
+                    self.error(node, "hook_changes is a list of releases, each with 'version' and 'changes'")
             elif name in NAMED_SECTIONS:
                 into = {"passages": gathered.passage_nodes, "behaviours": gathered.behaviour_nodes,
                         "sources": gathered.source_nodes, "subjects": gathered.subject_nodes,
-                        "threads": gathered.thread_nodes}[name]
+                        "threads": gathered.thread_nodes, "hooks": gathered.hook_nodes,
+                        "aliases": gathered.alias_nodes}[name]
                 self.collect(node, name, into)
             elif name == "extend":
                 entries = self.mapping(node, "extend")
@@ -68,6 +78,10 @@ class Sections(Values):
                 gathered.story_questions.extend(self.passages.questions(node))
             elif name == "debrief":
                 self.debrief.take(key, node, is_mod)
+            elif name == "printable":
+                gathered.printable_nodes.append(node)
+            elif name == "before":
+                gathered.before_nodes.append(node)
 
     def mod(self, key: Node, node: Node, is_mod: bool) -> None:
         if not is_mod:
@@ -79,8 +93,12 @@ class Sections(Values):
             for name in node.value:
                 if name == "changes":
                     self.changes.take(node.value[name])
-                else:
-                    self.text(node.value[name], f"the mod's '{name}'")
+                    continue
+                if name == "game":
+                    folder = self.gathered.origins.get(node.path, ("", True))[0]
+                    self.gathered.mod_games.append((folder, node.value[name]))
+                    continue
+                self.text(node.value[name], f"the mod's '{name}'")
 
     def collect(self, node: Node, section: str, into: dict[str, tuple[Node, Node]]) -> None:
         entries = self.mapping(node, section)

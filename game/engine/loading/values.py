@@ -54,7 +54,10 @@ class Values:
     def keys(self, node: Node, allowed: Sequence[str], what: str) -> None:
         for name in node.value:
             if name not in allowed:
-                self.error(node.keys[name], f"unknown key '{name}' in {what}{self.closest(name, allowed)}")
+                # The keys allowed are named too: a writer who guessed a key that does not
+                # exist learns what does, not only the nearest spelling.
+                self.error(node.keys[name], f"unknown key '{name}' in {what}{self.closest(name, allowed)}; "
+                                            f"the keys allowed here are {', '.join(allowed)}")
 
     def has_needed(self, node: Node, fields: dict, needs: Sequence[str], what: str) -> bool:
         """Whether a mapping has every key its shape needs; reports those it lacks, on the mapping."""

@@ -3,7 +3,9 @@
 Opened from the title screen.  A mod is turned on only if the story loads with it: a mod
 with errors stays off and its problems are shown, located, over this screen.  The choice is
 kept in the settings, and the story with the mods now on takes over at once, so the title
-screen and a new game already have them.
+screen and a new game already have them.  A mod turned off for its errors when the game
+opened says so under its name, with its first problem; pressing it tries it again and shows
+every problem if it still has them.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.changes import told_to_players
+from game.engine.printed import printed_name
 from game.mods import InstalledMod
 from game.ui import input as cmd
 from game.ui.input import Command
@@ -29,10 +32,22 @@ def state_of(app, mod: InstalledMod) -> str:
     it comes from."""
     if not mod.usable:
         return f"Cannot be turned on: {mod.problem}."
+    found = app.loadout.problems_of(mod)
+    if found is not None:
+        errors = [p for p in found if p.is_error] or list(found)
+        first = f" {_located(errors[0])}" if errors else ""
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        stop = "" if (first + more).endswith((".", "?", "!")) or not first else "."
+        return f"Turned off: it has errors.{first}{more}{stop} Press to try it again."
     state = "On for this run: named with --mod." if app.loadout.is_given(mod) else ""
-    where = "Comes with the game." if mod.shipped else "From your mods folder."
+    where = "Comes with the game." if mod.shipped else (
+        "Named with --mod." if mod.key.startswith("--mod ") else "From your mods folder.")
+    if state and where == "Named with --mod.":
+        where = ""
     by = f" By {mod.author}." if mod.author else ""
-    return " ".join(part for part in (state, changes_of(app, mod), mod.description, where + by) if part)
+    version = f" Version {mod.version}." if mod.version else ""
+    return " ".join(part for part in (state, changes_of(app, mod), mod.description, where + by + version)
+                    if part.strip())
 
 
 def changes_of(app, mod: InstalledMod) -> str:
@@ -42,6 +57,19 @@ def changes_of(app, mod: InstalledMod) -> str:
     if not mod.changes:
         return ""
     return f"Changes the story itself: {told_to_players(app.story, mod.changes)}."
+
+
+def _located(problem) -> str:
+    """A problem as the row shows it: the file's name, not its whole path, then what is wrong."""
+    from pathlib import PurePath
+
+    return printed_name(f"{PurePath(problem.path).name}:{problem.line}:{problem.col}: {problem.message}")
+
+
+def _label(app, mod: InstalledMod) -> str:
+    if app.loadout.is_broken(mod):
+        return f"{mod.name} — off: it has errors"
+    return f"{mod.name} — {'on' if app.loadout.is_on(mod) else 'off'}"
 
 
 class ModsScene(Scene):
@@ -64,11 +92,10 @@ class ModsScene(Scene):
         back = button_row(app, [("Back", "back")], app.size[1] - m.margin)
         y = top
         rows = []
-        for mod in app.loadout.installed:
+        for mod in app.loadout.shown():
             rect = pygame.Rect(self.x, y, width, m.button_height)
-            enabled = mod.usable and not app.loadout.is_given(mod)
-            label = f"{mod.name} — {'on' if app.loadout.is_on(mod) else 'off'}"
-            rows.append(make_button(app.text, m, rect, mod.key, label, enabled=enabled, align="left",
+            enabled = mod.usable and (not app.loadout.is_given(mod) or app.loadout.is_broken(mod))
+            rows.append(make_button(app.text, m, rect, mod.key, _label(app, mod), enabled=enabled, align="left",
                                     subtitle=state_of(app, mod)))
             y = rows[-1].rect.bottom + m.gap
         self.list_view = pygame.Rect(self.x - m.gap, top - m.gap, width + 2 * m.gap,
@@ -118,14 +145,24 @@ class ModsScene(Scene):
         return None
 
     def toggle(self, key: str) -> bool:
-        """Turn the mod ``key`` on if it is off, off if it is on; True if the story took it."""
+        """Turn the mod ``key`` on if it is off, off if it is on (a mod turned off for its
+        errors is tried again); True if the story took it."""
         app = self.app
-        mod = next(m for m in app.loadout.installed if m.key == key)
-        turning_on = not app.loadout.is_on(mod)
-        enabled = [k for k in app.loadout.enabled if k != key] + ([key] if turning_on else [])
-        chosen = app.loadout.with_enabled(enabled)
+        mod = next(m for m in app.loadout.shown() if m.key == key)
+        broken = app.loadout.is_broken(mod)
+        turning_on = broken or not app.loadout.is_on(mod)
+        enabled = list(app.loadout.enabled)
+        if not app.loadout.is_given(mod):
+            enabled = [k for k in enabled if k != key] + ([key] if turning_on else [])
+        chosen = app.loadout.with_enabled(enabled).trying(mod)
         story, problems = chosen.load()
         if story is None:
+            if broken:
+                show_problems(app, problems,
+                              f"‘{mod.name}’ still has errors, and stays off",
+                              "The game goes on without it; it is tried again each time the game opens. The mod's "
+                              "maker can find each mistake at the place named.")
+                return False
             verb = "on" if turning_on else "off"
             show_problems(app, problems, f"‘{mod.name}’ could not be turned {verb}: the story has errors with it",
                           "Nothing changed. The mod's maker can find each mistake at the place named.")

@@ -47,7 +47,7 @@ class TitleScene(Scene):
         self.latest = app.store.latest()
         starts = new_game_items(app.story.has_short_route, app.route)
         again = [("Read the debrief again", "again")] if app.store.info(ENDING).usable else []
-        mods = [("Mods", "mods")] if app.loadout is not None and app.loadout.installed else []
+        mods = [("Mods", "mods")] if app.loadout is not None and app.loadout.shown() else []
         if app.class_mode:
             starts = [*starts, (seed_label(app.seed), "seed")]
         items = [("Continue", "continue"), *starts, *again, ("Load", "load"),
