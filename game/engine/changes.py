@@ -21,6 +21,8 @@ RULE_MARK = "."
 #: the day, the city, and the debrief's words in the story's own voice (a translation's
 #: ``debrief`` section takes their place).
 BUILT_IN = {"day": "the day", "city": "the city you are in", "debrief": "the debrief’s own words"}
+#: How a write in a ``before`` section is kept: a variable's first value, given before day 1.
+BEFORE_SET = "before: set"
 
 
 def rule_name(jurisdiction: str, behaviour: str) -> str:
@@ -79,6 +81,8 @@ def write_words(name: str, how: str, value: Any, first: Any = None) -> str:
     what = f"the story's '{name}'" + (f" ({shown(first)} at the start)" if first is not None else "")
     if how == "add":
         return f"adds {shown(value)} to {what}" if value >= 0 else f"takes {shown(-value)} from {what}"
+    if how == BEFORE_SET:
+        return f"gives the story's '{name}' its first value, {shown(value)}, before day 1"
     if how == "roll":
         return f"rolls {what} anew (a number from 1 to 100)"
     return f"sets {what} to {shown(value)}"

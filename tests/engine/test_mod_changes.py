@@ -270,3 +270,48 @@ def test_the_mods_screen_names_each_declared_change_without_its_points(story):
         "how Rongcheng counts ‘Drove through a red light’ and ‘Ignored a court order’; "
         "the story’s ‘loan signed’ and ‘savings’; the day; the city you are in")
     assert told_to_players(loaded, ["debrief"]) == "the debrief’s own words"
+
+
+# -- facts before play ---------------------------------------------------------------------------
+
+STAMPED = BASE.replace("        goto: home\n      - text: Defy", "        do: [set: {stamped: true}]\n        goto: home\n"
+                                                                 "      - text: Defy")
+
+
+def test_a_first_value_a_mod_gives_one_of_the_storys_variables_before_play_is_a_change_it_declares(
+        story_dir, tmp_path):
+    story = story_dir(STAMPED, header=HEADER)
+    text = "mod: {{name: Stamped already{changes}}}\nbefore:\n  set: {{stamped: true}}\n"
+    (message,) = problems_with(story, write_mod(tmp_path, text.format(changes="")), "stamped")
+    assert "mod.yaml:3:9: error: gives the story's 'stamped' its first value, true, before day 1" in message
+    declared = write_mod(tmp_path, text.format(changes=", changes: stamped"), "declared")
+    loaded = load_story(story, [declared])
+    assert [c.words for c in loaded.changes] == ["gives the story's 'stamped' its first value, true, before day 1"]
+    assert Session.new(loaded).variables["stamped"] is True
+
+
+def test_a_mods_own_fact_before_play_needs_no_declaring(story, tmp_path):
+    mod = write_mod(tmp_path, "mod: {name: Its own}\nbefore:\n  set: {bent_points: 12}\n")
+    loaded = load_story(story, [mod])
+    assert loaded.changes == () and loaded.variables["bent_points"] == 12
+
+
+def test_a_second_first_value_is_refused_once_whether_or_not_it_is_declared(story, tmp_path):
+    for name, changes in (("bent", ""), ("declared", ", changes: savings")):
+        mod = write_mod(tmp_path, f"mod: {{name: Richer{changes}}}\nbefore:\n  set: {{savings: 9000}}\n", name)
+        _, problems = check_story(story, [mod])
+        (error,) = [str(p) for p in problems if p.is_error]
+        assert "'savings' starts at 3000 in the story section already" in error
+
+
+def test_a_change_to_a_variable_the_storys_own_before_gives_is_told_with_that_first_value(story_dir, tmp_path):
+    story = story_dir(BASE + "before:\n  set: {wage_owed: 1200}\n", header=HEADER)
+    mod = write_mod(tmp_path, """
+        mod: {name: Paid at last, changes: wage_owed}
+        extend:
+          home: {variants: [{when: wage_owed > 0, text: Still owed.}]}
+        passages:
+          paid: {text: The envelope comes., do: [set: {wage_owed: 0}], goto: home}
+        """)
+    (change,) = load_story(story, [mod]).changes
+    assert change.words == "sets the story's 'wage_owed' (1,200 at the start) to 0"

@@ -138,3 +138,22 @@ def test_a_city_the_mod_draws_over_the_home_record_cannot_be_asked_in_its_condit
     if refused:
         (error,) = errors
         assert "mod.yaml:13:15: error: in condition:" in error and "a grade this mod draws over Rongcheng's" in error
+
+
+def test_a_mods_inline_text_asks_the_score_no_finer_than_a_condition_does(story_dir, tmp_path):
+    folder = tmp_path / "mods" / "spy"
+    folder.mkdir(parents=True)
+    (folder / "mod.yaml").write_text(
+        "mod: {name: A score spy}\n"
+        "extend:\n"
+        "  home:\n"
+        "    variants:\n"
+        "      - when: 'true'\n"
+        "        text: 'Snow. {when score >= 995: You feel fine.|otherwise: You do not.}'\n"
+        "    debrief: 'And then {when score >= 1030: the bank smiled}{when score > 1000: it rained}.'\n",
+        encoding="utf-8")
+    _, problems = check_story(story_dir(BASE), [folder])
+    errors = [str(p) for p in problems if p.is_error]
+    assert len(errors) == 2
+    assert "mod.yaml:6:28: error: in condition: tells a score of 995 from one of 994" in errors[0]
+    assert "mod.yaml:7:67: error: in condition: tells a score of 1,001 from one of 1,000" in errors[1]

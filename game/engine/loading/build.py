@@ -6,6 +6,7 @@ import gc
 from pathlib import Path
 from typing import Sequence
 
+from ..changes import BEFORE_SET
 from ..discovery import Budget, FolderReading, collector_paused, shown_path
 from ..fingerprint import Fingerprint
 from ..located import Node
@@ -102,7 +103,12 @@ class StoryBuild:
         # its notes are checked with every other condition.
         words = self.sections.debrief.words([*(header.variables if header else ()), *gathered.variables_set])
         Printable(gathered).check()
-        changes = self.sections.changes.check(header.variables if header else {}, jurisdictions, behaviours)
+        # A mod's 'before' may give one of the story's variables its first value: a change it
+        # declares. The values it is held to as 'at the start' are the story's own.
+        given_by_mods = {name for name, _node, how, _value in gathered.mod_writes if how == BEFORE_SET}
+        storys_first = {**(header.variables if header else {}),
+                        **{name: value for name, value in first_values.items() if name not in given_by_mods}}
+        changes = self.sections.changes.check(storys_first, jurisdictions, behaviours)
         checks = Checks(gathered)
         checks.passage_names = hooks
         checks.cross_check(passages, behaviours, sources, subjects, jurisdictions)

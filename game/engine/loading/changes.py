@@ -1,15 +1,16 @@
 """What each mod declares it changes of the story, held to what it does.
 
 A mod that sets a rule of one of the story's cities for one of the story's acts, writes a
-variable the story keeps, the day or the city, or puts its debrief words in place of the
-story's, must name it under ``changes`` in its mod section; one that does not is refused where the change is written. Each declared change
+variable the story keeps (a first value in its ``before`` section too), the day or the city,
+or puts its debrief words in place of the story's, must name it under ``changes`` in its mod
+section; one that does not is refused where the change is written. Each declared change
 comes back in words for ``check`` to print, and a declared name the mod never changes, or
 that the story does not have, is pointed out where it is declared.
 """
 
 from __future__ import annotations
 
-from ..changes import BUILT_IN, RULE_MARK, parts, rule_name, rule_words, write_words
+from ..changes import BEFORE_SET, BUILT_IN, RULE_MARK, parts, rule_name, rule_words, write_words
 from ..located import Node
 from ..story import Behaviour, Change, Jurisdiction
 from .gathered import where, word
@@ -43,7 +44,7 @@ class DeclaredChanges(Values):
               behaviours: dict[str, Behaviour]) -> tuple[Change, ...]:
         """Refuse every change a mod makes to the story without declaring it, point out the
         names declared in vain, and say each declared change in words. ``variables`` are the
-        story's declared first values."""
+        first values the story itself gives (its section's and its own ``before``'s)."""
         gathered = self.gathered
         cities = self.storys_cities()
         kept = gathered.story_variables | set(variables)
@@ -64,6 +65,8 @@ class DeclaredChanges(Values):
         for name, node, how, value in gathered.mod_writes:
             if name not in kept and name not in BUILT_IN:
                 continue    # the mod's own variable
+            if how == BEFORE_SET and name in variables:
+                continue    # a second first value: refused where it is written, declared or not
             folder = gathered.in_mod(node) or ""
             words = write_words(name, how, value, variables.get(name))
             if name not in declared.get(folder, ()):
