@@ -14,7 +14,8 @@ problems it met: a page with no way on, a story error while playing, or a trap, 
 life reached and no life can leave for an ending (``traps``: on the branch map with the ways
 that can never open taken off, or among the whole states the search went round). A life is
 not followed into a passage from which lives can only go round: the trap is the news, and
-the search has better use for its pages. Exit code 1 on a problem; what was never reached is
+the search has better use for its pages; a search begun elsewhere (``--start``, ``--mod-only``)
+looks for traps the same way, its beginnings counted among the ways in. Exit code 1 on a problem; what was never reached is
 for the writer to judge (the lint pass says which conditions can never hold at all).
 
 A story can be made to outgrow any search — a page of ten thousand choices, thousands of
@@ -277,12 +278,15 @@ class Asked:
         for site in condition_sites(story):
             for part in walk(site.condition.tree):
                 if isinstance(part, Ask) and part.question in ("seen", "visits"):
-                    (counted if part.question == "visits" else seen).add(part.subject)
+                    # A hook or an old id asks of the passage it stands for, whose visits a
+                    # life keeps.
+                    (counted if part.question == "visits" else seen).add(story.passage_named(part.subject))
         return cls(tuple(sorted(counted)), tuple(sorted(seen - counted)))
 
 
-#: Stands for a state at a passage no life comes back to: it cannot be part of a round, so
-#: nothing is kept of it, and whatever leads there is not known to be stuck.
+#: Stands for a state at a passage no life comes back to (it cannot be part of a round, so
+#: nothing is kept of it), or one beyond what the search is about: whatever leads there is
+#: not known to be stuck.
 _AWAY = b""
 
 
@@ -379,14 +383,17 @@ def quicktest(story: Story, max_states: int = MAX_STATES, seeds: int = SEEDS,
         _search(report, answers, queue, seen, budget, max_states, 1.0, kept, shut_in)
     report.answers = set(answers)
     budget.spent()
-    _find_traps(story, report, kept, ways)
+    _find_traps(story, report, kept, ways, beginning)
     return report
 
 
-def _find_traps(story: Story, report: Quicktest, kept: _Followed, ways: OpenWays) -> None:
+def _find_traps(story: Story, report: Quicktest, kept: _Followed, ways: OpenWays,
+                beginning: Beginning | None) -> None:
     """A place some life reached and no life can leave for an ending is a problem: the player
     is stuck there for good, however the search was bounded."""
-    traps = passage_traps(story, report.passages, ways)
+    # Where a beginning puts its lives is a way in as much as the story's own start.
+    starts = beginning.starts if beginning is not None else ()
+    traps = passage_traps(story, report.passages, ways, starts)
     on_the_map = {p for trap in traps for p in trap.passages}
     # A round of states inside a trap the map shows already is that trap, met in one state.
     traps += [t for t in state_trap(story, kept.stuck, kept.onward) if not set(t.passages) <= on_the_map]
@@ -523,7 +530,11 @@ def _search(report: Quicktest, answers: set, queue: _Waiting, seen: _Remembered,
                 budget.taken += 1
                 child.choose(view.number)
                 if report.scope is not None and child.position not in report.scope:
-                    continue               # it left what the search is about: not followed
+                    # It left what the search is about: not followed, and nothing is known of
+                    # where it goes, so it keeps the page it left from being called a trap.
+                    if children is not None:
+                        children.append(_AWAY)
+                    continue
                 report.passages.add(child.position)
                 child.page  # composing the page asks its variants and choices
                 if children is not None:

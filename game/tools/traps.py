@@ -19,6 +19,7 @@ Two ways of looking find one:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from ..engine.story import Story, Where, reached
 from .lint import OpenWays, open_ways
@@ -48,13 +49,15 @@ class Trap:
         return said
 
 
-def passage_traps(story: Story, reached_by_lives: set[str], ways: OpenWays | None = None) -> list[Trap]:
-    """The traps on the branch map that the lives of a search walked into."""
+def passage_traps(story: Story, reached_by_lives: set[str], ways: OpenWays | None = None,
+                  starts: Iterable[str] = ()) -> list[Trap]:
+    """The traps on the branch map that the lives of a search walked into; ``starts`` are
+    where the search put lives other than the story's own start (``test --start``)."""
     ways = ways or open_ways(story)
     trapped = set(story.passages) - ways.can_end
-    # A life comes into a trap where the story starts, or by a way that can open from a
-    # passage that is not trapped.
-    entrances = {pid for pid in (story.start, story.short_start) if pid is not None}
+    # A life comes into a trap where the story (or the search) starts, or by a way that can
+    # open from a passage that is not trapped.
+    entrances = {pid for pid in (story.start, story.short_start, *starts) if pid is not None}
     for pid, onward in ways.onward.items():
         if pid not in trapped:
             entrances.update(onward)

@@ -119,3 +119,64 @@ def test_the_shipped_story_has_no_trap_on_its_map(shipped_story):
     from game.tools.traps import passage_traps
 
     assert passage_traps(shipped_story, set(shipped_story.passages)) == []
+
+
+# -- searches begun elsewhere, and conditions that name a hook -----------------------------------
+
+def test_a_round_a_mod_only_search_leaves_by_a_way_out_of_the_mod_is_no_trap(story_dir, tmp_path):
+    # The canteen's way out goes back to a passage of the story that is no hook: beyond what a
+    # --mod-only search follows, so nothing is known of it, and the round is not called stuck.
+    story, mod = with_mod(story_dir, tmp_path, """
+        mod: {name: The canteen}
+        extend:
+          start:
+            choices:
+              - {text: Eat first., goto: canteen}
+        passages:
+          canteen:
+            text: The canteen.
+            choices:
+              - {text: Another cup of tea., goto: canteen}
+              - {text: Go home., goto: home}
+        """)
+    assert main(["test", "--story", str(story), "--mod", str(mod), "--mod-only", "--max-states", "200"]) == 0
+
+
+def test_a_trap_nobody_links_to_yet_is_found_from_where_a_test_begins(story_dir, tmp_path, capsys):
+    # A modder tries the cellar before wiring it in: no passage leads there yet, and the test
+    # begins at its door.
+    story, mod = with_mod(story_dir, tmp_path, CELLAR.replace(
+        "extend:\n  start:\n    choices:\n      - {text: Go down to the cellar., goto: cellar_door}\n", ""))
+    code = main(["test", "--story", str(story), "--mod", str(mod), "--start", "cellar_door", "--max-states", "300"])
+    out = capsys.readouterr().out
+    assert code == 1, out
+    assert "trap: a life that reaches 'cellar_door' can never reach an ending" in out
+
+
+def test_a_condition_that_names_a_hook_tells_the_lives_apart_as_the_passages_name_does(story_dir, tmp_path):
+    # Whoever read the notice may leave the waiting room; whoever went straight in waits for
+    # ever. The way out is asked of the hook, and the lives are told apart by the passage.
+    story = story_dir("""
+        passages:
+          start:
+            text: The hall.
+            choices:
+              - {text: Read the notice., goto: notice}
+              - {text: Go straight in., goto: waiting}
+          notice:
+            text: Take a number.
+            goto: waiting
+          waiting:
+            text: The waiting room.
+            choices:
+              - {text: Leave with your number., when: seen(the_notice), goto: home}
+              - {text: Wait., goto: waiting}
+          home:
+            text: You are home.
+            ending: {title: Home}
+        hooks:
+          the_notice: {passage: notice, day: 1, by_then: Nothing yet.}
+        """.replace("\n        ", "\n"))
+    report = quicktest(load_story(story), max_states=200)
+    (trap,) = report.traps
+    assert "a life that reaches 'waiting' can never reach an ending" in trap
