@@ -122,3 +122,34 @@ def test_check_refuses_a_mod_that_rewrites_the_story_without_saying_so(tmp_path)
     assert len(errors) == 2
     assert "mod.yaml:12:10: error: sets the day to 1" in errors[0]
     assert "mod.yaml:13:16: error: sets the story's 'cousin_loan_signed' (false at the start) to false" in errors[1]
+
+
+def test_check_turns_off_a_mod_that_changes_the_story_unsaid_and_tells_the_others_declared_changes(tmp_path):
+    said = write_mod(tmp_path / "said", """
+        mod: {name: Said, changes: savings}
+        extend:
+          winter_solstice:
+            choices:
+              - {text: Find money., when: not seen(said_money), goto: said_money}
+        passages:
+          said_money: {text: Money., do: [add: {savings: 10}], goto: winter_solstice}
+        """)
+    unsaid = write_mod(tmp_path / "unsaid", """
+        mod: {name: Unsaid}
+        before:
+          set: {mother_ill: true}
+        jurisdiction:
+          id: rongcheng
+          rules:
+            ran_red_light: {points: 100, sources: [traffic_camera], override: true}
+        """)
+    result = run_main("check", "--mod", str(said), str(unsaid))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    errors = [line for line in lines if ": error: " in line]
+    assert len(errors) == 2 and all(line.startswith(str(unsaid)) for line in errors)
+    assert "'mother_ill' starts at False in the story section already" in errors[0]
+    assert "changes Rongcheng's rule for 'Drove through a red light' from −5 to +100" in errors[1]
+    start = lines.index(f"{said} changes the story it is played on, as its mod section declares:")
+    assert lines[start + 1].endswith("adds 10 to the story's 'savings' (3,000 at the start)")
+    assert f"{unsaid}: 2 errors — turned off when played; the story loads with the other mods" in lines

@@ -263,3 +263,27 @@ def test_a_broken_mod_comes_back_when_the_story_reloads_after_its_fix(tmp_path, 
     write_mod(pier, BROKEN_PIER.replace("goto: nowhere", "goto: phone_msg"))
     assert try_reload(app)
     assert {"pier", "harbour"} <= set(app.story.passages) and not app.loadout.broken
+
+
+def test_a_mod_that_changes_the_story_unsaid_is_off_with_why_beside_one_that_says_what_it_changes(
+        tmp_path, open_game):
+    copy_story(tmp_path)
+    write_mod(tmp_path / "game" / "mods" / "kind", KIND_CAMERAS)
+    write_mod(tmp_path / "game" / "mods" / "sly", """
+        mod: {name: Sly mornings}
+        extend:
+          morning:
+            choices:
+              - {text: Sleep late., do: [set: {tired: false}], goto: phone_msg}
+        """)
+    app = open_game(enabled=["kind", "sly"])
+    assert app.story.jurisdictions["rongcheng"].rules["ran_red_light"].points == 100     # the kind mod's
+    press(app, "mods")
+    rows = {b.key: b for b in app.top.focus.buttons}
+    assert "Kind cameras — on" in " ".join(rows["kind"].lines)
+    assert "Changes the story itself: how Rongcheng counts ‘Drove through a red light’" in said_under(app, "kind")
+    assert "Sly mornings — off: it has errors" in " ".join(rows["sly"].lines)
+    sly = " ".join(said_under(app, "sly").split())
+    assert sly.startswith("Turned off: it has errors. mod.yaml:")
+    assert typographic("sets the story's 'tired' (") in sly
+    assert typographic("a mod may change what the story keeps only when it says so") in sly
