@@ -208,9 +208,11 @@ def _unused(story: Story, places: _Places, facts: "_Facts") -> list[Problem]:
         if name not in read and name != story.debrief_words.rules_read:
             what = "flag" if story.variable_kind(name) == "bool" else "variable"
             problems.append(_warn(where, f"{what} '{name}' is set but no condition ever reads it"))
-    recorded = {e.behaviour for e, _, _ in every_effect(story) if isinstance(e, Record)}
-    sources = {e.source for e, _, _ in every_effect(story) if isinstance(e, Record)}
-    subjects = {e.subject for e, _, _ in every_effect(story) if isinstance(e, Record)}
+    # What play records, and what a 'before' section put on the record already.
+    records = [e for e, _, _ in every_effect(story) if isinstance(e, Record)] + list(story.prior)
+    recorded = {r.behaviour for r in records}
+    sources = {r.source for r in records}
+    subjects = {r.subject for r in records}
     for bid in story.behaviours:
         if bid not in recorded:
             problems.append(_warn(places.of("behaviours", bid, start), f"behaviour '{bid}' is never recorded"))
@@ -263,6 +265,12 @@ class _Facts:
                 recorded.add(effect.behaviour)
                 if effect.source:
                     observed.add(effect.behaviour)
+        # An act a 'before' section puts on the record is on every life's from the start.
+        for act in story.prior:
+            if act.subject == "you":
+                recorded.add(act.behaviour)
+                if act.source:
+                    observed.add(act.behaviour)
         for name, values in variables.items():
             self.values[("variable", name)] = values
         # What values alone cannot decide, the bounds of numbers added to or rolled may.

@@ -180,3 +180,33 @@ def test_a_condition_that_names_a_hook_tells_the_lives_apart_as_the_passages_nam
     report = quicktest(load_story(story), max_states=200)
     (trap,) = report.traps
     assert "a life that reaches 'waiting' can never reach an ending" in trap
+
+
+def test_a_way_out_that_asks_of_an_act_on_the_record_before_play_can_open(story_dir, tmp_path, capsys):
+    # The wages were paid late a month before the season: the labour office's door opens for
+    # whoever has that on the record, and it is on every life's record from the start.
+    story, mod = with_mod(story_dir, tmp_path, """
+        mod: {name: Late wages}
+        behaviours:
+          wages_late: {label: Was paid late}
+        sources:
+          wage_office: {label: The labour office}
+        before:
+          record:
+            - {behaviour: wages_late, source: wage_office, day: -30}
+        extend:
+          start:
+            choices:
+              - {text: Queue at the labour office., goto: wage_queue}
+        passages:
+          wage_queue:
+            text: The queue at the labour office.
+            choices:
+              - {text: Show your payslips., when: did(wages_late) >= 1, goto: home}
+              - {text: Wait your turn., goto: wage_queue}
+        """)
+    loaded = load_story(story, [mod])
+    assert not [str(p) for p in lint(loaded) if "'wages_late'" in p.message or "did(wages_late)" in p.message]
+    assert quicktest(loaded, max_states=300).traps == []
+    assert main(["test", "--story", str(story), "--mod", str(mod), "--max-states", "300"]) == 0, capsys.readouterr().out
+    assert not [p for p in lint(loaded) if "'wage_office'" in p.message]     # it recorded the act
