@@ -38,8 +38,10 @@ def parts(name: str) -> tuple[str | None, str]:
 
 
 def signed(points: int) -> str:
-    """Points as the modder reads them: +100, −5, 0."""
-    return f"+{points}" if points > 0 else f"\u2212{-points}" if points < 0 else "0"
+    """Points as the modder reads them: +100, -5, 0. The plain hyphen, not the minus sign:
+    the words are shown in a terminal and on the Mods screen too, whose text fonts lack the
+    minus sign and would draw an empty box for it."""
+    return f"+{points}" if points > 0 else f"-{-points}" if points < 0 else "0"
 
 
 def shown(value: Any) -> str:

@@ -75,7 +75,7 @@ def test_an_override_of_the_storys_rule_not_declared_is_an_error_where_the_rule_
     loaded, problems = check_story(story, [mod])
     assert loaded is None
     (message,) = [str(p) for p in problems if p.is_error]
-    assert "bent/mod.yaml:7:5: error: changes Rongcheng's rule for 'Drove through a red light' from −5 to +100" \
+    assert "bent/mod.yaml:7:5: error: changes Rongcheng's rule for 'Drove through a red light' from -5 to +100" \
         in message
     assert "add 'rongcheng.ran_red_light' to 'changes' in its mod section" in message
 
@@ -85,7 +85,7 @@ def test_a_declared_override_loads_and_is_said_in_words(story, tmp_path):
     loaded = load_story(story, [mod])
     assert loaded.jurisdictions["rongcheng"].rules["ran_red_light"].points == 100
     (change,) = loaded.changes
-    assert change.words == "changes Rongcheng's rule for 'Drove through a red light' from −5 to +100"
+    assert change.words == "changes Rongcheng's rule for 'Drove through a red light' from -5 to +100"
     assert str(change).endswith("bent/mod.yaml:8:5: " + change.words)
     assert Path(change.mod).resolve() == mod.resolve()
 
@@ -157,7 +157,7 @@ def test_cap_none_lifts_the_cap_and_the_words_say_so(story, tmp_path):
     mod = write_mod(tmp_path, OVERRIDE_CAP.format(cap=", cap: none"))
     loaded = load_story(story, [mod])
     (change,) = loaded.changes
-    assert change.words == ("changes Rongcheng's rule for 'Ignored a court order' from −50 to +500, "
+    assert change.words == ("changes Rongcheng's rule for 'Ignored a court order' from -50 to +500, "
                             "and lifts its cap at D")
     session = Session.new(loaded)
     session.choose(2)

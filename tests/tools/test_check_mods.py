@@ -96,7 +96,7 @@ def test_check_says_in_words_each_change_a_mod_declares_to_the_story(tmp_path):
     lines = result.stdout.splitlines()
     start = lines.index(f"{mod} changes the story it is played on, as its mod section declares:")
     assert lines[start + 1].endswith("mod.yaml:8:5: changes Rongcheng's rule for 'Drove through a red light' "
-                                     "from −5 to +100")
+                                     "from -5 to +100")
     assert lines[start + 2].endswith("mod.yaml:18:16: adds 500 to the story's 'savings' (3,000 at the start)")
 
 
@@ -149,7 +149,7 @@ def test_check_turns_off_a_mod_that_changes_the_story_unsaid_and_tells_the_other
     errors = [line for line in lines if ": error: " in line]
     assert len(errors) == 2 and all(line.startswith(str(unsaid)) for line in errors)
     assert "'mother_ill' starts at False in the story section already" in errors[0]
-    assert "changes Rongcheng's rule for 'Drove through a red light' from −5 to +100" in errors[1]
+    assert "changes Rongcheng's rule for 'Drove through a red light' from -5 to +100" in errors[1]
     start = lines.index(f"{said} changes the story it is played on, as its mod section declares:")
     assert lines[start + 1].endswith("adds 10 to the story's 'savings' (3,000 at the start)")
     assert f"{unsaid}: 2 errors — turned off when played; the story loads with the other mods" in lines

@@ -287,3 +287,14 @@ def test_a_mod_that_changes_the_story_unsaid_is_off_with_why_beside_one_that_say
     assert sly.startswith("Turned off: it has errors. mod.yaml:")
     assert typographic("sets the story's 'tired' (") in sly
     assert typographic("a mod may change what the story keeps only when it says so") in sly
+
+
+def test_a_rule_changed_unsaid_is_told_under_the_mod_in_characters_its_font_has(tmp_path, open_game):
+    copy_story(tmp_path)
+    write_mod(tmp_path / "game" / "mods" / "sly", KIND_CAMERAS.replace("  changes: [rongcheng.ran_red_light, tired]\n",
+                                                                       "  changes: tired\n"))
+    app = open_game(enabled=["sly"])
+    press(app, "mods")
+    said = said_under(app, "sly")
+    assert app.text.missing(said, "sans", 20) == set()
+    assert "from -5 to +100" in said
