@@ -138,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                        help="story folders, or mod folders (checked on top of the shipped story)")
     check.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
+    check.add_argument("--host", action="store_true",
+                       help="checking a mod: also print the warnings the story it is played on has by itself")
     _story_args(check)
 
     explore = commands.add_parser("explore", help="play many seeded random lives and report what they reach")
@@ -292,14 +294,14 @@ def _checked_as_a_mod(path: Path) -> bool:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .engine import check_story
     from .engine.printed import printed_name
+    from .tools.whose_problems import sorted_by_owner
 
     paths = args.paths or [args.story]
     errors = warnings = 0
     for path in paths:
         root, mods = (args.story, [*args.mod, path]) if _checked_as_a_mod(path) else (path, list(args.mod))
-        story, problems = check_story(root, mods)
+        story, problems = _checked(root, mods)
         turned_off: list = []
         if story is None and mods:
             # What the game would do: each broken mod turned off on its own, the story played
@@ -308,27 +310,63 @@ def _check(args: argparse.Namespace) -> int:
 
             story, kept_problems, turned_off = check_leaving_out_broken(root, mods)
             problems = sorted(set(problems) | set(kept_problems))
-        if story is not None:
-            from .tools.lint import lint
+            if story is not None:
+                from .tools.lint import lint
 
-            problems = sorted(set(problems) | set(lint(story)))
+                problems = sorted(set(problems) | set(lint(story)))
+        hidden = 0
+        if mods:
+            # A mod's own problems first; the story's own warnings only when asked for.
+            whose = sorted_by_owner(problems, mods, _checked(root, [])[1])
+            problems = whose.mods + (whose.story if args.host else whose.story_errors)
+            hidden = 0 if args.host else len(whose.story_warnings)
         for problem in problems:
             if problem.is_error or not args.quiet:
                 print(problem)
         errors += sum(1 for p in problems if p.is_error)
         warnings += sum(1 for p in problems if not p.is_error)
+        if story is not None and not args.quiet:
+            _print_changes(story, mods)
         for mod in turned_off:
             count = len(mod.errors)
             print(f"{printed_name(mod.folder)}: {count} error{'s' if count != 1 else ''} — turned off when played; "
                   "the story loads with the other mods")
         if story is not None and not turned_off:
-            print(f"{printed_name(path)}: {len(story.passages)} passages in {len(story.files)} files — "
-                  f"{'clean' if not problems else f'{len(problems)} warning(s)'}")
+            said = "clean" if not problems else f"{len(problems)} warning(s)"
+            if hidden:
+                said += f"; {hidden} warning(s) of the story itself not shown (--host shows them)"
+            print(f"{printed_name(path)}: {len(story.passages)} passages in {len(story.files)} files — {said}")
     if errors:
         # On the same stream as the problems it sums up, so a pipe or a file keeps both.
         print(f"{errors} error(s), {warnings} warning(s)")
         return 1
     return 0
+
+
+def _print_changes(story: Story, mods: Sequence[Path]) -> None:
+    """Each mod's declared changes to the story it is played on, in words, where written."""
+    from .engine.printed import printed_name
+
+    for mod in mods:
+        folder = mod.resolve()
+        changes = [c for c in story.changes if Path(c.mod).resolve() == folder]
+        if changes:
+            print(f"{printed_name(mod)} changes the story it is played on, as its mod section declares:")
+            for change in changes:
+                print(f"  {printed_name(change)}")
+
+
+def _checked(story_dir: Path, mods: Sequence[Path]) -> tuple[Story | None, list]:
+    """What check finds in a story with these mods: the loader's problems and, when it loads,
+    the lint pass's doubts."""
+    from .engine import check_story
+
+    story, problems = check_story(story_dir, mods)
+    if story is not None:
+        from .tools.lint import lint
+
+        problems = sorted(set(problems) | set(lint(story)))
+    return story, problems
 
 
 def _explore(args: argparse.Namespace) -> int:
@@ -409,7 +447,9 @@ def _explore(args: argparse.Namespace) -> int:
             lines.append(f"error: {error}")
         for line in lines:
             print(printed_name(line))
-    return 1 if data["dead_ends"] or data["loops"] or data["errors"] else 0
+    # A life with no ending after so many choices may be a player trapped where the exits
+    # never open (a counter that only climbs, waited on to fall): a problem until shown not.
+    return 1 if data["dead_ends"] or data["loops"] or data["too_long"] or data["errors"] else 0
 
 
 def _visitors(args: argparse.Namespace) -> int:

@@ -24,7 +24,7 @@ from typing import Iterable, Literal, Sequence
 from game import shipped
 from game.engine import Problem, Story, check_story
 from game.engine.broken_mods import BrokenMod, check_leaving_out_broken
-from game.engine.discovery import mod_section_file, story_files
+from game.engine.discovery import mod_section_files, story_files
 from game.engine.located import read_yaml
 from game.paths import story_cache
 from game.settings import MOD_KEY
@@ -43,7 +43,8 @@ class InstalledMod:
 
     ``key`` is what the settings remember it by; ``shipped`` tells a mod that came with the
     game from one the player added; ``problem`` says why it cannot be turned on (then the
-    rest may be empty).
+    rest may be empty); ``changes`` are what of the story itself it declares it changes (the
+    names its mod sections list under ``changes``: the loader refuses a change not among them).
     """
 
     key: str
@@ -54,6 +55,7 @@ class InstalledMod:
     shipped: bool = False
     problem: str | None = None
     version: str = ""
+    changes: tuple[str, ...] = ()
 
     @property
     def usable(self) -> bool:
@@ -135,8 +137,9 @@ class Described:
         entries = {}
         if isinstance(data, dict):
             for key, entry in data.items():
-                if type(entry) is list and len(entry) == 5 and all(type(v) is str for v in entry[:3]) \
-                        and (entry[3] is None or type(entry[3]) is str) and type(entry[4]) is str:
+                if type(entry) is list and len(entry) == 6 and all(type(v) is str for v in entry[:3]) \
+                        and (entry[3] is None or type(entry[3]) is str) and type(entry[4]) is str \
+                        and type(entry[5]) is list and all(type(v) is str for v in entry[5]):
                     entries[key] = entry
         return cls(path, entries)
 
@@ -153,9 +156,10 @@ class Described:
         entry = self.entries.get(slot)
         if entry is not None:
             self.used[slot] = entry
-            return InstalledMod(key, folder, entry[0], entry[1], entry[2], shipped, entry[3], entry[4])
+            return InstalledMod(key, folder, entry[0], entry[1], entry[2], shipped, entry[3], entry[4],
+                                tuple(entry[5]))
         mod = _read_description(key, folder, files, shipped)
-        self.used[slot] = [mod.name, mod.description, mod.author, mod.problem, mod.version]
+        self.used[slot] = [mod.name, mod.description, mod.author, mod.problem, mod.version, list(mod.changes)]
         self.changed = True
         return mod
 
@@ -187,8 +191,8 @@ def describe(folder: Path, shipped: bool = False, known: Described | None = None
                             problem="its folder name must be letters, digits, '_', '-' or '.'")
     try:
         # Whether it is a mod at all is discovery's to say, as it says it to the loader and check.
-        found = mod_section_file(folder)
-        files = [found] if found is not None else story_files(folder)[0][:MAX_FILES_LOOKED_AT]
+        found = mod_section_files(folder)
+        files = found or story_files(folder)[0][:MAX_FILES_LOOKED_AT]
     except OSError as exc:
         return InstalledMod(key, folder, key, shipped=shipped, problem=f"cannot be read: {exc.strerror or exc}")
     if known is None:
@@ -198,6 +202,8 @@ def describe(folder: Path, shipped: bool = False, known: Described | None = None
 
 def _read_description(key: str, folder: Path, files: list[Path], shipped: bool) -> InstalledMod:
     unreadable = None
+    described: InstalledMod | None = None
+    changes: list[str] = []
     for path in files:
         node, problems = read_yaml(path, str(path))
         if node is None or not isinstance(node.value, dict) or "mod" not in node.value:
@@ -206,8 +212,17 @@ def _read_description(key: str, folder: Path, files: list[Path], shipped: bool) 
         section = node.value["mod"].plain()
         if not isinstance(section, dict):
             return InstalledMod(key, folder, key, shipped=shipped, problem=f"{path.name}: 'mod' is not a section")
-        return InstalledMod(key, folder, _text(section.get("name")) or key, _text(section.get("description")),
-                            _text(section.get("author")), shipped, version=_version(section.get("version")))
+        # The first section names the mod; what it changes may be declared in any of them,
+        # and all of it is told.
+        described = described or InstalledMod(key, folder, _text(section.get("name")) or key,
+                                               _text(section.get("description")), _text(section.get("author")),
+                                               shipped, version=_version(section.get("version")))
+        declared = section.get("changes")
+        for name in declared if isinstance(declared, list) else [declared]:
+            if isinstance(name, str) and name not in changes:
+                changes.append(name)
+    if described is not None:
+        return replace(described, changes=tuple(changes))
     if unreadable is not None:
         # A broken file may be the one meant to hold the section: say what is wrong with it.
         problem = f"{Path(unreadable.path).name}:{unreadable.line}:{unreadable.col}: {unreadable.message}"

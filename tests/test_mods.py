@@ -77,6 +77,16 @@ def test_a_mod_changed_since_the_last_start_is_described_from_its_files_again(st
     assert [m.name for m in find_installed(story, tmp_path / "data", cache)] == ["The hill village"]
 
 
+def test_what_a_mod_declares_it_changes_is_listed_from_every_mod_section_and_kept_between_starts(story, tmp_path):
+    village = mod(story.parent / "mods" / "village", VILLAGE.replace("  author: Someone\n",
+                                                                     "  author: Someone\n  changes: savings\n"))
+    mod(village, "mod: {name: The village's rules, changes: [rongcheng.ran_red_light, savings]}\n", "z_rules.yaml")
+    cache = tmp_path / "cache"
+    for _ in range(2):      # read from the files, then from what the first listing kept
+        (found,) = find_installed(story, tmp_path / "data", cache)
+        assert (found.name, found.changes) == ("The village", ("savings", "rongcheng.ran_red_light"))
+
+
 def test_a_folder_without_a_mod_section_is_listed_with_why_it_cannot_be_turned_on(story, tmp_path):
     mod(story.parent / "mods" / "notes", "passages: {}\n")
     (found,) = find_installed(story, tmp_path / "data")

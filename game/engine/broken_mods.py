@@ -3,7 +3,9 @@ its own, with its problems, and the story loads with the others.
 
 A mod is broken when the story does not load with it: an error in one of its files, or a
 clash with a mod read before it (a clash is reported in the later mod's file, so the mod read
-first keeps its place). The innocent mods are never turned off for another's mistake."""
+first keeps its place). The innocent mods are never turned off for another's mistake: a mod
+whose only fault was to clash with a mod that is broken anyway (one that changes the story
+without declaring it, say) is taken back once that mod is left out."""
 
 from __future__ import annotations
 
@@ -68,6 +70,7 @@ def check_leaving_out_broken(root: Path, mods: Sequence[Path], cache: Path | Non
         kept = [mod for mod in kept if mod not in blamed]
         story, problems = check_story(root, kept, cache)
         if story is not None:
+            story, problems, kept = _taken_back(root, mods, kept, broken, story, problems, cache)
             return story, problems, [BrokenMod(m, tuple(broken[m])) for m in mods if m in broken]
     # What is wrong lies outside every mod still kept: the story alone, or a mod whose mistake
     # shows in the story's files. The story alone says which; then the mods are added one at a
@@ -84,3 +87,19 @@ def check_leaving_out_broken(root: Path, mods: Sequence[Path], cache: Path | Non
         loaded.append(mod)
         story, problems = tried, tried_problems
     return story, problems, [BrokenMod(m, tuple(broken[m])) for m in mods if m in broken]
+
+
+def _taken_back(root: Path, mods: list[Path], kept: list[Path], broken: dict[Path, list[Problem]],
+                story: Story, problems: list[Problem], cache: Path | None,
+                ) -> tuple[Story, list[Problem], list[Path]]:
+    """Try each mod left out again, in order, with the mods that load: one whose errors were
+    another left-out mod's doing — a clash with a rule that mod had no right to set — loads
+    once that mod is gone, and is taken back. The rest stay out, with the problems they were
+    left out for."""
+    for mod in [m for m in mods if m in broken]:
+        trying = [m for m in mods if m in kept or m == mod]
+        tried, tried_problems = check_story(root, trying, cache)
+        if tried is not None:
+            del broken[mod]
+            kept, story, problems = trying, tried, tried_problems
+    return story, problems, kept

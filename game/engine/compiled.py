@@ -32,21 +32,22 @@ from .located import read_bounded
 from .named import StrEnum
 from .problems import Problem
 from .story import (
-    AddVariables, Behaviour, Blacklist, Branch, Choice, DebriefWords, Ending, Hook, HookChange, Jurisdiction, Passage,
-    PriorAct, Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Thread, Variant, Where,
+    AddVariables, Behaviour, Blacklist, Branch, Change, Choice, DebriefWords, Ending, Hook, HookChange, Jurisdiction,
+    Passage, PriorAct, Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Thread,
+    Variant, Where,
 )
 
 #: Bumped when the way a Story is written here changes.
-FORMAT = 5
+FORMAT = 6
 #: A compiled story of 20,000 passages is about 60 MB; nothing honest is larger.
 MAX_BYTES = 256 * 1024 * 1024
 #: Entries kept: one per story and set of mods, the oldest removed past this.
 MAX_ENTRIES = 8
 
 _KINDS: dict[str, type] = {cls.__name__: cls for cls in (
-    AddVariables, Behaviour, Blacklist, Branch, Choice, Condition, DebriefWords, Ending, Hook, HookChange, Jurisdiction,
-    Passage, PriorAct, Problem, Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source, Story, Subject, Thread,
-    Variant, Where, *PARTS, *TEMPLATE_PARTS)}
+    AddVariables, Behaviour, Blacklist, Branch, Change, Choice, Condition, DebriefWords, Ending, Hook, HookChange,
+    Jurisdiction, Passage, PriorAct, Problem, Question, Record, Roll, Rule, SetCity, SetDay, SetVariables, Source,
+    Story, Subject, Thread, Variant, Where, *PARTS, *TEMPLATE_PARTS)}
 _FIELDS = {name: len(dataclasses.fields(cls)) for name, cls in _KINDS.items()}
 _FIELD_NAMES = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _KINDS.values()}
 

@@ -103,9 +103,19 @@ def mod_section_file(path: Path) -> Path | None:
 
     Only the files a mod may have are looked at, and each only as far as the reader would
     read it, so asking of a folder dropped in by anyone costs no more than loading it."""
+    return next(_mod_section_files(path), None)
+
+
+def mod_section_files(path: Path) -> list[Path]:
+    """Every one of a folder's story files with a top-level 'mod:' section, in the order the
+    loader reads them: what a mod declares it changes may be said in any of them."""
+    return list(_mod_section_files(path))
+
+
+def _mod_section_files(path: Path) -> Iterator[Path]:
     path = Path(path)
     if not path.is_dir():
-        return None
+        return
     files, _ = story_files(path)
     for file in files[:MAX_FILES[True]]:
         try:
@@ -114,8 +124,7 @@ def mod_section_file(path: Path) -> Path | None:
         except OSError:
             continue
         if _MOD_SECTION.search(head):
-            return file
-    return None
+            yield file
 
 
 class Budget:

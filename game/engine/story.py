@@ -30,6 +30,19 @@ class Where:
 
 
 @dataclass(frozen=True)
+class Change:
+    """Something of the story a mod changes, as its mod section declares: the mod's folder,
+    where the change is written, and what it does, in words (``check`` prints them)."""
+
+    mod: str
+    where: Where
+    words: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.words}"
+
+
+@dataclass(frozen=True)
 class Record:
     behaviour: str
     source: str | None
@@ -368,6 +381,7 @@ class Story:
     prior: tuple[PriorAct, ...] = ()
     files: tuple[str, ...] = ()  # each file read, by its absolute path (shown_path shortens it)
     warnings: tuple[object, ...] = ()
+    changes: tuple[Change, ...] = ()   # what the mods change of the story, as each declares
     #: Where mods may join the story, by hook name; the old ids it still answers to, each with
     #: the hook or passage it stands for now; and what each release changed in them.
     hooks: dict[str, Hook] = field(default_factory=dict)

@@ -48,7 +48,9 @@ def mod_part(story: Story, mods: Iterable[Path]) -> ModPart:
             continue
         extend = root.value.get("extend")
         if extend is not None and isinstance(extend.value, dict):
-            for pid in extend.value:
+            for name in extend.value:
+                # A mod extends a passage by its id, or by a hook or an old id standing for one.
+                pid = story.passage_named(name) if isinstance(name, str) else name
                 if pid in story.passages and pid not in own:
                     hooks.setdefault(pid, None)
     return ModPart(own, tuple(hooks), frozenset(shown))

@@ -7,8 +7,8 @@ circle, passages from which no ending can be reached. Each doubt is a warning at
 look, ``path:line:col: warning: message``.
 
 What a condition can be decided from, without playing: the values a variable is ever given
-(when every assignment is a ``set`` of a known value; an ``add`` or a ``roll`` makes it
-unknowable), the days and cities passages name, ``seen``/``visits`` of a passage that cannot
+(when every assignment is a ``set`` of a known value; an ``add`` or a ``roll`` leaves only
+its bounds, ``bounds.py``), the days and cities passages name, ``seen``/``visits`` of a passage that cannot
 be reached, and ``did``/``observed`` of a behaviour nothing records. Variables are taken as
 independent of one another, so a condition is called impossible only when no combination of
 their values makes it hold — never wrongly — but some impossible ones go unnoticed.
@@ -21,12 +21,15 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..engine import Problem, Story
-from ..engine.conditions import And, Ask, Builtin, Not, Or, Part, Variable, evaluate, walk
+from ..engine.conditions import And, Ask, Builtin, Compare, Not, Or, Part, Variable, evaluate, walk
 from ..engine.discovery import shown_path
 from ..engine.inline_text import changes_by_visit, conditions_in, printed_in
 from ..engine.problems import Severity
 from ..engine.located import Node, read_yaml
-from ..engine.story import AddVariables, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Where, reached
+from ..engine.story import (
+    AddVariables, Branch, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Where, reached,
+)
+from .bounds import INF, compared, interval, number_bounds
 from .coverage import condition_sites
 
 #: Past this many combinations of values a condition is left undecided rather than slow.
@@ -41,7 +44,7 @@ def lint(story: Story) -> list[Problem]:
     facts = _Facts(story, graph.reachable)
     problems: list[Problem] = []
     problems += _unreachable(story, graph)
-    problems += _no_ending(story, graph)
+    problems += _no_ending(story, graph, OpenWays(story, facts))
     problems += _unused(story, places, facts)
     problems += _decided_conditions(story, facts)
     problems += _circles(story)
@@ -74,9 +77,66 @@ def _unreachable(story: Story, graph: _Graph) -> list[Problem]:
             for pid, p in story.passages.items() if pid not in graph.reachable]
 
 
-def _no_ending(story: Story, graph: _Graph) -> list[Problem]:
-    return [_warn(p.where, f"no ending can be reached from passage '{pid}': every way on leads back")
-            for pid, p in story.passages.items() if pid in graph.reachable and pid not in graph.ends_reachable]
+def _no_ending(story: Story, graph: _Graph, ways: "OpenWays") -> list[Problem]:
+    problems = [_warn(p.where, f"no ending can be reached from passage '{pid}': every way on leads back")
+                for pid, p in story.passages.items() if pid in graph.reachable and pid not in graph.ends_reachable]
+    problems += [_warn(story.passages[pid].where, f"no ending can be reached from passage '{pid}': the ways on "
+                                                  "that lead to one can never open")
+                 for pid in sorted(ways.reachable - ways.can_end) if pid in graph.ends_reachable]
+    return problems
+
+
+def open_ways(story: Story) -> "OpenWays":
+    """The story's branch map with only the ways that can open."""
+    return OpenWays(story, _Facts(story, _Graph(story).reachable))
+
+
+class OpenWays:
+    """The story's branch map with only the ways that can open: a choice whose condition can
+    never hold is never offered, and a goto branch whose condition never holds is never taken
+    (but for the last, taken when no branch holds). From a passage this map leads to no ending,
+    a life that arrives there cannot end: it is trapped."""
+
+    def __init__(self, story: Story, facts: "_Facts") -> None:
+        self.story, self.facts = story, facts
+        self.onward: dict[str, list[str]] = {}
+        #: Each passage's ways that can never open: (which, its condition).
+        self.shut: dict[str, list[tuple[str, str]]] = {}
+        for pid, passage in story.passages.items():
+            self.onward[pid], self.shut[pid] = self._ways(passage)
+        back: dict[str, list[str]] = {pid: [] for pid in story.passages}
+        for pid, onward in self.onward.items():
+            for to in onward:
+                if to in back:
+                    back[to].append(pid)
+        starts = [story.start] + ([story.short_start] if story.short_start else [])
+        self.reachable = reached(starts, lambda pid: self.onward[pid], story.passages)
+        endings = [pid for pid, p in story.passages.items() if p.ending is not None]
+        self.can_end = reached(endings, lambda pid: back[pid], story.passages)
+
+    def _ways(self, passage: Passage) -> tuple[list[str], list[tuple[str, str]]]:
+        onward: list[str] = []
+        shut: list[tuple[str, str]] = []
+        if not passage.choices:
+            onward += self._branches(passage.goto, "goto", shut)
+        for number, choice in enumerate(passage.choices, 1):
+            if choice.when is not None and decide(choice.when.tree, self.facts) is False:
+                shut.append((f"choice {number}", str(choice.when)))
+                continue
+            onward += self._branches(choice.goto, f"choice {number}", shut)
+        return onward, shut
+
+    def _branches(self, goto: tuple[Branch, ...], which: str, shut: list[tuple[str, str]]) -> list[str]:
+        onward = []
+        for number, branch in enumerate(goto, 1):
+            answer = None if branch.when is None else decide(branch.when.tree, self.facts)
+            if answer is False and number < len(goto):
+                shut.append((f"{which}, branch {number}", str(branch.when)))
+                continue
+            onward.append(branch.to)
+            if branch.when is None or answer is True:
+                break
+        return onward
 
 
 # -- names declared and never used ---------------------------------------------------------
@@ -148,9 +208,11 @@ def _unused(story: Story, places: _Places, facts: "_Facts") -> list[Problem]:
         if name not in read and name != story.debrief_words.rules_read:
             what = "flag" if story.variable_kind(name) == "bool" else "variable"
             problems.append(_warn(where, f"{what} '{name}' is set but no condition ever reads it"))
-    recorded = {e.behaviour for e, _, _ in every_effect(story) if isinstance(e, Record)}
-    sources = {e.source for e, _, _ in every_effect(story) if isinstance(e, Record)}
-    subjects = {e.subject for e, _, _ in every_effect(story) if isinstance(e, Record)}
+    # What play records, and what a 'before' section put on the record already.
+    records = [e for e, _, _ in every_effect(story) if isinstance(e, Record)] + list(story.prior)
+    recorded = {r.behaviour for r in records}
+    sources = {r.source for r in records}
+    subjects = {r.subject for r in records}
     for bid in story.behaviours:
         if bid not in recorded:
             problems.append(_warn(places.of("behaviours", bid, start), f"behaviour '{bid}' is never recorded"))
@@ -203,8 +265,16 @@ class _Facts:
                 recorded.add(effect.behaviour)
                 if effect.source:
                     observed.add(effect.behaviour)
+        # An act a 'before' section puts on the record is on every life's from the start.
+        for act in story.prior:
+            if act.subject == "you":
+                recorded.add(act.behaviour)
+                if act.source:
+                    observed.add(act.behaviour)
         for name, values in variables.items():
             self.values[("variable", name)] = values
+        # What values alone cannot decide, the bounds of numbers added to or rolled may.
+        self.bounds = number_bounds(story, (effect for effect, _, _ in every_effect(story)))
         self.values[("builtin", "day")] = days
         self.values[("builtin", "city")] = cities
         if story.blacklist is None:
@@ -273,6 +343,9 @@ def decide(tree: Part, facts: _Facts) -> bool | None:
                        for combo in itertools.product(*(sorted(choices[k], key=repr) for k in keys))}  # type: ignore[arg-type]
             return answers.pop() if len(answers) == 1 else None
     match tree:
+        case Compare(op, left, right):
+            low_high, other = interval(left, facts), interval(right, facts)
+            return None if low_high is None or other is None else compared(op, low_high, other)
         case Not(operand):
             inner = decide(operand, facts)
             return None if inner is None else not inner
@@ -290,10 +363,16 @@ def _values_said(tree: Part, facts: _Facts) -> str:
     said = []
     for leaf in sorted({leaf for leaf in (_leaf(p) for p in walk(tree)) if leaf is not None}):
         values = facts.of(leaf)
+        name = leaf[1] if leaf[0] != "ask" else f"{leaf[1]}({leaf[2]})"
         if values is not None:
-            name = leaf[1] if leaf[0] != "ask" else f"{leaf[1]}({leaf[2]})"
             shown = ", ".join(_shown(v) for v in sorted(values, key=repr)[:6])
             said.append(f"{name} is only ever {shown}" if len(values) > 1 else f"{name} is always {shown}")
+        elif leaf[0] == "variable" and leaf[1] in facts.bounds:
+            low, high = facts.bounds[leaf[1]]
+            if low > -INF or high < INF:
+                said.append(f"{name} is never below {_shown(low)}" if high == INF else
+                            f"{name} is never above {_shown(high)}" if low == -INF else
+                            f"{name} is always from {_shown(low)} to {_shown(high)}")
     return "; ".join(said)
 
 

@@ -10,9 +10,13 @@ they saw earlier are followed once). The story's chances — its rolls — canno
 so the search starts from several seeds. It stops after ``max_states`` pages.
 
 It reports what it never reached — passages, choices, and sides of conditions — and the
-problems it met: a page with no way on, or a story error while playing. Exit code 1 on a
-problem; what was never reached is for the writer to judge (the lint pass says which
-conditions can never hold at all).
+problems it met: a page with no way on, a story error while playing, or a trap, a place some
+life reached and no life can leave for an ending (``traps``: on the branch map with the ways
+that can never open taken off, or among the whole states the search went round). A life is
+not followed into a passage from which lives can only go round: the trap is the news, and
+the search has better use for its pages; a search begun elsewhere (``--start``, ``--mod-only``)
+looks for traps the same way, its beginnings counted among the ways in. Exit code 1 on a problem; what was never reached is
+for the writer to judge (the lint pass says which conditions can never hold at all).
 
 A story can be made to outgrow any search — a page of ten thousand choices, thousands of
 variables and dice on every page — so the search's work and memory are bounded, counted
@@ -34,8 +38,13 @@ from typing import Iterator
 
 from ..engine import Session, Story
 from ..engine.story import Record, Route, reached
-from .coverage import Answers, Site, all_choices, choice_label, close_ending, offered_choices, watched
+from ..engine.conditions import Ask, walk
+from .coverage import (
+    Answers, Site, all_choices, choice_label, close_ending, condition_sites, offered_choices, watched,
+)
+from .lint import OpenWays, open_ways
 from .rehearsal import Rehearsal
+from .traps import on_rounds, passage_traps, rounds_only, state_trap
 
 MAX_STATES = 20_000
 #: A roll cannot be chosen like a choice; lives from this many seeds meet its outcomes.
@@ -104,6 +113,7 @@ class Quicktest:
     answers: set[tuple[int, bool]] = field(default_factory=set)
     endings: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
+    traps: list[str] = field(default_factory=list)   # each also a problem
 
     def stop(self, bound: str) -> None:
         self.complete = False
@@ -137,6 +147,7 @@ class Quicktest:
     def as_json(self) -> dict:
         return {"states": self.states, "complete": self.complete, "stopped_by": self.stopped_by,
                 "work": self.work, "left_unfollowed": self.left_unfollowed, "problems": self.problems,
+                "traps": self.traps,
                 "passages": {"reached": len(self.passages), "total": len(self.within)},
                 "scope": self.about or None,
                 "endings": sorted(self.endings), "never": self.never()}
@@ -241,6 +252,68 @@ def _fingerprint(value: object) -> bytes:
     return hashlib.blake2b(marshal.dumps(value), digest_size=16).digest()
 
 
+def _whole_state(session: Session, asked: "Asked") -> bytes:
+    """All a life's future depends on: where it is, its variables, day and city, its record
+    (the score and every question about acts read it), the visits its conditions can ask
+    about (how many for ``visits``, whether any for ``seen``) and its dice. Two lives in the
+    same whole state can make exactly the same choices from there on."""
+    return _fingerprint((session.position, tuple(sorted(session.variables.items())), session.day, session.city,
+                         tuple((e.behaviour, e.source or "", e.day, e.city, e.subject) for e in session.events),
+                         tuple(session.visits[p] for p in asked.counted),
+                         tuple(session.visits[p] > 0 for p in asked.seen), session.dice.state))
+
+
+@dataclass
+class Asked:
+    """The passages whose visits some condition asks: counted (``visits``) or only whether
+    seen (``seen``); the rest of a life's visits change nothing ahead of it."""
+
+    counted: tuple[str, ...]
+    seen: tuple[str, ...]
+
+    @classmethod
+    def of(cls, story: Story) -> "Asked":
+        counted: set[str] = set()
+        seen: set[str] = set()
+        for site in condition_sites(story):
+            for part in walk(site.condition.tree):
+                if isinstance(part, Ask) and part.question in ("seen", "visits"):
+                    # A hook or an old id asks of the passage it stands for, whose visits a
+                    # life keeps.
+                    (counted if part.question == "visits" else seen).add(story.passage_named(part.subject))
+        return cls(tuple(sorted(counted)), tuple(sorted(seen - counted)))
+
+
+#: Stands for a state at a passage no life comes back to (it cannot be part of a round, so
+#: nothing is kept of it), or one beyond what the search is about: whatever leads there is
+#: not known to be stuck.
+_AWAY = b""
+
+
+@dataclass
+class _Followed:
+    """The whole states at passages a life can come back to (``rounds``) that the search
+    followed through every choice, with their ways on, for finding the rounds no life leaves
+    (``traps.state_trap``); at most ``limit`` of them."""
+
+    asked: Asked
+    rounds: set[str]
+    limit: int
+    onward: dict[bytes, tuple[bytes, ...]] = field(default_factory=dict)
+    stuck: dict[bytes, str] = field(default_factory=dict)
+
+    def wanted(self, session: Session) -> bool:
+        return session.position in self.rounds and len(self.onward) < self.limit
+
+    def state(self, session: Session) -> bytes:
+        return _whole_state(session, self.asked) if session.position in self.rounds else _AWAY
+
+    def keep(self, session: Session, children: list[bytes]) -> None:
+        here = _whole_state(session, self.asked)
+        self.onward[here] = tuple(children)
+        self.stuck[here] = session.position
+
+
 def _state(session: Session) -> bytes:
     # Variables' names are unique, so sorting the pairs never compares two values.
     return _fingerprint((session.position, tuple(sorted(session.variables.items())), session.day,
@@ -297,15 +370,35 @@ def quicktest(story: Story, max_states: int = MAX_STATES, seeds: int = SEEDS,
             queue.last(session)
     budget = _Budget(answers, report, max_states * WORK_PER_STATE)
     halves = (max_states // 2, 0.5) if scouts else (max_states, 1.0)
-    _search(report, answers, queue, seen, budget, *halves)
+    kept = _Followed(Asked.of(story), on_rounds(story), MAX_REMEMBERED)
+    # No ending lies beyond a passage the map's open ways lead to none from: a life that gets
+    # there is noted (it is a trap) and not followed, lest the whole search go round in it.
+    ways = open_ways(story)
+    shut_in = rounds_only(story, ways)
+    _search(report, answers, queue, seen, budget, *halves, kept, shut_in)
     if scouts and report.stopped_by != "memory":
         # The first search's stop was only its half; what stops the second is the news.
         report.stopped_by, report.complete = None, report.left_unfollowed == 0
-        _scout(watched_story, report, scouts, queue, budget, beginning)
-        _search(report, answers, queue, seen, budget, max_states, 1.0)
+        _scout(watched_story, report, scouts, queue, budget, shut_in, beginning)
+        _search(report, answers, queue, seen, budget, max_states, 1.0, kept, shut_in)
     report.answers = set(answers)
     budget.spent()
+    _find_traps(story, report, kept, ways, beginning)
     return report
+
+
+def _find_traps(story: Story, report: Quicktest, kept: _Followed, ways: OpenWays,
+                beginning: Beginning | None) -> None:
+    """A place some life reached and no life can leave for an ending is a problem: the player
+    is stuck there for good, however the search was bounded."""
+    # Where a beginning puts its lives is a way in as much as the story's own start.
+    starts = beginning.starts if beginning is not None else ()
+    traps = passage_traps(story, report.passages, ways, starts)
+    on_the_map = {p for trap in traps for p in trap.passages}
+    # A round of states inside a trap the map shows already is that trap, met in one state.
+    traps += [t for t in state_trap(story, kept.stuck, kept.onward) if not set(t.passages) <= on_the_map]
+    report.traps = [str(trap) for trap in traps]
+    report.problems += report.traps
 
 
 def _first_lives(story: Story, seed: int, beginning: Beginning | None) -> Iterator[Session]:
@@ -319,7 +412,7 @@ def _first_lives(story: Story, seed: int, beginning: Beginning | None) -> Iterat
 
 
 def _scout(story: Story, report: Quicktest, lives: int, queue: _Waiting, budget: _Budget,
-           beginning: Beginning | None = None) -> None:
+           shut_in: set[str], beginning: Beginning | None = None) -> None:
     """Put at the head of the queue the pages of ``lives`` seeded random lives that offer
     something the search has not tried, then the last page of any further life (up to
     ``HUNTERS``) that ends where no life has yet, until every ending is reached or three
@@ -347,6 +440,9 @@ def _scout(story: Story, report: Quicktest, lives: int, queue: _Waiting, budget:
             if session.position not in within:
                 break                      # the life has left what the search is about
             try:
+                if session.position in shut_in:
+                    report.passages.add(session.position)
+                    break
                 if session.is_over:
                     key = _fingerprint((session.position, ()))
                     if session.position not in report.passages and key not in scouted:
@@ -395,10 +491,11 @@ def _worth(choice, story: Story) -> int:
 
 
 def _search(report: Quicktest, answers: set, queue: _Waiting, seen: _Remembered, budget: _Budget,
-            max_states: int, share: float) -> None:
+            max_states: int, share: float, kept: _Followed, shut_in: set[str]) -> None:
     """Take every choice of every page in ``queue``, following what is new first, until the
     queue is empty, ``max_states`` pages have been tried in all, or ``share`` of the work
-    is spent."""
+    is spent. Each page whose every choice was taken is ``kept`` with the whole states they
+    led to."""
     while queue:
         if report.states >= max_states:
             report.stop("pages")
@@ -422,6 +519,7 @@ def _search(report: Quicktest, answers: set, queue: _Waiting, seen: _Remembered,
                 continue
             offered = offered_choices(session)
             followed = False
+            children: list[bytes] | None = [] if kept.wanted(session) else None
             for view in page.choices:
                 if budget.spent(share):
                     report.stop("work")
@@ -432,10 +530,18 @@ def _search(report: Quicktest, answers: set, queue: _Waiting, seen: _Remembered,
                 budget.taken += 1
                 child.choose(view.number)
                 if report.scope is not None and child.position not in report.scope:
-                    continue               # it left what the search is about: not followed
+                    # It left what the search is about: not followed, and nothing is known of
+                    # where it goes, so it keeps the page it left from being called a trap.
+                    if children is not None:
+                        children.append(_AWAY)
+                    continue
                 report.passages.add(child.position)
                 child.page  # composing the page asks its variants and choices
+                if children is not None:
+                    children.append(kept.state(child))
                 key = _state(child)
+                if child.position in shut_in:
+                    continue    # no ending beyond: reached, and reported as a trap
                 news = len(answers) + len(report.choices) + len(report.passages) > before
                 if news or (not followed and key not in seen):
                     # What is new is followed first, and every life followed goes on down to
@@ -446,6 +552,8 @@ def _search(report: Quicktest, answers: set, queue: _Waiting, seen: _Remembered,
                 if not seen.add(key):
                     report.stop("memory")
                     return
+            if children is not None:
+                kept.keep(session, children)
         except Exception as exc:  # a story must never crash the engine; say where, keep going
             problem = f"{session.passage.where}: {exc.__class__.__name__}: {exc}"
             if problem not in report.problems:

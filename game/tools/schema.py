@@ -16,13 +16,15 @@ from typing import Any
 
 from ..engine.conditions import GRADES
 from ..engine.loading.effects import EFFECT_BUILDERS
-from ..engine.loading.format import AT, EFFECT_VALUES, FILE, SHAPES, Shape
+from ..engine.loading.format import AT, EFFECT_VALUES, FILE, NO_CAP, SHAPES, Shape
 from ..engine.loading.values import ID
 from ..engine.passage_words import STYLES
 from ..engine.story import SUBJECT_KINDS
 
 SCHEMA_ID = "https://keeping-trust.invalid/schema/keeping-trust-story.schema.json"
 ID_PATTERN = ID.pattern
+#: A name under a mod's 'changes': an id, or two joined by a dot (a city's rule for an act).
+CHANGE_PATTERN = "^[a-z][a-z0-9_]*([.][a-z][a-z0-9_]*)?$"
 
 _ID = {"$ref": "#/$defs/id"}
 _TEXT = {"type": ["string", "number"]}
@@ -37,6 +39,8 @@ _KINDS: dict[str, Any] = {
     "day": {"type": "integer", "minimum": 1},
     "truth": {"type": "boolean"},
     "grade": {"enum": list(GRADES)},
+    "cap": {"enum": [*GRADES, NO_CAP]},
+    "changes": {"oneOf": [{"$ref": "#/$defs/change"}, {"type": "array", "items": {"$ref": "#/$defs/change"}}]},
     "style": {"enum": list(STYLES)},
     "at": {"enum": list(AT)},
     "subject_kind": {"enum": list(SUBJECT_KINDS)},
@@ -88,6 +92,9 @@ def story_schema() -> dict:
     defs: dict[str, Any] = {
         "id": {"type": "string", "pattern": ID_PATTERN,
                "description": "lower-case letters, digits and _, starting with a letter"},
+        "change": {"type": "string", "pattern": CHANGE_PATTERN,
+                   "description": "what of the story a mod changes: city.behaviour for a rule of that city's, "
+                                  "else a variable of the story's, day, city or debrief"},
         "condition": {"type": ["string", "boolean"],
                       "description": "a condition in the story's own language, e.g. savings >= 500 and not "
                                      "mother_ill (see docs/story-format.md)"},

@@ -91,3 +91,33 @@ def test_a_mistake_located_in_no_mods_file_is_found_by_adding_the_mods_one_at_a_
     assert loaded is not None and {"harbour_walk", "hills_walk"} <= set(loaded.passages)
     assert [m.folder for m in left_out] == [broken]
     assert [p.message for p in left_out[0].errors] == ["goto names unknown passage 'nowhere'"]
+
+
+def test_a_mod_that_changes_the_story_without_saying_so_is_left_out_alone(story, tmp_path):
+    # The story's rule for running the amber light set without a word, and a score asked finer
+    # than the grade: each the error of the mod that wrote it, so each is turned off on its
+    # own. The mod that declares the same rule clashes only with the first, and plays.
+    rule = "jurisdiction:\n  id: rongcheng\n  rules:\n    ran_red_light: {points: 100, sources: [traffic_camera], " \
+           "override: true}\n"
+    bent = branch(tmp_path / "bent", "bent")
+    (bent / "rules.yaml").write_text(rule, encoding="utf-8")
+    spy = branch(tmp_path / "spy", "spy")
+    (spy / "look.yaml").write_text("extend:\n  end:\n    variants: [{when: score >= 1003, text: Warm.}]\n",
+                                   encoding="utf-8")
+    said = branch(tmp_path / "said", "said")
+    (said / "rules.yaml").write_text("mod: {name: said, changes: rongcheng.ran_red_light}\n" + rule, encoding="utf-8")
+    loaded, _, left_out = check_leaving_out_broken(story, [bent, spy, said])
+    assert [m.folder for m in left_out] == [bent, spy]
+    assert "a mod may do that only when it says so" in left_out[0].errors[0].message
+    assert "tells a score of 1,003 from one of 1,002" in left_out[1].errors[0].message
+    assert loaded is not None and "said_walk" in loaded.passages
+    assert loaded.jurisdictions["rongcheng"].rules["ran_red_light"].points == 100
+    assert [c.mod for c in loaded.changes] == [str(said)]
+
+
+def test_a_mod_whose_only_fault_is_a_clash_with_a_broken_one_is_taken_back(story, tmp_path):
+    first = branch(tmp_path / "first", "first", goto="nowhere")
+    second = branch(tmp_path / "second", "second", passage="first_walk")    # the same passage id
+    loaded, _, left_out = check_leaving_out_broken(story, [first, second])
+    assert [m.folder for m in left_out] == [first]
+    assert loaded is not None and "first_walk" in loaded.passages

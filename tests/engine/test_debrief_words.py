@@ -84,8 +84,8 @@ def test_a_mods_words_take_the_place_of_the_storys(story_dir, tmp_path):
     folder = story_dir(LIFE, header=HEADER, extra={"debrief.yaml": WORDS})
     mod = tmp_path / "mod"
     mod.mkdir()
-    (mod / "words.yaml").write_text("mod: {name: In other words}\n" + WORDS.replace("Nobody gave", "No one handed"),
-                                    encoding="utf-8")
+    (mod / "words.yaml").write_text("mod: {name: In other words, changes: debrief}\n"
+                                    + WORDS.replace("Nobody gave", "No one handed"), encoding="utf-8")
     story = load_story(folder, mods=[mod])
     assert "No one handed you the rules." in text_of(lived(story, False))
 

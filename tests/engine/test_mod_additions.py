@@ -111,7 +111,7 @@ def test_a_mod_cannot_change_a_rule_the_city_has_unless_it_says_override(story_d
 
 def test_override_true_changes_the_rule(story_dir, tmp_path):
     changed = write_mod(tmp_path, "lenient", {"rules.yaml": """
-        mod: {name: Lenient cameras}
+        mod: {name: Lenient cameras, changes: [rongcheng.ran_red_light]}
         jurisdiction:
           id: rongcheng
           rules:

@@ -121,3 +121,12 @@ def test_mod_only_needs_a_mod_and_a_hook_or_a_start(story_dir, tmp_path):
 def test_a_wrong_flag_of_test_is_a_message(story_dir):
     ran = run_main("test", "--story", str(story(story_dir)), "--start", "ofice")
     assert ran.returncode == 2 and "--start: unknown passage 'ofice' (did you mean 'office'?)" in ran.stderr
+
+
+def test_a_mod_that_extends_a_hook_is_searched_from_the_passage_the_hook_names(story_dir, tmp_path):
+    hooked = story_dir(PASSAGES, header=HEADER,
+                       extra={"promises.yaml": "hooks:\n  at_the_office: {passage: office, day: 1, by_then: Morning.}\n"})
+    ran = run_main("test", "--story", str(hooked), "--mod", str(mod(tmp_path, MOD.replace("  office:", "  at_the_office:"))),
+                   "--mod-only")
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines()[1] == "the mods' 2 passages, begun at 'office' (--mod-only)"

@@ -249,3 +249,39 @@ def test_a_needed_key_left_out_is_refused_by_the_loader_and_the_schema(story_dir
     assert story is None and any(p.is_error for p in problems)
     found = complaints(file_value(path))
     assert any(f"'{key}' is a required property" in line for line in found), found
+
+
+CHANGING_MOD = """\
+mod:
+  name: Lenient cameras
+  changes: [rongcheng.ran_red_light, rongcheng.ignored_court_order]
+jurisdiction:
+  id: rongcheng
+  rules:
+    ran_red_light: {points: -1, sources: [traffic_camera], override: true}
+    ignored_court_order: {points: -50, sources: [court], override: true, cap: none}
+"""
+
+
+def test_a_mod_declaring_its_changes_and_lifting_a_cap_loads_and_fits_the_schema(story_dir, tmp_path):
+    folder = story_dir("passages:\n  start: {text: Hi., ending: {title: End}}\n")
+    mod = tmp_path / "mod"
+    mod.mkdir()
+    (mod / "mod.yaml").write_text(CHANGING_MOD, encoding="utf-8")
+    story, problems = check_story(folder, [mod])
+    assert story is not None and not [p for p in problems if p.is_error]
+    assert complaints(file_value(mod / "mod.yaml")) == []
+
+
+@pytest.mark.parametrize("written, wrong", [
+    ("changes: [rongcheng.ran_red_light, rongcheng.ignored_court_order]", "changes: [Rongcheng's red light]"),
+    ("cap: none", "cap: never"),
+])
+def test_a_change_or_a_cap_misspelt_is_refused_by_the_loader_and_the_schema(story_dir, tmp_path, written, wrong):
+    folder = story_dir("passages:\n  start: {text: Hi., ending: {title: End}}\n")
+    mod = tmp_path / "mod"
+    mod.mkdir()
+    (mod / "mod.yaml").write_text(CHANGING_MOD.replace(written, wrong), encoding="utf-8")
+    story, problems = check_story(folder, [mod])
+    assert story is None and any(p.is_error for p in problems)
+    assert complaints(file_value(mod / "mod.yaml")) != []

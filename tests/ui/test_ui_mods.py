@@ -136,6 +136,69 @@ def test_a_save_made_without_mods_loads_quietly_with_mods_on(harbour, open_game)
     assert app.toast_text is None
 
 
+KIND_CAMERAS = """
+mod:
+  name: Kind cameras
+  description: The cameras look the other way.
+  changes: [rongcheng.ran_red_light, tired]
+jurisdiction:
+  id: rongcheng
+  rules:
+    ran_red_light: {points: 100, sources: [traffic_camera], override: true}
+extend:
+  morning:
+    choices:
+      - text: Sleep in.
+        do: [set: {tired: false}]
+        goto: phone_msg
+"""
+
+
+def said_under(app, key: str) -> str:
+    row = next(b for b in app.top.focus.buttons if b.key == key)
+    return " ".join(row.subtitle)
+
+
+def test_the_mods_screen_names_what_a_mod_changes_of_the_story_before_and_after_it_is_on(tmp_path, open_game):
+    copy_story(tmp_path)
+    write_mod(tmp_path / "game" / "mods" / "kind", KIND_CAMERAS)
+    app = open_game()
+    press(app, "mods")
+    told = "Changes the story itself: how Rongcheng counts ‘Drove through a red light’; the story’s ‘tired’."
+    assert told in said_under(app, "kind")
+    # Which rule, never what it is worth: the points are the debrief's to open.
+    assert "100" not in said_under(app, "kind") and "5" not in said_under(app, "kind")
+    press(app, "kind")
+    assert app.story.jurisdictions["rongcheng"].rules["ran_red_light"].points == 100
+    assert told in said_under(app, "kind")
+
+
+def test_a_change_declared_in_a_second_mod_section_is_named_too(tmp_path, open_game):
+    copy_story(tmp_path)
+    folder = write_mod(tmp_path / "game" / "mods" / "kind", KIND_CAMERAS.replace(
+        "  changes: [rongcheng.ran_red_light, tired]\n", ""))
+    write_mod(folder, "mod:\n  name: Kind cameras, the rules\n  changes: [rongcheng.ran_red_light, tired]\n",
+              name="z_rules.yaml")
+    app = open_game()
+    press(app, "mods")
+    assert "how Rongcheng counts ‘Drove through a red light’; the story’s ‘tired’" in said_under(app, "kind")
+    assert "Kind cameras —" in " ".join(next(b for b in app.top.focus.buttons if b.key == "kind").lines)
+
+
+def test_the_mods_screen_with_a_declared_change_is_drawn_whole(tmp_path, open_game):
+    copy_story(tmp_path)
+    write_mod(tmp_path / "game" / "mods" / "kind", KIND_CAMERAS)
+    write_mod(tmp_path / "game" / "mods" / "harbour")
+    app = open_game()
+    press(app, "mods")
+    frame = pygame.Surface(app.size)
+    app.top.draw(frame)
+    row = next(b for b in app.top.focus.buttons if b.key == "kind")
+    assert app.top.list_view.contains(row.rect)       # the row, its changes said, fits on screen
+    inside = frame.subsurface(row.rect)
+    assert len({inside.get_at((x, y))[:3] for x in range(0, row.rect.width, 7) for y in range(0, row.rect.height, 3)}) > 3
+
+
 BROKEN_PIER = HARBOUR_MOD.replace("The harbour walk", "The pier").replace("harbour", "pier").replace(
     "goto: phone_msg", "goto: nowhere")
 
@@ -200,3 +263,38 @@ def test_a_broken_mod_comes_back_when_the_story_reloads_after_its_fix(tmp_path, 
     write_mod(pier, BROKEN_PIER.replace("goto: nowhere", "goto: phone_msg"))
     assert try_reload(app)
     assert {"pier", "harbour"} <= set(app.story.passages) and not app.loadout.broken
+
+
+def test_a_mod_that_changes_the_story_unsaid_is_off_with_why_beside_one_that_says_what_it_changes(
+        tmp_path, open_game):
+    copy_story(tmp_path)
+    write_mod(tmp_path / "game" / "mods" / "kind", KIND_CAMERAS)
+    write_mod(tmp_path / "game" / "mods" / "sly", """
+        mod: {name: Sly mornings}
+        extend:
+          morning:
+            choices:
+              - {text: Sleep late., do: [set: {tired: false}], goto: phone_msg}
+        """)
+    app = open_game(enabled=["kind", "sly"])
+    assert app.story.jurisdictions["rongcheng"].rules["ran_red_light"].points == 100     # the kind mod's
+    press(app, "mods")
+    rows = {b.key: b for b in app.top.focus.buttons}
+    assert "Kind cameras — on" in " ".join(rows["kind"].lines)
+    assert "Changes the story itself: how Rongcheng counts ‘Drove through a red light’" in said_under(app, "kind")
+    assert "Sly mornings — off: it has errors" in " ".join(rows["sly"].lines)
+    sly = " ".join(said_under(app, "sly").split())
+    assert sly.startswith("Turned off: it has errors. mod.yaml:")
+    assert typographic("sets the story's 'tired' (") in sly
+    assert typographic("a mod may change what the story keeps only when it says so") in sly
+
+
+def test_a_rule_changed_unsaid_is_told_under_the_mod_in_characters_its_font_has(tmp_path, open_game):
+    copy_story(tmp_path)
+    write_mod(tmp_path / "game" / "mods" / "sly", KIND_CAMERAS.replace("  changes: [rongcheng.ran_red_light, tired]\n",
+                                                                       "  changes: tired\n"))
+    app = open_game(enabled=["sly"])
+    press(app, "mods")
+    said = said_under(app, "sly")
+    assert app.text.missing(said, "sans", 20) == set()
+    assert "from -5 to +100" in said

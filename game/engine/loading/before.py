@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..changes import BEFORE_SET
 from ..located import Node
 from ..story import PLAYER, PriorAct, Record
 from .format import BEFORE, PRIOR_RECORD
@@ -36,7 +37,7 @@ class BeforePlay(Values):
             self.keys(node, BEFORE_KEYS, "the before section")
             if "set" in fields:
                 body = fields["set"]
-                for name, value in self.variables(body, "before: set", False):
+                for name, value in self.variables(body, BEFORE_SET, False):
                     key = body.keys[name]
                     if name in declared:
                         self.error(key, f"'{name}' starts at {declared[name]!r} in the story section already; a "

@@ -6,6 +6,7 @@ import gc
 from pathlib import Path
 from typing import Sequence
 
+from ..changes import BEFORE_SET
 from ..discovery import Budget, FolderReading, collector_paused, shown_path
 from ..fingerprint import Fingerprint
 from ..located import Node
@@ -20,6 +21,7 @@ from .hooks import HookSections
 from .jurisdictions import Jurisdictions
 from .printable import Printable
 from .recorded import Recorded
+from .score_bands import ScoreBands
 from .sections import Sections
 
 #: Values read above which the built story is put out of the cycle collector's way.
@@ -101,12 +103,21 @@ class StoryBuild:
         # its notes are checked with every other condition.
         words = self.sections.debrief.words([*(header.variables if header else ()), *gathered.variables_set])
         Printable(gathered).check()
+        # A mod's 'before' may give one of the story's variables its first value: a change it
+        # declares. The values it is held to as 'at the start' are the story's own.
+        given_by_mods = {name for name, _node, how, _value in gathered.mod_writes if how == BEFORE_SET}
+        storys_first = {**(header.variables if header else {}),
+                        **{name: value for name, value in first_values.items() if name not in given_by_mods}}
+        changes = self.sections.changes.check(storys_first, jurisdictions, behaviours)
         checks = Checks(gathered)
         checks.passage_names = hooks
         checks.cross_check(passages, behaviours, sources, subjects, jurisdictions)
         checks.same_names(jurisdictions, subjects)
         if header is None:
             return None
+        if header.home in jurisdictions:
+            ScoreBands(gathered).check(jurisdictions[header.home], jurisdictions,
+                                       self.sections.changes.storys_cities())
         checks.reachable(header, passages)
         if any(p.is_error for p in gathered.problems):
             return None
@@ -118,7 +129,7 @@ class StoryBuild:
             subjects=subjects, questions=tuple(gathered.story_questions), threads=threads, debrief_words=words,
             inline=dict(gathered.inline), prior=prior,
             files=tuple(gathered.files),
-            warnings=tuple(p for p in gathered.problems if not p.is_error),
+            warnings=tuple(p for p in gathered.problems if not p.is_error), changes=changes,
             hooks=hooks.hooks, aliases=hooks.aliases, hook_changes=hooks.changes,
         )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import conditions
-from ..conditions import BUILTINS, GRADES, QUESTIONS, Ask, Builtin, Compare, Condition, Part, Value, Variable
+from ..conditions import BUILTINS, GRADES, QUESTIONS, Ask, Compare, Condition, Part, Value, Variable
 from ..located import Node
 from ..problems import Problem
 from ..story import PLAYER, Behaviour, Jurisdiction, Passage, Source, Subject, Where, reached
@@ -108,11 +108,8 @@ class Checks(Values):
     @staticmethod
     def comparison_findings(op: str, left: Part, right: Part, offset: int,
                             variables: dict[str, str]) -> list[Finding]:
+        # How finely the score may be asked is loading/score_bands.py's to say.
         findings: list[Finding] = []
-        if op in ("==", "!=") and any(isinstance(side, Builtin) and side.name == "score"
-                                      for side in (left, right)):
-            findings.append((True, f"in condition: 'score {op} …' tests one exact score; a chain of them "
-                                   "can spell the hidden score out to the player. Compare with < or >=", 0))
         kinds = {conditions.kind_of(left, variables), conditions.kind_of(right, variables)}
         if "grade" in kinds:
             return findings + [

@@ -32,6 +32,8 @@ class DebriefSection(Values):
         if first is not None and not is_mod:
             self.error(key, f"a second 'debrief' section (the first is at {first.path}:{first.line})")
             return
+        if is_mod:
+            self.gathered.mod_writes.append(("debrief", key, "replace", None))  # declared, or refused
         self.gathered.debrief_node = node
 
     def words(self, variables: Iterable[str]) -> DebriefWords:

@@ -67,17 +67,22 @@ class Effects(Values):
         if name is None or not self.valid_id(body, name):
             return None
         self.note_variable(name, "number", body)
+        self.note_write(name, body, "roll")
         return Roll(name)
 
     def effect_day(self, body: Node, key: Node) -> Effect | None:
         day = self.number(body, "day", minimum=1)
-        return SetDay(day) if day is not None else None
+        if day is None:
+            return None
+        self.note_write("day", body, "set", day)
+        return SetDay(day)
 
     def effect_city(self, body: Node, key: Node) -> Effect | None:
         city = self.text(body, "city")
         if city is None or not self.valid_id(body, city):
             return None
         self.gathered.cities_used.append((city, body))
+        self.note_write("city", body, "set", city)
         return SetCity(city)
 
 

@@ -10,8 +10,9 @@ whether a value may be one id or a list of them.
 Kinds of value: ``text`` (any words; a number reads as its digits), ``id``, ``ids`` (one id
 or a list of them), ``texts`` (one text or a list), ``condition``, ``whole`` (a whole
 number), ``day`` (a whole number from 1), ``truth`` (true or false), ``grade``, ``style``,
-``at`` (start or end), ``source`` (an id, or nothing), ``subject_kind`` (company or person),
-and the kinds the schema spells
+``at`` (start or end), ``source`` (an id, or nothing), ``cap`` (a grade, or ``none``),
+``subject_kind`` (company or person), ``changes`` (one name or a list: ``city.behaviour`` for
+a rule, else a variable), and the kinds the schema spells
 out: ``goto``, ``effects``, ``questions``, ``grades``, ``perks``, ``variables`` (ids to
 numbers, texts or truths), ``numbers`` and ``jurisdiction`` (a definition or an addition). A
 kind that names a shape below is that shape; ``list:X`` is a list of X; ``named:X`` maps ids
@@ -44,8 +45,11 @@ class Shape:
 STORY = Shape({"title": "text", "start": "id", "short_start": "id", "home": "id", "day": "day", "city": "id",
                "variables": "variables"}, ("start", "home"),
               "the title, where play starts, the home jurisdiction and the starting variables")
-MOD = Shape({"name": "text", "description": "text", "author": "text", "version": "text", "game": "texts"},
-            ("name",), "this file is part of a mod; 'game' names the releases of the story it was written for")
+MOD = Shape({"name": "text", "description": "text", "author": "text", "version": "text", "game": "texts",
+             "changes": "changes"},
+            ("name",), "this file is part of a mod; 'game' names the releases of the story it was written for; "
+                       "'changes' names what of the story it is played on the mod changes: a rule as "
+                       "city.behaviour, a variable of the story's, day, city or debrief")
 PASSAGE = Shape({"text": "text", "style": "style", "speaker": "text", "title": "text", "day": "day", "city": "id",
                  "variants": "list:variant", "do": "effects", "choices": "list:choice", "goto": "goto",
                  "continue": "text", "ending": "ending"}, ("text",))
@@ -66,8 +70,8 @@ RECORD = Shape({"behaviour": "id", "source": "source", "subject": "id"}, ("behav
 LABELLED = Shape({"label": "text"})
 #: A subject says what it is, so the debrief can name its ledgers: a company (the default) or a person.
 SUBJECT = Shape({"label": "text", "kind": "subject_kind"})
-RULE = Shape({"points": "whole", "sources": "ids", "cap": "grade", "override": "truth"}, ("points", "sources"),
-             "points per behaviour, and which sources count")
+RULE = Shape({"points": "whole", "sources": "ids", "cap": "cap", "override": "truth"}, ("points", "sources"),
+             "points per behaviour, and which sources count; 'cap: none' lifts the cap of the rule it overrides")
 JURISDICTION = Shape({"id": "id", "name": "text", "cities": "ids", "start": "whole", "document": "text",
                       "rules": "named:rule", "grades": "grades", "perks": "perks"},
                      ("id", "cities", "start", "rules", "grades"))
@@ -119,3 +123,5 @@ EFFECT_VALUES = {"record": "id|record", "set": "variables", "add": "numbers", "r
 
 #: Where a mod's added text and choices go in the passage it extends.
 AT = ("start", "end")
+#: What a rule's ``cap`` says to lift the cap of the rule it overrides.
+NO_CAP = "none"

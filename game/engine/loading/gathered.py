@@ -9,7 +9,7 @@ from ..conditions import Condition
 from ..inline_text import Template
 from ..located import Node
 from ..problems import Problem, Suggestions
-from ..story import Branch, Passage, Question, Record, Where
+from ..story import Branch, Passage, Question, Record, Rule, Where
 
 
 @dataclass
@@ -57,6 +57,15 @@ class Gathered:
     mod_games: list[tuple[str, Node]] = field(default_factory=list)
     # Where each jurisdiction's rules were written, and whether an addition wrote them.
     rule_origins: dict[str, dict[str, tuple[Node, bool]]] = field(default_factory=dict)
+    # What a mod may change of the story it is played on, and what mods do change of it:
+    # the names each mod's folder declares under 'changes', the variables (day and city
+    # among them) mods' files write, with how and the value, the rules mods set in the story's
+    # own cities for the story's own acts (the city, the act, the rule before and after), and
+    # the variables the story's own files write or declare.
+    declared: dict[str, list[tuple[str, Node]]] = field(default_factory=dict)
+    mod_writes: list[tuple[str, Node, str, Any]] = field(default_factory=list)
+    rule_changes: list[tuple[str, str, Rule | None, Rule, Node]] = field(default_factory=list)
+    story_variables: set[str] = field(default_factory=set)
     #: Each text that holds inline text, read into its template, by the text the model keeps.
     inline: dict[str, Template] = field(default_factory=dict)
     #: Each variable a text prints ({name}), where it is written: checked once the
@@ -72,6 +81,11 @@ class Gathered:
     def warn(self, node: Node, message: str) -> None:
         if not node.broken:
             self.problems.append(node.problem(message, "warning"))
+
+    def in_mod(self, node: Node) -> str | None:
+        """The folder of the mod whose file ``node`` is written in, or None for the story's own."""
+        folder, is_mod = self.origins.get(node.path, ("", False))
+        return folder if is_mod else None
 
 
 def word(node: Node) -> Any:

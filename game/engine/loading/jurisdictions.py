@@ -115,6 +115,7 @@ class Jurisdictions(Rules):
         origins = self.gathered.rule_origins.setdefault(jid, {})
         added = self.rules(fields["rules"], adding=True) if "rules" in fields else {}
         for behaviour, (rule, key, override) in added.items():
+            before = rules.get(behaviour)
             if behaviour in origins:
                 earlier, by_addition = origins[behaviour]
                 if by_addition:
@@ -125,15 +126,34 @@ class Jurisdictions(Rules):
                     self.error(key, f"{base.name} already has a rule for '{behaviour}' (at {at(earlier)}); "
                                     "write 'override: true' in this rule to change it")
                     continue
+                if before is not None and before.cap is not None and rule.cap is None \
+                        and not self.lifts_cap(fields["rules"], behaviour):
+                    # A cap is how the city treats the gravest acts (a court order defied); an
+                    # override that only meant to move the points must not quietly lift it.
+                    self.error(key, f"{base.name}'s rule for '{behaviour}' caps the grade at {before.cap} (at "
+                                    f"{at(earlier)}); this override would drop the cap: keep 'cap: {before.cap}', "
+                                    "or write 'cap: none' to lift it")
+                    continue
             elif override:
                 self.warn(key, f"'override: true', but {base.name} has no rule for '{behaviour}' to change; "
                                "this adds one")
+            if self.is_the_storys(first, key, behaviour):
+                self.gathered.rule_changes.append((jid, behaviour, before, rule, key))
             rules[behaviour] = rule
             origins[behaviour] = (key, True)
         perks = dict(base.perks)
         for grade, items in (self.perks(fields["perks"]) if "perks" in fields else {}).items():
             perks[grade] = perks.get(grade, ()) + items
         jurisdictions[jid] = replace(base, rules=rules, perks=perks)
+
+    def is_the_storys(self, defined: Node, rule_key: Node, behaviour: str) -> bool:
+        """Whether a rule a mod writes changes the story's own rules: it is set in a city the
+        story defines, for an act the story defines (a mod's rules for its own acts, or in its
+        own cities, are the mod's to write)."""
+        gathered = self.gathered
+        act = gathered.behaviour_nodes.get(behaviour)
+        return (gathered.in_mod(rule_key) is not None and gathered.in_mod(defined) is None
+                and act is not None and gathered.in_mod(act[0]) is None)
 
     def blacklist(self) -> Blacklist | None:
         node = self.gathered.blacklist_node

@@ -88,11 +88,14 @@ class Passages(Effects):
             self.error(key, f"passage '{passage_id}' has no way out: give it choices or a goto, "
                             "or make it an ending")
         day = self.number(body["day"], "day", minimum=1) if "day" in body else None
+        if day is not None:
+            self.note_write("day", body["day"], "set", day)
         city = None
         if "city" in body:
             city = self.text(body["city"], "city")
             if city is not None:
                 self.gathered.cities_used.append((city, body["city"]))
+                self.note_write("city", body["city"], "set", city)
         continue_text = self.text(body.get("continue"), "continue") or "Continue"
         return Passage(
             id=passage_id, text=self.prose(body.get("text"), text, style), where=where(key), style=style,

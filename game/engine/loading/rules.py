@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..conditions import GRADES
 from ..located import Node
 from ..story import Rule
-from .format import RULE
+from .format import NO_CAP, RULE
 from .values import Values
 
 RULE_KEYS = RULE.allowed
@@ -14,6 +14,13 @@ RULE_KEYS = RULE.allowed
 
 class Rules(Values):
     """Reads a jurisdiction's 'rules', 'grades' and 'perks'."""
+
+    @staticmethod
+    def lifts_cap(rules_node: Node, behaviour: str) -> bool:
+        """Whether the rule for ``behaviour`` says in so many words that it has no cap."""
+        body = rules_node.value.get(behaviour)
+        cap = body.value.get("cap") if body is not None and isinstance(body.value, dict) else None
+        return cap is not None and cap.value == NO_CAP
 
     def rules(self, node: Node, adding: bool) -> dict[str, tuple[Rule, Node, bool]]:
         """A jurisdiction's rules by behaviour, each with the node of its key (for later messages)
@@ -42,8 +49,11 @@ class Rules(Values):
                 if source not in sources_known:
                     self.error(source_node, f"unknown source '{source}'{self.closest(source, sources_known)}")
             cap = self.text(body.get("cap"), "cap")
-            if cap is not None and cap not in GRADES:
-                self.error(body["cap"], f"'{cap}' is not a grade; grades are {', '.join(GRADES)}")
+            if cap == NO_CAP:
+                cap = None      # lifts the cap of a rule this one overrides
+            elif cap is not None and cap not in GRADES:
+                self.error(body["cap"], f"'{cap}' is not a grade; grades are {', '.join(GRADES)} (or '{NO_CAP}', "
+                                        "to lift the cap of a rule this one overrides)")
                 cap = None
             override = body.get("override")
             if override is not None and not isinstance(override.value, bool):

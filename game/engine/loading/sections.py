@@ -5,6 +5,7 @@ sections whole, for the later phases to build."""
 from __future__ import annotations
 
 from ..located import Node
+from .changes import DeclaredChanges
 from .debrief_words import DebriefSection
 from .gathered import Gathered
 from .format import FILE, MOD
@@ -26,6 +27,7 @@ class Sections(Values):
         super().__init__(gathered)
         self.passages = passages
         self.debrief = DebriefSection(gathered)
+        self.changes = DeclaredChanges(gathered)
 
     def read_file(self, root: Node, is_mod: bool) -> None:
         gathered = self.gathered
@@ -89,6 +91,9 @@ class Sections(Values):
             if "name" not in node.value:
                 self.error(node, "the mod section needs 'name': what players see when they turn it on")
             for name in node.value:
+                if name == "changes":
+                    self.changes.take(node.value[name])
+                    continue
                 if name == "game":
                     folder = self.gathered.origins.get(node.path, ("", True))[0]
                     self.gathered.mod_games.append((folder, node.value[name]))

@@ -160,8 +160,16 @@ class Values:
                 self.error(value_node, f"'{name}' must be set to a number, text, true or false")
                 continue
             self.note_variable(name, _kind(value), key)
+            if what != "variables":
+                self.note_write(name, key, what, value)
             out.append((name, value))
         return out
+
+    def note_write(self, name: str, node: Node, how: str, value: Any = None) -> None:
+        """A write to a variable (or to the day or the city) from an effect or a passage: kept
+        when a mod's file makes it, to be held to what the mod declares it changes."""
+        if self.gathered.in_mod(node) is not None:
+            self.gathered.mod_writes.append((name, node, how, value))
 
     def note_variable(self, name: str, kind: str, node: Node) -> None:
         gathered = self.gathered
@@ -172,6 +180,8 @@ class Values:
         gathered.variables_set[name] = kind
         gathered.variable_nodes.setdefault(name, node)
         folder, is_mod = gathered.origins.get(node.path, ("", False))
+        if not is_mod:
+            gathered.story_variables.add(name)
         owner = gathered.variable_owners.setdefault(name, (folder, is_mod, node))
         if is_mod and owner[1] and owner[0] != folder:
             self.warn(node, f"'{name}' belongs to the mod in {owner[0]} (set at {at(owner[2])}); setting it "

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.changes import told_to_players
 from game.engine.printed import printed_name
 from game.mods import InstalledMod
 from game.ui import input as cmd
@@ -21,12 +22,14 @@ from game.ui.scene import Pop, Scene, Transition
 from game.ui.scenes.common import button_row, draw_background, draw_heading, heading_height
 from game.ui.widgets import Focus, draw_button, make_button
 
-INTRO = ("Mods add passages and rules to the story; they never change what you have already read. "
+INTRO = ("Mods add passages and rules to the story; they never change what you have already read. One that "
+         "changes the story's own rules, or what it remembers, says so under its name. "
          "Saves remember which mods were on.")
 
 
 def state_of(app, mod: InstalledMod) -> str:
-    """The line under a mod's name: what it is, and where it comes from."""
+    """The line under a mod's name: what it is, what of the story itself it changes, and where
+    it comes from."""
     if not mod.usable:
         return f"Cannot be turned on: {mod.problem}."
     found = app.loadout.problems_of(mod)
@@ -43,7 +46,17 @@ def state_of(app, mod: InstalledMod) -> str:
         where = ""
     by = f" By {mod.author}." if mod.author else ""
     version = f" Version {mod.version}." if mod.version else ""
-    return " ".join(part for part in (state, mod.description, where + by + version) if part.strip())
+    return " ".join(part for part in (state, changes_of(app, mod), mod.description, where + by + version)
+                    if part.strip())
+
+
+def changes_of(app, mod: InstalledMod) -> str:
+    """What of the story itself the mod declares it changes, named but never with points: a
+    player turning a mod on is told that the city's rules, or what the story remembers, will
+    not be as written (the story refuses a mod that changes more than it declares)."""
+    if not mod.changes:
+        return ""
+    return f"Changes the story itself: {told_to_players(app.story, mod.changes)}."
 
 
 def _located(problem) -> str:
