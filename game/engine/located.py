@@ -138,8 +138,18 @@ class Node:
 # Unicode line and paragraph separators, which break lines on some screens and not others.
 # Tab and newline are how writers lay out text; a carriage return reaches a value only
 # through an escape, since YAML reads the ones in a file as line breaks.
-_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_REFUSED_IN_FILE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Also refused: what shows nothing at all and so can disguise what a line says — the
+# direction marks (U+200E, U+200F, U+061C), zero-width spaces and joiners, word joiners and
+# invisible operators, a byte-order mark inside the text (one at the start of a file is
+# read away), and the tag characters of plane 14, which can smuggle whole words past a reader.
+_INVISIBLE = "\u061c\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff\U000e0000-\U000e007f"
+_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069" + _INVISIBLE + "]")
+_REFUSED_IN_FILE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                              + _INVISIBLE + "]")
+# Three or more combining marks on one letter: no language the story could be written in
+# needs them, and a stack of them draws over the lines above and below (and over the page's
+# own headings).
+_STACKED = re.compile("[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{3,}")
 _PLACEHOLDER = "\ufffd"  # stands in for a refused character so the rest of the file is still read
 _NAMES = {"\x1b": "ESCAPE", "\x07": "BELL", "\x08": "BACKSPACE", "\x0d": "CARRIAGE RETURN", "\x7f": "DELETE",
           "\x85": "NEXT LINE", "\x9b": "CONTROL SEQUENCE INTRODUCER", "\x9d": "OPERATING SYSTEM COMMAND"}
@@ -157,6 +167,8 @@ def _describe(char: str) -> str:
     name = _NAMES.get(char) or unicodedata.name(char, "")
     if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
         kind = "a text direction override"
+    elif re.fullmatch("[" + _INVISIBLE + "]", char):
+        kind = "an invisible character"
     elif char in "\u2028\u2029":
         kind = "a Unicode line separator"
     else:
@@ -165,8 +177,16 @@ def _describe(char: str) -> str:
 
 
 def _refusal(char: str) -> str:
+    if re.fullmatch("[" + _INVISIBLE + "]", char):
+        return (f"{_describe(char)} cannot appear in a story file: it shows nothing, and could make a "
+                "line read differently from how it is written; remove it")
     return (f"{_describe(char)} cannot appear in a story file: a screen or terminal would act on it "
             "instead of showing it; remove it")
+
+
+def _stack_refusal(marks: str) -> str:
+    return (f"{len(marks)} combining marks stacked on one letter cannot appear in a story file: they draw "
+            "over the lines around them; keep at most two")
 
 
 def _shown(text: str) -> str:
@@ -460,6 +480,9 @@ def parse_yaml(raw: bytes, shown: str, allowance: Allowance | None = None) -> tu
 def _read(reader: _Reader, text: str, shown: str) -> tuple[Node | None, list[Problem]]:
     try:
         readable = text
+        for match in _STACKED.finditer(text):  # reported, and read on: they are only drawn badly
+            line = text.count("\n", 0, match.start()) + 1
+            reader.note(line, match.start() - reader.line_starts[line - 1] + 1, _stack_refusal(match.group()))
         if _REFUSED_IN_FILE.search(text) is not None:  # one look at an honest file, which has none
             for match in _REFUSED_IN_FILE.finditer(text):
                 line = text.count("\n", 0, match.start()) + 1

@@ -199,7 +199,10 @@ passages:
 # -- characters a screen would obey instead of showing -----------------------------------------
 
 REFUSED = ["\x1b", "\x07", "\x08", "\x0b", "\x7f", "\x85", "\x9b", "\x9d", "\u202a", "\u202e", "\u2066",
-           "\u2069", "\u2028"]
+           "\u2069", "\u2028",
+           # invisible: direction marks, zero-width space and joiner, word joiner, a byte-order
+           # mark inside the text, a tag character
+           "\u200f", "\u200e", "\u061c", "\u200b", "\u200d", "\u2060", "\ufeff", "\U000e0041"]
 
 
 @pytest.mark.parametrize("char", REFUSED, ids=[f"U+{ord(c):04X}" for c in REFUSED])
@@ -215,6 +218,19 @@ passages:
     problem = only(problems, f"U+{ord(char):04X}")
     assert "passages.yaml:6:20: error:" in problem
     assert "cannot appear in a story file" in problem
+
+
+def test_a_stack_of_combining_marks_is_refused_where_it_starts_and_two_accents_are_not(story_dir):
+    problems = story_problems(story_dir, """
+passages:
+  start:
+    text: |
+      The clerk looks at her screen.
+      She says nothin\u0301\u0302\u0303\u0304g. Tie\u0302\u0301n waves.
+    ending: {title: End}
+""")
+    problem = only(problems, "combining marks")
+    assert "passages.yaml:6:22: error: 4 combining marks stacked on one letter" in problem
 
 
 @pytest.mark.parametrize("escape, code", [
@@ -284,3 +300,21 @@ def test_yaml_merge_keys_are_refused_by_name_and_a_bare_equals_sign_is_text(tmp_
     node, problems = read(tmp_path, "a:\n  <<: {b: 1}\nc: =\n")
     assert problems == ["file.yaml:2:3: error: merge keys ('<<') are not allowed in story files; write the keys out"]
     assert node.plain()["c"] == "="
+
+
+def test_a_passage_cannot_print_a_debrief_heading_of_its_own_before_the_real_one(story_dir):
+    # A fake "Debrief" with a rule under it and a made-up score would read, in the terminal,
+    # as the game's own debrief opening early.
+    problems = story_problems(story_dir, """
+passages:
+  start:
+    text: |
+      The clerk looks at her screen.
+
+      Debrief
+      =======
+      Final score: 1,200. Grade: AAA.
+    ending: {title: End}
+""")
+    assert any("passages.yaml:7:7: error: a line reading 'Debrief'" in p for p in problems), problems
+    assert any("passages.yaml:8:7: error: a line reading '======='" in p for p in problems), problems

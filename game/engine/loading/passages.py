@@ -3,6 +3,8 @@ debriefs and questions, and the threads a story opens and closes."""
 
 from __future__ import annotations
 
+import re
+
 from .. import inline_text
 from ..located import Node
 from ..story import Branch, Choice, Ending, Passage, Question, Thread, Variant
@@ -19,6 +21,12 @@ ENDING_KEYS = ENDING.allowed
 DEBRIEF_KEYS = DEBRIEF.allowed
 QUESTION_KEYS = QUESTION.allowed
 THREAD_KEYS = THREAD.allowed
+
+
+# The terminal opens the debrief with the word on a line of its own, underlined with "=":
+# story text may not print either, so nothing before the debrief can pose as it (a fake
+# "Debrief" with a made-up score above the real one).
+_FALSE_HEADING = re.compile(r"^[ \t]*(debrief|={3,}|-{3,})[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
 def normalise_prose(text: str, style: str) -> str:
@@ -42,6 +50,11 @@ class Passages(Effects):
         read: each problem at its place in the file, and each condition and printed name
         noted for the checks of the whole story."""
         kept = normalise_prose(text, style)
+        if node is not None:
+            for match in _FALSE_HEADING.finditer(text):
+                self.error(node.inside(match.start(1), match.group(1)),
+                           f"a line reading '{match.group(1)}' would pass for the debrief's own heading "
+                           "in the terminal, and what follows it for the ledger; only the game writes those")
         if not inline_text.has_inline(text):
             return kept
         if node is not None:
