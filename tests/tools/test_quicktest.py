@@ -86,3 +86,15 @@ def test_on_the_shipped_story_it_reaches_every_passage_and_every_ending():
     assert report.never()["passages"] == []
     assert report.endings == {pid for pid, p in story.passages.items() if p.ending is not None}
     assert not report.problems
+
+
+@pytest.mark.slow
+def test_with_a_mod_on_top_it_still_reaches_every_ending_of_the_story_and_the_mod():
+    # A fourteen-passage mod once left the search short of the season's rarest endings (key
+    # supervision) at any budget a modder would wait for.
+    from helpers import ROOT
+
+    story = load_story(ROOT / "story", mods=[ROOT / "tests" / "first_release" / "doudou"])
+    report = quicktest(story)
+    assert report.endings == {pid for pid, p in story.passages.items() if p.ending is not None}
+    assert "end_key_supervision" in report.endings
