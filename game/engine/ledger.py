@@ -186,6 +186,9 @@ def ledger(story: Story, events: Sequence[Event], jurisdiction: Jurisdiction,
             capped_by = label(story, event.behaviour)
         entries.append(LedgerEntry(event.day, event.city, event.behaviour, label(story, event.behaviour),
                                    event.source, source_label(story, event.source), rule.points, score, index))
+    # Listed by the day each act happened: a bank's note of an instalment due later in the
+    # month is written into the log the day it is arranged, before acts of the days between.
+    not_counted.sort(key=lambda seen: seen.day)
     grade = _grade(jurisdiction, score, cap)
     if capped_by is not None and _grade(jurisdiction, score, None) == grade:
         capped_by = None  # the points alone already put the grade there

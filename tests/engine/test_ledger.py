@@ -117,3 +117,11 @@ def test_conditions_see_the_derived_grade(story_dir):
     debrief = session.debrief()
     assert debrief.home.grade == "D" and debrief.blacklist.listed
     assert [o.name for o in debrief.others] == ["Nanjing"]
+
+
+def test_what_a_city_does_not_count_is_listed_by_the_day_it_happened(story):
+    # A bank notes a deduction due on the 20th when it is arranged on the 10th; an act of the
+    # 15th, logged after it, still comes first.
+    events = [event("gave_blood", "hospital", day=142, city="nanjing"), event("helped_stranger", "newspaper", day=136)]
+    uncounted = ledger(story, events, story.jurisdictions["rongcheng"]).not_counted
+    assert [v.day for v in uncounted] == [136, 142]
