@@ -119,7 +119,7 @@ function show(name, focus) {
   for (const screen of document.querySelectorAll(".screen")) screen.hidden = screen.id !== "screen-" + name;
   current = name;
   window.scrollTo(0, 0);
-  const target = focus || document.querySelector(`#screen-${name} h1[tabindex]`);
+  const target = (typeof focus === "function" ? focus() : focus) || document.querySelector(`#screen-${name} h1[tabindex]`);
   if (target) target.focus({ preventScroll: true });
 }
 
@@ -130,7 +130,7 @@ function overlay(name) {
 
 function back() {
   const to = returnTo.pop() || "title";
-  show(to, to === "play" ? firstChoice() : undefined);
+  show(to, to === "play" ? firstChoice : undefined);
 }
 
 function trouble(words) {
@@ -253,7 +253,7 @@ function renderPage(view) {
   const choices = view.ending ? ["Go on"] : view.choices;
   numbered($("choices"), choices, (number) => (view.ending ? act("go on") : act("choose", { number })));
   returnTo.length = 0;
-  show("play", firstChoice());
+  show("play", firstChoice);
 }
 
 function renderGuess(view) {
