@@ -146,7 +146,9 @@ let worker = null;
 let engineReady = false;
 let nextId = 1;
 const pending = new Map();
-window.keepingTrust = { timings: {} };
+// What the tests and the benchmarks read: when the title showed and the engine was ready, how
+// long the last answer took, and the engine's own door for timing a request that does nothing.
+window.keepingTrust = { timings: {}, ask: (op, more) => ask(op, more) };
 
 function startEngine() {
   worker = new Worker(new URL("engine.js", location.href).href.replace(/\?.*$/, "") + "?b=" + facts.build,
