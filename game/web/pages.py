@@ -55,9 +55,14 @@ def _body(text: str, style: str) -> list[str]:
     out = []
     for paragraph in paragraphs(typographic(text)):
         lines = [line for line in paragraph.split("\n") if line.strip()]
-        if keeps_lines(style) and len(lines) > 1:
+        a_row = style == "bill" and len(lines) == 1 and _BILL_ROW.match(lines[0].strip())
+        if keeps_lines(style) and (len(lines) > 1 or a_row):
             # A notice's items, a bill's rows, a screen's lines: a list a screen reader counts.
-            out.append('<ul class="lines">' + "".join(_line(line, style) for line in lines) + "</ul>")
+            items = "".join(_line(line, style) for line in lines)
+            if a_row and out and out[-1].endswith("</ul>"):
+                out[-1] = out[-1][:-len("</ul>")] + items + "</ul>"     # the bill's next row, one list
+            else:
+                out.append('<ul class="lines">' + items + "</ul>")
         elif keeps_lines(style):
             out.append(_el("p", paragraph.strip(), "line"))
         else:

@@ -79,6 +79,14 @@ def test_a_bills_rows_say_what_and_how_much_apart():
     assert ["Basic charge", "570.40"] == [t for t in found.text if t.strip()][2:4]
 
 
+def test_a_bills_rows_written_as_paragraphs_of_their_own_are_one_list():
+    html = pages.page_html(page_of("bill", "CHARGES\nBasic charge ........ 570.40\n\nPenalty ........ 1,000.00\n\n"
+                                           "Under the quilt you sleep in socks."))
+    found = Elements(html)
+    assert found.names().count("ul") == 1 and found.names().count("li") == 3
+    assert "<p>" not in html and '<p class="line">Under the quilt you sleep in socks.</p>' in html
+
+
 def test_prose_is_joined_and_quotes_are_set_as_print_sets_them():
     html = pages.page_html(page_of("narration", "'Permanent employment,' she says,\nlooking away."))
     assert "<p>‘Permanent employment,’ she says, looking away.</p>" in html
