@@ -141,6 +141,31 @@ def test_a_class_link_plays_the_short_route_to_the_debrief_by_keyboard(site, fet
     assert ledger_rows_shown(page) == ledger_rows(life)
     settled(page)
     shoot(page, tmp_path, f"{width}-debrief")
+    # The worker's own requests are seen too: the core it fetched is among them.
+    assert any(u.endswith("/pyodide.asm.wasm") for u in fetched) and any("/game-" in u for u in fetched)
+    assert elsewhere(fetched, url) == []
+    context.close()
+
+
+def test_the_transcript_is_saved_as_a_download_naming_the_class_world(site, fetched, shipped_story):
+    url, asked, browser = site
+    life = the_class_life(shipped_story)
+    context = open_context(browser, fetched, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{url}?seed={CLASS_SEED}&route=short")
+    wait_for(page, "title")
+    page.keyboard.press("Enter")
+    wait_for(page, "play")
+    for number in [*life.path, 1, 1, 1, 1]:
+        press_on(page, str(number))
+    wait_for(page, "debrief")
+    with page.expect_download() as downloading:
+        page.click("[data-act=transcript]")
+    download = downloading.value
+    assert download.suggested_filename.startswith("keeping-trust-") and download.suggested_filename.endswith(
+        f"-seed-{CLASS_SEED}.html")
+    written = Path(download.path()).read_text(encoding="utf-8")
+    assert f"?seed={CLASS_SEED}&amp;route=short" in written and 'id="debrief"' in written
     assert elsewhere(fetched, url) == []
     context.close()
 

@@ -173,6 +173,19 @@ def test_served_the_core_is_webassembly_kept_for_good_and_the_page_asked_again_e
         assert _fetched(url + "../../../etc/passwd")[0] == 404
 
 
+def test_web_serve_as_a_process_answers_on_this_machine_until_stopped(folder):
+    server = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "web", "serve", str(folder), "--port", "0"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        said = server.stdout.readline()
+        address = re.search(r"at (http://127\.0\.0\.1:\d+/)", said).group(1)
+        status, headers, body = _fetched(address)
+        assert status == 200 and b"Keeping Trust" in body
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def test_serve_refuses_a_folder_that_holds_no_build(tmp_path):
     ran = run_main("web", "serve", str(tmp_path))
     assert ran.returncode == 1 and "holds no browser edition" in ran.stderr
