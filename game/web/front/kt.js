@@ -151,8 +151,7 @@ const pending = new Map();
 window.keepingTrust = { timings: {}, ask: (op, more) => ask(op, more) };
 
 function startEngine() {
-  worker = new Worker(new URL("engine.js", location.href).href.replace(/\?.*$/, "") + "?b=" + facts.build,
-                      { type: "module" });
+  worker = new Worker("engine.js?b=" + facts.build, { type: "module" });
   worker.onmessage = (event) => {
     const message = event.data;
     if (message.ready) {
@@ -463,7 +462,10 @@ let attractLine = 0;
 let attractTimer = null;
 
 function showAttract() {
+  // The next visitor starts afresh: no life, and the settings as the kiosk was set up.
   memory.clear();
+  settings = readSettings();
+  applySettings(settings);
   shown = null;
   $("still-there").hidden = true;
   returnTo.length = 0;
