@@ -98,11 +98,19 @@ def in_the_browser(story, path: list[int], folder) -> list[list[str]]:
         return ledger_rows_shown(page)
 
 
-def test_the_same_life_gives_the_same_ledger_in_the_browser_the_window_and_the_terminal(shipped_story, tmp_path):
+@pytest.fixture(scope="module")
+def the_life(shipped_story) -> tuple[list[int], list[list[str]]]:
+    """The life's choices, and the ledger the window showed at its end."""
     path = the_choices(shipped_story)
-    window = in_the_window(shipped_story, path)
-    terminal = in_the_terminal(path)
+    return path, in_the_window(shipped_story, path)
+
+
+def test_the_same_life_gives_the_same_ledger_in_the_window_and_the_terminal(the_life):
+    path, window = the_life
     assert len(window) >= 3
-    assert same_signs(window) == same_signs(terminal)
-    browser = in_the_browser(shipped_story, path, tmp_path / "site")
-    assert browser == window
+    assert same_signs(window) == same_signs(in_the_terminal(path))
+
+
+def test_the_same_life_gives_the_same_ledger_in_the_browser_as_in_the_window(the_life, shipped_story, tmp_path):
+    path, window = the_life
+    assert in_the_browser(shipped_story, path, tmp_path / "site") == window
