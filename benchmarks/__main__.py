@@ -217,8 +217,13 @@ def run(quick: bool, passages: int, repeat: int, use_xvfb: bool) -> dict:
             rss["peak_mb"], "MB", bare["peak_mb"], "bare pygame-ce window", "< 100 MB", rss["peak_mb"] < 100,
             reached_debrief=rss["reached_debrief"], choices=rss["pages"])
         driver = "Xvfb" if "DISPLAY" in env and env.get("SDL_VIDEODRIVER") != "dummy" else "dummy"
+        # The browser edition in this machine's Chromium (benchmarks/web.py), when it can be had.
+        from benchmarks import web
+
+        in_the_browser, not_measured = web.measure(repeat)
+        figures.update(in_the_browser or {})
     return {"figures": figures, "video": driver, "cores": os.cpu_count(), "python": sys.version.split()[0],
-            "quick": quick}
+            "quick": quick, "web": not_measured or "measured in Chromium, headless"}
 
 
 def table(result: dict) -> str:
@@ -235,6 +240,7 @@ def table(result: dict) -> str:
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append(f"(video: {result['video']}; {result['cores']} cores; Python {result['python']}; "
+                 f"browser edition: {result.get('web', 'not measured')}; "
                  "baselines in the last column but one are measured in this same run)")
     return "\n".join(lines)
 

@@ -167,7 +167,15 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     _story_args(stats)
     add_modder_commands(commands, _story_args)
+    _add_web(commands)
     return parser
+
+
+def _add_web(commands: argparse._SubParsersAction) -> None:
+    """The browser edition's commands (game/web/commands.py holds them and their work)."""
+    from .web.commands import add_web_command
+
+    add_web_command(commands, _story_args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -190,6 +198,10 @@ def _command(args: argparse.Namespace) -> int:
 
     if args.command in MODDER_COMMANDS:
         return MODDER_COMMANDS[args.command](args, _load)
+    if args.command == "web":
+        from .web.commands import run_web
+
+        return run_web(args)
     return {"play": _play_text, "check": _check, "explore": _explore, "stats": _stats,
             "visitors": _visitors, "paths": _paths}[args.command](args)
 

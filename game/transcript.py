@@ -49,6 +49,8 @@ class Transcript:
     ending: str | None = None
     #: The guesses made before the debrief: (question, answer, right — None for not sure).
     guesses: tuple[tuple[str, str, bool | None], ...] = ()
+    #: How a classmate opens the same world, when it is not a command (the browser's link).
+    replay: str | None = None
 
     @property
     def choices_made(self) -> int:
@@ -94,6 +96,8 @@ def file_stem(transcript: Transcript) -> str:
 
 def replay_command(transcript: Transcript) -> str:
     """How a class opens this transcript's world again: the same seed and the same route."""
+    if transcript.replay is not None:
+        return transcript.replay
     from game import shipped
 
     command = "keeping-trust" if shipped.is_packaged() else "python main.py"

@@ -155,8 +155,11 @@ def _standing(standing: doc.Standing) -> str:
             + _el("div", f"Started at {standing.start:,} — {standing.change()}", "change") + "</div></div>")
 
 
-def _section(section: doc.Section) -> str:
-    out = [_el("p", section.kicker, "kicker"), _el("h3", section.heading)]
+def section_html(section: doc.Section, level: int = 3) -> str:
+    """One section of the debrief as HTML: its kicker, its heading at ``level`` (a transcript
+    heads the debrief with an h2 and its sections with h3; a page that is the debrief alone
+    starts them at h2) and its blocks, subheads one level below."""
+    out = [_el("p", section.kicker, "kicker"), _el(f"h{level}", section.heading)]
     items: list[doc.Item] = []
 
     def close_list() -> None:
@@ -176,7 +179,7 @@ def _section(section: doc.Section) -> str:
         if isinstance(block, doc.Paragraph):
             out.append(_el("p", block.text, "quiet" if block.quiet else None))
         elif isinstance(block, doc.Subhead):
-            out.append(_el("h4", block.text))
+            out.append(_el(f"h{level + 1}", block.text))
         elif isinstance(block, doc.Standing):
             out.append(_standing(block))
         elif isinstance(block, doc.Table):
@@ -190,7 +193,7 @@ def _section(section: doc.Section) -> str:
 def _debrief(transcript: Transcript) -> str:
     if transcript.debrief is None:
         return _el("p", "The game was stopped before its ending, so there is no debrief.", "quiet")
-    sections = [_section(s) for s in transcript.debrief.sections]
+    sections = [section_html(s) for s in transcript.debrief.sections]
     return '<h2 class="debrief-start" id="debrief">Debrief</h2>\n<div class="debrief">' + "\n".join(sections) + "</div>"
 
 

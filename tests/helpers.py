@@ -156,3 +156,99 @@ def leaks_in(page, score: int, start: int) -> list[str]:
     if score != start and page.style != "document" and re.search(rf"(?<![\d,]){score:,}(?![\d,])|(?<!\d){score}(?!\d)", text):
         found.append(str(score))
     return found
+
+
+# -- the browser edition ------------------------------------------------------------------------
+
+#: Where a test finds Chromium when KEEPING_TRUST_CHROMIUM does not name it.
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+#: Chromium with no way out to the network: every name but this machine's fails to resolve.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage",
+                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
+
+
+def skip_loudly(reason: str) -> None:
+    """Skip, saying why in the warnings summary too: a browser test that could not run must
+    not pass for one that did."""
+    import warnings
+
+    import pytest
+
+    warnings.warn(f"BROWSER TESTS NOT RUN: {reason}", UserWarning, stacklevel=2)
+    pytest.skip(f"BROWSER TESTS NOT RUN: {reason}")
+
+
+def web_edition(folder: Path, story) -> Path:
+    """The browser edition of ``story`` built into ``folder`` (the Pyodide core from the run's
+    cache, or npm); skipped loudly when the core cannot be had."""
+    from game.paths import cache_dir
+    from game.web.build import build
+    from game.web.pyodide_core import CoreUnavailable
+
+    try:
+        build(folder, story, cache_dir() / "pyodide")
+    except CoreUnavailable as exc:
+        skip_loudly(f"the Pyodide core could not be had: {exc}")
+    return folder
+
+
+@contextlib.contextmanager
+def serving(folder: Path):
+    """``folder`` served on 127.0.0.1 at a free port, as ``web serve`` serves it: yields its
+    address and the list of paths asked for."""
+    import threading
+
+    from game.web.serve import address, server
+
+    asked: list[str] = []
+    made = server(folder, port=0, asked=asked)
+    thread = threading.Thread(target=made.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield address(made), asked
+    finally:
+        made.shutdown()
+        made.server_close()
+
+
+def chromium_path() -> str | None:
+    import os
+    import shutil
+
+    named = os.environ.get("KEEPING_TRUST_CHROMIUM")
+    if named:
+        return named
+    return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
+
+
+@contextlib.contextmanager
+def headless_chromium():
+    """This machine's Chromium, headless, driven by Playwright, with no network but 127.0.0.1;
+    skipped loudly when either is missing."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        skip_loudly("Playwright is not installed (pip install -e \".[test]\" installs it)")
+    executable = chromium_path()
+    if executable is None:
+        skip_loudly("no Chromium found (apt-get install chromium, or set KEEPING_TRUST_CHROMIUM)")
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        except Exception as exc:  # Playwright raises its own error for a browser that will not start
+            skip_loudly(f"Chromium at {executable} would not start: {str(exc)[:300]}")
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def visible_screen(page) -> str:
+    """The browser edition's screen on show: 'title', 'play', 'guess', 'debrief' and so on."""
+    return page.evaluate("document.querySelector('.screen:not([hidden])').id.slice(7)")
+
+
+def ledger_rows_shown(page) -> list[list[str]]:
+    """The ledger table the browser's debrief shows, row by row, cell by cell, as read."""
+    return page.evaluate("""[...document.querySelectorAll('#debrief-rest table.ledger tbody tr')]
+        .map(row => [...row.cells].map(cell => cell.textContent))""")

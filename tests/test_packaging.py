@@ -102,6 +102,21 @@ def test_the_wheel_carries_the_example_mod_and_the_map_page(wheel_names):
     assert "game/tools/map_page.html" in wheel_names
 
 
+def test_the_wheel_carries_the_browser_editions_page(wheel_names):
+    front = {f"game/web/front/{name}" for name in ("index.html", "kt.css", "kt.js", "engine.js", "sw.js")}
+    assert front <= wheel_names
+
+
+def test_the_installed_game_builds_the_browser_edition(installed, tmp_path):
+    from helpers import skip_loudly
+
+    done = play_installed(installed, tmp_path, "web", "build", str(tmp_path / "site"))
+    if done.returncode != 0 and "Pyodide" in done.stderr:
+        skip_loudly(done.stderr.strip())
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "site" / "index.html").is_file() and "web serve" in done.stdout
+
+
 def test_the_wheel_leaves_out_no_module_of_the_game(wheel_names):
     # pyproject.toml names every package: a new one not named there would be missing here.
     modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "game").rglob("*.py")}

@@ -300,3 +300,17 @@ def check_cached(root: Path, mods: Sequence[Path], folder: Path, check: Checker)
             pass  # a read-only or full disk: the game goes on without a cache
     return story, problems
 
+
+
+def keep_story(path: Path, story: Story, key: str) -> None:
+    """Write a story that checked clean to ``path``, compiled, under ``key``: how a copy of the
+    game that cannot read YAML quickly (the browser edition) is handed its story, to read
+    back with :func:`kept_story`."""
+    _write(path, key, story, [])
+
+
+def kept_story(path: Path, key: str) -> Story | None:
+    """The story :func:`keep_story` wrote to ``path`` under ``key``; None when the file is
+    missing, damaged, or written under another key or by another format."""
+    found = _read(path, key)
+    return None if found is None else found[0]

@@ -36,6 +36,19 @@ def test_every_figure_the_request_names_is_measured(quick_run):
         assert wanted in names
 
 
+def test_the_browser_editions_figures_are_measured_where_a_browser_can_be_had(quick_run):
+    names = set(quick_run["figures"])
+    wanted = {"web: first visit to the first page (cold cache)", "web: later visit to the title (from the cache)",
+              "web: a choice answered and shown", "web: the folder's size"}
+    if quick_run["web"].startswith("measured"):
+        assert wanted <= names
+    else:
+        from helpers import skip_loudly
+
+        assert not wanted & names
+        skip_loudly(f"the browser edition's figures were not measured: {quick_run['web']}")
+
+
 def test_each_figure_comes_with_a_baseline_from_the_same_run(quick_run):
     for name, figure in quick_run["figures"].items():
         assert figure["value"] > 0, name
