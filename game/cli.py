@@ -165,7 +165,19 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     _story_args(stats)
     add_modder_commands(commands, _story_args)
+    for command in commands.choices.values():
+        _anywhere_args(command)
     return parser
+
+
+def _anywhere_args(parser: argparse.ArgumentParser) -> None:
+    """The options the docs write before a command, accepted after it too: an operator types
+    ``visitors --kiosk-config kiosk.json`` as readily as ``--kiosk-config kiosk.json visitors``.
+    Left unset unless given, so a value given before the command stands."""
+    parser.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS,
+                        help="read the story from its files, not from the compiled copy")
+    parser.add_argument("--kiosk-config", type=Path, default=argparse.SUPPRESS, metavar="FILE",
+                        help="the operator's kiosk config (JSON)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

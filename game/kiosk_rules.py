@@ -18,7 +18,7 @@ import re
 import stat
 import time
 from typing import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -189,7 +189,20 @@ def load_config(path: Path | None) -> KioskConfig:
         raise ConfigError([f"{path}: no such file"]) from None
     except Unreadable as exc:
         raise ConfigError([f"{path}: {exc}"]) from None
-    return parse_config(data, str(path))
+    return beside(parse_config(data, str(path)), path)
+
+
+def beside(config: KioskConfig, path: Path) -> KioskConfig:
+    """``config`` with its file paths read as the operator meant them: ``~`` as their home, and
+    a relative path from the config's own folder — the kiosk (started by systemd in one
+    folder) and the ``visitors`` report (typed in another) then name the same file."""
+    found = {}
+    for key in _PATHS:
+        value = getattr(config, key)
+        if value:
+            named = Path(value).expanduser()
+            found[key] = str(named if named.is_absolute() else path.absolute().parent / named)
+    return replace(config, **found)
 
 
 class IdleClock:

@@ -48,7 +48,9 @@ def read_book(path: Path) -> list[Visit]:
     except sqlite3.Error as exc:
         raise Refused(str(exc)) from None
     if header is None:
-        raise Refused(f"{name}: no visitor statistics yet (turn them on with \"statistics\": true)", 1)
+        # The whole path: a report typed in another folder than the kiosk's says where it looked.
+        raise Refused(f"{shown(path.absolute())}: no visitor statistics yet "
+                      "(turn them on with \"statistics\": true in the kiosk config)", 1)
     if header != SQLITE_HEADER:
         raise Refused(f"{name} is not a visitor database (not an SQLite file)")
     # mode=ro: SQLite itself refuses to write; a path's "?" or "#" is escaped by as_uri().
