@@ -107,7 +107,8 @@ def build(session: Session, written: datetime | None = None, name: str = "") -> 
     record: dict = {"story": story.title, "seed": session.seed, "route": str(session.route), "name": name,
                     "written": when.isoformat(), "ending": None, "grade": None, "score": None, "guesses": [],
                     "decisions": [{"number": d.number, "day": d.day, "passage": d.passage, "place": d.place,
-                                   "chosen": d.chosen, "acts": [a.behaviour for a in d.on_record]} for d in chosen],
+                                   "chosen": d.chosen, "acts": [a.behaviour for a in d.on_record],
+                                   "recorded": [a.said() for a in d.on_record]} for d in chosen],
                     "acts": sorted({e.behaviour for e in session.events if e.subject == PLAYER and e.passage})}
     if session.is_over:
         outcome = session.debrief()

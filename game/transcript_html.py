@@ -77,8 +77,15 @@ footer { margin-top: 2.5rem; color: var(--dim); font-size: .85rem; }
   body { background: #fff; font-size: 10pt; line-height: 1.4; }
   details.life > summary::before { content: none; }
   details.life:not([open]) > summary .quiet { display: none; }
-  table { font-size: 8.5pt; }
-  th, td { padding: .15rem .35rem; }
+  table { font-size: 8.5pt; line-height: 1.25; }
+  th, td { padding: .1rem .3rem; }
+  .debrief { column-count: 2; column-gap: 7mm; font-size: 8.5pt; }
+  .debrief h3 { font-size: 10.5pt; } .debrief .kicker { font-size: 7pt; }
+  .debrief .seal { width: 3.4rem; height: 3.4rem; font-size: 1.05rem; }
+  table.glance { font-size: 8pt; line-height: 1.2; }
+  table.glance td { padding: .05rem .3rem; }
+  .about { padding: .3rem .6rem; font-size: 9pt; }
+  h1 { font-size: 14pt; margin-bottom: .4rem; }
   h2 { margin: 1.2rem 0 .6rem; }
   .kicker { margin-top: 1rem; }
   .debrief section { margin: 0 0 1rem; }
