@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Sequence
 import pygame
 
 from game import debrief_document as doc
+from game import display_check
 from game.kiosk_rules import (ConfigError, CornerPress, IdleClock, KioskConfig, PinLock, attract_lines, load_config,
                         protect)
 from game.paths import data_dir, kiosk_log, story_cache, visitor_book_file
@@ -368,6 +369,12 @@ def _open(story_dir: Path, mods: Sequence[Path], config: KioskConfig, seed: int 
     os.environ.setdefault("SDL_WINDOWS_NO_CLOSE_ON_ALT_F4", "1")
     kiosk = KioskMode(config, story, book)
     app = App(story, kiosk=kiosk, seed=seed, sound=config.sound)
+    unseen = display_check.unseen(pygame.display.get_driver())
+    if unseen:
+        log.error("%s", unseen)
+        print(unseen, file=sys.stderr)
+        pygame.quit()
+        return display_check.NO_DISPLAY
     stop.app = app
     if stop.asked:
         app.running = False
