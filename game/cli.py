@@ -160,6 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     visitors.add_argument("--database", type=Path, default=None, metavar="FILE",
                           help="the statistics file (default: the kiosk config's, or the data folder's)")
     visitors.add_argument("--csv", type=Path, default=None, metavar="FILE", help="write every visit to FILE as CSV")
+    visitors.add_argument("--html", type=Path, default=None, metavar="FILE",
+                          help="write the summary to FILE as a page to print or send")
 
     commands.add_parser("paths", help="where settings, saves, logs, the cache, mods and the shipped story are")
 
@@ -455,7 +457,7 @@ def _visitors(args: argparse.Namespace) -> int:
             return 2
         path = Path(configured) if configured else None
     # The report only reads: whatever the path names is left as it was.
-    return report(path or visitor_book_file(), args.csv, sys.stdout, sys.stderr)
+    return report(path or visitor_book_file(), args.csv, sys.stdout, sys.stderr, args.html)
 
 
 def _class_report(args: argparse.Namespace) -> int:
