@@ -199,7 +199,13 @@ def _anywhere_args(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return _command(args)
+    try:
+        return _command(args)
+    except KeyboardInterrupt:
+        # Ctrl+C in the terminal the game was started from: a stop asked for, not a crash to
+        # print a traceback for.  130 is the shell's own code for it.
+        print("Stopped (Ctrl+C).", file=sys.stderr)
+        return 130
 
 
 def _play_cache(args: argparse.Namespace) -> Path | None:
