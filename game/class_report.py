@@ -51,9 +51,8 @@ def read_folder(folder: Path) -> Read:
             skipped.append(path)
             continue
         record["file"] = path.name
-        key = (record.get("written"), record.get("seed"), record.get("name"), record.get("route"),
-               tuple(d.get("chosen") for d in record.get("decisions", [])))
-        found.setdefault(key, record)
+        # A transcript's HTML and Markdown share a name but for the suffix: one student, once.
+        found.setdefault((path.stem, record.get("written"), record.get("seed")), record)
     records = sorted(found.values(), key=lambda r: (str(r.get("written")), r["file"]))
     return Read(records, skipped)
 

@@ -103,3 +103,10 @@ def test_compare_refuses_a_file_that_is_no_transcript(tmp_path):
     (tmp_path / "a.md").write_text("hello", encoding="utf-8")
     ran = run_main("compare", str(tmp_path / "a.md"), str(tmp_path / "a.md"))
     assert ran.returncode == 2 and "not a Keeping Trust transcript" in ran.stderr
+
+
+def test_two_students_who_chose_alike_are_two_students(lives, tmp_path):
+    when = datetime(2025, 3, 12, 10, 0, 0)
+    for name in ("anna", "ben"):
+        write(transcript.build(lives[0], when), tmp_path / name)       # no names given, the same life
+    assert len(read_folder(tmp_path).records) == 2
