@@ -121,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--transcript", type=Path, default=None, metavar="FILE",
                       help="with --text: write what was read and chosen, and the debrief, to FILE (.html, .md, "
                            "or any other name for both)")
+    play.add_argument("--name", default="", metavar="NAME",
+                      help="with --transcript: the student's name, at the top of the transcript")
     play.add_argument("--watch", action="store_true", default=argparse.SUPPRESS,
                       help="in the window: reload when the story's or a mod's files change (Ctrl+R by hand)")
     play.add_argument("--start", metavar="PASSAGE", default=None,
@@ -160,14 +162,31 @@ def build_parser() -> argparse.ArgumentParser:
     visitors.add_argument("--database", type=Path, default=None, metavar="FILE",
                           help="the statistics file (default: the kiosk config's, or the data folder's)")
     visitors.add_argument("--csv", type=Path, default=None, metavar="FILE", help="write every visit to FILE as CSV")
+    visitors.add_argument("--html", type=Path, default=None, metavar="FILE",
+                          help="write the summary to FILE as a page to print or send")
 
     commands.add_parser("paths", help="where settings, saves, logs, the cache, mods and the shipped story are")
+
+    report = commands.add_parser("class-report", help="a class's transcripts summed up: endings, grades, "
+                                                      "the choices that split the class, guesses (a printable page)")
+    report.add_argument("folder", type=Path, metavar="FOLDER", help="the folder the students' transcripts are in")
+    report.add_argument("--html", type=Path, default=None, metavar="FILE",
+                        help="write the printable page to FILE (default: FOLDER/class-report.html)")
+    compare = commands.add_parser("compare", help="two students' transcripts: their choices side by side, "
+                                                  "with what each was recorded as (a printable page)")
+    compare.add_argument("transcripts", type=Path, nargs=2, metavar="TRANSCRIPT", help="two transcript files")
+    compare.add_argument("--html", type=Path, default=None, metavar="FILE", help="write the printable page to FILE")
+    commands.add_parser("clear-saves", help="between students or classes on one account: delete the saved games, "
+                                            "so the title offers no Continue and no earlier debrief "
+                                            "(transcripts and settings stay)")
 
     stats = commands.add_parser("stats", help="passages, choices, words, endings, behaviours, jurisdictions")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     _story_args(stats)
     add_modder_commands(commands, _story_args)
     _add_web(commands)
+    for command in commands.choices.values():
+        _anywhere_args(command)
     return parser
 
 
@@ -178,9 +197,25 @@ def _add_web(commands: argparse._SubParsersAction) -> None:
     add_web_command(commands, _story_args)
 
 
+def _anywhere_args(parser: argparse.ArgumentParser) -> None:
+    """The options the docs write before a command, accepted after it too: an operator types
+    ``visitors --kiosk-config kiosk.json`` as readily as ``--kiosk-config kiosk.json visitors``.
+    Left unset unless given, so a value given before the command stands."""
+    parser.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS,
+                        help="read the story from its files, not from the compiled copy")
+    parser.add_argument("--kiosk-config", type=Path, default=argparse.SUPPRESS, metavar="FILE",
+                        help="the operator's kiosk config (JSON)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return _command(args)
+    try:
+        return _command(args)
+    except KeyboardInterrupt:
+        # Ctrl+C in the terminal the game was started from: a stop asked for, not a crash to
+        # print a traceback for.  130 is the shell's own code for it.
+        print("Stopped (Ctrl+C).", file=sys.stderr)
+        return 130
 
 
 def _play_cache(args: argparse.Namespace) -> Path | None:
@@ -203,7 +238,8 @@ def _command(args: argparse.Namespace) -> int:
 
         return run_web(args)
     return {"play": _play_text, "check": _check, "explore": _explore, "stats": _stats,
-            "visitors": _visitors, "paths": _paths}[args.command](args)
+            "visitors": _visitors, "paths": _paths, "class-report": _class_report, "compare": _compare,
+            "clear-saves": _clear_saves}[args.command](args)
 
 
 def _window(args: argparse.Namespace) -> int:
@@ -288,7 +324,7 @@ def _play_text(args: argparse.Namespace) -> int:
         from .transcript_files import write
 
         try:
-            written = write(build(session), args.transcript)
+            written = write(build(session, name=args.name), args.transcript)
         except OSError as exc:
             print(f"The transcript could not be written to {printed_name(args.transcript)}: "
                   f"{printed_name(exc.strerror or exc)}", file=sys.stderr)
@@ -479,7 +515,78 @@ def _visitors(args: argparse.Namespace) -> int:
             return 2
         path = Path(configured) if configured else None
     # The report only reads: whatever the path names is left as it was.
-    return report(path or visitor_book_file(), args.csv, sys.stdout, sys.stderr)
+    return report(path or visitor_book_file(), args.csv, sys.stdout, sys.stderr, args.html)
+
+
+def _class_report(args: argparse.Namespace) -> int:
+    from .class_report import REPORT_NAME, read_folder, report_page, summary, summary_lines, write_page
+    from .engine.printed import printed_name
+
+    if not args.folder.is_dir():
+        print(f"{printed_name(args.folder)} is not a folder of transcripts", file=sys.stderr)
+        return 2
+    found = read_folder(args.folder)
+    for path in found.skipped:
+        print(f"{printed_name(path)}: no Keeping Trust transcript record in it (left out)", file=sys.stderr)
+    if not found.records:
+        print(f"{printed_name(args.folder)}: no transcripts found", file=sys.stderr)
+        return 1
+    data = summary(found.records)
+    for line in summary_lines(data):
+        print(printed_name(line))
+    target = args.html or args.folder / REPORT_NAME
+    try:
+        write_page(target, report_page(data, args.folder.resolve().name))
+    except OSError as exc:
+        print(f"{printed_name(target)} cannot be written ({exc.strerror or exc})", file=sys.stderr)
+        return 2
+    print(f"the page to print: {printed_name(target)}")
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from .class_report import comparison_lines, comparison_page, read_transcript, write_page
+    from .engine.printed import printed_name
+
+    records = []
+    for path in args.transcripts:
+        record = read_transcript(path)
+        if record is None:
+            print(f"{printed_name(path)}: not a Keeping Trust transcript (or one from before transcripts kept "
+                  "their record)", file=sys.stderr)
+            return 2
+        record["file"] = path.name
+        records.append(record)
+    for line in comparison_lines(*records):
+        print(printed_name(line))
+    if args.html is not None:
+        try:
+            write_page(args.html, comparison_page(*records))
+        except OSError as exc:
+            print(f"{printed_name(args.html)} cannot be written ({exc.strerror or exc})", file=sys.stderr)
+            return 2
+        print(f"the page to print: {printed_name(args.html)}")
+    return 0
+
+
+def _clear_saves(args: argparse.Namespace) -> int:
+    from .engine.printed import printed_name
+    from .saves import SlotStore
+
+    folder = SlotStore().folder
+    removed = 0
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.is_file() or path.is_symlink():
+                try:
+                    path.unlink()
+                except OSError as exc:
+                    print(f"{printed_name(path)} cannot be deleted ({exc.strerror or exc})", file=sys.stderr)
+                    return 1
+                removed += 1
+    print(f"{removed} saved game file{'s' if removed != 1 else ''} deleted from {printed_name(folder)}; "
+          "transcripts and settings are kept")
+    return 0
 
 
 def _paths(args: argparse.Namespace) -> int:

@@ -98,13 +98,16 @@ def set_aside(path: Path, now: datetime | None = None) -> Path | None:
     return None
 
 
-def _replace_whole(target: Path, write: Callable[[IO[bytes]], None]) -> None:
+def _replace_whole(target: Path, write: Callable[[IO[bytes]], None], shared: bool = False) -> None:
     """Write a new ``target`` beside it and swap it in, so that readers see either the old file
     or the new one, whole: a crash, a kill or a second press of a button never leaves half a
-    file (at worst a ``*.tmp`` beside it)."""
+    file (at worst a ``*.tmp`` beside it).  The file is the player's alone (0600), unless
+    ``shared``: then it is as readable as any file they make (0666 less their umask)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
     try:
+        if shared and os.name == "posix":
+            os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()
@@ -118,9 +121,18 @@ def _replace_whole(target: Path, write: Callable[[IO[bytes]], None]) -> None:
         raise
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8, ``\n`` line ends) to ``path`` atomically."""
-    write_bytes_atomic(path, text.encode("utf-8"))
+def write_text_atomic(path: Path, text: str, shared: bool = False) -> None:
+    """Write ``text`` (UTF-8, ``\n`` line ends) to ``path`` atomically; ``shared`` makes it as
+    readable as any file the player makes (a transcript in a class's shared folder), where
+    saves and settings stay the player's alone."""
+    _replace_whole(path, lambda handle: handle.write(text.encode("utf-8")), shared)
+
+
+def _umask() -> int:
+    # The only way to read the umask is to set it; it is put back at once.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:

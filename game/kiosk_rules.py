@@ -18,7 +18,7 @@ import re
 import stat
 import time
 from typing import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,7 @@ FREE_TRIES = 3
 FIRST_LOCK_SECONDS = 30.0
 LONGEST_LOCK_SECONDS = 3600.0
 FORGET_SECONDS = 24 * 3600.0
-#: The PIN printed in docs/kiosk.example.json: known to anyone who reads the docs.
+#: The PIN an earlier docs/kiosk.example.json held: known to anyone who read the docs.
 EXAMPLE_PIN = "2468"
 #: A PIN lock's state file is a few dozen bytes.
 MAX_LOCK_STATE_BYTES = 4096
@@ -69,6 +69,8 @@ class KioskConfig:
     statistics_file: str | None = None
     log_file: str | None = None
     attract_lines: tuple[str, ...] = field(default_factory=tuple)
+    #: What this kiosk's rows in the visitor book are marked with (default: the machine's name).
+    kiosk_name: str = ""
 
     @property
     def staff_exit_possible(self) -> bool:
@@ -111,7 +113,10 @@ def parse_config(data: Any, where: str = "kiosk config") -> KioskConfig:
             else:
                 values[key] = value
         elif key == "staff_pin":
-            if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4,12}", value):
+            if value == "":
+                problems.append(f"{where}: staff_pin: write a PIN of your own here, 5 to 12 digits in quotes "
+                                "(or remove the key: then there is no staff exit)")
+            elif not isinstance(value, str) or not re.fullmatch(r"[0-9]{4,12}", value):
                 problems.append(f"{where}: staff_pin: must be 4 to 12 digits, written as text")
             elif value == EXAMPLE_PIN:
                 problems.append(f"{where}: staff_pin: {value} is the example's PIN, printed in the docs; "
@@ -126,6 +131,11 @@ def parse_config(data: Any, where: str = "kiosk config") -> KioskConfig:
                 problems.append(f"{where}: {key}: must be a file path or null")
             else:
                 values[key] = value
+        elif key == "kiosk_name":
+            if not isinstance(value, str) or not value.strip() or len(value) > 40 or not value.isprintable():
+                problems.append(f"{where}: kiosk_name: must be a short name, 1 to 40 characters on one line")
+            else:
+                values[key] = value.strip()
         elif key == "attract_lines":
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 problems.append(f"{where}: attract_lines: must be a list of lines of text")
@@ -189,7 +199,20 @@ def load_config(path: Path | None) -> KioskConfig:
         raise ConfigError([f"{path}: no such file"]) from None
     except Unreadable as exc:
         raise ConfigError([f"{path}: {exc}"]) from None
-    return parse_config(data, str(path))
+    return beside(parse_config(data, str(path)), path)
+
+
+def beside(config: KioskConfig, path: Path) -> KioskConfig:
+    """``config`` with its file paths read as the operator meant them: ``~`` as their home, and
+    a relative path from the config's own folder — the kiosk (started by systemd in one
+    folder) and the ``visitors`` report (typed in another) then name the same file."""
+    found = {}
+    for key in _PATHS:
+        value = getattr(config, key)
+        if value:
+            named = Path(value).expanduser()
+            found[key] = str(named if named.is_absolute() else path.absolute().parent / named)
+    return replace(config, **found)
 
 
 class IdleClock:

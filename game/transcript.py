@@ -16,7 +16,9 @@ from pathlib import Path
 from game import debrief_document as doc
 from game.engine import Session
 from game.engine.named import Route
+from game.engine.story import PLAYER
 from game.engine.passage_words import heading, keeps_lines, paragraphs, signature
+from game.transcript_choices import Decision, decisions, places, record_of
 from game.typography import named_speaker, typographic
 
 #: The command a classmate types to play the same world.
@@ -24,6 +26,8 @@ from game.typography import named_speaker, typographic
 #: written by an installed game names the installed command, one from a checkout ``main.py``.
 REPLAY = "{command} --class{route} --seed {seed}"
 SAME_WORLD = "Play the same world"
+#: Where a student who gave no name writes it on the print-out.
+BLANK_NAME = "________________________"
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,11 @@ class ReadPassage:
     keeps_lines: bool
     signed: str | None = None    # a letter's or a document's signature
     chosen: str | None = None
+    #: "Day 4, Rongcheng" when the day or the city changed on this passage (as the terminal
+    #: heads it), else None.
+    place: str | None = None
+    #: Which decision of the life ``chosen`` is (1, 2, …): the glance table's number.
+    decision: int | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,12 @@ class Transcript:
     guesses: tuple[tuple[str, str, bool | None], ...] = ()
     #: How a classmate opens the same world, when it is not a command (the browser's link).
     replay: str | None = None
+    #: The student's name as they gave it ('' when none: the printed page leaves a line).
+    name: str = ""
+    #: Every decision, with what the record made of it: the choices at a glance.
+    decisions: tuple[Decision, ...] = ()
+    #: What a teacher's tools read back (see :func:`game.transcript_choices.read_record`).
+    record: dict | None = None
 
     @property
     def choices_made(self) -> int:
@@ -64,34 +79,68 @@ def _heading(style: str, speaker: str | None, title: str | None, text: str) -> s
     return heading(style, speaker, title)
 
 
-def build(session: Session, written: datetime | None = None) -> Transcript:
-    """The transcript of ``session`` as it stands: finished (with its debrief) or not."""
+def build(session: Session, written: datetime | None = None, name: str = "") -> Transcript:
+    """The transcript of ``session`` as it stands: finished (with its debrief) or not, with the
+    student's ``name`` when they gave one."""
     story = session.story
+    chosen = decisions(session)
+    numbers = iter(chosen)
     readings = []
-    for entry in session.history:
+    last_place = None
+    for entry, (day, city) in zip(session.history, places(session)):
         passage = story.passages.get(entry.passage_id)
         # Only a page that offered choices asked for a decision; elsewhere the player went on.
-        decided = passage is not None and bool(passage.choices)
+        decided = passage is not None and bool(passage.choices) and entry.chosen is not None \
+            and entry.choice is not None
+        place = (day, story.city_name(city))
         readings.append(ReadPassage(
             heading=typographic(h) if (h := _heading(entry.style, entry.speaker, entry.title, entry.text)) else None,
             text=typographic(entry.text),
             keeps_lines=keeps_lines(entry.style),
             signed=signature(entry.style, entry.speaker),
-            chosen=typographic(entry.chosen) if decided and entry.chosen is not None else None))
+            chosen=typographic(entry.chosen) if decided and entry.chosen is not None else None,
+            place=f"Day {place[0]}, {place[1]}" if place != last_place else None,
+            decision=next(numbers).number if decided else None))
+        last_place = place
     debrief = ending = None
     guesses: tuple[tuple[str, str, bool | None], ...] = ()
+    name = " ".join(name.split())[:NAME_LIMIT]
+    when = written or datetime.now().replace(microsecond=0)
+    record: dict = {"story": story.title, "seed": session.seed, "route": str(session.route), "name": name,
+                    "written": when.isoformat(), "ending": None, "grade": None, "score": None, "guesses": [],
+                    "decisions": [{"number": d.number, "day": d.day, "passage": d.passage, "place": d.place,
+                                   "chosen": d.chosen, "acts": [a.behaviour for a in d.on_record],
+                                   "recorded": [a.said() for a in d.on_record]} for d in chosen],
+                    "acts": sorted({e.behaviour for e in session.events if e.subject == PLAYER and e.passage})}
     if session.is_over:
         outcome = session.debrief()
         debrief = doc.build(outcome, story.title)
         ending = outcome.ending_title
         guesses = tuple((a.guess.short, a.chosen.text, a.right) for a in outcome.guesses)
-    return Transcript(story.title, session.seed, session.route, written or datetime.now().replace(microsecond=0),
-                      tuple(readings), debrief, ending, guesses)
+        record.update(ending=ending, grade=outcome.home.grade, score=outcome.home.score,
+                      guesses=[{"question": a.guess.id, "answer": a.chosen.id, "right": a.right}
+                               for a in outcome.guesses])
+    return Transcript(story.title, session.seed, session.route, when, tuple(readings), debrief, ending, guesses,
+                      name, tuple(chosen), record)
+
+
+#: A name longer than this is cut: a line on a page, and part of a file's name.
+NAME_LIMIT = 60
 
 
 def file_stem(transcript: Transcript) -> str:
-    """A name that sorts by time and tells two classmates' files apart, with no one's name in it."""
-    return f"keeping-trust-{transcript.written:%Y%m%d-%H%M%S}-seed-{transcript.seed}"
+    """A name that sorts by time and tells two classmates' files apart: the time, the
+    student's name when they gave one (made safe for any file system), and the seed."""
+    who = name_in_file(transcript.name)
+    return f"keeping-trust-{transcript.written:%Y%m%d-%H%M%S}" + (f"-{who}" if who else "") + \
+        f"-seed-{transcript.seed}"
+
+
+def name_in_file(name: str) -> str:
+    """``name`` as part of a file name: letters and digits of any script kept, every run of
+    anything else one hyphen, at most 40 characters."""
+    kept = re.sub(r"[^\w]+|_+", "-", name, flags=re.UNICODE).strip("-")
+    return kept[:40].strip("-").lower()
 
 
 def replay_command(transcript: Transcript) -> str:
@@ -107,7 +156,8 @@ def replay_command(transcript: Transcript) -> str:
 
 def about_lines(transcript: Transcript) -> list[tuple[str, str]]:
     """The facts a teacher needs at the top of a transcript, as (label, value)."""
-    rows = [("Seed", str(transcript.seed)),
+    rows = [("Student", transcript.name or BLANK_NAME),
+            ("Seed", str(transcript.seed)),
             (SAME_WORLD, replay_command(transcript)),
             ("Route", "the short route" if transcript.route == Route.SHORT else "the full season"),
             ("Written", f"{transcript.written:%Y-%m-%d %H:%M}"),
@@ -191,8 +241,14 @@ def markdown(transcript: Transcript) -> str:
     out = [f"# {md_line(transcript.story_title)}: a transcript", ""]
     out += [f"- **{label}:** " + (f"`{value}`" if label == SAME_WORLD else md_line(value))
             for label, value in about_lines(transcript)]
+    if transcript.decisions:
+        out += ["", "## Choices at a glance", ""]
+        out += ["| " + " | ".join(GLANCE_COLUMNS) + " |", "| ---: | --- | --- | --- |"]
+        out += ["| " + " | ".join(md_line(cell) for cell in row) + " |" for row in glance_rows(transcript)]
     out += ["", "## The life, as it was read", ""]
     for reading in transcript.readings:
+        if reading.place:
+            out += [f"*— {md_line(reading.place)} —*", ""]
         if reading.heading:
             out += [f"**{md_line(reading.heading)}**", ""]
         for paragraph in _md_paragraphs(reading.text, reading.keeps_lines):
@@ -200,7 +256,8 @@ def markdown(transcript: Transcript) -> str:
         if reading.signed:
             out += [f"— {md_line(reading.signed)}", ""]
         if reading.chosen:
-            out += [f"> **You chose:** {md_line(reading.chosen)}", ""]
+            number = f" (choice {reading.decision})" if reading.decision else ""
+            out += [f"> **You chose{number}:** {md_line(reading.chosen)}", ""]
         out += ["* * *", ""]
     if transcript.debrief is None:
         out += ["*The game was stopped before its ending, so there is no debrief.*", ""]
@@ -214,7 +271,21 @@ def markdown(transcript: Transcript) -> str:
                     out.pop()          # items of one list sit on consecutive lines
                 out += [_md_block(block), ""]
                 previous = block
+    if transcript.record is not None:
+        out += ["", record_of(transcript.record)]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+#: The glance table's columns: a decision's number (as the life marks it), its day, what was
+#: chosen, and what the record made of it.
+GLANCE_COLUMNS = ("No.", "Day", "You chose", "On the record")
+
+
+def glance_rows(transcript: Transcript) -> list[tuple[str, str, str, str]]:
+    """One row per decision: what the glance table shows."""
+    return [(str(d.number), f"Day {d.day}", typographic(d.chosen),
+             "; ".join(typographic(a.said()) for a in d.on_record) or "—")
+            for d in transcript.decisions]
 
 
 def transcripts_dir() -> Path:

@@ -14,7 +14,8 @@ from string import Template
 
 from game import debrief_document as doc
 from game.engine.passage_words import paragraphs
-from game.transcript import SAME_WORLD, Transcript, about_lines, cell_text
+from game.transcript import GLANCE_COLUMNS, SAME_WORLD, Transcript, about_lines, cell_text, glance_rows
+from game.transcript_choices import record_of
 
 _STYLE = """
 :root { --ink: #1f1d1a; --dim: #5b554d; --paper: #fbf8f1; --rule: #d8cfbf; --seal: #9b2218;
@@ -38,6 +39,13 @@ h4 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
 @media (max-width: 32rem) { .about { grid-template-columns: 1fr; } .about dd { margin-bottom: .3rem; } }
 .passage { margin: 0; padding: .9rem 0; border-bottom: 1px solid var(--rule); }
 .passage .heading { font-weight: bold; margin: 0 0 .4rem; }
+.place { font-family: "Noto Sans", "DejaVu Sans", Helvetica, Arial, sans-serif; color: var(--dim);
+         font-size: .85rem; text-align: center; margin: 1.2rem 0 0; letter-spacing: .03em; }
+details.life > summary { cursor: pointer; list-style: none; }
+details.life > summary h2 { display: inline-block; }
+details.life > summary::before { content: "\25B8  "; color: var(--seal); }
+details.life[open] > summary::before { content: "\25BE  "; }
+table.glance td:first-child, table.glance th:first-child { text-align: right; white-space: nowrap; }
 .passage p { margin: 0 0 .6rem; }
 .passage .lines { background: #fff; padding: .6rem .8rem .1rem; border: 1px solid var(--rule); margin: 0 0 .6rem; }
 .passage .lines p { white-space: pre-line; overflow-wrap: anywhere; }
@@ -66,7 +74,21 @@ li { margin: .25rem 0; }
 footer { margin-top: 2.5rem; color: var(--dim); font-size: .85rem; }
 @page { size: A4; margin: 16mm 15mm 18mm; }
 @media print {
-  body { background: #fff; font-size: 10.5pt; }
+  body { background: #fff; font-size: 10pt; line-height: 1.4; }
+  details.life > summary::before { content: none; }
+  details.life:not([open]) > summary .quiet { display: none; }
+  table { font-size: 8.5pt; line-height: 1.25; }
+  th, td { padding: .1rem .3rem; }
+  .debrief { column-count: 2; column-gap: 7mm; font-size: 8.5pt; }
+  .debrief h3 { font-size: 10.5pt; } .debrief .kicker { font-size: 7pt; }
+  .debrief .seal { width: 3.4rem; height: 3.4rem; font-size: 1.05rem; }
+  table.glance { font-size: 8pt; line-height: 1.2; }
+  table.glance td { padding: .05rem .3rem; }
+  .about { padding: .3rem .6rem; font-size: 9pt; }
+  h1 { font-size: 14pt; margin-bottom: .4rem; }
+  h2 { margin: 1.2rem 0 .6rem; }
+  .kicker { margin-top: 1rem; }
+  .debrief section { margin: 0 0 1rem; }
   main { max-width: none; padding: 0; }
   .about, .lines, .chosen { background: none; }
   h2.debrief-start { break-before: page; }
@@ -92,11 +114,15 @@ _PAGE = Template("""<!DOCTYPE html>
 <main>
 <h1>$title</h1>
 $about
-<h2>The life, as it was read</h2>
+$glance
+<details class="life">
+<summary><h2>The life, as it was read</h2> <span class="quiet">$life_count — open it to read, and to print it with the rest</span></summary>
 $life
+</details>
 $debrief
 <footer>$footer</footer>
 </main>
+$record
 </body>
 </html>
 """)
@@ -119,6 +145,8 @@ def _paragraphs(text: str, keep: bool) -> list[str]:
 def _life(transcript: Transcript) -> str:
     out = []
     for reading in transcript.readings:
+        if reading.place:
+            out.append(_el("p", f"— {reading.place} —", "place"))
         inner = []
         if reading.heading:
             inner.append(_el("p", reading.heading, "heading"))
@@ -126,9 +154,22 @@ def _life(transcript: Transcript) -> str:
         if reading.signed:
             inner.append(_el("p", f"— {reading.signed}", "signed"))
         if reading.chosen:
-            inner.append(f'<p class="chosen">{_el("span", "You chose", "label")}{escape(reading.chosen)}</p>')
+            label = f"You chose · {reading.decision}" if reading.decision else "You chose"
+            inner.append(f'<p class="chosen">{_el("span", label, "label")}{escape(reading.chosen)}</p>')
         out.append('<article class="passage">' + "".join(inner) + "</article>")
     return "\n".join(out)
+
+
+def _glance(transcript: Transcript) -> str:
+    """The choices at a glance: each decision, numbered as the life marks it, with its day and
+    what the record made of it."""
+    if not transcript.decisions:
+        return ""
+    head = "".join(_el("th", title) for title in GLANCE_COLUMNS)
+    rows = "".join("<tr>" + "".join(_el("td", cell, "day" if i < 2 else None) for i, cell in enumerate(row)) + "</tr>"
+                   for row in glance_rows(transcript))
+    return ('<h2 id="choices">Choices at a glance</h2>\n<div class="table"><table class="glance"><thead><tr>'
+            + head + "</tr></thead><tbody>" + rows + "</tbody></table></div>")
 
 
 def _cell(cell: doc.Cell, column: doc.Column) -> str:
@@ -206,7 +247,10 @@ def html_page(transcript: Transcript) -> str:
         title=escape(f"{transcript.story_title}: a transcript"),
         style=_STYLE,
         about=about,
+        glance=_glance(transcript),
         life=_life(transcript),
+        life_count=escape(f"{len(transcript.readings)} passages, {transcript.choices_made} choices"),
+        record=record_of(transcript.record) if transcript.record is not None else "",
         debrief=_debrief(transcript),
         footer=escape(f"Written by {transcript.story_title} on {transcript.written:%Y-%m-%d at %H:%M}. "
                       "Nothing in this file was sent anywhere."),

@@ -30,7 +30,7 @@ import os
 import sqlite3
 import stat
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterable
@@ -39,9 +39,11 @@ from game import debrief_document as doc
 from game.engine.guesses import GUESSES
 from game.jsonfile import set_aside
 
-#: 2 added each visitor's guesses at the ending (a version 1 file gains the columns when
-#: a kiosk next writes to it; the report reads either).
-SCHEMA_VERSION = 2
+#: 2 added each visitor's guesses at the ending; 3 a row for every visit begun, finished or
+#: not (``outcome``), which kiosk it was at, the hour it began, its whole length with the
+#: debrief, and the acts the visitor did.  An older file gains the columns when a kiosk next
+#: writes to it (its rows read as finished visits, the rest unknown); the report reads any.
+SCHEMA_VERSION = 3
 #: How long a writer waits for another process's transaction before keeping the visit for
 #: later (ms).  Another kiosk's transaction lasts milliseconds; anything longer is a program
 #: holding the file, and the debrief must not wait for it.
@@ -54,7 +56,16 @@ FIRST_COLUMNS = ("finished_on", "ending", "grade", "score", "route", "seconds")
 #: For each guess asked at the ending: the answer chosen ('' if none) and whether the record
 #: bore it out (1 right, 0 wrong, empty for "I'm not sure" or no answer).
 GUESS_COLUMNS = tuple(column for g in GUESSES for column in (f"guess_{g.id}", f"right_{g.id}"))
-COLUMNS = FIRST_COLUMNS + GUESS_COLUMNS
+#: Version 3: how the visit ended (see :data:`OUTCOMES`), the kiosk's name, the hour it began
+#: (0–23, no minutes), its whole length in seconds with the debrief (empty when unknown), and
+#: the acts the visitor did (the story's behaviour ids, comma-separated; never anything typed).
+VISIT_COLUMNS = ("outcome", "kiosk", "started_hour", "total_seconds", "acts")
+COLUMNS = FIRST_COLUMNS + GUESS_COLUMNS + VISIT_COLUMNS
+#: How a visit ends: it reached the debrief; nobody touched the screen until the warning ran
+#: out; the visitor left it from the menu (Quit, Title screen); the kiosk stopped in the middle
+#: (a staff exit, SIGTERM, a crash, the power).
+FINISHED, ABANDONED, LEFT, CUT_SHORT = "finished", "abandoned", "left", "cut short"
+OUTCOMES = (FINISHED, ABANDONED, LEFT, CUT_SHORT)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS visits (
@@ -70,6 +81,12 @@ CREATE TABLE IF NOT EXISTS visits (
 #: What a version 1 file is given to become version 2.
 _ADDED = tuple(f"ALTER TABLE visits ADD COLUMN {c} " + ("TEXT NOT NULL DEFAULT ''" if c.startswith("guess_") else "INTEGER")
                for c in GUESS_COLUMNS)
+#: What a version 2 file is given to become version 3: its rows were all finished visits.
+_ADDED_3 = ("ALTER TABLE visits ADD COLUMN outcome TEXT NOT NULL DEFAULT 'finished'",
+            "ALTER TABLE visits ADD COLUMN kiosk TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE visits ADD COLUMN started_hour INTEGER",
+            "ALTER TABLE visits ADD COLUMN total_seconds INTEGER",
+            "ALTER TABLE visits ADD COLUMN acts TEXT NOT NULL DEFAULT ''")
 
 
 @dataclass(frozen=True)
@@ -88,6 +105,11 @@ class Visit:
     right_reporters: int | None = None
     guess_standing: str = ""
     right_standing: int | None = None
+    outcome: str = FINISHED
+    kiosk: str = ""
+    started_hour: int | None = None
+    total_seconds: int | None = None
+    acts: str = ""
 
     def row(self) -> tuple:
         return tuple(getattr(self, column) for column in COLUMNS)
@@ -118,6 +140,9 @@ class VisitorBook:
         self.own_file = own_file
         self.problem: str | None = None
         self.pending: list[Visit] = []
+        #: The row the last finished visit went into (None: it waits in ``pending``), so its
+        #: whole length can be added when the visitor leaves the debrief.
+        self.last_row: int | None = None
 
     def _open(self) -> sqlite3.Connection:
         if self.own_file:
@@ -136,6 +161,10 @@ class VisitorBook:
             present = [row[1] for row in connection.execute("PRAGMA table_info(visits)")]
             if present == ["id", *FIRST_COLUMNS]:
                 for statement in _ADDED:        # a version 1 file: the guesses' columns added
+                    connection.execute(statement)
+                present += list(GUESS_COLUMNS)
+            if present == ["id", *FIRST_COLUMNS, *GUESS_COLUMNS]:
+                for statement in _ADDED_3:      # a version 2 file: the visits' own columns added
                     connection.execute(statement)
             # Between the check and this transaction another program may have made its own.
             why = book_problem(connection, new_allowed=False)
@@ -186,8 +215,9 @@ class VisitorBook:
         """Add ``visit`` (after any kept from earlier) and return where it sits among the visits
         before it, all in one transaction, so two kiosks finishing at once each compare against
         a whole book.  None when the database is busy: the visit is kept for the next call."""
+        self.last_row = None
         try:
-            place = self._write(visit)
+            place = self._write(visit, placed=visit.outcome == FINISHED)
         except (OSError, sqlite3.Error) as exc:
             self._keep(visit)
             if isinstance(exc, sqlite3.OperationalError) and _busy(exc):
@@ -212,9 +242,22 @@ class VisitorBook:
         self.pending.clear()
         return True
 
-    def _write(self, visit: Visit | None) -> Place | None:
+    def add_length(self, total_seconds: float) -> None:
+        """The finished visit last recorded lasted ``total_seconds`` with its debrief: kept in
+        its row, or in the visit still waiting to be written."""
+        seconds = max(0, round(total_seconds))
+        if self.last_row is None:
+            if self.pending and self.pending[-1].outcome == FINISHED and self.pending[-1].total_seconds is None:
+                self.pending[-1] = replace(self.pending[-1], total_seconds=seconds)
+            return
+        row, self.last_row = self.last_row, None
+        with closing(self.connect()) as connection:
+            connection.execute("UPDATE visits SET total_seconds = ? WHERE id = ?", (seconds, row))
+
+    def _write(self, visit: Visit | None, placed: bool = True) -> Place | None:
         """In one transaction: the visits kept from earlier, then ``visit`` (if any) with the
-        place it takes among those before it."""
+        place it takes among those before it (with ``placed``: a visit that reached no ledger
+        takes none)."""
         place = None
         with closing(self.connect()) as connection:
             connection.execute("BEGIN IMMEDIATE")
@@ -222,8 +265,10 @@ class VisitorBook:
                 for earlier in self.pending:
                     _insert(connection, earlier)
                 if visit is not None:
-                    place = _place(connection, visit.score)
-                    _insert(connection, visit)
+                    place = _place(connection, visit.score) if placed else None
+                    row = _insert(connection, visit)
+                    if visit.outcome == FINISHED:
+                        self.last_row = row
                 connection.execute("COMMIT")
             except BaseException:
                 if connection.in_transaction:
@@ -301,7 +346,7 @@ def book_problem(connection: sqlite3.Connection, *, new_allowed: bool) -> str | 
         return "is not a visitor database (it holds other tables)"
     # A table of the same name but another shape is not ours.
     names = [row[1] for row in connection.execute("PRAGMA table_info(visits)")]
-    if names not in (["id", *COLUMNS], ["id", *FIRST_COLUMNS]):
+    if names not in (["id", *COLUMNS], ["id", *FIRST_COLUMNS, *GUESS_COLUMNS], ["id", *FIRST_COLUMNS]):
         return "holds a visits table of another shape"
     return None
 
@@ -314,10 +359,18 @@ def read_visits(connection: sqlite3.Connection) -> list[Visit]:
     if "guess_counting" in names:       # a version 1 file has no guesses: they read as none
         guessed = "".join(f", COALESCE(CAST(guess_{g.id} AS TEXT), ''), CAST(right_{g.id} AS INTEGER)"
                           for g in GUESSES)
+    own = ""
+    if "outcome" in names:              # before version 3 every row was a finished visit
+        own = (", COALESCE(CAST(outcome AS TEXT), 'finished'), COALESCE(CAST(kiosk AS TEXT), ''), "
+               "CAST(started_hour AS INTEGER), CAST(total_seconds AS INTEGER), COALESCE(CAST(acts AS TEXT), '')")
+    elif guessed:
+        own = ", 'finished', '', NULL, NULL, ''"
+    if not guessed and own:
+        guessed = ", '', NULL" * len(GUESSES)
     rows = connection.execute(
         "SELECT COALESCE(CAST(finished_on AS TEXT), ''), COALESCE(CAST(ending AS TEXT), ''), "
         "COALESCE(CAST(grade AS TEXT), ''), COALESCE(CAST(score AS INTEGER), 0), "
-        "COALESCE(CAST(route AS TEXT), ''), COALESCE(CAST(seconds AS INTEGER), 0)" + guessed +
+        "COALESCE(CAST(route AS TEXT), ''), COALESCE(CAST(seconds AS INTEGER), 0)" + guessed + own +
         " FROM visits ORDER BY id").fetchall()
     return [Visit(*row) for row in rows]
 
@@ -329,35 +382,49 @@ def _busy(exc: sqlite3.OperationalError) -> bool:
     return "locked" in str(exc) or "busy" in str(exc)
 
 
-def _insert(connection: sqlite3.Connection, visit: Visit) -> None:
-    connection.execute(
+def _insert(connection: sqlite3.Connection, visit: Visit) -> int:
+    cursor = connection.execute(
         f"INSERT INTO visits ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)})",
         (visit.finished_on, visit.ending, visit.grade, int(visit.score), visit.route, int(visit.seconds),
          *(value for value in visit.row()[len(FIRST_COLUMNS):])))
+    return int(cursor.lastrowid or 0)
 
 
 def _place(connection: sqlite3.Connection, score: int) -> Place:
+    # Only visits that reached a ledger are compared: one abandoned has no score.
+    finished = f"FROM visits WHERE outcome = '{FINISHED}'"
     lower, same, higher = connection.execute(
         "SELECT COALESCE(SUM(score < ?), 0), COALESCE(SUM(score = ?), 0), COALESCE(SUM(score > ?), 0) "
-        "FROM visits", (score, score, score)).fetchone()
-    grades = connection.execute("SELECT grade, COUNT(*) FROM visits GROUP BY grade").fetchall()
+        + finished, (score, score, score)).fetchone()
+    grades = connection.execute(f"SELECT grade, COUNT(*) {finished} GROUP BY grade").fetchall()
     guessed = []
     for g in GUESSES:
         answered, right = connection.execute(
-            f"SELECT COALESCE(SUM(guess_{g.id} != ''), 0), COALESCE(SUM(right_{g.id} = 1), 0) FROM visits").fetchone()
+            f"SELECT COALESCE(SUM(guess_{g.id} != ''), 0), COALESCE(SUM(right_{g.id} = 1), 0) {finished}").fetchone()
         guessed.append((g.id, answered, right))
     return Place(lower + same + higher, lower, same, higher, tuple((g, n) for g, n in grades), tuple(guessed))
 
 
-def visit_of(debrief, route: str, seconds: float, today: date | None = None) -> Visit:
+def visit_of(debrief, route: str, seconds: float, today: date | None = None, *, kiosk: str = "",
+             started_hour: int | None = None, acts: Iterable[str] = ()) -> Visit:
     """The anonymous row one finished life leaves: with the visitor's guesses, which are
-    choices among the game's own options, never anything typed."""
+    choices among the game's own options, and the acts they did (the story's own names),
+    never anything typed."""
     guessed: dict[str, object] = {}
     for answer in debrief.guesses:
         guessed[f"guess_{answer.guess.id}"] = answer.chosen.id
         guessed[f"right_{answer.guess.id}"] = None if answer.right is None else int(answer.right)
     return Visit((today or date.today()).isoformat(), debrief.ending_title, debrief.home.grade,
-                 int(debrief.home.score), route, max(0, round(seconds)), **guessed)
+                 int(debrief.home.score), route, max(0, round(seconds)), **guessed, kiosk=kiosk,
+                 started_hour=started_hour, acts=",".join(sorted(set(acts))))
+
+
+def unfinished_visit(outcome: str, route: str, seconds: float, today: date | None = None, *, kiosk: str = "",
+                     started_hour: int | None = None) -> Visit:
+    """The row a visit that reached no debrief leaves: how it ended, where, when and how long."""
+    length = max(0, round(seconds))
+    return Visit((today or date.today()).isoformat(), "", "", 0, route, length, outcome=outcome, kiosk=kiosk,
+                 started_hour=started_hour, total_seconds=length)
 
 
 #: How the comparison says that visitors guessed a question right.
@@ -381,6 +448,8 @@ def comparison_section(place: Place, grade_order: Iterable[str], grade: str) -> 
             f"a lower score than yours, {place.same:,} with the same, and {place.higher:,} with a higher "
             f"one."))
         counts = dict(place.grades)
+        # The visitor's own grade has its row, "here", even when nobody before them had it.
+        counts.setdefault(grade, 0)
         ordered = [g for g in grade_order if g in counts] + sorted(g for g in counts if g not in grade_order)
         blocks.append(doc.Table((doc.Column("Grade", wraps=False), doc.Column("Visitors", wraps=False, numeric=True),
                                  doc.Column("You", wraps=False)),

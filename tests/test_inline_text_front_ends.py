@@ -40,7 +40,8 @@ def test_the_terminal_and_the_transcript_print_the_text_as_it_was_read(story_dir
                  "You have 900 yuan. The kettle whistles."):
         assert read in " ".join(out.split()), read
     assert "{" not in out and "}" not in out
-    kept = " ".join(transcript.read_text(encoding="utf-8").split())
+    # What was read, without the record a teacher's tools read back (JSON, braces and all).
+    kept = " ".join(transcript.read_text(encoding="utf-8").split("<!-- keeping-trust-record")[0].split())
     assert "You have 1,200 yuan. The kettle boils. Enough for the train." in kept
     assert "You came home with 900 yuan." in kept
     assert "{" not in kept

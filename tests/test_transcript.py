@@ -179,7 +179,8 @@ def test_markdown_holds_the_life_the_choices_and_the_ledger(story):
     assert "- **Seed:** 41" in text
     assert "- **Play the same world:** `python main.py --class --seed 41`" in text
     assert "The light at Chengshan Road turns amber.\n\nThe bus behind you honks." in text
-    assert "> **You chose:** Go through." in text and "> **You chose:** Roll up your sleeve." in text
+    assert "> **You chose (choice 1):** Go through." in text
+    assert "> **You chose (choice 2):** Roll up your sleeve." in text
     assert "Continue" not in text
     # A bill keeps its lines: Markdown's hard break ends each one.
     assert "Heating, season     2,140.00\\\nDiscount                0.00" in text
@@ -264,7 +265,7 @@ def test_a_game_stopped_in_the_terminal_still_leaves_its_transcript(story_dir, t
     monkeypatch.setattr("sys.stdin", io.StringIO("1\nq\n"))
     assert main(["play", "--text", "--story", str(story_dir(LIFE)), "--transcript", str(tmp_path / "t.md")]) == 1
     text = (tmp_path / "t.md").read_text(encoding="utf-8")
-    assert "> **You chose:** Brake." in text and "stopped before its ending" in text
+    assert "> **You chose (choice 1):** Brake." in text and "stopped before its ending" in text
 
 
 def test_the_seed_and_class_mode_are_taken_before_any_command():

@@ -184,9 +184,9 @@ def test_the_report_counts_how_many_visitors_guessed_each_question_right(tmp_pat
     target = tmp_path / "visits.csv"
     assert run_report(book.path, target, io.StringIO(), io.StringIO()) == 0
     rows = list(csv.reader(target.open(encoding="utf-8")))
-    assert rows[0][6:] == ["guess_counting", "right_counting", "guess_reporters", "right_reporters",
-                           "guess_standing", "right_standing"]
-    assert rows[1][6:] == ["yes", "1", "", "", "higher", "0"] and rows[4][6:] == ["", "", "", "", "", ""]
+    assert rows[0][6:12] == ["guess_counting", "right_counting", "guess_reporters", "right_reporters",
+                             "guess_standing", "right_standing"]
+    assert rows[1][6:12] == ["yes", "1", "", "", "higher", "0"] and rows[4][6:12] == ["", "", "", "", "", ""]
     out = io.StringIO()
     run_report(book.path, None, out, io.StringIO())
     assert "2 / 1 / 0 of 3  Was anything keeping count of what you did?" in out.getvalue()

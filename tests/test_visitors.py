@@ -40,7 +40,8 @@ def test_a_visit_is_one_row_of_ending_grade_score_route_length_day_and_guesses_a
         rows = connection.execute("SELECT * FROM visits").fetchall()
         mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
     assert columns == ["id", *COLUMNS]
-    assert rows == [(1, "2025-05-18", "The harbour", "A", 1000, "short", 600, "no", 0, "", None, "unsure", None)]
+    assert rows == [(1, "2025-05-18", "The harbour", "A", 1000, "short", 600, "no", 0, "", None, "unsure", None,
+                     "finished", "", None, None, "")]
     assert mode == "wal"
 
 
@@ -90,7 +91,8 @@ def test_the_comparison_names_counts_and_no_one(tmp_path):
     paragraph = section.blocks[0].text
     assert "Of the 1 visitor before you, 0 finished with a lower score" in paragraph
     table = section.blocks[1]
-    assert table.rows == (("AA", 1, ""),)
+    # The visitor's own grade has its row, "here", though nobody before them had it.
+    assert table.rows == (("AA", 1, ""), ("A", 0, "here"))
 
 
 def test_the_summary_and_the_csv_hold_every_visit(tmp_path):

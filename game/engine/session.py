@@ -15,6 +15,7 @@ from . import guesses as guessing
 from . import hindsight
 from . import ledger as ledgers
 from . import save_fields as fields
+from .chances import chance
 from .conditions import Condition, Grade
 from .debrief import Debrief, make_debrief
 from .inline_text import Arrival, fill_texts, joined, refill_texts
@@ -25,13 +26,16 @@ from .story import (
 )
 
 SAVE_FORMAT = "keeping-trust-save"
-#: 2: the history holds which passage, which variants and which choice, not the text read
-#: (written again from the story on loading), and events are rows.  1 held the text.
-SAVE_VERSION = 2
+#: 3: each chance is drawn from the seed and its name (:mod:`.chances`), and a save holds how
+#: many times each has been drawn instead of a generator's state ("dice").  2: the history
+#: holds which passage, which variants and which choice, not the text read (written again
+#: from the story on loading), and events are rows.  1 held the text.
+SAVE_VERSION = 3
 OLDEST_LOADABLE = 1
 #: What the history shows for a passage an older build had and this one has cut.
 CUT_PASSAGE = "(This passage is no longer in the story.)"
-_MASK = (1 << 64) - 1
+#: The largest generator state a version 1 or 2 save held; checked, then left unused.
+_OLD_DICE_LIMIT = 1 << 64
 
 
 class SaveError(Exception):
@@ -83,23 +87,6 @@ class HistoryEntry:
     shown: tuple[str, ...] = ()
 
 
-class Dice:
-    """SplitMix64: a tiny seeded generator whose whole state is one integer, so saves stay JSON."""
-
-    def __init__(self, state: int) -> None:
-        self.state = state & _MASK
-
-    def next(self) -> int:
-        self.state = (self.state + 0x9E3779B97F4A7C15) & _MASK
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
-        return z ^ (z >> 31)
-
-    def roll(self, sides: int = 100) -> int:
-        return 1 + self.next() % sides
-
-
 class Session:
     """One playthrough of a story. Create with ``Session.new`` or ``Session.from_json``."""
 
@@ -117,7 +104,9 @@ class Session:
         self.events: list[Event] = [Event(a.behaviour, a.source, a.day, a.city, a.subject) for a in story.prior]
         self.day = story.day
         self.city = story.city
-        self.dice = Dice(seed)
+        #: How many times this life has drawn each chance, by the roll's name: with the seed,
+        #: all that decides what the next roll of that name draws (see :mod:`.chances`).
+        self.chances: Counter[str] = Counter()
         self.history: list[HistoryEntry] = []
         self.path: list[int] = []
         #: The player's guesses at the ending, by question id (see :mod:`.guesses`).
@@ -139,7 +128,7 @@ class Session:
 
     def fork(self, history: bool = False) -> "Session":
         """A copy of this life to try another choice in: its place, day, city, variables,
-        visits, record, dice, path and guesses, and with ``history`` what was read. The page
+        visits, record, chances drawn, path and guesses, and with ``history`` what was read. The page
         already composed goes with it, so taking a choice does not ask its conditions again.
         A field added to a Session is added here, so the tools' copies never miss it."""
         copy = Session(self.story, self.seed, self.route)
@@ -147,7 +136,7 @@ class Session:
         copy.variables = dict(self.variables)
         copy.visits = self.visits.copy()
         copy.events = list(self.events)
-        copy.dice = Dice(self.dice.state)
+        copy.chances = self.chances.copy()
         copy.path = list(self.path)
         copy.guesses = dict(self.guesses)
         copy.history = list(self.history) if history else []
@@ -335,7 +324,8 @@ class Session:
                     current = self.variables.get(name, 0)
                     self.variables[name] = (current if isinstance(current, (int, float)) else 0) + amount
             elif isinstance(effect, Roll):
-                self.variables[effect.name] = self.dice.roll()
+                self.variables[effect.name] = chance(self.seed, effect.name, self.chances[effect.name])
+                self.chances[effect.name] += 1
             elif isinstance(effect, SetDay):
                 self.day = effect.day
             elif isinstance(effect, SetCity):
@@ -379,7 +369,7 @@ class Session:
             "position": self.position,
             "day": self.day,
             "city": self.city,
-            "dice": self.dice.state,
+            "chances": dict(self.chances),
             "variables": dict(self.variables),
             "visits": dict(self.visits),
             "events": [fields.event_row(e) for e in self.events],
@@ -423,7 +413,13 @@ def _restored(cls: type[Session], story: Story, data: Any) -> Session:
         session.position = position
         session.day = fields.whole(data["day"], "the day")
         session.city = fields.name(data["city"], "the city")
-        session.dice = Dice(fields.whole(data["dice"], "the dice", least=0, below=_MASK + 1))
+        if version < 3:
+            # An older build drew every chance from one generator, whose state is no use now:
+            # what is still to come is drawn by name, as if for the first time.
+            fields.whole(data["dice"], "the dice", least=0, below=_OLD_DICE_LIMIT)
+        else:
+            session.chances = Counter({fields.name(k, "a chance's name"): fields.whole(v, "a chance's count", least=0)
+                                       for k, v in fields.table(data["chances"], "the chances").items()})
         session.variables = {fields.name(k, "a variable's name"): fields.variable(v, f"the variable {k}")
                              for k, v in fields.table(data["variables"], "the variables").items()}
         session.visits = Counter({fields.name(k, "a passage visited"): fields.whole(v, "a visit count", least=0)

@@ -174,7 +174,7 @@ def counted_visits(story: Story) -> frozenset[str]:
 
 def _state(session: Session, counted: frozenset[str]) -> tuple:
     return (session.position, tuple(sorted(session.variables.items(), key=lambda kv: kv[0])), session.day,
-            session.city, session.dice.state, len(session.events),
+            session.city, tuple(sorted(session.chances.items())), len(session.events),
             tuple(sorted((p, n) for p, n in session.visits.items() if p in counted)))
 
 

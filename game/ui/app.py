@@ -53,6 +53,7 @@ class App:
     #: Class mode (``--class``): the title screen offers the class seed, so a whole class
     #: plays the same world (see docs/classroom.md).
     class_mode = False
+    student_name = ""  # the name last given a transcript in this run: offered for the next
 
     def __init__(self, story, *, settings: Settings | None = None, store: SlotStore | None = None,
                  route: str = "full", seed: int | None = None, size: tuple[int, int] | None = None,

@@ -89,6 +89,11 @@ class Command:
         # A kind given as its word (a key binding read from the settings) is the same kind.
         object.__setattr__(self, "kind", Kind(self.kind))
 
+    @property
+    def deletes(self) -> bool:
+        """A BACK that came from Backspace: in a field or a pad, take the last character back."""
+        return self.kind == BACK and self.key == pygame.K_BACKSPACE
+
 
 _KEYS: dict[int, Kind] = {
     pygame.K_UP: UP,
@@ -281,6 +286,10 @@ def commands_from_event(event: pygame.event.Event, window_size: tuple[int, int],
         if event.key in _NUMBERS and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             return [Command(CHOOSE, digit=_NUMBERS[event.key])]
         mapped = (keys or _DEFAULT_MAP).command_for(event.key)
+        if mapped == BACK:
+            # Which key: a pad or a field takes Backspace as "delete a character" and Esc as
+            # "leave", where every other screen takes either as "back".
+            return [Command(BACK, key=event.key)]
         return [Command(mapped)] if mapped else []
     # SDL also turns touches into mouse events (flagged .touch); the finger events below are
     # used instead, so a tap is never counted twice.

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Sequence
 import pygame
 
 from game import debrief_document as doc
+from game import display_check
 from game.kiosk_rules import (ConfigError, CornerPress, IdleClock, KioskConfig, PinLock, attract_lines, load_config,
                         protect)
 from game.paths import data_dir, kiosk_log, story_cache, visitor_book_file
@@ -33,7 +34,10 @@ from game.settings import Settings
 from game.ui.input import Fingers
 from game.ui.scene import Push, To
 from game.visit_slots import VisitSlots
-from game.visitor_book import VisitorBook, comparison_section, visit_of
+from game.engine.story import PLAYER
+from game.kiosk_visits import MARK as VISIT_MARK
+from game.kiosk_visits import Visits, kiosk_name
+from game.visitor_book import ABANDONED, CUT_SHORT, LEFT, VisitorBook, comparison_section
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -77,6 +81,7 @@ class KioskMode:
         self.lock = PinLock(config.staff_pin, data_dir() / PIN_STATE)
         if self.lock.problem:
             log.warning("%s", self.lock.problem)
+        self.visits = Visits(book, kiosk_name(config.kiosk_name), config.route, data_dir() / VISIT_MARK)
         self.slots = VisitSlots()
         self.lines = list(config.attract_lines) or attract_lines(story) or [story.title]
         #: Each visitor starts from these (the game's defaults, full screen).
@@ -171,11 +176,11 @@ class KioskMode:
         if not self.idle.armed:
             self.idle.arm()
             self.visit_seconds = 0.0
+            self.visits.begin()
         self.idle.tick(dt)
         self.visit_seconds += dt
         if self.idle.expired:
-            log.info("visit abandoned after %.0f s; back to the attract screen", self.visit_seconds)
-            self.back_to_attract(app)
+            self.back_to_attract(app, ABANDONED)
         elif self.idle.warning and not any(s.name == "still_there" for s in app.stack):
             app.apply(Push(To("still_there", idle=self.idle)))
 
@@ -197,14 +202,16 @@ class KioskMode:
                 log.info("staff exit")
                 app.running = False
                 return
-            self.back_to_attract(app)
+            self.back_to_attract(app, LEFT)
             return
         # The debrief's Finish leads to the attract screen too: the visit ends the same way.
         if app.scenes and (app.top.name == "title" or (app.top.name == "attract" and self.idle.armed)):
-            self.back_to_attract(app)
+            self.back_to_attract(app, LEFT)
 
-    def back_to_attract(self, app: "App") -> None:
-        """End the visit: a fresh attract screen, and nothing of this visitor kept."""
+    def back_to_attract(self, app: "App", ended: str = LEFT) -> None:
+        """End the visit (``ended`` says how, unless it reached the debrief): a fresh attract
+        screen, and nothing of this visitor kept."""
+        self.visits.end(ended, self.visit_seconds)
         self.slots.forget()
         self.idle.disarm()
         self.corner.release()
@@ -224,9 +231,11 @@ class KioskMode:
         self.visits_finished += 1
         log.info("visit finished: %s, %s route, %.0f s", debrief.ending_title, session.route, self.visit_seconds)
         if self.book is None:
+            self.visits.finish(debrief, self.visit_seconds, ())
             return document
         try:
-            place = self.book.record(visit_of(debrief, session.route, self.visit_seconds))
+            place = self.visits.finish(debrief, self.visit_seconds,
+                                       (e.behaviour for e in session.events if e.subject == PLAYER and e.passage))
         except (OSError, sqlite3.Error) as exc:
             log.error("visitor statistics not written: %s", exc)
             return document
@@ -368,6 +377,12 @@ def _open(story_dir: Path, mods: Sequence[Path], config: KioskConfig, seed: int 
     os.environ.setdefault("SDL_WINDOWS_NO_CLOSE_ON_ALT_F4", "1")
     kiosk = KioskMode(config, story, book)
     app = App(story, kiosk=kiosk, seed=seed, sound=config.sound)
+    unseen = display_check.unseen(pygame.display.get_driver())
+    if unseen:
+        log.error("%s", unseen)
+        print(unseen, file=sys.stderr)
+        pygame.quit()
+        return display_check.NO_DISPLAY
     stop.app = app
     if stop.asked:
         app.running = False
@@ -375,13 +390,17 @@ def _open(story_dir: Path, mods: Sequence[Path], config: KioskConfig, seed: int 
         pygame.mouse.set_visible(False)
     log.info("kiosk started: %s route, idle %g s + %g s warning, statistics %s", config.route,
              config.idle_seconds, config.warning_seconds, "on" if book else "off")
+    kiosk.visits.unclean_end_before()
     kiosk.back_to_attract(app)
     try:
         return app.run()
     except Exception:
         log.exception("the kiosk stopped")
+        kiosk.visits.end(CUT_SHORT, kiosk.visit_seconds, "the kiosk crashed")
         raise
     finally:
+        # Stopped in the middle of a visit (a staff exit, SIGTERM): the visit is counted so.
+        kiosk.visits.end(CUT_SHORT, kiosk.visit_seconds, f"stopped by {stop.asked}" if stop.asked else "staff exit")
         if book is not None:
             _write_kept_visits(book)
         pygame.quit()

@@ -150,6 +150,12 @@ class Loop:
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
             app.scenes.mark_dirty()
             return
+        if event.type == pygame.TEXTINPUT:
+            # Typed text goes to a screen with a field (a student's name); elsewhere the keys
+            # that made it are read as commands.
+            if app.scenes and getattr(app.top, "takes_text", False):
+                app.top.take_text(event.text)
+            return
         for command in commands_from_event(event, app.size, self.fingers, app.keys):
             self.dispatch(command)
 

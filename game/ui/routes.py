@@ -119,6 +119,12 @@ def _still_there() -> type[Scene]:
     return StillThereScene
 
 
+def _transcript_name() -> type[Scene]:
+    from game.ui.scenes.transcript_name import TranscriptNameScene
+
+    return TranscriptNameScene
+
+
 def _title() -> type[Scene]:
     from game.ui.scenes.title import TitleScene
 
@@ -144,6 +150,7 @@ SCREENS: dict[str, Callable[[], type[Scene]]] = {
     "staff": _staff,
     "still_there": _still_there,
     "title": _title,
+    "transcript name": _transcript_name,
 }
 
 

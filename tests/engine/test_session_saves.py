@@ -91,9 +91,22 @@ def good(story) -> dict:
     return saved(session)
 
 
+@pytest.mark.parametrize("chances, words", [
+    ({"camera": 2**64}, "a chance's count"), ({"camera": -1}, "a chance's count"), ({"camera": True}, "a chance's count"),
+    ([3], "the chances"), ({"cam\x00era": 1}, "a chance's name"),
+])
+def test_a_damaged_count_of_chances_is_refused_with_a_sentence(story, chances, words):
+    data = good(story)
+    data["chances"] = chances
+    with pytest.raises(SaveError, match=words):
+        Session.from_json(story, data)
+
+
 def version_1(story) -> dict:
     data = good(story)
     data["version"] = 1
+    del data["chances"]
+    data["dice"] = 0x9E3779B97F4A7C15        # an older build kept its generator's state
     data["history"] = [{"passage": "start", "text": "The office smells of toner.", "chosen": "Come back tomorrow."},
                        {"passage": "start", "text": "The office smells of toner.", "chosen": None}]
     return data

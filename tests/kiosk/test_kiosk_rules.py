@@ -151,3 +151,16 @@ def test_the_attract_lines_are_whole_sentences_from_the_shipped_story(shipped_st
     for line in lines:
         assert 40 <= len(line) <= 120 and line[-1] in ".!?"
         assert line in texts
+
+
+def test_the_example_config_holds_no_pin_and_the_kiosk_asks_for_one_of_the_operator_s_own():
+    import json
+
+    from helpers import ROOT
+
+    example = json.loads((ROOT / "docs" / "kiosk.example.json").read_text(encoding="utf-8"))
+    assert example["staff_pin"] == ""
+    with pytest.raises(ConfigError) as raised:
+        parse_config(example, "kiosk.json")
+    assert raised.value.problems == ["kiosk.json: staff_pin: write a PIN of your own here, 5 to 12 digits in quotes "
+                                     "(or remove the key: then there is no staff exit)"]

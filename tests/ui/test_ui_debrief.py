@@ -39,16 +39,16 @@ ENDING_SEEDS = {
     "end_nanjing": (0, "full"),
     "short_end_ordinary": (3, "short"),
     "end_quiet_winter": (5, "full"),
-    "end_model_household": (21, "full"),
-    "end_warning": (32, "full"),
+    "end_cold_rooms": (17, "full"),
     "short_end_paid": (19, "short"),
+    "end_model_household": (29, "full"),
+    "end_warning": (32, "full"),
+    "short_end_listed": (51, "short"),
     "end_the_notebook": (84, "full"),
-    "short_end_listed": (87, "short"),
-    "end_cold_rooms": (596, "full"),
     "end_paid_in_full": (218, "full"),
     "end_the_list": (430, "full"),
     "short_end_warm": (1227, "short"),
-    "end_key_supervision": (1477, "full"),
+    "end_key_supervision": (1965, "full"),
 }
 
 

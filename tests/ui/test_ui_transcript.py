@@ -56,6 +56,8 @@ def test_save_transcript_writes_html_and_markdown_and_says_where(make_app, fixtu
     app.start(DebriefScene(app, session))
     d.pump(app)
     d.click(app, button(app.top, "transcript").rect.center)
+    assert app.top.name == "transcript name"
+    d.key(app, pygame.K_RETURN)                 # no name given: the files are saved all the same
     folder = private_home / "transcripts"
     files = sorted(folder.iterdir())
     assert [f.suffix for f in files] == [".html", ".md"]
@@ -74,6 +76,7 @@ def test_a_transcript_that_cannot_be_written_is_reported_and_the_debrief_goes_on
     app.start(DebriefScene(app, auto_life(fixture_story, 3)))
     d.pump(app)
     d.command(app, cmd.POINT, pos=button(app.top, "transcript").rect.center)
+    d.command(app, cmd.CONFIRM)
     d.command(app, cmd.CONFIRM)
     assert app.toast_text.startswith("The transcript could not be saved")
     assert app.top.name == "debrief"

@@ -138,7 +138,7 @@ class DebriefScene(Scene):
             self.app.sound("click")
             return Push(ContentsScene(self.app, self))
         elif key == "transcript":
-            self.save_transcript()
+            return self.save_transcript()
         elif key == "finish":
             return self.leave()
         return None
@@ -147,22 +147,11 @@ class DebriefScene(Scene):
         # A kiosk keeps nothing of its visitors, so it offers no file to take away.
         return [] if self.app.kiosk is not None else [("Save transcript", "transcript")]
 
-    def save_transcript(self) -> list:
-        """Write this life's transcript, HTML and Markdown, where a student finds it, and say
-        where; the files written (none if it failed, which is said too)."""
-        from game import transcript
-        from game.transcript_files import write
-
+    def save_transcript(self) -> Transition:
+        """Ask the student's name, then write this life's transcript (see
+        :mod:`game.ui.scenes.transcript_name`)."""
         self.app.sound("click")
-        record = transcript.build(self.session)
-        folder = transcript.transcripts_dir()
-        try:
-            written = write(record, folder / transcript.file_stem(record))
-        except OSError as exc:
-            self.app.toast(f"The transcript could not be saved in {folder}: {exc.strerror or exc}", 6)
-            return []
-        self.app.toast(f"Transcript saved in {folder}: " + " and ".join(path.name for path in written), 8)
-        return written
+        return Push(To("transcript name", session=self.session))
 
     @property
     def read_through(self) -> bool:

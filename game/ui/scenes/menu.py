@@ -7,7 +7,7 @@ import pygame
 
 from game.ui import input as cmd
 from game.ui.input import Command
-from game.ui.scene import Pop, Quit, Reset, Scene, To, Transition
+from game.ui.scene import Pop, Push, Quit, Reset, Scene, To, Transition
 from game.ui.scenes.common import button_column, open_screen
 from game.ui.widgets import Focus, draw_dialog
 
@@ -23,6 +23,11 @@ class MenuScene(Scene):
         super().__init__(app)
         self.session = session
         self.focus = Focus(index=0)
+        # A student who runs out of time keeps what was read so far; a kiosk keeps nothing
+        # of its visitors, so it offers no file to take away.
+        if app.kiosk is None:
+            at = [key for _, key in self.ITEMS].index("load") + 1
+            self.ITEMS = (*self.ITEMS[:at], ("Save transcript", "transcript"), *self.ITEMS[at:])
 
     def layout(self) -> None:
         app, m = self.app, self.app.metrics
@@ -62,6 +67,8 @@ class MenuScene(Scene):
             app.set_voicing(not app.settings.self_voicing)
             self.dirty = True
             return None
+        if key == "transcript":
+            return Push(To("transcript name", session=self.session))
         screen = open_screen(key, self.session)
         if screen is not None:
             return screen

@@ -2,8 +2,9 @@
 board, every student types it, and the whole class plays the same world.
 
 Digits come from the number keys or from an on-screen pad that works by mouse and touch;
-Backspace takes the last digit back, Enter (or "Use this seed") keeps the number, and
-"Each game its own" clears it so every new game draws its own chances again."""
+Backspace takes the last digit back, Esc leaves the seed as it was, Enter (or "Use this seed")
+keeps the number, and "Each game its own" clears it so every new game draws its own chances
+again."""
 
 from __future__ import annotations
 
@@ -77,11 +78,12 @@ class SeedScene(Scene):
         if command.kind == cmd.CHOOSE:
             self.type(str(command.digit))
             return None
+        if command.deletes:
+            self.digits = self.digits[:-1]
+            self.dirty = True
+            return None
         if command.kind == cmd.BACK:
-            if self.digits:
-                self.digits = self.digits[:-1]
-                self.dirty = True
-                return None
+            # Esc (or a right click) leaves the pad as it was: the seed kept is the one before.
             return Pop()
         key = self.press(command)
         if key is None:

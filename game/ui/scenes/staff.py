@@ -71,6 +71,11 @@ class StaffScene(Scene):
         if self.lock.problem:
             log.warning("%s", self.lock.problem)
             self.lock.problem = None
+        tries = f"{self.lock.wrong} wrong in a row"
+        if self.lock.locked:
+            log.warning("wrong staff PIN (%s); the pad is locked for %.0f s", tries, self.lock.seconds_left)
+        else:
+            log.warning("wrong staff PIN (%s)", tries)
         self.note = locked_note(self.lock.seconds_left) if self.lock.locked else "That is not the PIN."
         return None
 
