@@ -33,7 +33,8 @@ FRONT = Path(__file__).parent / "front"
 #: The page's own files, copied as they are (index.html is filled in).
 FRONT_FILES = ("kt.css", "kt.js", "engine.js")
 #: The game's Python the browser imports: the engine whole, and what renders its pages.
-GAME_MODULES = ("__init__.py", "debrief_document.py", "transcript.py", "transcript_html.py", "typography.py",
+GAME_MODULES = ("__init__.py", "debrief_document.py", "transcript.py", "transcript_choices.py", "transcript_html.py",
+                "typography.py",
                 "web/__init__.py", "web/life.py", "web/pages.py")
 #: The fonts the window offers, by the family the settings name, and their licences.
 FONTS = ("NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
