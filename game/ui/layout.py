@@ -233,54 +233,176 @@ class Piece(Protocol):
     """What :func:`paginate_pieces` pages (the debrief's :class:`game.ui.debrief_pages.Piece`):
     ``keep`` ties it to the piece after it (a heading to its first line); ``space`` is the gap
     above it, dropped at the top of a page; ``new_page`` starts a page; ``head`` is a table
-    row's header, repeated when the table runs on to another page."""
+    row's header, repeated when the table runs on to another page.  Pieces that share a
+    ``block`` (not None) are one paragraph, list item or heading; a block that ``flows`` may
+    run on to the next page between its lines.  ``lines`` is how many lines of text the piece
+    counts for, and ``ends_sentence`` whether its text ends a sentence."""
 
     height: int
     space: int
     keep: bool
     new_page: bool
     head: Any
+    block: Any
+    flows: bool
+    lines: int
+    ends_sentence: bool
 
 
 def paginate_pieces(pieces: Sequence[Piece], room: int) -> list[list[tuple[Any, int]]]:
     """Fill pages of height ``room`` with pieces of any height, from the front; each page is a
-    list of (piece, y offset).  A piece that does not fit starts the next page, taking along
-    the pieces kept with it (a heading goes down with what it heads, unless the page holds
-    nothing else) or, for a table row, its table's header."""
+    list of (piece, y offset).
+
+    The rules, in the order they give way:
+
+    * A block (a paragraph, a list item, a heading, a table row) that does not fit starts the
+      next page whole, taking along the headings above it (a heading never ends a page while
+      something follows it) or, for a table row, its table's header.
+    * A paragraph or item runs on to the next page only from a full page, with at least
+      :data:`KEEP_TOGETHER` of its lines on each side; or where one of its sentences ends, so a
+      page that stops short never stops mid-sentence.  One taller than a page runs on by line.
+    * No page but the last of its section holds fewer than :data:`SHORTEST_PAGE` lines while
+      the page before it could spare whole blocks: the last page of a section (or of the
+      document) takes blocks from the foot of the page before until it holds that many.
+    """
+    room = max(1, room)
     pages: list[list[Piece]] = [[]]
-    used = 0
-
-    def height(page: list[Piece]) -> int:
-        return sum(p.height + (p.space if i else 0) for i, p in enumerate(page))
-
-    for piece in pieces:
-        page = pages[-1]
-        if piece.new_page and page:
+    for block in _piece_blocks(pieces):
+        if block[0].new_page and pages[-1]:
             pages.append([])
-            page, used = pages[-1], 0
-        space = piece.space if page else 0
-        if page and used + space + piece.height > room:
-            carried: list[Piece] = []
-            while page and page[-1].keep:
-                carried.insert(0, page.pop())
-            if not page:          # nothing but headings so far: break anyway rather than loop
-                page.extend(carried)
-                carried = []
-            new: list[Piece] = []
-            if piece.head is not None and not carried:
-                new.append(piece.head)
-            new.extend(carried)
-            pages.append(new)
-            page, used = new, height(new)
-            space = piece.space if page else 0
-        page.append(piece)
-        used += space + piece.height
+        rest = list(block)
+        while rest:
+            page = pages[-1]
+            if _stack_height([*page, *rest]) <= room:
+                page.extend(rest)
+                break
+            carried = _kept_at_foot(page)
+            keep_here = _lines_to_keep(page, carried, rest, room)
+            if keep_here:
+                page.extend(rest[:keep_here])
+                rest = rest[keep_here:]
+                pages.append(_table_head_for(rest[0], []))
+                continue
+            del page[len(page) - len(carried):]
+            pages.append(_table_head_for(rest[0], carried) + carried)
+    pages = [page for page in pages if page] or [[]]
+    _fill_short_ends(pages, room)
     return [list(zip(page, stacked_offsets([p.height for p in page], [p.space for p in page])))
             for page in pages]
 
 
+def _stack_height(page: Sequence[Piece]) -> int:
+    return sum(p.height + (p.space if i else 0) for i, p in enumerate(page))
+
+
+def _piece_blocks(pieces: Sequence[Piece]) -> list[list[Piece]]:
+    """Pieces grouped by the block they belong to, in order; a piece with no block is one."""
+    blocks: list[list[Piece]] = []
+    for piece in pieces:
+        if blocks and piece.block is not None and blocks[-1][-1].block == piece.block:
+            blocks[-1].append(piece)
+        else:
+            blocks.append([piece])
+    return blocks
+
+
+def _kept_at_foot(page: Sequence[Piece]) -> list[Piece]:
+    """The headings at the foot of ``page``, which go wherever the next block goes."""
+    cut = len(page)
+    while cut > 0 and page[cut - 1].keep:
+        cut -= 1
+    return list(page[cut:])
+
+
+def _page_lines(page: Sequence[Piece]) -> int:
+    return sum(p.lines for p in page)
+
+
+def _lines_to_keep(page: Sequence[Piece], carried: Sequence[Piece], rest: Sequence[Piece], room: int) -> int:
+    """How many of ``rest`` (a block, or what is left of one) stay on ``page`` when it does
+    not fit whole: 0 to move it all to the next page."""
+    fit = 0
+    while fit < len(rest) and _stack_height([*page, *rest[:fit + 1]]) <= room:
+        fit += 1
+    body = len(page) - len(carried)
+    if body == 0:
+        # Nothing but headings above it: it must start here, as much as fits (at least a
+        # piece, so a page too small for the rules still ends), leaving no line alone after.
+        if len(rest) - fit == 1 and fit > KEEP_TOGETHER:
+            fit -= 1
+        return max(1, fit)
+    if not rest[0].flows:
+        return 0
+    if fit >= KEEP_TOGETHER and len(rest) - fit >= KEEP_TOGETHER:
+        return fit                                # a full page: it runs on from here
+    for cut in range(min(fit, len(rest) - KEEP_TOGETHER), KEEP_TOGETHER - 1, -1):
+        if rest[cut - 1].ends_sentence:
+            return cut                            # a sentence ends: the page stops there
+    if _page_lines(page[:body]) < SHORTEST_PAGE and fit >= KEEP_TOGETHER:
+        # Moving it would leave a page of a line or two: better it runs on from a full page.
+        return fit if len(rest) - fit >= KEEP_TOGETHER or fit - 1 < KEEP_TOGETHER else fit - 1
+    return 0
+
+
+def _table_head_for(piece: Piece, carried: Sequence[Piece]) -> list[Piece]:
+    """A table's header to open a page on which its rows go on (unless it is carried along)."""
+    if piece.head is not None and not any(p is piece.head for p in carried):
+        return [piece.head]
+    return []
+
+
+def _fill_short_ends(pages: list[list[Piece]], room: int) -> None:
+    """The last page of each section (and of the document) that holds fewer than
+    :data:`SHORTEST_PAGE` lines takes whole blocks from the foot of the page before it, as
+    long as that page keeps as many, ends on no heading and the blocks fit."""
+    for i in range(1, len(pages)):
+        page = pages[i]
+        ends_run = i == len(pages) - 1 or pages[i + 1][0].new_page
+        if not ends_run or page[0].new_page:
+            continue
+        before = pages[i - 1]
+        while _page_lines(page) < SHORTEST_PAGE:
+            taken = _last_block(before)
+            stays = before[:len(before) - len(taken)]
+            if not taken or not stays or _page_lines(stays) < SHORTEST_PAGE or stays[-1].keep:
+                break
+            moved = _joined(taken, page)
+            if _stack_height(moved) > room:
+                break
+            before[:] = stays
+            page[:] = moved
+
+
+def _joined(taken: Sequence[Piece], page: Sequence[Piece]) -> list[Piece]:
+    """Blocks moved to the top of ``page``: a table's rows under its header, once."""
+    head = taken[-1].head
+    if head is not None and not any(p is head for p in taken):
+        taken = [head, *taken]
+    if page and taken and page[0].head is None and page[0].keep and any(p is page[0] for p in taken):
+        page = page[1:]                       # the header the page repeated is now above them
+    return [*taken, *page]
+
+
+def _last_block(page: Sequence[Piece]) -> list[Piece]:
+    """The block at the foot of ``page`` with the headings above it, as it would move."""
+    if not page:
+        return []
+    end = len(page)
+    start = end - 1
+    while start > 0 and page[start - 1].block is not None and page[start - 1].block == page[end - 1].block:
+        start -= 1
+    while start > 0 and page[start - 1].keep:
+        start -= 1
+    return list(page[start:])
+
+
 #: How a sentence ends; a line ending otherwise, alone in its paragraph, is a heading.
 _SENTENCE_ENDS = tuple(".!?…'\"’”)")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` (a line) ends with the end of a sentence or a closing bracket or quote."""
+    return text.rstrip().endswith(_SENTENCE_ENDS)
 
 
 def is_heading(line: Line) -> bool:
