@@ -13,6 +13,7 @@ expensive part.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Protocol, Sequence
 
@@ -30,11 +31,14 @@ PARAGRAPH_GAP = 0.6
 
 @dataclass(frozen=True)
 class Line:
-    """One laid-out line: its text, which paragraph it belongs to, and whether it opens it."""
+    """One laid-out line: its text, which paragraph it belongs to, whether it opens it, and
+    whether it opens a row the writer wrote (a bill's line, a form's question) in text that
+    keeps its line breaks."""
 
     text: str
     paragraph: int
     first: bool
+    row: bool = False
 
 
 def split_paragraphs(text: str, keep_newlines: bool = False) -> list[str]:
@@ -109,12 +113,56 @@ def wrap(text: str, measure: Measure, width: int) -> list[str]:
     return lines
 
 
+#: A row of a bill or a list with a dot leader: "Basic charge ........ 625.60".
+_LEADER = re.compile(r"^(?P<label>.*?\S)\s*(?P<dots>\.{4,}|…{2,})\s*(?P<amount>\S.*)$")
+#: The fewest dots a shortened leader keeps.
+SHORTEST_LEADER = 3
+
+
+def _leader_line(label: str, dot: str, amount: str, measure: Measure, width: int) -> str | None:
+    """``label``, a leader and ``amount`` on one line as wide as fits ``width``, or None."""
+    low, high = SHORTEST_LEADER, max(SHORTEST_LEADER, width // max(1, measure(dot)))
+    if measure(f"{label} {dot * low} {amount}".strip()) > width:
+        return None
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure(f"{label} {dot * middle} {amount}".strip()) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return f"{label} {dot * low} {amount}".strip()
+
+
+def leader_row(row: str, measure: Measure, width: int) -> list[str] | None:
+    """A bill's row with a dot leader ("Basic charge ........ 625.60") as lines no wider than
+    ``width``: its dots as many as fill the line and no more, so the amount stays on the
+    line of its label's last words; None for a row with no leader."""
+    found = _LEADER.match(row)
+    if not found:
+        return None
+    label, amount, dot = found["label"], found["amount"], found["dots"][0]
+    if measure(row) <= width:
+        return [row]
+    one = _leader_line(label, dot, amount, measure, width)
+    if one is not None:
+        return [one]
+    *above, last = wrap(label, measure, width)
+    tail = _leader_line(last, dot, amount, measure, width)
+    if tail is not None:
+        return [*above, tail]
+    return [*above, last, _leader_line("", dot, amount, measure, width) or amount]
+
+
 def layout(text: str, measure: Measure, width: int, keep_newlines: bool = False) -> list[Line]:
-    """Lay out ``text`` (paragraphs separated by blank lines) into lines no wider than ``width``."""
+    """Lay out ``text`` (paragraphs separated by blank lines) into lines no wider than ``width``.
+    Text that keeps its line breaks keeps each row's dot leader no longer than the column."""
     result: list[Line] = []
     for index, paragraph in enumerate(split_paragraphs(text, keep_newlines)):
-        for number, line in enumerate(wrap(paragraph, measure, width)):
-            result.append(Line(line, index, number == 0))
+        rows = paragraph.split("\n") if keep_newlines else [paragraph]
+        for number, row in enumerate(rows):
+            led = leader_row(row, measure, width) if keep_newlines else None
+            for part, line in enumerate(led or wrap(row, measure, width)):
+                result.append(Line(line, index, number == 0 and part == 0, keep_newlines and part == 0))
     return result
 
 
@@ -167,12 +215,15 @@ def paginate(lines: Sequence[Line], line_height: int, gap: int, page_height: int
       unless that would leave the page before it shorter than :data:`SHORTEST_PAGE` lines.
     * The last page also leaves ``last_page_reserve`` pixels free (room for the choices).  When
       its text and the choices do not fit together, its last paragraphs (or, failing that,
-      the last lines of its last paragraph, by the same rules) move to a new last page, as long
-      as the page they leave keeps at least :data:`SHORTEST_PAGE` lines.  When no such split
-      exists, the choices stand alone on an empty last page.
+      the last lines of its last paragraph after a sentence or a row ends, by the same rules)
+      move to a new last page, as long as each page keeps at least :data:`SHORTEST_PAGE`
+      lines.  When no such split exists, the choices stand alone on an empty last page: a
+      page that stops short never stops mid-sentence.
     * With ``closing_lines``, a last page that would hold nothing but a final paragraph of at
       most that many lines (a letter's closing, above its signature) takes the paragraph
       before it along (see :func:`keep_closing_company`).
+    * The last page never holds a line or two of text alone above the choices (see
+      :func:`_no_scrap_at_the_end`).
 
     A paragraph gap is never drawn at the top of a page.  A page is never shorter than a line,
     so a page too small for any line still gets one.  Always returns at least one page;
@@ -226,7 +277,7 @@ def paginate(lines: Sequence[Line], line_height: int, gap: int, page_height: int
     if closing_lines:
         pages = keep_closing_company(pages, line_height, gap, page_height, last_page_reserve,
                                      closing_lines)
-    return pages
+    return _no_scrap_at_the_end(pages, fits, page_height, last_page_reserve)
 
 
 class Piece(Protocol):
@@ -408,7 +459,7 @@ def ends_sentence(text: str) -> bool:
 def is_heading(line: Line) -> bool:
     """Whether ``line``, the whole of its paragraph, heads what follows it: a title line or a
     label ("NOTES", "Underneath, in Manager Tan's blue biro:") rather than a short sentence."""
-    return not line.text.rstrip().endswith(_SENTENCE_ENDS)
+    return not line.text.rstrip().endswith(_SENTENCE_ENDS) and not _LEADER.match(line.text)
 
 
 def _headings_start(page: Sequence[Line]) -> int:
@@ -430,20 +481,30 @@ def _paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
     return groups
 
 
+def may_break_before(lines: Sequence[Line], k: int) -> bool:
+    """Whether a page that stops short may end just before ``lines[k]``: between paragraphs,
+    between the rows of a bill or a form, or inside a paragraph where a sentence ends."""
+    return k <= 0 or k >= len(lines) or lines[k].first or lines[k].row or ends_sentence(lines[k - 1].text)
+
+
+def _split_reads(page: Sequence[Line], k: int) -> bool:
+    """Whether a page that stops short may stop before line ``k`` of ``page``: never under a
+    heading, and inside a paragraph only where a sentence or a row ends (a line that is a
+    whole sentence may stand alone; a scrap of one may not)."""
+    if page[k].first:
+        return not (page[k - 1].first and is_heading(page[k - 1]))
+    return may_break_before(page, k)
+
+
 def _make_room_for_choices(page: list[Line], fits: Callable[..., bool],
                            room: int) -> list[list[Line]]:
     """The last page as one or two pages whose last leaves the choices their room: the
-    latest paragraph boundary that works, else the latest split inside a paragraph that
-    keeps two lines on each side, else the whole page followed by the choices alone."""
+    latest paragraph boundary that works, else the latest place inside a paragraph where a
+    sentence or a row ends (two of its lines on each side), each page keeping at least
+    :data:`SHORTEST_PAGE` lines; else the whole page followed by the choices alone."""
     def split_ok(k: int) -> bool:
-        if len(page[:k]) < SHORTEST_PAGE or not fits(page[k:], room):
-            return False
-        if page[k].first:
-            return not (page[k - 1].first and is_heading(page[k - 1]))
-        paragraph = page[k].paragraph
-        above = sum(1 for line in page[:k] if line.paragraph == paragraph)
-        below = sum(1 for line in page[k:] if line.paragraph == paragraph)
-        return above >= KEEP_TOGETHER and below >= KEEP_TOGETHER
+        return len(page[:k]) >= SHORTEST_PAGE and len(page[k:]) >= SHORTEST_PAGE and \
+            fits(page[k:], room) and _split_reads(page, k)
 
     boundaries = [k for k in range(len(page) - 1, 0, -1) if page[k].first]
     inside = [k for k in range(len(page) - 1, 0, -1) if not page[k].first]
@@ -453,14 +514,48 @@ def _make_room_for_choices(page: list[Line], fits: Callable[..., bool],
     return [page, []]
 
 
+def _no_scrap_at_the_end(pages: list[list[Line]], fits: Callable[..., bool], page_height: int,
+                         last_page_reserve: int) -> list[list[Line]]:
+    """Pages whose last page of text holds no line or two alone.
+
+    It takes lines from the page before at a break a reader would make (between paragraphs,
+    or where a sentence or a row ends) so that each keeps :data:`SHORTEST_PAGE` lines and all
+    fits above the choices; failing that, with choices to make room for, its lines go back to
+    the page before and the choices stand alone; failing that, a single line takes the last
+    two of the paragraph before it along, as a letter's closing does."""
+    at = len(pages) - 1 if pages[-1] else len(pages) - 2
+    if at < 1 or len(pages[at]) >= SHORTEST_PAGE:
+        return pages
+    before, last, after = pages[at - 1], pages[at], pages[at + 1:]
+    room = page_height - (last_page_reserve if not after else 0)
+    joined = [*before, *last]
+
+    def cut(k: int) -> list[list[Line]]:
+        return [*pages[:at - 1], joined[:k], joined[k:], *after]
+
+    for least in (SHORTEST_PAGE, len(last) + 1):
+        for k in range(len(before) - 1, SHORTEST_PAGE - 1, -1):
+            if len(joined[k:]) >= least and _split_reads(joined, k) and fits(joined[k:], room):
+                return cut(k)
+    if not after and last_page_reserve and fits(joined, page_height):
+        return [*pages[:at - 1], joined, []]
+    k = len(before) - KEEP_TOGETHER
+    if len(last) == 1 and k >= SHORTEST_PAGE and fits(joined[k:], room) and \
+            not fits(joined[:k], page_height - page_height // 4) and \
+            sum(1 for line in joined[:k] if line.paragraph == joined[k].paragraph) >= KEEP_TOGETHER:
+        return cut(k)                         # never a page stopping mid-sentence a quarter empty
+    return pages
+
+
 def keep_closing_company(pages: list[list[Line]], line_height: int, gap: int, page_height: int,
                          last_page_reserve: int, closing_lines: int) -> list[list[Line]]:
     """Pages where the last one no longer holds only a short closing paragraph.
 
     A long letter's last page could show "Your daughter," and the signature and nothing else;
     the paragraph before the closing moves down to keep it company — whole if it fits beside
-    the closing and the reserve, else its last lines, as long as at least two lines go and
-    at least two stay (a line alone at either end of a page reads as a mistake).  A whole
+    the closing and the reserve, else its last lines — from where a sentence ends if it can —
+    as long as at least two lines go and at least two stay (a line alone at either end of a
+    page reads as a mistake).  A whole
     paragraph takes the headings above it along; what stays behind keeps at least
     :data:`SHORTEST_PAGE` lines and does not end with a heading.  Left as it is when none of
     that fits.
@@ -476,19 +571,24 @@ def keep_closing_company(pages: list[list[Line]], line_height: int, gap: int, pa
     while tail < len(before) and before[-1 - tail].paragraph == paragraph:
         tail += 1
     whole = before[-tail].first
-    for n in range(tail, 0, -1):
-        stays = tail - n
-        if not (n == tail and whole) and (n < 2 or stays == 1):
-            continue                          # a split that would strand a single line
-        if n == tail and whole:               # the headings above it come along
-            n = len(before) - _headings_start(before[:len(before) - tail])
-        moved = [*before[-n:], *last]
-        if block_height(moved, line_height, gap) + last_page_reserve > page_height:
-            continue
-        rest = before[:-n]
-        if rest and (len(rest) < SHORTEST_PAGE or _headings_start(rest) < len(rest)):
-            continue                          # it would leave a page short, or under a heading
-        return [*pages[:-2], *([rest] if rest else []), moved]
+    # Where a sentence ends first; only then anywhere that keeps two lines on each side.
+    for where_read in (True, False):
+        for n in range(tail, 0, -1):
+            stays = tail - n
+            if not (n == tail and whole) and (n < 2 or stays == 1 or
+                                              where_read and not may_break_before(before, len(before) - n)):
+                continue                      # a split that strands a line, or stops mid-sentence
+            if n == tail and whole:           # the headings above it come along
+                n = len(before) - _headings_start(before[:len(before) - tail])
+            moved = [*before[-n:], *last]
+            if block_height(moved, line_height, gap) + last_page_reserve > page_height:
+                continue
+            rest = before[:-n]
+            if rest and (len(rest) < SHORTEST_PAGE or _headings_start(rest) < len(rest)):
+                continue                      # it would leave a page short, or under a heading
+            if not where_read and block_height(rest, line_height, gap) < page_height - page_height // 4:
+                continue                      # stopping mid-sentence, never with a quarter empty
+            return [*pages[:-2], *([rest] if rest else []), moved]
     return pages
 
 

@@ -105,7 +105,10 @@ class PlayScene(Scene):
         self.bar_bottom = m.gap + bar_h
         self.caption_room = x - m.margin
         content_top = self.bar_bottom + m.gap * 2
-        self.content = pygame.Rect(m.margin, content_top, w - 2 * m.margin, h - content_top - m.margin)
+        # The page number has a strip of its own under the text and the choices, so it is
+        # never drawn on a letter's paper nor over a choice.
+        folio_h = m.small_line + m.gap // 2
+        self.content = pygame.Rect(m.margin, content_top, w - 2 * m.margin, h - content_top - m.margin - folio_h)
         # The column: a readable width, centred.
         col_w = min(self.content.width, round(t.average_char_width("serif", m.body) * 74))
         self.column = pygame.Rect(0, self.content.y, col_w, self.content.height)
@@ -276,10 +279,9 @@ class PlayScene(Scene):
         self._draw_text(surface, int(reading.revealed))
         if not reading.text_complete:
             return
-        if not last:
-            self._draw_more(surface)
-            return
-        self.choices.draw(surface, t, m, p)
+        draw_page_number(surface, self.app, self.reading, self.column.right, self.content.bottom)
+        if last:
+            self.choices.draw(surface, t, m, p)
 
     def draw_changes(self, surface: pygame.Surface) -> list[pygame.Rect]:
         """Draw the characters revealed since the last frame, over the backdrop and border
@@ -317,11 +319,18 @@ class PlayScene(Scene):
                 break
         return rects
 
-    def _draw_more(self, surface: pygame.Surface) -> None:
-        m, p, t = self.app.metrics, self.app.palette, self.app.text
-        label = f"{self.reading.page_index + 1} / {len(self.reading.pages)}"
-        x, y = self.column.right, self.content.bottom
-        rect = t.draw(surface, label, "sans", m.small, p.text_dim, (x, y), "bottomright")
-        s = max(6, m.gap)
-        cx, cy = rect.x - s * 2, rect.centery
-        pygame.draw.polygon(surface, p.accent, [(cx - s, cy - s // 2), (cx + s, cy - s // 2), (cx, cy + s // 2 + 2)])
+
+def draw_page_number(surface: pygame.Surface, app, reading: Reading, right: int, top: int) -> None:
+    """The page number in its strip under the text, on every page of a passage of more than
+    one (the last too), and the arrow that says there is more on every page but the last."""
+    pages = len(reading.pages)
+    if pages < 2:
+        return
+    m, p, t = app.metrics, app.palette, app.text
+    label = f"{reading.page_index + 1} / {pages}"
+    rect = t.draw(surface, label, "sans", m.small, p.text_dim, (right, top + m.gap // 2), "topright")
+    if reading.on_last_page:
+        return
+    s = max(6, m.gap)
+    cx, cy = rect.x - s * 2, rect.centery
+    pygame.draw.polygon(surface, p.accent, [(cx - s, cy - s // 2), (cx + s, cy - s // 2), (cx, cy + s // 2 + 2)])
