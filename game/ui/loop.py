@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable
 import pygame
 
 from game.ui import input as cmd
-from game.ui.input import Command, Fingers, commands_from_event
+from game.ui.input import Command, Fingers, Pointer, commands_from_event
 from game.ui.reload import try_reload
 from game.ui.stack import SceneStack
 from game.ui.toast import Toast, targets_of
@@ -100,6 +100,8 @@ class Loop:
         self.frames = Frames(app.scenes, app.toasts, self._draw_toast)
         #: The touches under way, so a finger lifted is a tap or the end of a drag.
         self.fingers = Fingers()
+        #: Where the mouse was last seen: a hover takes the focus only once the pointer moves.
+        self.pointer = Pointer()
 
     @property
     def frames_drawn(self) -> int:
@@ -150,7 +152,7 @@ class Loop:
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
             app.scenes.mark_dirty()
             return
-        for command in commands_from_event(event, app.size, self.fingers, app.keys):
+        for command in commands_from_event(event, app.size, self.fingers, app.keys, self.pointer):
             self.dispatch(command)
 
     def step(self, dt: float) -> bool:

@@ -93,7 +93,9 @@ class DebriefScene(Scene):
             b.enabled = {"prev": self.page > 0, "next": self.page < last}.get(b.key, True)
         key = self.focus.focused_key()
         self.focus.set_buttons(self.nav)
-        if key is None or not self.focus.buttons[self.focus.index or 0].enabled:
+        # The default follows the page: Next while pages follow, Finish on the last.  A focus
+        # the reader moved elsewhere (Contents, Previous) stays where they put it.
+        if key in (None, "next", "finish") or not self.focus.buttons[self.focus.index or 0].enabled:
             self.focus.focus_key("next" if self.page < last else "finish")
 
     # -- moving about ------------------------------------------------------------------------
@@ -166,8 +168,8 @@ class DebriefScene(Scene):
 
     @property
     def read_through(self) -> bool:
-        """On the last page, having turned through every page: the reader is done."""
-        return self.page == len(self.pages) - 1 and len(self.seen) == len(self.pages)
+        """Every page has been on screen: the reader is done, wherever they turned back to."""
+        return len(self.seen) == len(self.pages)
 
     def leave(self) -> Transition:
         """Go on from the debrief; one reflexive key must not skip the ledger, so unless the

@@ -48,6 +48,10 @@ class PlayScene(Scene):
         if reading_place is not None:
             self.reading = Reading(reading_place)
 
+    def enter(self) -> None:
+        super().enter()
+        self.bar.index = None          # back from a screen the bar opened: nothing lit
+
     @property
     def reading_place(self) -> ReadingPlace:
         return self.reading.place
@@ -151,7 +155,9 @@ class PlayScene(Scene):
                 app.sound("click")
                 return self._open(key)
             return None
-        if kind == cmd.POINT and self.bar.index is not None:
+        if self.bar.index is not None:
+            # The bar is lit only under the pointer: a key, or the pointer elsewhere, puts
+            # it out, so one ring at a time says what Enter would press.
             self.bar.index = None
             self.dirty = True
         if kind == cmd.BACK:
@@ -198,13 +204,19 @@ class PlayScene(Scene):
             if len(reading.pages) > 1:
                 self._turn(-1)
             return None
-        if kind == cmd.ADVANCE and self.focus.index is None:
-            self.focus.handle(Command(cmd.CONFIRM))   # Space shows where the focus starts
-            self._speak_focus()
-            self.dirty = True
-            return None
         if kind == cmd.ADVANCE:
-            command = Command(cmd.CONFIRM)
+            # Space reads on; it never chooses.  At the choices it shows where the focus
+            # starts, and after that says how to choose: a reader tapping Space to turn pages
+            # must not take a choice they never picked.
+            if self.focus.index is None:
+                self.focus.handle(Command(cmd.CONFIRM))
+                self._speak_focus()
+                self.dirty = True
+            else:
+                numbers = [b.number for b in self.choices.buttons if b.number is not None]
+                keys = f"{numbers[0]}" if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"
+                app.toast(f"Enter or {keys} chooses.")
+            return None
         key = self.focus.handle(command)
         if self.focus.changed:
             self.choices.keep_focus_visible()

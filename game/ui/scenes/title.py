@@ -86,7 +86,9 @@ class TitleScene(Scene):
             y = button.rect.bottom + gap
         self.focus.set_buttons(buttons)
         if self.focus.index is None:
-            self.focus.focus_key("continue" if self.latest else starts[0][1])
+            # After an ending, Continue would only open the last page again: a new game is
+            # the default then, as on a fresh install.
+            self.focus.focus_key("continue" if self.latest and not self.finished() else starts[0][1])
         right = max(b.rect.right for b in buttons)
         self.panel = pygame.Rect(0, 0, max(right, m.margin * 2 + subtitle_w) + m.margin, app.size[1])
         # Where the last game stopped goes beside Continue, in the room the panel leaves.
@@ -149,6 +151,13 @@ class TitleScene(Scene):
         if key == "quit":
             return Quit()
         return None
+
+    def finished(self) -> bool:
+        """Whether the game Continue would load has reached its ending: the finished game is
+        kept when its debrief opens, after the last save of its play."""
+        ending = self.app.store.info(ENDING)
+        return self.latest is not None and ending.usable and ending.saved_at is not None and \
+            self.latest.saved_at is not None and ending.saved_at >= self.latest.saved_at
 
     def game_in_progress(self) -> bool:
         """Whether the autosave holds a game not yet at its ending (one a new game would
