@@ -31,6 +31,26 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip("\n") for p in _BLANK_LINE.split(text.replace("\r\n", "\n")) if p.strip()]
 
 
+#: Words a full stop follows without ending the sentence: "the way Ms. Qu says it".
+ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "No", "Mt", "Jr", "Sr", "Prof", "vs", "etc", "e.g", "i.e",
+                           "approx", "Co", "Ltd", "Rd", "Ave"})
+#: A sentence's last mark, and the quotes or brackets that close round it.
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*(?=\s|$)")
+
+
+def first_sentence(text: str) -> str | None:
+    """The first whole sentence of ``text`` (its first paragraph), or None if it ends in
+    none.  A full stop after a title or an initial ("Ms. Qu", "J. Smith") ends nothing."""
+    first = " ".join((paragraphs(text) or [""])[0].split())
+    for end in _SENTENCE_END.finditer(first):
+        words = first[:end.start()].split()
+        word = words[-1].lstrip("'\"‘“(") if words else ""
+        if first[end.start()] == "." and (word in ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+            continue
+        return first[:end.end()]
+    return None
+
+
 def keeps_lines(style: str) -> bool:
     """Whether a passage of ``style`` shows every line break as written (unknown styles read
     as narration, which does not)."""

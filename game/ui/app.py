@@ -33,7 +33,7 @@ from game.ui.scene import Scene, To, Transition
 from game.ui.stack import SceneStack
 from game.ui.text import Text
 from game.ui.theme import ASSETS, Metrics, Palette, metrics_for, palette_for
-from game.ui.toast import Toast, targets_of
+from game.ui.toast import Toast, readable_of, targets_of
 from game.ui.watch import FolderWatch
 from game.ui.window import Window, prefer_native_framebuffer
 
@@ -251,7 +251,7 @@ class App:
         """Where the toast showing now is drawn (None if none is)."""
         if not self.scenes:
             return None
-        return self.toasts.rect(self.size, self.text, self.metrics, targets_of(self.top))
+        return self.toasts.rect(self.size, self.text, self.metrics, targets_of(self.top), readable_of(self.top))
 
     def sound(self, name: str) -> None:
         if self.audio:

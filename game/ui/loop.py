@@ -21,7 +21,7 @@ from game.ui import input as cmd
 from game.ui.input import Command, Fingers, Pointer, commands_from_event
 from game.ui.reload import try_reload
 from game.ui.stack import SceneStack
-from game.ui.toast import Toast, targets_of
+from game.ui.toast import Toast, readable_of, targets_of
 from game.ui.watch import is_reload_key
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ class Loop:
 
     def _draw_toast(self, surface: pygame.Surface, top: "Scene") -> None:
         app = self.app
-        app.toasts.draw(surface, app.text, app.metrics, app.palette, targets_of(top))
+        app.toasts.draw(surface, app.text, app.metrics, app.palette, targets_of(top), readable_of(top))
 
     def dispatch(self, command: Command) -> None:
         """Give one command to the top scene (a few are the game's own)."""

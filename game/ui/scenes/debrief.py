@@ -206,6 +206,12 @@ class DebriefScene(Scene):
                (self.sheet.centerx, self.inner.bottom), "midbottom")
         self.focus.draw(surface, t, m, p)
 
+    def readable(self) -> list[pygame.Rect]:
+        """The lines of the page on screen, which a toast keeps clear of where the page
+        leaves room."""
+        return [pygame.Rect(self.content.x, self.content.y + y, self.content.width, piece.height)
+                for piece, y in self.pages[self.page]]
+
     def page_titles(self, page: int) -> list[str]:
         """The sections a page holds any of, by their titles in the contents, in order: a
         section that starts at the foot of a page is named there, as the contents name it."""

@@ -19,9 +19,11 @@ class MenuScene(Scene):
     ITEMS = (("Return to the story", "resume"), ("History", "history"), ("Save", "save"),
              ("Load", "load"), ("Settings", "settings"), ("Read aloud (V)", "voice"), ("Title screen", "title"), ("Quit", "quit"))
 
-    def __init__(self, app, session) -> None:
+    def __init__(self, app, session, read: str | None = None) -> None:
         super().__init__(app)
         self.session = session
+        #: As much of the page under the menu as has been read, for the history.
+        self.read = read
         self.focus = Focus(index=0)
 
     def layout(self) -> None:
@@ -62,7 +64,7 @@ class MenuScene(Scene):
             app.set_voicing(not app.settings.self_voicing)
             self.dirty = True
             return None
-        screen = open_screen(key, self.session)
+        screen = open_screen(key, self.session, self.read)
         if screen is not None:
             return screen
         if key == "title":

@@ -142,6 +142,13 @@ class PlayScene(Scene):
             top += f.height(block_height(last, f.line_h, f.gap), len(pages) == 1) + m.gap * 3
         self.choices.place(top, self.column, self.content.bottom, m)
 
+    def readable(self) -> list[pygame.Rect]:
+        """The page being read, with its border, which a toast keeps clear of."""
+        f, lines = self.border, self.reading.lines
+        first = self.reading.page_index == 0
+        height = f.height(block_height(lines, f.line_h, f.gap), first) if lines else 0
+        return [pygame.Rect(f.rect_x, self.content.y, f.outer_width, height)]
+
     # -- input ------------------------------------------------------------------------------
     def handle(self, command: Command) -> Transition | None:
         app = self.app
@@ -248,11 +255,12 @@ class PlayScene(Scene):
     def _open(self, key: str) -> Transition | None:
         app = self.app
         app.hush()
-        screen = open_screen(key, self.session)
+        read = self.reading.read_text(self.border.look.keep_newlines)
+        screen = open_screen(key, self.session, read)
         if screen is not None:
             return screen
         if key == "menu":
-            return Push(To("menu", session=self.session))
+            return Push(To("menu", session=self.session, read=read))
         return None
 
     # -- time -------------------------------------------------------------------------------
@@ -301,35 +309,7 @@ class PlayScene(Scene):
         return self._draw_text(surface, int(self.reading.revealed))
 
     def _draw_text(self, surface: pygame.Surface, upto: int) -> list[pygame.Rect]:
-        """Draw the page's characters from ``reading.shown`` up to ``upto`` and return the
-        rectangles drawn.  Each strip is blitted once over untouched background, so drawing a
-        line in several strips gives exactly the pixels of drawing it at once."""
-        t, f, reading = self.app.text, self.border, self.reading
-        lines = reading.lines
-        start = reading.shown
-        reading.shown = max(start, upto)
-        if upto <= start or not lines:
-            return []
-        x0, y0 = f.text_origin(self.content.y, reading.page_index == 0)
-        measure = t.measure(f.look.role, f.size)
-        rects: list[pygame.Rect] = []
-        begin = 0                                   # index of the line's first character
-        for line, dy in zip(lines, line_offsets(lines, f.line_h, f.gap)):
-            end = begin + len(line.text)
-            if end > start and line.text:
-                a, b = max(0, start - begin), min(len(line.text), upto - begin)
-                rendered = t.render(line.text, f.look.role, f.size, f.ink)
-                ty = y0 + dy + (f.line_h - rendered.get_height()) // 2
-                # The whole line's image, cut at the revealed characters.
-                xa = measure(line.text[:a]) if a else 0
-                xb = rendered.get_width() if b >= len(line.text) else measure(line.text[:b])
-                if xb > xa:
-                    area = pygame.Rect(xa, 0, xb - xa, rendered.get_height())
-                    rects.append(surface.blit(rendered, (x0 + xa, ty), area))
-            begin = end
-            if begin >= upto:
-                break
-        return rects
+        return draw_revealed(surface, self.app.text, self.border, self.reading, self.content.y, upto)
 
 
 def draw_page_number(surface: pygame.Surface, app, reading: Reading, right: int, top: int) -> None:
@@ -346,3 +326,36 @@ def draw_page_number(surface: pygame.Surface, app, reading: Reading, right: int,
     s = max(6, m.gap)
     cx, cy = rect.x - s * 2, rect.centery
     pygame.draw.polygon(surface, p.accent, [(cx - s, cy - s // 2), (cx + s, cy - s // 2), (cx, cy + s // 2 + 2)])
+
+
+def draw_revealed(surface: pygame.Surface, t, f: PassageBorder, reading: Reading, top: int,
+                  upto: int) -> list[pygame.Rect]:
+    """Draw the open page's characters from ``reading.shown`` up to ``upto`` (the border
+    ``f`` starting at ``top``) and return the rectangles drawn.  Each strip is blitted once
+    over untouched background, so drawing a line in several strips gives exactly the pixels
+    of drawing it at once."""
+    lines = reading.lines
+    start = reading.shown
+    reading.shown = max(start, upto)
+    if upto <= start or not lines:
+        return []
+    x0, y0 = f.text_origin(top, reading.page_index == 0)
+    measure = t.measure(f.look.role, f.size)
+    rects: list[pygame.Rect] = []
+    begin = 0                                   # index of the line's first character
+    for line, dy in zip(lines, line_offsets(lines, f.line_h, f.gap)):
+        end = begin + len(line.text)
+        if end > start and line.text:
+            a, b = max(0, start - begin), min(len(line.text), upto - begin)
+            rendered = t.render(line.text, f.look.role, f.size, f.ink)
+            ty = y0 + dy + (f.line_h - rendered.get_height()) // 2
+            # The whole line's image, cut at the revealed characters.
+            xa = measure(line.text[:a]) if a else 0
+            xb = rendered.get_width() if b >= len(line.text) else measure(line.text[:b])
+            if xb > xa:
+                area = pygame.Rect(xa, 0, xb - xa, rendered.get_height())
+                rects.append(surface.blit(rendered, (x0 + xa, ty), area))
+        begin = end
+        if begin >= upto:
+            break
+    return rects

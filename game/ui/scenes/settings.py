@@ -72,6 +72,13 @@ def _stepped(values: tuple, current, step: int, wrap: bool):
     return values[i]
 
 
+def preview_width(t, m, room: int) -> int:
+    """The preview's measure: each of its sentences on a line of its own at most, so it is
+    always at least two lines and a change of line spacing shows."""
+    sentences = [part.strip() + "." for part in PREVIEW.rstrip(".").split(". ")]
+    return max(1, min(room, max(t.width(sentence, "serif", m.body) for sentence in sentences)))
+
+
 def preview_height(t, m, lines: int) -> int:
     """How tall ``lines`` lines of the preview stand: the spacing between them, and the last
     line's own height (wide spacing adds room between lines, not under the last)."""
@@ -80,6 +87,8 @@ def preview_height(t, m, lines: int) -> int:
 
 class SettingsScene(Scene):
     name = "settings"
+    #: Drawn under a heading, which a toast keeps clear of.
+    headed = True
 
     def __init__(self, app) -> None:
         super().__init__(app)
@@ -182,14 +191,14 @@ class SettingsScene(Scene):
         for columns, gap in ((1, m.gap // 2), (2, m.gap // 2), (2, 0)):
             width = full if columns == 1 else max(row_min, (full - m.gap) // 2)
             per_column = -(-len(self.offered) // columns)
-            preview = t.lines(PREVIEW, "serif", m.body, full)
+            preview = t.lines(PREVIEW, "serif", m.body, preview_width(t, m, full))
             needed = per_column * (row_h + gap) + m.gap + preview_height(t, m, len(preview))
             if needed <= room:
                 break
         self.columns = columns
         total = columns * width + (columns - 1) * m.gap
         x0 = (w - total) // 2
-        preview = t.lines(PREVIEW, "serif", m.body, total)
+        preview = t.lines(PREVIEW, "serif", m.body, preview_width(t, m, total))
         self.rows: list[tuple[str, pygame.Rect, pygame.Rect, pygame.Rect]] = []
         for i, (key, _label) in enumerate(self.offered):
             column, place = divmod(i, per_column)
@@ -202,6 +211,13 @@ class SettingsScene(Scene):
         self.preview_lines = [line.text for line in preview]
         self.preview_x = x0
         self.preview_y = top + per_column * (row_h + gap) + m.gap
+
+    def readable(self) -> list[pygame.Rect]:
+        """The preview, which a toast keeps clear of."""
+        m = self.app.metrics
+        width = max((self.app.text.width(line, "serif", m.body) for line in self.preview_lines), default=0)
+        return [pygame.Rect(self.preview_x, self.preview_y, width,
+                            preview_height(self.app.text, m, len(self.preview_lines)))]
 
     def targets(self) -> list[pygame.Rect]:
         """What can be pressed: every row (its − and + are inside it) and Back."""
