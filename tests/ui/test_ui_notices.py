@@ -167,3 +167,13 @@ def test_the_settings_preview_is_at_least_two_lines_so_line_spacing_shows(make_a
         app.start(settings)
         app.step(0)
         assert len(settings.preview_lines) >= 2, size
+
+
+def test_settings_say_how_to_have_the_text_typed_out(make_app):
+    app = make_app(size=(1280, 720))
+    settings = SettingsScene(app)
+    app.start(settings)
+    app.step(0)
+    note = settings.note("text_speed")
+    assert "Instant" in note and "Slow" in note and "Fast" in note
+    assert settings.note("text_scale") is None

@@ -23,6 +23,10 @@ FONT_LABELS = {"standard": "Standard", "legible": "Legible", "dyslexic": "Dyslex
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 VOLUME_STEP = 0.1
 
+#: Lines a word on the row in focus (what Text speed does, why the game fills a small screen)
+#: may take at least, in the preview's place.
+NOTE_LINES = 2
+
 #: Shown under the settings at the chosen text size, so the player sees what they chose.
 PREVIEW = "The light at Binhai Road turns amber. The bus behind you sounds its horn."
 
@@ -119,6 +123,17 @@ class SettingsScene(Scene):
             return describe(self.app.voice, s.self_voicing)
         return f"{round(getattr(s, key) * 100)}%"
 
+    def note(self, key: str) -> str | None:
+        """A line under the rows about the row in focus, where there is something to say."""
+        if key == "text_speed":
+            return ("Instant shows each page whole; Slow to Fast type it out, and any key shows the "
+                    "rest of a page at once. Change it with ← and →, or − and +.")
+        if key == "fullscreen" and getattr(self.app.window, "too_small", False):
+            size = "×".join(str(n) for n in self.app.window.size)
+            return (f"This screen ({size}) is too small for the game in a window with a title bar, so "
+                    "it fills the screen. F11 or Alt+Enter switches.")
+        return None
+
     def change(self, key: str, step: int, wrap: bool = False) -> None:
         app = self.app
         s = app.settings
@@ -211,6 +226,9 @@ class SettingsScene(Scene):
         self.preview_lines = [line.text for line in preview]
         self.preview_x = x0
         self.preview_y = top + per_column * (row_h + gap) + m.gap
+        #: Where a note on the row in focus goes, in the preview's place (the preview shows the
+        #: text rows, which have no note), and how wide it may run.
+        self.note_at = pygame.Rect(x0, self.preview_y, total, preview_height(t, m, len(preview)))
 
     def readable(self) -> list[pygame.Rect]:
         """The preview, which a toast keeps clear of."""
@@ -314,9 +332,16 @@ class SettingsScene(Scene):
             value_centre = (minus.right + plus.left) // 2
             t.draw(surface, self.value_text(key), "sans_bold", m.ui, p.focus if focused else p.text,
                    (value_centre, rect.centery), "center")
-        y = self.preview_y
-        for line in self.preview_lines:
-            t.draw(surface, line, "serif", m.body, p.text, (self.preview_x, y))
-            y += m.body_line
+        note = self.note(self.rows[self.row][0]) if not self.on_back_button else None
+        if note:
+            lines = t.lines(note, "sans", m.small, self.note_at.width)
+            for i, line in enumerate(lines[:max(NOTE_LINES, self.note_at.height // m.small_line)]):
+                t.draw(surface, line.text, "sans", m.small, p.text_dim,
+                       (self.note_at.x, self.note_at.y + i * m.small_line))
+        else:
+            y = self.preview_y
+            for line in self.preview_lines:
+                t.draw(surface, line, "serif", m.body, p.text, (self.preview_x, y))
+                y += m.body_line
         self.bottom.index = 0 if self.on_back_button else None
         self.bottom.draw(surface, t, m, p)
