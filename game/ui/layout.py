@@ -85,6 +85,10 @@ def _break_long_word(word: str, measure: Measure, width: int) -> list[str]:
     return pieces
 
 
+#: A small count ("1", "12", "2nd"): it never ends a line while the word it counts follows.
+_COUNT = re.compile(r"^\d{1,3}(st|nd|rd|th)?$")
+
+
 def wrap(text: str, measure: Measure, width: int) -> list[str]:
     """Greedy word wrap of one paragraph (``\\n`` forces a break).  Every returned line
     measures at most ``width`` unless a single character is wider than ``width``."""
@@ -100,6 +104,12 @@ def wrap(text: str, measure: Measure, width: int) -> list[str]:
             candidate = word if not current else current + " " + word
             if measure(candidate) <= width:
                 current = candidate
+                continue
+            head, _, last = current.rpartition(" ")
+            if head and _COUNT.match(last) and measure(f"{last} {word}") <= width:
+                # A count stays with what it counts: "1 adult", not "1" at a line's end.
+                lines.append(head)
+                current = f"{last} {word}"
                 continue
             if current:
                 lines.append(current)

@@ -187,3 +187,21 @@ def test_lines_remember_the_rows_a_writer_wrote():
                    keep_newlines=True)
     assert [line.row for line in lines] == [True, True, False, False]
     assert Line("x", 0, True).row is False
+
+
+@pytest.mark.parametrize("size, scale, spacing", [((1280, 720), 1.0, 2.0), ((1024, 600), 1.5, 1.5),
+                                                   ((1920, 1080), 1.5, 2.0), ((1024, 600), 1.0, 1.75)])
+def test_no_page_of_the_credits_is_a_line_alone_at_any_line_spacing(make_app, size, scale, spacing):
+    from game.ui.scenes.credits import CreditsScene
+
+    app = make_app(size=size, text_scale=scale, line_spacing=spacing)
+    credits = CreditsScene(app)
+    app.start(credits)
+    app.step(0)
+    assert all(len(page) >= 3 for page in credits.pages), [len(page) for page in credits.pages]
+
+
+def test_a_count_stays_on_the_line_of_what_it_counts():
+    row = "Saturday · departs 07:48 · second class · 1 adult"
+    lines = layout(row, measure, measure(row) - 30, keep_newlines=True)
+    assert lines[-1].text == "1 adult" and not lines[0].text.endswith(" 1")
