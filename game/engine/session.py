@@ -21,8 +21,9 @@ from .inline_text import Arrival, fill_texts, joined, refill_texts
 from .ledger import Event
 from .story import (
     PLAYER, AddVariables, Branch, Choice, Effect, Passage, Record, Roll, Route, SetCity, SetDay, SetVariables, Story,
-    held_texts, held_variants, with_held,
+    held_parts, held_variants,
 )
+from .passage_words import paragraphs
 
 SAVE_FORMAT = "keeping-trust-save"
 #: 2: the history holds which passage, which variants and which choice, not the text read
@@ -59,6 +60,11 @@ class Page:
     city_name: str
     is_ending: bool
     ending_title: str | None
+    #: How many of the text's paragraphs (see ``passage_words.paragraphs``) are narration told
+    #: before and after the passage's frame, outside it: a letter shows only what is printed
+    #: on it (``passage_words.framed_parts`` parts them).
+    narrated_before: int = 0
+    narrated_after: int = 0
 
 
 @dataclass(frozen=True)
@@ -350,19 +356,19 @@ class Session:
         else:
             self._offered = [Choice(passage.continue_text, passage.goto)]
         self._held = held_variants(passage.variants, self)
-        if self.story.inline:
-            texts, self._shown = fill_texts(held_texts(passage.text, passage.variants, self._held), self.story.inline,
-                                            self, Arrival(passage.id, self.visits[passage.id], self.seed))
-            text = joined(texts)
-        else:
-            text = with_held(passage.text, passage.variants, self._held)
+        parts = held_parts(passage, self._held)
+        texts, self._shown = fill_texts(parts.texts, self.story.inline, self,
+                                        Arrival(passage.id, self.visits[passage.id], self.seed))
+        before, after = len(parts.before), len(parts.before) + len(parts.framed)
         return Page(
             passage_id=passage.id, style=passage.style, speaker=passage.speaker, title=passage.title,
-            text=text,
+            text=joined(texts),
             choices=tuple(ChoiceView(i + 1, c.text) for i, c in enumerate(self._offered)),
             day=self.day, city=self.city, city_name=self.story.city_name(self.city),
             is_ending=passage.ending is not None,
             ending_title=passage.ending.title if passage.ending else None,
+            narrated_before=len(paragraphs(joined(texts[:before]))),
+            narrated_after=len(paragraphs(joined(texts[after:]))),
         )
 
     # -- saving -----------------------------------------------------------------------------
@@ -477,9 +483,6 @@ def _entry_from_json(story: Story, item: Any) -> HistoryEntry:
         return HistoryEntry(pid, style, speaker, title, CUT_PASSAGE, None, variants, choice, shown)
     ways = [c.text for c in known.choices] if known.choices else [known.continue_text]
     chosen = ways[choice] if choice is not None and choice < len(ways) else None
-    if story.inline:
-        # What the inline text showed then, not what it would show now: the history is what was read.
-        text = joined(refill_texts(held_texts(known.text, known.variants, variants), story.inline, shown))
-    else:
-        text = with_held(known.text, known.variants, variants)
+    # What the inline text showed then, not what it would show now: the history is what was read.
+    text = joined(refill_texts(held_parts(known, variants).texts, story.inline, shown))
     return HistoryEntry(pid, style, speaker, title, text, chosen, variants, choice, shown)

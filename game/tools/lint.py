@@ -28,6 +28,7 @@ from ..engine.problems import Severity
 from ..engine.located import Node, read_yaml
 from ..engine.story import AddVariables, Effect, Passage, Record, Roll, SetCity, SetDay, SetVariables, Where, reached
 from .coverage import condition_sites
+from .printed_matter import narration_in_frames
 
 #: Past this many combinations of values a condition is left undecided rather than slow.
 MAX_COMBINATIONS = 4096
@@ -45,6 +46,7 @@ def lint(story: Story) -> list[Problem]:
     problems += _unused(story, places, facts)
     problems += _decided_conditions(story, facts)
     problems += _circles(story)
+    problems += narration_in_frames(story)
     return sorted(set(problems))
 
 

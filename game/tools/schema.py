@@ -16,7 +16,7 @@ from typing import Any
 
 from ..engine.conditions import GRADES
 from ..engine.loading.effects import EFFECT_BUILDERS
-from ..engine.loading.format import AT, EFFECT_VALUES, FILE, SHAPES, Shape
+from ..engine.loading.format import AT, EFFECT_VALUES, FILE, SHAPES, SIDES, Shape
 from ..engine.loading.values import ID
 from ..engine.passage_words import STYLES
 from ..engine.story import SUBJECT_KINDS
@@ -39,6 +39,7 @@ _KINDS: dict[str, Any] = {
     "grade": {"enum": list(GRADES)},
     "style": {"enum": list(STYLES)},
     "at": {"enum": list(AT)},
+    "side": {"enum": list(SIDES)},
     "subject_kind": {"enum": list(SUBJECT_KINDS)},
     "source": {"anyOf": [_ID, {"type": "null"}]},
     "goto": {"oneOf": [_ID, {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/branch"}},

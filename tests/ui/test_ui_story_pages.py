@@ -158,7 +158,7 @@ def test_the_pages_of_real_lives_never_stop_mid_sentence_a_quarter_empty_nor_end
         f, pages = scene.border, scene.reading.pages
         lines = [line for p in pages for line in p]
         reserve = 0 if not pages[-1] else sum(b.rect.height for b in scene.choices.buttons)
-        broken = [rule for rule in broken_page_rules(lines, pages, f.line_h, f.gap, scene.content.height - f.chrome,
+        broken = [rule for rule in broken_page_rules(lines, pages, f.line_h, f.gap, scene.content.height - scene.page_view.room,
                                                      reserve) if "room for the choices" not in rule]
         assert not broken, (page.passage_id, broken)
         text_pages = [p for p in pages if p]

@@ -10,7 +10,8 @@ whether a value may be one id or a list of them.
 Kinds of value: ``text`` (any words; a number reads as its digits), ``id``, ``ids`` (one id
 or a list of them), ``texts`` (one text or a list), ``condition``, ``whole`` (a whole
 number), ``day`` (a whole number from 1), ``truth`` (true or false), ``grade``, ``style``,
-``at`` (start or end), ``source`` (an id, or nothing), ``subject_kind`` (company or person),
+``at`` (start or end), ``side`` (before or after), ``source`` (an id, or nothing),
+``subject_kind`` (company or person),
 and the kinds the schema spells
 out: ``goto``, ``effects``, ``questions``, ``grades``, ``perks``, ``variables`` (ids to
 numbers, texts or truths), ``numbers`` and ``jurisdiction`` (a definition or an addition). A
@@ -47,12 +48,13 @@ STORY = Shape({"title": "text", "start": "id", "short_start": "id", "home": "id"
 MOD = Shape({"name": "text", "description": "text", "author": "text", "version": "text", "game": "texts"},
             ("name",), "this file is part of a mod; 'game' names the releases of the story it was written for")
 PASSAGE = Shape({"text": "text", "style": "style", "speaker": "text", "title": "text", "day": "day", "city": "id",
+                 "narration_before": "text", "narration_after": "text",
                  "variants": "list:variant", "do": "effects", "choices": "list:choice", "goto": "goto",
                  "continue": "text", "ending": "ending"}, ("text",))
 CHOICE = Shape({"text": "text", "when": "condition", "do": "effects", "goto": "goto"}, ("text", "goto"))
 BRANCH = Shape({"when": "condition", "to": "id"}, ("to",))
 AFTER = Shape({"after": "id"}, ("after",), "go where that passage's own goto would go")
-VARIANT = Shape({"when": "condition", "text": "text", "replace": "truth"}, ("when", "text"))
+VARIANT = Shape({"when": "condition", "text": "text", "replace": "truth", "narration": "side"}, ("when", "text"))
 ENDING = Shape({"title": "text", "debrief": "text|debrief", "questions": "questions"}, ("title",))
 DEBRIEF = Shape({"text": "text", "variants": "list:variant"})
 QUESTION = Shape({"text": "text", "when": "condition"}, ("text",))
@@ -119,3 +121,5 @@ EFFECT_VALUES = {"record": "id|record", "set": "variables", "add": "numbers", "r
 
 #: Where a mod's added text and choices go in the passage it extends.
 AT = ("start", "end")
+#: Where a variant told as narration stands, beside the frame of a passage drawn in one.
+SIDES = ("before", "after")

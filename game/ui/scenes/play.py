@@ -15,11 +15,12 @@ from game.ui import input as cmd
 from game.ui.choices import ChoiceButtons
 from game.ui.input import Command
 from game.typography import opens_with_speech
-from game.ui.layout import block_height, line_offsets, paginate, split_paragraphs
+from game.ui.layout import paginate, split_paragraphs
 from game.ui.reading import Reading, ReadingPlace
 from game.ui.scene import Push, Replace, Scene, To, Transition
 from game.ui.scenes.common import draw_background, open_screen
 from game.ui.passage_looks import PassageBorder
+from game.ui.passage_page import PassagePage
 from game.ui.widgets import Focus, make_button
 
 #: Day from which the city is drawn under snow.
@@ -121,13 +122,15 @@ class PlayScene(Scene):
                            if opens_with_speech(paragraph))
         self.border = PassageBorder(self.passage.style, self.passage.speaker, self.passage.title, t, m, app.palette,
                            self.column, speech)
+        page = self.page_view = PassagePage.of(self.border, app.palette, self.passage.text,
+                                               self.passage.narrated_before, self.passage.narrated_after)
         # Choices: wrapped to the column, touch-sized.
         reserve = self.choices.make(self.passage, self.column, t, m) + m.gap * 3
         f = self.border
-        lines = t.lines(self.passage.text, f.look.role, f.size, f.inner_width, f.look.keep_newlines)
-        text_room = self.content.height - f.chrome
+        lines = page.lay_out(self.passage.text)
+        text_room = self.content.height - page.room
         # A signed letter never ends on a page holding only "Yours," above the signature.
-        closing = CLOSING_LINES if f.signed else 0
+        closing = CLOSING_LINES if f.signed and not self.passage.narrated_after else 0
         if reserve > self.content.height:
             # Too many long choices for this window: they get a scrolling page of their own.
             pages = paginate(lines, f.line_h, f.gap, text_room, 0, closing)
@@ -139,15 +142,13 @@ class PlayScene(Scene):
         last = pages[-1]
         top = self.content.y
         if last:
-            top += f.height(block_height(last, f.line_h, f.gap), len(pages) == 1) + m.gap * 3
+            top += page.height(last, page.opens(pages, len(pages) - 1)) + m.gap * 3
         self.choices.place(top, self.column, self.content.bottom, m)
 
     def readable(self) -> list[pygame.Rect]:
         """The page being read, with its border, which a toast keeps clear of."""
-        f, lines = self.border, self.reading.lines
-        first = self.reading.page_index == 0
-        height = f.height(block_height(lines, f.line_h, f.gap), first) if lines else 0
-        return [pygame.Rect(f.rect_x, self.content.y, f.outer_width, height)]
+        reading, page = self.reading, self.page_view
+        return [page.extent(reading.lines, self.content.y, page.opens(reading.pages, reading.page_index))]
 
     # -- input ------------------------------------------------------------------------------
     def handle(self, command: Command) -> Transition | None:
@@ -288,13 +289,13 @@ class PlayScene(Scene):
         caption = t.fit(caption, "sans", m.small, max(1, self.caption_room))
         t.draw(surface, caption, "sans", m.small, p.text_dim, (m.margin, self.bar_bottom // 2 + m.gap // 2), "midleft")
         self.bar.draw(surface, t, m, p)
-        reading, f = self.reading, self.border
+        reading, f, page = self.reading, self.border, self.page_view
         lines = reading.lines
         first = reading.page_index == 0
         last = reading.on_last_page
         if lines or (first and f.look.bordered and not self.passage.text):
-            bh = block_height(lines, f.line_h, f.gap)
-            f.draw(surface, self.content.y, bh, first, last, lines)
+            page.draw(surface, self.content.y, lines, page.opens(reading.pages, reading.page_index),
+                      page.closes(reading.pages, reading.page_index))
         reading.shown = 0
         self._draw_text(surface, int(reading.revealed))
         if not reading.text_complete:
@@ -309,7 +310,7 @@ class PlayScene(Scene):
         return self._draw_text(surface, int(self.reading.revealed))
 
     def _draw_text(self, surface: pygame.Surface, upto: int) -> list[pygame.Rect]:
-        return draw_revealed(surface, self.app.text, self.border, self.reading, self.content.y, upto)
+        return draw_revealed(surface, self.app.text, self.page_view, self.reading, self.content.y, upto)
 
 
 def draw_page_number(surface: pygame.Surface, app, reading: Reading, right: int, top: int) -> None:
@@ -328,27 +329,28 @@ def draw_page_number(surface: pygame.Surface, app, reading: Reading, right: int,
     pygame.draw.polygon(surface, p.accent, [(cx - s, cy - s // 2), (cx + s, cy - s // 2), (cx, cy + s // 2 + 2)])
 
 
-def draw_revealed(surface: pygame.Surface, t, f: PassageBorder, reading: Reading, top: int,
+def draw_revealed(surface: pygame.Surface, t, page: PassagePage, reading: Reading, top: int,
                   upto: int) -> list[pygame.Rect]:
-    """Draw the open page's characters from ``reading.shown`` up to ``upto`` (the border
-    ``f`` starting at ``top``) and return the rectangles drawn.  Each strip is blitted once
-    over untouched background, so drawing a line in several strips gives exactly the pixels
-    of drawing it at once."""
+    """Draw the open page's characters from ``reading.shown`` up to ``upto`` (the page
+    starting at ``top``) and return the rectangles drawn.  Each strip is blitted once over
+    untouched background, so drawing a line in several strips gives exactly the pixels of
+    drawing it at once."""
     lines = reading.lines
     start = reading.shown
     reading.shown = max(start, upto)
     if upto <= start or not lines:
         return []
-    x0, y0 = f.text_origin(top, reading.page_index == 0)
-    measure = t.measure(f.look.role, f.size)
+    f = page.border
+    places = page.places(lines, top, page.opens(reading.pages, reading.page_index))
     rects: list[pygame.Rect] = []
     begin = 0                                   # index of the line's first character
-    for line, dy in zip(lines, line_offsets(lines, f.line_h, f.gap)):
+    for line, place in zip(lines, places):
         end = begin + len(line.text)
         if end > start and line.text:
             a, b = max(0, start - begin), min(len(line.text), upto - begin)
-            rendered = t.render(line.text, f.look.role, f.size, f.ink)
-            ty = y0 + dy + (f.line_h - rendered.get_height()) // 2
+            measure = t.measure(place.role, f.size)
+            rendered = t.render(line.text, place.role, f.size, place.ink)
+            x0, ty = place.x, place.y + (f.line_h - rendered.get_height()) // 2
             # The whole line's image, cut at the revealed characters.
             xa = measure(line.text[:a]) if a else 0
             xb = rendered.get_width() if b >= len(line.text) else measure(line.text[:b])
