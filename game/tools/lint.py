@@ -352,7 +352,7 @@ def _asks_about_visits(passage: Passage, story: Story) -> bool:
     often it was seen, or its inline text runs through alternatives visit by visit."""
     trees = [c.when for c in passage.choices] + [v.when for v in passage.variants]
     trees += [b.when for c in passage.choices for b in c.goto] + [b.when for b in passage.goto]
-    for text in (passage.text, *(v.text for v in passage.variants)):
+    for text in (passage.narration_before, passage.text, passage.narration_after, *(v.text for v in passage.variants)):
         template = story.inline.get(text)
         if template is not None:
             if changes_by_visit(template):

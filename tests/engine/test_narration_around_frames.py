@@ -130,3 +130,13 @@ def test_a_page_without_narration_counts_none(story_dir):
         ending: {title: The End}
     """)
     assert (session.page.narrated_before, session.page.narrated_after) == (0, 0)
+
+
+def test_the_words_told_around_a_frame_are_counted_with_the_story(story_dir):
+    from game.tools.stats import story_words
+
+    plain = LETTER.replace("        narration_before: Another yellow envelope, thinner than the last.\n", "")
+    assert plain != LETTER
+    with_narration = story_words(load_story(story_dir(LETTER)))
+    without = story_words(load_story(story_dir(plain)))
+    assert with_narration - without == len("Another yellow envelope, thinner than the last.".split())
