@@ -328,7 +328,8 @@ def paginate_pieces(pieces: Sequence[Piece], room: int) -> list[list[tuple[Any, 
     """
     room = max(1, room)
     pages: list[list[Piece]] = [[]]
-    for block in _piece_blocks(pieces):
+    blocks = _piece_blocks(pieces)
+    for index, block in enumerate(blocks):
         if block[0].new_page and pages[-1]:
             pages.append([])
         rest = list(block)
@@ -344,12 +345,28 @@ def paginate_pieces(pieces: Sequence[Piece], room: int) -> list[list[tuple[Any, 
                 rest = rest[keep_here:]
                 pages.append(_table_head_for(rest[0], []))
                 continue
+            if not carried and _last_row(blocks, index) and _rows_at_foot(page, rest[0].head) >= 2:
+                carried = [page[-1]]          # a table's last row never runs on alone
             del page[len(page) - len(carried):]
             pages.append(_table_head_for(rest[0], carried) + carried)
     pages = [page for page in pages if page] or [[]]
     _fill_short_ends(pages, room)
     return [list(zip(page, stacked_offsets([p.height for p in page], [p.space for p in page])))
             for page in pages]
+
+
+def _last_row(blocks: Sequence[Sequence[Piece]], index: int) -> bool:
+    """Whether block ``index`` is a table's last row."""
+    head = blocks[index][0].head
+    return head is not None and (index + 1 == len(blocks) or blocks[index + 1][0].head is not head)
+
+
+def _rows_at_foot(page: Sequence[Piece], head: Any) -> int:
+    """How many rows of the table headed by ``head`` stand at the foot of ``page``."""
+    count = 0
+    while count < len(page) and page[-1 - count].head is head:
+        count += 1
+    return count
 
 
 def _stack_height(page: Sequence[Piece]) -> int:

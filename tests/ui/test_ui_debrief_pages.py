@@ -119,3 +119,12 @@ def test_the_contents_never_run_into_each_other_or_off_the_window(make_app, ship
         for i, rect in enumerate(rects):
             assert window.contains(rect) and contents.box.contains(rect), size
             assert rect.collidelist(rects[:i] + rects[i + 1:]) == -1, f"{size}: button {i + 1} overlaps another"
+
+
+def test_a_tables_last_row_never_runs_on_to_a_page_alone():
+    head = Piece("table_head", 30, keep=True)
+    rows = [Piece("row", 30, head=head) for _ in range(10)]
+    after = [Piece("text", 30, block=100 + n, flows=True, ends_sentence=True) for n in range(2)]
+    pages = paginate_pieces([head, *rows, *after], room=300)             # ten pieces to a page
+    last_rows = [p for p, _ in pages[1] if p.kind == "row"]
+    assert len(last_rows) == 2 and pages[1][0][0] is head
