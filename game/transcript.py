@@ -16,7 +16,7 @@ from pathlib import Path
 from game import debrief_document as doc
 from game.engine import Session
 from game.engine.named import Route
-from game.engine.passage_words import heading, keeps_lines, paragraphs, signature
+from game.engine.passage_words import framed_parts, heading, keeps_lines, paragraphs, signature
 from game.typography import named_speaker, typographic
 
 #: The command a classmate types to play the same world.
@@ -36,6 +36,10 @@ class ReadPassage:
     keeps_lines: bool
     signed: str | None = None    # a letter's or a document's signature
     chosen: str | None = None
+    #: Narration told before and after the passage's frame (a letter's envelope): set apart
+    #: from what the letter says, before its heading and after its signature.
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,12 +74,15 @@ def build(session: Session, written: datetime | None = None) -> Transcript:
         passage = story.passages.get(entry.passage_id)
         # Only a page that offered choices asked for a decision; elsewhere the player went on.
         decided = passage is not None and bool(passage.choices)
+        page = session.page_of(entry)
+        before, printed, after = framed_parts(entry.text, page.narrated_before, page.narrated_after)
         readings.append(ReadPassage(
             heading=typographic(h) if (h := _heading(entry.style, entry.speaker, entry.title, entry.text)) else None,
-            text=typographic(entry.text),
+            text=typographic("\n\n".join(printed)),
             keeps_lines=keeps_lines(entry.style),
             signed=signature(entry.style, entry.speaker),
-            chosen=typographic(entry.chosen) if decided and entry.chosen is not None else None))
+            chosen=typographic(entry.chosen) if decided and entry.chosen is not None else None,
+            before=tuple(typographic(p) for p in before), after=tuple(typographic(p) for p in after)))
     debrief = ending = None
     guesses: tuple[tuple[str, str, bool | None], ...] = ()
     if session.is_over:
@@ -189,12 +196,14 @@ def markdown(transcript: Transcript) -> str:
             for label, value in about_lines(transcript)]
     out += ["", "## The life, as it was read", ""]
     for reading in transcript.readings:
+        out += [item for paragraph in reading.before for item in (md_line(" ".join(paragraph.split())), "")]
         if reading.heading:
             out += [f"**{md_line(reading.heading)}**", ""]
         for paragraph in _md_paragraphs(reading.text, reading.keeps_lines):
             out += [paragraph, ""]
         if reading.signed:
             out += [f"— {md_line(reading.signed)}", ""]
+        out += [item for paragraph in reading.after for item in (md_line(" ".join(paragraph.split())), "")]
         if reading.chosen:
             out += [f"> **You chose:** {md_line(reading.chosen)}", ""]
         out += ["* * *", ""]

@@ -119,12 +119,13 @@ def _paragraphs(text: str, keep: bool) -> list[str]:
 def _life(transcript: Transcript) -> str:
     out = []
     for reading in transcript.readings:
-        inner = []
+        inner = [_el("p", " ".join(p.split()), "narration") for p in reading.before]
         if reading.heading:
             inner.append(_el("p", reading.heading, "heading"))
         inner += _paragraphs(reading.text, reading.keeps_lines)
         if reading.signed:
             inner.append(_el("p", f"— {reading.signed}", "signed"))
+        inner += [_el("p", " ".join(p.split()), "narration") for p in reading.after]
         if reading.chosen:
             inner.append(f'<p class="chosen">{_el("span", "You chose", "label")}{escape(reading.chosen)}</p>')
         out.append('<article class="passage">' + "".join(inner) + "</article>")

@@ -21,7 +21,7 @@ from .inline_text import Arrival, fill_texts, joined, refill_texts
 from .ledger import Event
 from .story import (
     PLAYER, AddVariables, Branch, Choice, Effect, Passage, Record, Roll, Route, SetCity, SetDay, SetVariables, Story,
-    held_parts, held_variants,
+    HeldParts, held_parts, held_variants,
 )
 from .passage_words import paragraphs
 
@@ -204,9 +204,14 @@ class Session:
         """A passage of the history as a page, as it was read: its words, with no choices
         (the one taken is ``entry.chosen``).  The day and city are today's, which the
         history does not keep."""
+        passage = self.story.passages.get(entry.passage_id)
+        known = passage is not None and entry.variants is not None
+        # The narration told around its frame, counted as the page composed it.
+        before, after = _narrated(held_parts(passage, entry.variants)) if known else (0, 0)  # type: ignore[arg-type]
         return Page(passage_id=entry.passage_id, style=entry.style, speaker=entry.speaker, title=entry.title,
                     text=entry.text, choices=(), day=self.day, city=self.city,
-                    city_name=self.story.city_name(self.city), is_ending=False, ending_title=None)
+                    city_name=self.story.city_name(self.city), is_ending=False, ending_title=None,
+                    narrated_before=before, narrated_after=after)
 
     @property
     def is_over(self) -> bool:
@@ -359,7 +364,7 @@ class Session:
         parts = held_parts(passage, self._held)
         texts, self._shown = fill_texts(parts.texts, self.story.inline, self,
                                         Arrival(passage.id, self.visits[passage.id], self.seed))
-        before, after = len(parts.before), len(parts.before) + len(parts.framed)
+        before, after = _narrated(parts, texts)
         return Page(
             passage_id=passage.id, style=passage.style, speaker=passage.speaker, title=passage.title,
             text=joined(texts),
@@ -367,8 +372,7 @@ class Session:
             day=self.day, city=self.city, city_name=self.story.city_name(self.city),
             is_ending=passage.ending is not None,
             ending_title=passage.ending.title if passage.ending else None,
-            narrated_before=len(paragraphs(joined(texts[:before]))),
-            narrated_after=len(paragraphs(joined(texts[after:]))),
+            narrated_before=before, narrated_after=after,
         )
 
     # -- saving -----------------------------------------------------------------------------
@@ -449,6 +453,14 @@ def _restored(cls: type[Session], story: Story, data: Any) -> Session:
     except (KeyError, TypeError, ValueError) as exc:
         raise SaveError(f"this save is damaged ({exc.__class__.__name__}: {exc})") from None
     return session
+
+
+def _narrated(parts: HeldParts, filled: list[str] | None = None) -> tuple[int, int]:
+    """How many paragraphs of a page are told before and after its frame: of ``parts`` as
+    ``filled`` in (their inline text shown), or as written."""
+    texts = parts.texts if filled is None else filled
+    framed_end = len(parts.before) + len(parts.framed)
+    return (len(paragraphs(joined(texts[:len(parts.before)]))), len(paragraphs(joined(texts[framed_end:]))))
 
 
 def _entry_to_json(entry: HistoryEntry) -> dict:

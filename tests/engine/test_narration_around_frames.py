@@ -140,3 +140,21 @@ def test_the_words_told_around_a_frame_are_counted_with_the_story(story_dir):
     with_narration = story_words(load_story(story_dir(LETTER)))
     without = story_words(load_story(story_dir(plain)))
     assert with_narration - without == len("Another yellow envelope, thinner than the last.".split())
+
+
+def test_the_history_and_the_transcript_keep_the_narration_outside_the_letter(story_dir):
+    from game.terminal import history_lines
+    from game.transcript import build, markdown
+
+    story, session = page_of(story_dir)
+    session.choose(1)
+    page = session.page_of(session.history[0])
+    assert (page.narrated_before, page.narrated_after) == (2, 2)
+    reading = build(session).readings[0]
+    assert reading.before[0].startswith("Another yellow envelope") and "Beneath the red seal" in reading.after[0]
+    assert "envelope" not in reading.text and "NOTICE BEFORE" in reading.text
+    text = markdown(build(session))
+    assert text.index("Another yellow envelope") < text.index("NOTICE BEFORE") < text.index("— Sun Jian") \
+        < text.index("Beneath the red seal")
+    lines = "\n".join(history_lines(session, "all"))
+    assert lines.index("Another yellow envelope") < lines.index("NOTICE BEFORE") < lines.index("Beneath the red seal")
