@@ -158,3 +158,18 @@ def test_the_history_and_the_transcript_keep_the_narration_outside_the_letter(st
         < text.index("Beneath the red seal")
     lines = "\n".join(history_lines(session, "all"))
     assert lines.index("Another yellow envelope") < lines.index("NOTICE BEFORE") < lines.index("Beneath the red seal")
+
+
+def test_a_mod_tells_narration_around_the_storys_letter_and_prints_nothing_on_it(story_dir, tmp_path):
+    mod = tmp_path / "mods" / "postcard"
+    mod.mkdir(parents=True)
+    (mod / "postcard.yaml").write_text(
+        "mod:\n  name: Aunt Lan's postcard\n"
+        "extend:\n  start:\n    variants:\n"
+        "      - when: day > 0\n        narration: after\n        text: Aunt Lan's postcard is under it, face down.\n",
+        encoding="utf-8")
+    story = load_story(story_dir(LETTER), [mod])
+    page = Session.new(story, seed=1).page
+    _, printed, after = framed_parts(page.text, page.narrated_before, page.narrated_after)
+    assert after[-1] == "Aunt Lan's postcard is under it, face down."
+    assert not any("postcard" in paragraph for paragraph in printed)
