@@ -15,13 +15,15 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 python="${PYTHON:-python}"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+started=()                       # every X server, window manager and game this run started
+trap 'for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"' EXIT
 
 start_display() {  # width height -> sets display, xvfb, wm
     display=":$((60 + RANDOM % 30))"
     Xvfb "$display" -screen 0 "${1}x${2}x24" -nolisten tcp >/dev/null 2>&1 & xvfb=$!
     sleep 1
     DISPLAY=$display openbox >/dev/null 2>&1 & wm=$!
+    started+=("$xvfb" "$wm")
     sleep 1
 }
 
@@ -42,6 +44,7 @@ shoot() {  # width height scale fullscreen(true|false) name
     settings "$home" "$scale" "$full"
     (cd "$root" && KEEPING_TRUST_HOME="$home" DISPLAY=$display SDL_AUDIODRIVER=dummy \
         "$python" main.py --short --seed 404 >/dev/null 2>&1) & local game=$!
+    started+=("$game")
     sleep 3
     snap "$work/$name-1-title.png"
     key Return; sleep 1; snap "$work/$name-2-play.png"
@@ -89,6 +92,7 @@ debrief_pages() {  # width height scale percent route seed: every page of one li
     finished_life "$home" "$seed" "$route"
     (cd "$root" && KEEPING_TRUST_HOME="$home" DISPLAY=$display SDL_AUDIODRIVER=dummy \
         "$python" main.py >/dev/null 2>&1) & local game=$!
+    started+=("$game")
     sleep 3
     # After an ending the title's default is New game: Down twice is "Read the debrief again".
     key Down Down Return; sleep 1
