@@ -62,14 +62,14 @@ class Transcript:
     ending: str | None = None
     #: The guesses made before the debrief: (question, answer, right — None for not sure).
     guesses: tuple[tuple[str, str, bool | None], ...] = ()
-    #: How a classmate opens the same world, when it is not a command (the browser's link).
-    replay: str | None = None
     #: The student's name as they gave it ('' when none: the printed page leaves a line).
     name: str = ""
     #: Every decision, with what the record made of it: the choices at a glance.
     decisions: tuple[Decision, ...] = ()
     #: What a teacher's tools read back (see :func:`game.transcript_choices.read_record`).
     record: dict | None = None
+    #: How a classmate opens the same world, when it is not a command (the browser's link).
+    replay: str | None = None
 
     @property
     def choices_made(self) -> int:
