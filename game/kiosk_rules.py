@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from game.engine.passage_words import paragraphs
+from game.engine.passage_words import first_sentence
 from game.jsonfile import Unreadable, read_json, write_json_atomic
 
 #: A config file is a few hundred bytes; anything much larger is not one.
@@ -382,11 +382,9 @@ def attract_lines(story, count: int = 12) -> list[str]:
     for passage in story.passages.values():
         if passage.style != "narration" or passage.ending is not None:
             continue
-        first = " ".join((paragraphs(passage.text) or [""])[0].split())
-        match = re.match(r"(.+?[.!?])(?:\s|$)", first)
-        if match is None:
+        sentence = first_sentence(passage.text)
+        if sentence is None:
             continue
-        sentence = match.group(1)
         if 40 <= len(sentence) <= 120 and "{" not in sentence and sentence not in lines:
             lines.append(sentence)
         if len(lines) >= count:

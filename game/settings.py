@@ -100,7 +100,9 @@ class Settings:
     """
 
     text_scale: float = 1.0
-    text_speed: int = 40
+    #: Each page whole until the player asks for it typed out: a game that is mostly reading
+    #: does not make a reader wait on its letters (Settings → Text speed says so).
+    text_speed: int = 0
     fullscreen: bool = False
     high_contrast: bool = False
     master_volume: float = 0.8

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from game.engine.printed import printed_name
-from game.engine.passage_words import heading, paragraphs, signature
+from game.engine.passage_words import framed_parts, heading, signature
 from game.paths import SPEECH_ENV
 
 if TYPE_CHECKING:
@@ -277,14 +277,16 @@ def choice_words(number: int, text: str) -> str:
 def page_words(page: Page) -> list[str]:
     """A page as utterances: heading, each paragraph, then each choice with its number, or
     the way to the debrief at an ending.  Nothing of the score is in a page, so none is said."""
-    words: list[str] = []
+    before, printed, after = framed_parts(page.text, page.narrated_before, page.narrated_after)
+    words: list[str] = list(before)
     heading = page_heading(page)
     if heading:
         words.append(heading)
-    words += paragraphs(page.text)
+    words += printed
     signed = signature(page.style, page.speaker)
     if signed:
         words.append(signed)
+    words += after
     if page.is_ending:
         words += [page.ending_title or "The end", "Continue, to the debrief"]
     elif page.choices:

@@ -18,7 +18,7 @@ from . import debrief_document
 from .engine import Debrief, Page, Session
 from .engine.printed import STRAY
 from .engine.limits import MAX_AUTO_STEPS
-from .engine.passage_words import keeps_lines, kind_heading, paragraphs, signature
+from .engine.passage_words import framed_parts, keeps_lines, kind_heading, signature
 from .typography import named_speaker, plain as in_plain_ascii, typographic
 
 if TYPE_CHECKING:
@@ -36,6 +36,11 @@ def page_lines(page: Page, width: int = WIDTH) -> list[str]:
     narrated scene that quotes them further on would otherwise read like a script."""
     width = width if width > 0 else UNWRAPPED
     lines: list[str] = []
+    # Narration told around a letter or a screen comes before its heading and after its
+    # signature, never inside what is printed on it.
+    before, printed, after = framed_parts(page.text, page.narrated_before, page.narrated_after)
+    for paragraph in before:
+        lines += [*textwrap.wrap(" ".join(paragraph.split()), width), ""]
     heading = kind_heading(page.style, page.speaker, page.title)
     if heading:
         lines += [f"[ {heading} ]", ""]
@@ -43,7 +48,7 @@ def page_lines(page: Page, width: int = WIDTH) -> list[str]:
         lines += [page.title, ""]
     if page.style == "dialogue" and named_speaker(page.style, page.speaker, page.text):
         lines += [f"{page.speaker}:", ""]
-    for paragraph in paragraphs(page.text):
+    for paragraph in printed:
         if keeps_lines(page.style):
             for raw in paragraph.split("\n"):
                 lines += textwrap.wrap(raw, width) or [""]
@@ -53,6 +58,8 @@ def page_lines(page: Page, width: int = WIDTH) -> list[str]:
     signed = signature(page.style, page.speaker)
     if signed:
         lines += [f"    — {signed}", ""]
+    for paragraph in after:
+        lines += [*textwrap.wrap(" ".join(paragraph.split()), width), ""]
     if page.is_ending:
         lines += [f"* {page.ending_title} *", ""]
     for choice in page.choices:

@@ -17,7 +17,7 @@ from game import debrief_document as doc
 from game.engine import Session
 from game.engine.named import Route
 from game.engine.story import PLAYER
-from game.engine.passage_words import heading, keeps_lines, paragraphs, signature
+from game.engine.passage_words import framed_parts, heading, keeps_lines, paragraphs, signature
 from game.transcript_choices import Decision, decisions, places, record_of
 from game.typography import named_speaker, typographic
 
@@ -45,6 +45,10 @@ class ReadPassage:
     place: str | None = None
     #: Which decision of the life ``chosen`` is (1, 2, …): the glance table's number.
     decision: int | None = None
+    #: Narration told before and after the passage's frame (a letter's envelope): set apart
+    #: from what the letter says, before its heading and after its signature.
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,14 +97,17 @@ def build(session: Session, written: datetime | None = None, name: str = "") -> 
         decided = passage is not None and bool(passage.choices) and entry.chosen is not None \
             and entry.choice is not None
         place = (day, story.city_name(city))
+        page = session.page_of(entry)
+        before, printed, after = framed_parts(entry.text, page.narrated_before, page.narrated_after)
         readings.append(ReadPassage(
             heading=typographic(h) if (h := _heading(entry.style, entry.speaker, entry.title, entry.text)) else None,
-            text=typographic(entry.text),
+            text=typographic("\n\n".join(printed)),
             keeps_lines=keeps_lines(entry.style),
             signed=signature(entry.style, entry.speaker),
             chosen=typographic(entry.chosen) if decided and entry.chosen is not None else None,
             place=f"Day {place[0]}, {place[1]}" if place != last_place else None,
-            decision=next(numbers).number if decided else None))
+            decision=next(numbers).number if decided else None,
+            before=tuple(typographic(p) for p in before), after=tuple(typographic(p) for p in after)))
         last_place = place
     debrief = ending = None
     guesses: tuple[tuple[str, str, bool | None], ...] = ()
@@ -249,12 +256,14 @@ def markdown(transcript: Transcript) -> str:
     for reading in transcript.readings:
         if reading.place:
             out += [f"*— {md_line(reading.place)} —*", ""]
+        out += [item for paragraph in reading.before for item in (md_line(" ".join(paragraph.split())), "")]
         if reading.heading:
             out += [f"**{md_line(reading.heading)}**", ""]
         for paragraph in _md_paragraphs(reading.text, reading.keeps_lines):
             out += [paragraph, ""]
         if reading.signed:
             out += [f"— {md_line(reading.signed)}", ""]
+        out += [item for paragraph in reading.after for item in (md_line(" ".join(paragraph.split())), "")]
         if reading.chosen:
             number = f" (choice {reading.decision})" if reading.decision else ""
             out += [f"> **You chose{number}:** {md_line(reading.chosen)}", ""]

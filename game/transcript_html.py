@@ -147,12 +147,13 @@ def _life(transcript: Transcript) -> str:
     for reading in transcript.readings:
         if reading.place:
             out.append(_el("p", f"— {reading.place} —", "place"))
-        inner = []
+        inner = [_el("p", " ".join(p.split()), "narration") for p in reading.before]
         if reading.heading:
             inner.append(_el("p", reading.heading, "heading"))
         inner += _paragraphs(reading.text, reading.keeps_lines)
         if reading.signed:
             inner.append(_el("p", f"— {reading.signed}", "signed"))
+        inner += [_el("p", " ".join(p.split()), "narration") for p in reading.after]
         if reading.chosen:
             label = f"You chose · {reading.decision}" if reading.decision else "You chose"
             inner.append(f'<p class="chosen">{_el("span", label, "label")}{escape(reading.chosen)}</p>')

@@ -110,3 +110,9 @@ def test_keys_that_are_not_a_table_are_forgotten(home):
         "format": "keeping-trust-settings", "version": 1, "settings": {"keys": ["J"], "high_contrast": True}}))
     s = load_settings()
     assert s.keys == {} and s.high_contrast is True
+
+
+def test_a_first_run_shows_each_page_whole_rather_than_typing_it_out(tmp_path):
+    # A game that is mostly reading: 110 words at the old default took 14 s to appear.
+    assert Settings().text_speed == 0
+    assert load_settings().text_speed == 0          # no settings file yet

@@ -38,7 +38,7 @@ from .story import (
 )
 
 #: Bumped when the way a Story is written here changes.
-FORMAT = 6
+FORMAT = 7
 #: A compiled story of 20,000 passages is about 60 MB; nothing honest is larger.
 MAX_BYTES = 256 * 1024 * 1024
 #: Entries kept: one per story and set of mods, the oldest removed past this.

@@ -31,6 +31,56 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip("\n") for p in _BLANK_LINE.split(text.replace("\r\n", "\n")) if p.strip()]
 
 
+#: Words a full stop follows without ending the sentence: "the way Ms. Qu says it".
+ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "No", "Mt", "Jr", "Sr", "Prof", "vs", "etc", "e.g", "i.e",
+                           "approx", "Co", "Ltd", "Rd", "Ave"})
+#: A sentence's last mark, and the quotes or brackets that close round it.
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*(?=\s|$)")
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The sentences of one paragraph, whole; the last may end in no mark at all.  A full stop
+    after a title or an initial ("Ms. Qu", "J. Smith") ends nothing."""
+    text = " ".join(paragraph.split())
+    found, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        words = text[start:end.start()].split()
+        word = words[-1].lstrip("'\"‘“(") if words else ""
+        if text[end.start()] == "." and (word in ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+            continue
+        found.append(text[start:end.end()].strip())
+        start = end.end()
+    if text[start:].strip():
+        found.append(text[start:].strip())
+    return found
+
+
+def first_sentence(text: str) -> str | None:
+    """The first whole sentence of ``text`` (its first paragraph), or None if it ends in
+    none."""
+    first = sentences((paragraphs(text) or [""])[0])
+    return first[0] if first and _SENTENCE_END.search(first[0]) else None
+
+
+#: The styles drawn in no frame: all of their text is the story telling.
+UNFRAMED = ("narration", "dialogue")
+
+
+def framed(style: str) -> bool:
+    """Whether a passage of ``style`` is drawn in a frame (a letter's paper, a phone, a ticket
+    machine's screen) that holds only what is printed or shown on it."""
+    return style not in UNFRAMED
+
+
+def framed_parts(text: str, before: int, after: int) -> tuple[list[str], list[str], list[str]]:
+    """A page's paragraphs parted by its frame: the ``before`` narrated before it, those the
+    frame holds, and the ``after`` narrated after it."""
+    found = paragraphs(text)
+    before = min(before, len(found))
+    after = min(after, len(found) - before)
+    return found[:before], found[before:len(found) - after], found[len(found) - after:]
+
+
 def keeps_lines(style: str) -> bool:
     """Whether a passage of ``style`` shows every line break as written (unknown styles read
     as narration, which does not)."""

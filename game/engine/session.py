@@ -22,8 +22,9 @@ from .inline_text import Arrival, fill_texts, joined, refill_texts
 from .ledger import Event
 from .story import (
     PLAYER, AddVariables, Branch, Choice, Effect, Passage, Record, Roll, Route, SetCity, SetDay, SetVariables, Story,
-    held_texts, held_variants, with_held,
+    HeldParts, held_parts, held_variants,
 )
+from .passage_words import paragraphs
 
 SAVE_FORMAT = "keeping-trust-save"
 #: 3: each chance is drawn from the seed and its name (:mod:`.chances`), and a save holds how
@@ -63,6 +64,11 @@ class Page:
     city_name: str
     is_ending: bool
     ending_title: str | None
+    #: How many of the text's paragraphs (see ``passage_words.paragraphs``) are narration told
+    #: before and after the passage's frame, outside it: a letter shows only what is printed
+    #: on it (``passage_words.framed_parts`` parts them).
+    narrated_before: int = 0
+    narrated_after: int = 0
 
 
 @dataclass(frozen=True)
@@ -187,9 +193,14 @@ class Session:
         """A passage of the history as a page, as it was read: its words, with no choices
         (the one taken is ``entry.chosen``).  The day and city are today's, which the
         history does not keep."""
+        passage = self.story.passages.get(entry.passage_id)
+        known = passage is not None and entry.variants is not None
+        # The narration told around its frame, counted as the page composed it.
+        before, after = _narrated(held_parts(passage, entry.variants)) if known else (0, 0)  # type: ignore[arg-type]
         return Page(passage_id=entry.passage_id, style=entry.style, speaker=entry.speaker, title=entry.title,
                     text=entry.text, choices=(), day=self.day, city=self.city,
-                    city_name=self.story.city_name(self.city), is_ending=False, ending_title=None)
+                    city_name=self.story.city_name(self.city), is_ending=False, ending_title=None,
+                    narrated_before=before, narrated_after=after)
 
     @property
     def is_over(self) -> bool:
@@ -340,19 +351,18 @@ class Session:
         else:
             self._offered = [Choice(passage.continue_text, passage.goto)]
         self._held = held_variants(passage.variants, self)
-        if self.story.inline:
-            texts, self._shown = fill_texts(held_texts(passage.text, passage.variants, self._held), self.story.inline,
-                                            self, Arrival(passage.id, self.visits[passage.id], self.seed))
-            text = joined(texts)
-        else:
-            text = with_held(passage.text, passage.variants, self._held)
+        parts = held_parts(passage, self._held)
+        texts, self._shown = fill_texts(parts.texts, self.story.inline, self,
+                                        Arrival(passage.id, self.visits[passage.id], self.seed))
+        before, after = _narrated(parts, texts)
         return Page(
             passage_id=passage.id, style=passage.style, speaker=passage.speaker, title=passage.title,
-            text=text,
+            text=joined(texts),
             choices=tuple(ChoiceView(i + 1, c.text) for i, c in enumerate(self._offered)),
             day=self.day, city=self.city, city_name=self.story.city_name(self.city),
             is_ending=passage.ending is not None,
             ending_title=passage.ending.title if passage.ending else None,
+            narrated_before=before, narrated_after=after,
         )
 
     # -- saving -----------------------------------------------------------------------------
@@ -441,6 +451,14 @@ def _restored(cls: type[Session], story: Story, data: Any) -> Session:
     return session
 
 
+def _narrated(parts: HeldParts, filled: list[str] | None = None) -> tuple[int, int]:
+    """How many paragraphs of a page are told before and after its frame: of ``parts`` as
+    ``filled`` in (their inline text shown), or as written."""
+    texts = parts.texts if filled is None else filled
+    framed_end = len(parts.before) + len(parts.framed)
+    return (len(paragraphs(joined(texts[:len(parts.before)]))), len(paragraphs(joined(texts[framed_end:]))))
+
+
 def _entry_to_json(entry: HistoryEntry) -> dict:
     if entry.variants is None:
         # Kept as read from an older save: the story cannot write it again.
@@ -473,9 +491,6 @@ def _entry_from_json(story: Story, item: Any) -> HistoryEntry:
         return HistoryEntry(pid, style, speaker, title, CUT_PASSAGE, None, variants, choice, shown)
     ways = [c.text for c in known.choices] if known.choices else [known.continue_text]
     chosen = ways[choice] if choice is not None and choice < len(ways) else None
-    if story.inline:
-        # What the inline text showed then, not what it would show now: the history is what was read.
-        text = joined(refill_texts(held_texts(known.text, known.variants, variants), story.inline, shown))
-    else:
-        text = with_held(known.text, known.variants, variants)
+    # What the inline text showed then, not what it would show now: the history is what was read.
+    text = joined(refill_texts(held_parts(known, variants).texts, story.inline, shown))
     return HistoryEntry(pid, style, speaker, title, text, chosen, variants, choice, shown)

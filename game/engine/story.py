@@ -104,6 +104,9 @@ class Variant:
     first: bool = False
     #: Where the variant is written (None when not known): a mod's test reports on its own.
     where: Where | None = None
+    #: "before" or "after" for narration told beside a passage's frame (a letter's paper, a
+    #: phone): never printed on what the frame holds.  None for text of the passage itself.
+    narration: str | None = None
 
 
 def with_variants(text: str, variants: tuple[Variant, ...], state: State) -> str:
@@ -123,6 +126,35 @@ def with_held(text: str, variants: tuple[Variant, ...], held: tuple[int, ...]) -
     """The text with the variants numbered in ``held`` (see :func:`with_variants`); a number
     the passage does not have is passed over."""
     return "\n\n".join(p for p in held_texts(text, variants, held) if p)
+
+
+@dataclass(frozen=True)
+class HeldParts:
+    """A page's texts in the order read, in three parts: the narration before a passage's frame,
+    what the frame holds (the passage's own text and its variants), and the narration after
+    it.  A passage drawn in no frame has all of its text in ``framed``."""
+
+    before: tuple[str, ...]
+    framed: tuple[str, ...]
+    after: tuple[str, ...]
+
+    @property
+    def texts(self) -> list[str]:
+        return [*self.before, *self.framed, *self.after]
+
+
+def held_parts(passage: "Passage", held: tuple[int, ...]) -> HeldParts:
+    """The texts of ``passage`` with the variants numbered in ``held``, parted by the frame:
+    its ``narration_before`` and variants told before, its text and printed variants (as
+    :func:`held_texts` has them), its ``narration_after`` and variants told after."""
+    places = sorted(i for i in set(held) if 0 <= i < len(passage.variants))
+    own = tuple(i for i in places if passage.variants[i].narration is None)
+    sides = {side: [passage.variants[i].text for i in places if passage.variants[i].narration == side]
+             for side in ("before", "after")}
+    before = [passage.narration_before] if passage.narration_before else []
+    after = [passage.narration_after] if passage.narration_after else []
+    return HeldParts(tuple(before + sides["before"]), tuple(held_texts(passage.text, passage.variants, own)),
+                     tuple(after + sides["after"]))
 
 
 def held_texts(text: str, variants: tuple[Variant, ...], held: tuple[int, ...]) -> list[str]:
@@ -195,6 +227,10 @@ class Passage:
     goto: tuple[Branch, ...] = ()
     continue_text: str = "Continue"
     ending: Ending | None = None
+    #: Narration told before and after a passage's frame (the envelope, the queue behind you):
+    #: what the player sees around a letter or a screen, never printed on it.
+    narration_before: str = ""
+    narration_after: str = ""
 
     def ways_on(self) -> list[str]:
         """Every passage one step on, by its own goto or a choice's, whatever the conditions say."""

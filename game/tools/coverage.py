@@ -79,7 +79,9 @@ def inline_texts(story: Story) -> list[tuple[str, str, Where]]:
     if not story.inline:
         return []
     for pid, passage in story.passages.items():
-        texts = [(passage.text, passage.where), *((v.text, v.where or passage.where) for v in passage.variants)]
+        texts = [(passage.narration_before, passage.where), (passage.text, passage.where),
+                 (passage.narration_after, passage.where),
+                 *((v.text, v.where or passage.where) for v in passage.variants)]
         if passage.ending is not None:
             texts += [(passage.ending.debrief, passage.where),
                       *((v.text, v.where or passage.where) for v in passage.ending.debrief_variants)]

@@ -31,6 +31,7 @@ from ..engine.story import (
 )
 from .bounds import INF, compared, interval, number_bounds
 from .coverage import condition_sites
+from .printed_matter import narration_in_frames
 
 #: Past this many combinations of values a condition is left undecided rather than slow.
 MAX_COMBINATIONS = 4096
@@ -48,6 +49,7 @@ def lint(story: Story) -> list[Problem]:
     problems += _unused(story, places, facts)
     problems += _decided_conditions(story, facts)
     problems += _circles(story)
+    problems += narration_in_frames(story)
     return sorted(set(problems))
 
 
@@ -429,7 +431,7 @@ def _asks_about_visits(passage: Passage, story: Story) -> bool:
     often it was seen, or its inline text runs through alternatives visit by visit."""
     trees = [c.when for c in passage.choices] + [v.when for v in passage.variants]
     trees += [b.when for c in passage.choices for b in c.goto] + [b.when for b in passage.goto]
-    for text in (passage.text, *(v.text for v in passage.variants)):
+    for text in (passage.narration_before, passage.text, passage.narration_after, *(v.text for v in passage.variants)):
         template = story.inline.get(text)
         if template is not None:
             if changes_by_visit(template):

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..engine.conditions import GRADES
 from ..engine.loading.effects import EFFECT_BUILDERS
-from ..engine.loading.format import AT, EFFECT_VALUES, FILE, NO_CAP, SHAPES, Shape
+from ..engine.loading.format import AT, EFFECT_VALUES, FILE, NO_CAP, SHAPES, SIDES, Shape
 from ..engine.loading.values import ID
 from ..engine.passage_words import STYLES
 from ..engine.story import SUBJECT_KINDS
@@ -43,6 +43,7 @@ _KINDS: dict[str, Any] = {
     "changes": {"oneOf": [{"$ref": "#/$defs/change"}, {"type": "array", "items": {"$ref": "#/$defs/change"}}]},
     "style": {"enum": list(STYLES)},
     "at": {"enum": list(AT)},
+    "side": {"enum": list(SIDES)},
     "subject_kind": {"enum": list(SUBJECT_KINDS)},
     "source": {"anyOf": [_ID, {"type": "null"}]},
     "goto": {"oneOf": [_ID, {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/branch"}},

@@ -18,6 +18,7 @@ def story_words(story: Story) -> int:
     total = sum(words(q.text) for q in story.questions)
     for passage in story.passages.values():
         total += words(passage.text) + sum(words(v.text) for v in passage.variants)
+        total += words(passage.narration_before) + words(passage.narration_after)
         total += sum(words(c.text) for c in passage.choices)
         if passage.ending:
             total += words(passage.ending.title) + words(passage.ending.debrief)

@@ -33,9 +33,9 @@ from game.ui.scene import Scene, To, Transition
 from game.ui.stack import SceneStack
 from game.ui.text import Text
 from game.ui.theme import ASSETS, Metrics, Palette, metrics_for, palette_for
-from game.ui.toast import Toast, targets_of
+from game.ui.toast import Toast, readable_of, targets_of
 from game.ui.watch import FolderWatch
-from game.ui.window import Window, prefer_native_framebuffer
+from game.ui.window import Window, name_the_window, prefer_native_framebuffer
 
 if TYPE_CHECKING:
     from game.speech import Voice
@@ -59,8 +59,9 @@ class App:
                  route: str = "full", seed: int | None = None, size: tuple[int, int] | None = None,
                  fullscreen: bool | None = None, sound: bool = True, kiosk=None,
                  loadout=None, watch: bool = False, voice: Voice | None = None) -> None:
-        # The window and its letters now; the rest of pygame (the sound device) once the first
-        # frame is on the screen (:meth:`first_frame_shown`): a player waits for all of it.
+        # The window (named first) and its letters now; the rest of pygame (the sound device)
+        # once the first frame is shown (:meth:`first_frame_shown`): a player waits for all of it.
+        name_the_window()
         pygame.display.init()
         pygame.font.init()
         prefer_native_framebuffer()
@@ -72,8 +73,7 @@ class App:
             settings, store, fullscreen = kiosk.visitor_settings(), kiosk.slots, True
             route = kiosk.config.route
         self.settings = settings if settings is not None else load_settings()
-        if fullscreen is not None:
-            self.settings.fullscreen = fullscreen
+        self.settings.fullscreen = self.settings.fullscreen if fullscreen is None else fullscreen
         self.store = store or SlotStore()
         self.playthroughs = Playthroughs(story, self.store, self.toast, route=route, seed=seed)
         #: The story folder and its mods (:class:`game.mods.Loadout`); None for a story handed
@@ -89,6 +89,7 @@ class App:
                              saved_size=self.settings.window_size,
                              saved_position=self.settings.window_position,
                              icon=ASSETS / "images" / "icon.png")
+        self.settings.fullscreen = self.window.fullscreen     # a small desktop opens it full screen
         if kiosk is not None:
             self.window.pin_fullscreen()
         #: Sound, opened once the first frame is shown (:meth:`first_frame_shown`).
@@ -252,7 +253,7 @@ class App:
         """Where the toast showing now is drawn (None if none is)."""
         if not self.scenes:
             return None
-        return self.toasts.rect(self.size, self.text, self.metrics, targets_of(self.top))
+        return self.toasts.rect(self.size, self.text, self.metrics, targets_of(self.top), readable_of(self.top))
 
     def sound(self, name: str) -> None:
         if self.audio:

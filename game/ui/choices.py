@@ -44,7 +44,8 @@ class ChoiceButtons:
         stacked, gaps included."""
         m = metrics
         if passage.is_ending or not passage.choices:
-            items = [(None, "Continue", "debrief")]
+            # Numbered like any choice, so 1 goes on to the debrief as it would choose.
+            items = [(1, "Continue", "debrief")]
         else:
             items = [(c.number, c.text, c.number) for c in passage.choices]
         self.buttons = []

@@ -10,11 +10,12 @@ that it fits the first page.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
 from game import debrief_document as doc
-from game.ui.layout import LINE_SPACING, paginate_pieces
+from game.ui.layout import LINE_SPACING, ends_sentence, paginate_pieces
 from game.ui.text import Text
 from game.ui.theme import Metrics, metrics_for
 
@@ -39,6 +40,20 @@ class Piece:
     new_page: bool = False
     section: int = 0
     head: "Piece | None" = None   # a table row's header, repeated when the table runs on
+    #: The paragraph, item or heading it is a line of (None: a block of its own), whether that
+    #: block may run on to the next page between its lines, how many lines of text it counts
+    #: for on a page, and whether its text ends a sentence.
+    block: int | None = None
+    flows: bool = False
+    lines: int = 1
+    ends_sentence: bool = False
+
+
+def _one_block(pieces: list[Piece], block: int) -> list[Piece]:
+    """``pieces`` marked as the lines of one block (a paragraph, an item, a heading)."""
+    for piece in pieces:
+        piece.block = block
+    return pieces
 
 
 @dataclass
@@ -90,6 +105,7 @@ class Typesetter:
     def pieces(self, width: int, answer_scale: float = 1.0, only_first: bool = False) -> list[Piece]:
         m, t = self.metrics, self.text
         pieces: list[Piece] = []
+        blocks = itertools.count()
         for n, section in enumerate(self.document.sections):
             if only_first and n:
                 break
@@ -106,14 +122,18 @@ class Typesetter:
                     first = False
                 pieces.append(piece)
 
-            for line in t.lines(section.kicker.upper(), "sans", s["small"], width):
-                add(Piece("text", round(s["small"] * 1.4), ("sans", s["small"], "kicker", line.text, 0), keep=True))
+            opening = [Piece("text", round(s["small"] * 1.4), ("sans", s["small"], "kicker", line.text, 0),
+                             keep=True) for line in t.lines(section.kicker.upper(), "sans", s["small"], width)]
             lines = t.lines(section.heading, "serif", s["heading"], width)
-            for i, line in enumerate(lines):
-                add(Piece("text", round(s["heading"] * 1.3), ("serif", s["heading"], "heading", line.text, 0),
-                          keep=True, space=m.gap // 2 if i == 0 else 0))
+            opening += [Piece("text", round(s["heading"] * 1.3), ("serif", s["heading"], "heading", line.text, 0),
+                              keep=True, space=m.gap // 2 if i == 0 else 0) for i, line in enumerate(lines)]
+            for piece in _one_block(opening, next(blocks)):
+                add(piece)
             for block in section.blocks:
-                for i, piece in enumerate(self._block(block, width, s)):
+                set_in = self._block(block, width, s)
+                if not isinstance(block, doc.Table):        # a table's rows are each a block
+                    set_in = _one_block(set_in, next(blocks))
+                for i, piece in enumerate(set_in):
                     if i == 0 and not piece.space:
                         piece.space = s["gap"]
                     add(piece)
@@ -123,7 +143,8 @@ class Typesetter:
         m, t, s = self.metrics, self.text, s or self.sizes()
         if isinstance(block, doc.Paragraph):
             role, ink = ("serif_italic", "quiet") if block.quiet else ("serif", "body")
-            return [Piece("text", round(s["body"] * LINE_SPACING), (role, s["body"], ink, line.text, 0))
+            return [Piece("text", round(s["body"] * LINE_SPACING), (role, s["body"], ink, line.text, 0),
+                          flows=True, ends_sentence=ends_sentence(line.text))
                     for line in t.lines(block.text, role, s["body"], width)]
         if isinstance(block, doc.Subhead):
             return [Piece("text", round(s["subhead"] * 1.4), ("sans_bold", s["subhead"], "heading", line.text, 0),
@@ -134,9 +155,11 @@ class Typesetter:
             lines = t.lines(block.text, "serif", s["body"], width - indent)
             return [Piece("item" if i == 0 else "text", round(s["body"] * 1.45),
                           ("serif", s["body"], "body", line.text, indent, block.mark),
-                          space=s["gap"] // 3 if i == 0 else 0) for i, line in enumerate(lines)]
+                          space=s["gap"] // 3 if i == 0 else 0, flows=True, ends_sentence=ends_sentence(line.text))
+                    for i, line in enumerate(lines)]
         if isinstance(block, doc.Standing):
-            return [Piece("standing", round(s["heading"] * 3.4) + m.gap * 2, block)]
+            # The seal stands as tall as three lines of text, and counts as them on a page.
+            return [Piece("standing", round(s["heading"] * 3.4) + m.gap * 2, block, lines=3)]
         if isinstance(block, doc.Table):
             return self._table(block, width)
         raise TypeError(f"the window cannot set {block!r}")
@@ -188,9 +211,11 @@ class Typesetter:
 
         layout = TableLayout(widths, table.columns, line)
         heads = [wrap(c.title, c, w, True) for c, w in zip(table.columns, widths)]
-        head = Piece("table_head", max(map(len, heads)) * line + m.gap // 2, (layout, heads), keep=True)
+        head = Piece("table_head", max(map(len, heads)) * line + m.gap // 2, (layout, heads), keep=True,
+                     lines=max(map(len, heads)))
         pieces = [head]
         for row in texts:
             cells = [wrap(text, c, w) for text, c, w in zip(row, table.columns, widths)]
-            pieces.append(Piece("row", max(map(len, cells)) * line + m.gap // 2, (layout, cells), head=head))
+            pieces.append(Piece("row", max(map(len, cells)) * line + m.gap // 2, (layout, cells), head=head,
+                                lines=max(map(len, cells))))
         return pieces

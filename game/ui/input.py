@@ -258,6 +258,22 @@ class Fingers:
         return not finger.dragging and _moved(finger, event.x, event.y, window_size) <= tap_slop(window_size)
 
 
+class Pointer:
+    """Where the mouse pointer was last seen, so that a hover is only ever the pointer moving.
+    SDL reports the pointer where it already rests when the window opens under it; taken as a
+    hover, that would give the keyboard's focus to whatever lies there (a game started again
+    with the pointer where Quit was, and Enter quits).  The first report only says where the
+    pointer is; focus follows it from its first move."""
+
+    def __init__(self) -> None:
+        self.at: tuple[int, int] | None = None
+
+    def moved(self, pos: tuple[int, int]) -> bool:
+        """Note the pointer at ``pos``; True if it was seen before, somewhere else."""
+        before, self.at = self.at, pos
+        return before is not None and before != pos
+
+
 def _finger_id(event: pygame.event.Event) -> tuple[int, int]:
     return getattr(event, "touch_id", 0), getattr(event, "finger_id", 0)
 
@@ -267,10 +283,12 @@ def _moved(finger: _Finger, x: float, y: float, window_size: tuple[int, int]) ->
 
 
 def commands_from_event(event: pygame.event.Event, window_size: tuple[int, int],
-                        fingers: Fingers | None = None, keys: KeyMap | None = None) -> list[Command]:
+                        fingers: Fingers | None = None, keys: KeyMap | None = None,
+                        pointer: Pointer | None = None) -> list[Command]:
     """The commands one SDL event means (often none).  ``fingers`` remembers touches across
     events; without it every finger lift is a tap.  ``keys`` is the player's key table
-    (the default keys without it)."""
+    (the default keys without it).  ``pointer`` remembers where the mouse was, so a hover is
+    reported only once it moves; without it every report of the pointer is a hover."""
     kind = event.type
     if kind == pygame.QUIT:
         return [Command(QUIT)]
@@ -295,6 +313,8 @@ def commands_from_event(event: pygame.event.Event, window_size: tuple[int, int],
     # used instead, so a tap is never counted twice.
     if kind == pygame.MOUSEMOTION:
         if getattr(event, "touch", False):
+            return []
+        if pointer is not None and not pointer.moved(tuple(event.pos)):
             return []
         return [Command(POINT, pos=tuple(event.pos))]
     if kind == pygame.MOUSEBUTTONUP:

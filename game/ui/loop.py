@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Callable
 import pygame
 
 from game.ui import input as cmd
-from game.ui.input import Command, Fingers, commands_from_event
+from game.ui.input import Command, Fingers, Pointer, commands_from_event
 from game.ui.reload import try_reload
 from game.ui.stack import SceneStack
-from game.ui.toast import Toast, targets_of
+from game.ui.toast import Toast, readable_of, targets_of
 from game.ui.watch import is_reload_key
 
 if TYPE_CHECKING:
@@ -100,6 +100,8 @@ class Loop:
         self.frames = Frames(app.scenes, app.toasts, self._draw_toast)
         #: The touches under way, so a finger lifted is a tap or the end of a drag.
         self.fingers = Fingers()
+        #: Where the mouse was last seen: a hover takes the focus only once the pointer moves.
+        self.pointer = Pointer()
 
     @property
     def frames_drawn(self) -> int:
@@ -112,7 +114,7 @@ class Loop:
 
     def _draw_toast(self, surface: pygame.Surface, top: "Scene") -> None:
         app = self.app
-        app.toasts.draw(surface, app.text, app.metrics, app.palette, targets_of(top))
+        app.toasts.draw(surface, app.text, app.metrics, app.palette, targets_of(top), readable_of(top))
 
     def dispatch(self, command: Command) -> None:
         """Give one command to the top scene (a few are the game's own)."""
@@ -156,7 +158,7 @@ class Loop:
             if app.scenes and getattr(app.top, "takes_text", False):
                 app.top.take_text(event.text)
             return
-        for command in commands_from_event(event, app.size, self.fingers, app.keys):
+        for command in commands_from_event(event, app.size, self.fingers, app.keys, self.pointer):
             self.dispatch(command)
 
     def step(self, dt: float) -> bool:

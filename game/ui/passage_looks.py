@@ -12,6 +12,7 @@ lines.  (A *frame* is only ever what the window draws each time it is redrawn: s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -58,6 +59,28 @@ def look_for(style: str) -> Look:
     return LOOKS.get(style, LOOKS["narration"])
 
 
+#: A quotation closing: a speech's last mark, then its closing quote, then a space or the end.
+_SPEECH_CLOSES = re.compile(r"[.,!?…—–-][’”'\"](?=\s|$)")
+
+
+def _spoken_lines(lines: Sequence[Line], speech: frozenset[int]) -> list[bool]:
+    """Which of ``lines`` carry someone speaking: those of a paragraph of speech down to the
+    line where its last quotation closes.  Narration after it ("Ten minutes later Mother
+    texts…") has no speech bar beside it; a speech that runs on to the next paragraph, with
+    no closing quote, is speech to its end."""
+    spoken = [False] * len(lines)
+    by_paragraph: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.paragraph in speech:
+            by_paragraph.setdefault(line.paragraph, []).append(i)
+    for indexes in by_paragraph.values():
+        closing = [i for i in indexes if _SPEECH_CLOSES.search(lines[i].text)]
+        last = closing[-1] if closing else indexes[-1]
+        for i in indexes:
+            spoken[i] = i <= last
+    return spoken
+
+
 #: Lines a passage's title may take at the head of its border; the rest of the page is text.
 MAX_TITLE_LINES = 3
 
@@ -87,7 +110,9 @@ class PassageBorder:
         self.gap = round(self.line_h * PARAGRAPH_GAP)
         avg = text.average_char_width(self.look.role, self.size)
         self.pad = round(m.gap * 1.6) if self.look.bordered else 0
-        if self.style == "dialogue":
+        if self.style in ("narration", "dialogue"):
+            # The same margin for both, which dialogue's speech bar sits in: the text does not
+            # move sideways from one passage to the next, nor from a speech to narration.
             self.pad = round(m.gap * 1.2)
         if self.style == "phone":
             self.pad = round(m.gap * 2.2)
@@ -191,8 +216,9 @@ class PassageBorder:
         if self.style != "dialogue":
             return []
         bars: dict[int, tuple[int, int]] = {}
-        for line, dy in zip(lines, line_offsets(lines, self.line_h, self.gap)):
-            if line.paragraph in self.speech:
+        spoken = _spoken_lines(lines, self.speech)
+        for line, dy, speaking in zip(lines, line_offsets(lines, self.line_h, self.gap), spoken):
+            if speaking:
                 top = bars.get(line.paragraph, (dy, 0))[0]
                 bars[line.paragraph] = (top, dy + self.line_h - top)
         return list(bars.values())

@@ -38,6 +38,17 @@ class Placement:
         return self.x, self.y
 
 
+#: Room a window needs around its drawing area on a desktop: the title bar and its edges.
+WINDOW_FRAME: Size = (16, 48)
+
+
+def fits_a_window(desktop: Size, minimum: Size = MIN_SIZE) -> bool:
+    """Whether ``desktop`` holds a window of the smallest layout with its title bar: on a
+    desktop no larger than that, a "window" would be the whole screen with its title bar
+    pushed off the top, so the game opens full screen instead."""
+    return desktop[0] >= minimum[0] + WINDOW_FRAME[0] and desktop[1] >= minimum[1] + WINDOW_FRAME[1]
+
+
 def smallest_window(desktop: Size, minimum: Size = MIN_SIZE) -> Size:
     """The smallest window allowed on ``desktop``: the layout's minimum, or the whole desktop
     when the desktop itself is smaller than that."""

@@ -121,6 +121,21 @@ class Reading:
             return sum(len(line.text) for line in self.pages[page_index])  # type: ignore[index]
         return before if page == page_index else 0
 
+    def read_text(self, keep_newlines: bool = False) -> str:
+        """The passage as far as it has been read: every page up to the furthest turned to,
+        as paragraphs (rows kept where the text keeps its line breaks)."""
+        self.note_read()
+        furthest = self.page_index
+        if self.furthest is not None:
+            furthest = max(furthest, find_anchor(self.pages, self.furthest)[0])  # type: ignore[arg-type]
+        paragraphs: dict[int, str] = {}
+        for page in self.pages[:furthest + 1]:  # type: ignore[index]
+            for line in page:
+                before = paragraphs.get(line.paragraph)
+                joint = "\n" if keep_newlines and line.row else " "
+                paragraphs[line.paragraph] = line.text if before is None else before + joint + line.text
+        return "\n\n".join(paragraphs.values())
+
     def turn(self, step: int) -> bool:
         """Turn ``step`` pages on (back, if negative), as far as there are pages; True if a
         page was turned."""

@@ -10,12 +10,13 @@ size, and on X11 it chooses the whole desktop, with the buttons off screen.
 from __future__ import annotations
 
 import os
+import sys
 import warnings
 from pathlib import Path
 
 import pygame
 
-from game.ui.placement import MIN_SIZE, Placement, Size, place_window, smallest_window
+from game.ui.placement import MIN_SIZE, Placement, Size, fits_a_window, place_window, smallest_window
 
 #: Events after which the window's size or position may have changed.
 GEOMETRY_EVENTS = (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWMOVED)
@@ -30,6 +31,21 @@ def prefer_native_framebuffer() -> None:
     window's surface is first made; a value set by the player is kept."""
     if pygame.display.get_init() and pygame.display.get_driver() == "x11":
         os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+
+
+#: The window's class, as docks, task bars and window managers know it (X11's WM_CLASS, a
+#: Wayland app id): the game's name, not the script that started it.
+WINDOW_CLASS = "keeping-trust"
+
+
+def name_the_window(name: str = WINDOW_CLASS) -> None:
+    """Give the windows SDL makes from now on the class ``name``; read as the display opens,
+    so called before it does.  pygame names them after the script that started the game
+    ("main.py") unless told otherwise; a name the player set is kept."""
+    script = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    for variable in ("SDL_VIDEO_X11_WMCLASS", "SDL_VIDEO_WAYLAND_WMCLASS"):
+        if os.environ.get(variable, script) in (script, ""):
+            os.environ[variable] = name
 
 
 def desktop_size() -> Size:
@@ -75,6 +91,10 @@ class Window:
         self.fullscreen = False
         #: Pinned (a kiosk): full screen whatever asks, and put back whenever it is lost.
         self.pinned = False
+        #: The desktop holds no window of the smallest layout with its title bar: the game
+        #: opened full screen whatever the setting said (Settings says why).
+        self.too_small = size is None and not fits_a_window(desktop_size())
+        fullscreen = fullscreen or self.too_small
         if size is not None:
             opening = Placement(0, 0, max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
         else:

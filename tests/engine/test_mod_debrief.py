@@ -120,4 +120,5 @@ def test_every_unknown_key_names_the_keys_allowed_where_it_is_written(story_dir)
         """))
     (message,) = [str(p) for p in problems]
     assert message.endswith("unknown key 'txet' in passage 'start' (did you mean 'text'?); the keys allowed here "
-                            "are text, style, speaker, title, day, city, variants, do, choices, goto, continue, ending")
+                            "are text, style, speaker, title, day, city, narration_before, narration_after, "
+                            "variants, do, choices, goto, continue, ending")

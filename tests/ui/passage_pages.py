@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from game.ui.layout import KEEP_TOGETHER, SHORTEST_PAGE, Line, block_height, is_heading
+from game.ui.layout import KEEP_TOGETHER, SHORTEST_PAGE, Line, block_height, is_heading, may_break_before
 
 
 @dataclass
@@ -64,7 +64,10 @@ def broken_page_rules(lines: Sequence[Line], pages: Sequence[Sequence[Line]], li
         paragraph = after[0].paragraph
         above = sum(1 for line in page if line.paragraph == paragraph)
         below = sum(1 for line in after if line.paragraph == paragraph)
-        if min(above, below) < KEEP_TOGETHER:
+        where_read = may_break_before([*page, *after], len(page))
+        if min(above, below) < KEEP_TOGETHER and not where_read:
             broken.append(f"a paragraph split across pages {number + 1} and {number + 2} "
                           f"leaves a line alone")
+        if not where_read and page_height - block_height(page, line_height, gap) >= page_height // 4:
+            broken.append(f"page {number + 1} stops mid-sentence with a quarter of it empty")
     return broken

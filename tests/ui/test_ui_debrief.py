@@ -130,7 +130,7 @@ def test_a_paragraph_taller_than_a_page_runs_on_by_line():
 def test_a_heading_goes_over_with_its_first_line():
     body = [Piece("text", 40) for _ in range(6)]
     heading = Piece("text", 40, keep=True)
-    pages = paginate_pieces([*body, heading, Piece("text", 40)], room=280)
+    pages = paginate_pieces([*body, heading, *[Piece("text", 40) for _ in range(3)]], room=280)
     assert pages[0][-1][0] is body[-1]
     assert pages[1][0][0] is heading
 

@@ -8,8 +8,6 @@ installed."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 import time
@@ -18,10 +16,9 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
+from x_display import MISSING, Display
 
-TOOLS = ("Xvfb", "openbox", "xdotool", "xprop", "xwininfo")
-missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-pytestmark = pytest.mark.skipif(bool(missing), reason=f"needs {', '.join(missing)} for a real X display")
+pytestmark = pytest.mark.skipif(bool(MISSING), reason=f"needs {', '.join(MISSING)} for a real X display")
 
 WIDTH, HEIGHT = 1280, 720
 FIXTURE_STORY = Path(__file__).parent / "fixture_story"
@@ -37,59 +34,9 @@ KEYS = ("Up", "Down", "Left", "Right", "Return", "space", "Tab", "BackSpace", "F
         "f", "F", "k", "v", "m", "h", "s", "l", "F5", "F9", "Page_Down", "Home", "End")
 
 
-class Display:
-    """An Xvfb screen with openbox on it, and xdotool to play the visitor."""
-
-    def __init__(self) -> None:
-        read, write = os.pipe()
-        self.server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{WIDTH}x{HEIGHT}x24",
-                                        "-nolisten", "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL)
-        os.close(write)
-        with os.fdopen(read) as pipe:
-            self.name = ":" + pipe.readline().strip()
-        self.env = {**os.environ, "DISPLAY": self.name}
-        self.env.pop("SDL_VIDEODRIVER", None)
-        self.manager = subprocess.Popen(["openbox"], env=self.env, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
-
-    def run(self, *args: str) -> str:
-        return subprocess.run(args, env=self.env, capture_output=True, text=True, timeout=10).stdout
-
-    def window(self, timeout: float = 20.0) -> str:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            found = self.run("xdotool", "search", "--onlyvisible", "--class", "main.py").split()
-            if found:
-                return found[0]
-            time.sleep(0.2)
-        raise AssertionError("the kiosk's window never appeared")
-
-    def keys(self, *names: str) -> None:
-        self.run("xdotool", "key", "--delay", "30", *names)
-
-    def click(self, x: int, y: int) -> None:
-        self.run("xdotool", "mousemove", str(x), str(y), "click", "1")
-        time.sleep(0.05)
-
-    def full_screen(self, window: str) -> bool:
-        """Full screen as the window manager has it: the state, the whole screen, mapped."""
-        state = self.run("xprop", "-id", window, "_NET_WM_STATE")
-        info = self.run("xwininfo", "-id", window)
-        return ("_NET_WM_STATE_FULLSCREEN" in state and "_NET_WM_STATE_HIDDEN" not in state
-                and f"Width: {WIDTH}" in info and f"Height: {HEIGHT}" in info and "IsViewable" in info)
-
-    def close(self) -> None:
-        for process in (self.manager, self.server):
-            process.terminate()
-            try:
-                process.wait(5)
-            except subprocess.TimeoutExpired:
-                process.kill()
-
-
 @pytest.fixture
 def display():
-    screen = Display()
+    screen = Display(WIDTH, HEIGHT)
     yield screen
     screen.close()
 

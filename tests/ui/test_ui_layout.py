@@ -90,7 +90,7 @@ def test_a_passage_a_little_too_long_for_its_choices_breaks_at_a_paragraph_not_a
     lines = layout(text_of(4, 3, 3, 2), measure, 60)
     height, reserve = page_room(12, 4), page_room(1)
     pages = paginate(lines, 30, 12, height, last_page_reserve=reserve)
-    assert [len(page) for page in pages] == [10, 2]
+    assert [len(page) for page in pages] == [7, 5]
     assert broken_page_rules(lines, pages, 30, 12, height, reserve) == []
 
 

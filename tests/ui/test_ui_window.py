@@ -87,7 +87,7 @@ def window_position() -> tuple[int, int]:
     return pygame.display.get_window_position()
 
 
-@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_the_first_window_opens_on_the_desktop(make_app, desktop, size):
     desktop(size)
     app = windowed_app(make_app)
@@ -160,3 +160,44 @@ def test_settings_display_row_returns_the_same_window(make_app, desktop):
         d.click(app, row[1].center)
     assert not app.settings.fullscreen
     assert app.size == (1300, 800) and window_position() == (200, 120)
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1024, 640), (800, 480)])
+def test_a_desktop_too_small_for_a_window_and_its_title_bar_gets_the_game_full_screen(make_app, desktop, size):
+    desktop(size)
+    app = windowed_app(make_app)
+    assert app.window.too_small and app.window.fullscreen and app.settings.fullscreen
+
+
+def test_a_desktop_with_room_for_a_window_and_its_title_bar_gets_a_window(make_app, desktop):
+    desktop((1280, 720))
+    app = windowed_app(make_app)
+    assert not app.window.too_small and not app.window.fullscreen
+
+
+def test_settings_say_why_a_small_screen_is_filled(make_app, desktop):
+    from game.ui.scenes.settings import SettingsScene
+
+    desktop((1024, 600))
+    app = windowed_app(make_app)
+    settings = SettingsScene(app)
+    note = settings.note("fullscreen")
+    assert note and "too small" in note and "F11" in note
+    desktop((1920, 1080))
+    roomy = windowed_app(make_app)
+    assert SettingsScene(roomy).note("fullscreen") is None
+
+
+def test_the_window_is_named_for_the_game_not_the_script_that_started_it(monkeypatch):
+    from game.ui.window import WINDOW_CLASS, name_the_window
+
+    monkeypatch.setattr("sys.argv", ["/home/player/keeping-trust/main.py"])
+    monkeypatch.setenv("SDL_VIDEO_X11_WMCLASS", "main.py")        # as pygame names it
+    monkeypatch.delenv("SDL_VIDEO_WAYLAND_WMCLASS", raising=False)
+    name_the_window()
+    import os
+
+    assert os.environ["SDL_VIDEO_X11_WMCLASS"] == WINDOW_CLASS == os.environ["SDL_VIDEO_WAYLAND_WMCLASS"]
+    monkeypatch.setenv("SDL_VIDEO_X11_WMCLASS", "museum-kiosk")   # the player's own
+    name_the_window()
+    assert os.environ["SDL_VIDEO_X11_WMCLASS"] == "museum-kiosk"

@@ -10,9 +10,9 @@ whether a value may be one id or a list of them.
 Kinds of value: ``text`` (any words; a number reads as its digits), ``id``, ``ids`` (one id
 or a list of them), ``texts`` (one text or a list), ``condition``, ``whole`` (a whole
 number), ``day`` (a whole number from 1), ``truth`` (true or false), ``grade``, ``style``,
-``at`` (start or end), ``source`` (an id, or nothing), ``cap`` (a grade, or ``none``),
-``subject_kind`` (company or person), ``changes`` (one name or a list: ``city.behaviour`` for
-a rule, else a variable), and the kinds the schema spells
+``at`` (start or end), ``side`` (before or after), ``source`` (an id, or nothing), ``cap`` (a grade,
+or ``none``), ``subject_kind`` (company or person), ``changes`` (one name or a list:
+``city.behaviour`` for a rule, else a variable), and the kinds the schema spells
 out: ``goto``, ``effects``, ``questions``, ``grades``, ``perks``, ``variables`` (ids to
 numbers, texts or truths), ``numbers`` and ``jurisdiction`` (a definition or an addition). A
 kind that names a shape below is that shape; ``list:X`` is a list of X; ``named:X`` maps ids
@@ -51,12 +51,13 @@ MOD = Shape({"name": "text", "description": "text", "author": "text", "version":
                        "'changes' names what of the story it is played on the mod changes: a rule as "
                        "city.behaviour, a variable of the story's, day, city or debrief")
 PASSAGE = Shape({"text": "text", "style": "style", "speaker": "text", "title": "text", "day": "day", "city": "id",
+                 "narration_before": "text", "narration_after": "text",
                  "variants": "list:variant", "do": "effects", "choices": "list:choice", "goto": "goto",
                  "continue": "text", "ending": "ending"}, ("text",))
 CHOICE = Shape({"text": "text", "when": "condition", "do": "effects", "goto": "goto"}, ("text", "goto"))
 BRANCH = Shape({"when": "condition", "to": "id"}, ("to",))
 AFTER = Shape({"after": "id"}, ("after",), "go where that passage's own goto would go")
-VARIANT = Shape({"when": "condition", "text": "text", "replace": "truth"}, ("when", "text"))
+VARIANT = Shape({"when": "condition", "text": "text", "replace": "truth", "narration": "side"}, ("when", "text"))
 ENDING = Shape({"title": "text", "debrief": "text|debrief", "questions": "questions"}, ("title",))
 DEBRIEF = Shape({"text": "text", "variants": "list:variant"})
 QUESTION = Shape({"text": "text", "when": "condition"}, ("text",))
@@ -125,3 +126,6 @@ EFFECT_VALUES = {"record": "id|record", "set": "variables", "add": "numbers", "r
 AT = ("start", "end")
 #: What a rule's ``cap`` says to lift the cap of the rule it overrides.
 NO_CAP = "none"
+
+#: Where a variant told as narration stands, beside the frame of a passage drawn in one.
+SIDES = ("before", "after")

@@ -8,9 +8,9 @@ import re
 from .. import inline_text
 from ..located import Node
 from ..story import Branch, Choice, Ending, Passage, Question, Thread, Variant
-from ..passage_words import KEEP_LINES, STYLES, paragraphs as _paragraphs
+from ..passage_words import KEEP_LINES, STYLES, framed, paragraphs as _paragraphs
 from .effects import Effects
-from .format import AFTER, BRANCH, CHOICE, DEBRIEF, ENDING, PASSAGE, QUESTION, THREAD, VARIANT
+from .format import AFTER, BRANCH, CHOICE, DEBRIEF, ENDING, PASSAGE, QUESTION, SIDES, THREAD, VARIANT
 from .gathered import at, where, word
 
 PASSAGE_KEYS = PASSAGE.allowed
@@ -88,6 +88,7 @@ class Passages(Effects):
             self.error(key, f"passage '{passage_id}' needs 'text'")
             text = ""
         variants = self.variants(body["variants"], style, "the passage's text") if "variants" in body else ()
+        around = {side: self.narration(body, f"narration_{side}", style) for side in SIDES}
         ending = None
         if "ending" in body:
             ending = self.ending(body["ending"])
@@ -116,7 +117,21 @@ class Passages(Effects):
             day=day, city=city, variants=variants,
             effects=self.effects(body["do"]) if "do" in body else (), choices=choices, goto=goto,
             continue_text=continue_text, ending=ending,
+            narration_before=around["before"], narration_after=around["after"],
         )
+
+    def narration(self, body: dict[str, Node], key: str, style: str) -> str:
+        """A passage's narration told before or after its frame, as the model keeps it; only a
+        passage drawn in a frame has one."""
+        node = body.get(key)
+        if node is None:
+            return ""
+        if not framed(style):
+            self.error(node, f"'{key}' is narration told around a frame; a {style} passage has none, "
+                             "so write it in 'text'")
+            return ""
+        text = self.text(node, key) or ""
+        return self.prose(node, text, "narration") if text.strip() else ""
 
     def goto(self, node: Node) -> tuple[Branch, ...]:
         if isinstance(node.value, dict) and "after" in node.value:
@@ -207,9 +222,28 @@ class Passages(Effects):
             replace_ = fields.get("replace")
             if replace_ is not None and not isinstance(replace_.value, bool):
                 self.error(replace_, "'replace' must be true or false")
-            out.append(Variant(self.prose(fields.get("text"), variant_text, style), self.condition(fields["when"]),
-                               bool(replace_ and replace_.value is True), where=where(item)))
+            side = self.side(fields.get("narration"), style, replace_ is not None and replace_.value is True)
+            out.append(Variant(self.prose(fields.get("text"), variant_text, "narration" if side else style),
+                               self.condition(fields["when"]), bool(replace_ and replace_.value is True),
+                               where=where(item), narration=side))
         return tuple(out)
+
+    def side(self, node: Node | None, style: str, replaces: bool) -> str | None:
+        """Which side of the frame a variant told as narration stands on (None: it is the
+        passage's own text)."""
+        if node is None:
+            return None
+        side = word(node)
+        if side not in SIDES:
+            self.error(node, "'narration' says where the narration stands: before or after the frame")
+            return None
+        if not framed(style):
+            self.error(node, f"'narration' is told around a frame; a {style} passage has none, so "
+                             "leave it out")
+            return None
+        if replaces:
+            self.error(node, "narration told around the frame cannot replace the text printed in it")
+        return side
 
     def ending(self, node: Node) -> Ending | None:
         fields = self.mapping(node, "an ending")

@@ -11,10 +11,11 @@ from game.ui.scene import Push, To, Transition
 from game.ui.widgets import Button, make_button
 
 
-def open_screen(key: str, session) -> Transition | None:
-    """Push the screen a play-time button names (history, save, load, settings), or None."""
+def open_screen(key: str, session, read: str | None = None) -> Transition | None:
+    """Push the screen a play-time button names (history, save, load, settings), or None.
+    ``read`` is as much of the page on screen as has been read (the history shows no more)."""
     if key == "history":
-        return Push(To("history", session=session))
+        return Push(To("history", session=session, read=read))
     if key in ("save", "load"):
         return Push(To("slots", mode=key, session=session))
     if key == "settings":

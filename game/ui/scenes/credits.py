@@ -37,6 +37,8 @@ def version_line() -> str:
 
 class CreditsScene(Scene):
     name = "credits"
+    #: Drawn under a heading, which a toast keeps clear of.
+    headed = True
 
     def __init__(self, app) -> None:
         super().__init__(app)

@@ -17,8 +17,8 @@ from game.ui import input as cmd
 from game.ui.debrief_pages import Piece, Typesetter
 from game.ui.input import Command
 from game.ui.scene import Pop, Push, Reset, Scene, To, Transition
-from game.ui.scenes.common import button_column, button_row, draw_background
-from game.ui.widgets import Focus, draw_panel
+from game.ui.scenes.common import button_row, draw_background
+from game.ui.widgets import Focus, draw_dialog, draw_panel, make_button
 
 #: The palette colour each kind of text is drawn in, on ``paper``.  Tests hold every one of
 #: them to a 4.5:1 contrast with the paper.
@@ -93,7 +93,9 @@ class DebriefScene(Scene):
             b.enabled = {"prev": self.page > 0, "next": self.page < last}.get(b.key, True)
         key = self.focus.focused_key()
         self.focus.set_buttons(self.nav)
-        if key is None or not self.focus.buttons[self.focus.index or 0].enabled:
+        # The default follows the page: Next while pages follow, Finish on the last.  A focus
+        # the reader moved elsewhere (Contents, Previous) stays where they put it.
+        if key in (None, "next", "finish") or not self.focus.buttons[self.focus.index or 0].enabled:
             self.focus.focus_key("next" if self.page < last else "finish")
 
     # -- moving about ------------------------------------------------------------------------
@@ -155,8 +157,8 @@ class DebriefScene(Scene):
 
     @property
     def read_through(self) -> bool:
-        """On the last page, having turned through every page: the reader is done."""
-        return self.page == len(self.pages) - 1 and len(self.seen) == len(self.pages)
+        """Every page has been on screen: the reader is done, wherever they turned back to."""
+        return len(self.seen) == len(self.pages)
 
     def leave(self) -> Transition:
         """Go on from the debrief; one reflexive key must not skip the ledger, so unless the
@@ -188,11 +190,22 @@ class DebriefScene(Scene):
         for piece, y in self.pages[self.page]:
             self._draw_piece(surface, piece, self.content.x, self.content.y + y, self.content.width)
         small = self.setting.sizes()["small"]
-        title = self.document.sections[self.pages[self.page][0][0].section].title if self.pages[self.page] else ""
-        folio = f"{title} · {self.page + 1} / {len(self.pages)}"
+        folio = " · ".join([*self.page_titles(self.page), f"{self.page + 1} / {len(self.pages)}"])
         t.draw(surface, t.fit(folio, "sans", small, self.inner.width), "sans", small, self.ink("folio"),
                (self.sheet.centerx, self.inner.bottom), "midbottom")
         self.focus.draw(surface, t, m, p)
+
+    def readable(self) -> list[pygame.Rect]:
+        """The lines of the page on screen, which a toast keeps clear of where the page
+        leaves room."""
+        return [pygame.Rect(self.content.x, self.content.y + y, self.content.width, piece.height)
+                for piece, y in self.pages[self.page]]
+
+    def page_titles(self, page: int) -> list[str]:
+        """The sections a page holds any of, by their titles in the contents, in order: a
+        section that starts at the foot of a page is named there, as the contents name it."""
+        sections = dict.fromkeys(piece.section for piece, _ in self.pages[page])
+        return [self.document.sections[n].title for n in sections]
 
     def _draw_piece(self, surface: pygame.Surface, piece: Piece, x: int, y: int, width: int) -> None:
         m, p, t = self.app.metrics, self.app.palette, self.app.text
@@ -261,16 +274,8 @@ class ContentsScene(Scene):
         items = [(f"{n}. {s.title} — page {self.debrief.section_pages.get(n - 1, 0) + 1}", n - 1)
                  for n, s in enumerate(sections, 1) if (n - 1) in self.debrief.section_pages]
         items.append(("Back to the page", "back"))
-        width = min(app.size[0] - 2 * m.margin,
-                    max(app.text.width(label, "sans", m.ui) for label, _ in items) + 4 * m.gap)
-        buttons = button_column(app, items, m.margin, width, centre_x=app.size[0] // 2)
-        overflow = buttons[-1].rect.bottom - (app.size[1] - m.margin)
-        if overflow > 0:
-            # Short windows: the list pulls its buttons together rather than run off the screen.
-            step = (app.size[1] - 2 * m.margin) / len(buttons)
-            for i, b in enumerate(buttons):
-                b.rect.height = min(b.rect.height, max(1, round(step) - 2))
-                b.rect.y = m.margin + round(i * step)
+        buttons = contents_buttons(app, items)
+        self.box = buttons[0].rect.unionall([b.rect for b in buttons]).inflate(m.gap * 4, m.gap * 4)
         self.focus.set_buttons(buttons)
         if self.focus.index is None:
             current = max((s for s, page in self.debrief.section_pages.items() if page <= self.debrief.page),
@@ -292,5 +297,36 @@ class ContentsScene(Scene):
         return Pop()
 
     def draw(self, surface: pygame.Surface) -> None:
-        draw_panel(surface, surface.get_rect(), (0, 0, 0, 170), 0)
+        draw_dialog(surface, self.box, self.app.metrics, self.app.palette)
         self.focus.draw(surface, self.app.text, self.app.metrics, self.app.palette)
+
+
+def contents_buttons(app, items: list[tuple[str, object]]) -> list:
+    """The contents' buttons in as few columns as fit the window, read down each column; in
+    smaller type only when two columns of the player's size do not fit (large text, a short
+    window): never squeezed so that one runs into the next."""
+    m = app.metrics
+    w, h = app.size
+    pad = m.gap * 2
+    room_w, room_h = w - 2 * m.margin - 2 * pad, h - 2 * m.margin - 2 * pad
+    for columns, size in ((1, m.ui), (2, m.ui), (2, m.small), (3, m.small)):
+        widest = max(app.text.width(label, "sans", size) for label, _ in items) + 4 * m.gap
+        width = min(widest, (room_w - (columns - 1) * m.gap) // columns)
+        per_column = -(-len(items) // columns)
+        buttons, heights = [], []
+        for c in range(columns):
+            y = 0
+            for label, key in items[c * per_column:(c + 1) * per_column]:
+                rect = pygame.Rect(c * (width + m.gap), y, width, m.button_height)
+                buttons.append(make_button(app.text, m, rect, key, label, size=size))
+                y = buttons[-1].rect.bottom + m.gap
+            heights.append(y - m.gap)
+        if max(heights) <= room_h:
+            break
+    # Centred in the window, and never above its top margin.
+    total_w = columns * width + (columns - 1) * m.gap
+    dx = (w - total_w) // 2
+    dy = max(m.margin + pad, (h - max(heights)) // 2)
+    for b in buttons:
+        b.rect.move_ip(dx, dy)
+    return buttons

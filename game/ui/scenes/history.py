@@ -31,10 +31,15 @@ class Row:
 
 class HistoryScene(Scene):
     name = "history"
+    #: Drawn under a heading, which a toast keeps clear of.
+    headed = True
 
-    def __init__(self, app, session) -> None:
+    def __init__(self, app, session, read: str | None = None) -> None:
         super().__init__(app)
         self.session = session
+        #: As much of the page on screen as has been read: pages not yet turned to are not
+        #: history (None: the whole page, for a caller that does not know).
+        self.read = read
         self.focus = Focus()
         self.scroll = None  # start at the bottom (the most recent passage)
 
@@ -46,8 +51,8 @@ class HistoryScene(Scene):
         page = self.session.page
         history = self.session.history
         if not history or history[-1].passage_id != page.passage_id or history[-1].chosen is not None:
-            result.append((_heading(page.style, page.speaker, page.title, page.text), page.text, None,
-                           page.style))
+            text = page.text if self.read is None else self.read
+            result.append((_heading(page.style, page.speaker, page.title, page.text), text, None, page.style))
         return result
 
     def layout(self) -> None:

@@ -32,6 +32,8 @@ NOTE = "Enter, Backspace, the number keys and Page Up/Down keep their own work."
 
 class KeysScene(Scene):
     name = "keys"
+    #: Drawn under a heading, which a toast keeps clear of.
+    headed = True
 
     def __init__(self, app) -> None:
         super().__init__(app)

@@ -19,9 +19,11 @@ class MenuScene(Scene):
     ITEMS = (("Return to the story", "resume"), ("History", "history"), ("Save", "save"),
              ("Load", "load"), ("Settings", "settings"), ("Read aloud (V)", "voice"), ("Title screen", "title"), ("Quit", "quit"))
 
-    def __init__(self, app, session) -> None:
+    def __init__(self, app, session, read: str | None = None) -> None:
         super().__init__(app)
         self.session = session
+        #: As much of the page under the menu as has been read, for the history.
+        self.read = read
         self.focus = Focus(index=0)
         # A student who runs out of time keeps what was read so far; a kiosk keeps nothing
         # of its visitors, so it offers no file to take away.
@@ -69,7 +71,7 @@ class MenuScene(Scene):
             return None
         if key == "transcript":
             return Push(To("transcript name", session=self.session))
-        screen = open_screen(key, self.session)
+        screen = open_screen(key, self.session, self.read)
         if screen is not None:
             return screen
         if key == "title":

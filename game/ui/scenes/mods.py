@@ -74,6 +74,8 @@ def _label(app, mod: InstalledMod) -> str:
 
 class ModsScene(Scene):
     name = "mods"
+    #: Drawn under a heading, which a toast keeps clear of.
+    headed = True
     #: Turning a mod on remakes the screens below on the new story; this one stays on top.
     stays_through_reload = True
 

@@ -15,11 +15,12 @@ from game.ui import input as cmd
 from game.ui.choices import ChoiceButtons
 from game.ui.input import Command
 from game.typography import opens_with_speech
-from game.ui.layout import block_height, line_offsets, paginate, split_paragraphs
+from game.ui.layout import paginate, split_paragraphs
 from game.ui.reading import Reading, ReadingPlace
 from game.ui.scene import Push, Replace, Scene, To, Transition
 from game.ui.scenes.common import draw_background, open_screen
 from game.ui.passage_looks import PassageBorder
+from game.ui.passage_page import PassagePage
 from game.ui.widgets import Focus, make_button
 
 #: Day from which the city is drawn under snow.
@@ -47,6 +48,10 @@ class PlayScene(Scene):
         self._start_passage()
         if reading_place is not None:
             self.reading = Reading(reading_place)
+
+    def enter(self) -> None:
+        super().enter()
+        self.bar.index = None          # back from a screen the bar opened: nothing lit
 
     @property
     def reading_place(self) -> ReadingPlace:
@@ -105,7 +110,10 @@ class PlayScene(Scene):
         self.bar_bottom = m.gap + bar_h
         self.caption_room = x - m.margin
         content_top = self.bar_bottom + m.gap * 2
-        self.content = pygame.Rect(m.margin, content_top, w - 2 * m.margin, h - content_top - m.margin)
+        # The page number has a strip of its own under the text and the choices, so it is
+        # never drawn on a letter's paper nor over a choice.
+        folio_h = m.small_line + m.gap // 2
+        self.content = pygame.Rect(m.margin, content_top, w - 2 * m.margin, h - content_top - m.margin - folio_h)
         # The column: a readable width, centred.
         col_w = min(self.content.width, round(t.average_char_width("serif", m.body) * 74))
         self.column = pygame.Rect(0, self.content.y, col_w, self.content.height)
@@ -114,13 +122,15 @@ class PlayScene(Scene):
                            if opens_with_speech(paragraph))
         self.border = PassageBorder(self.passage.style, self.passage.speaker, self.passage.title, t, m, app.palette,
                            self.column, speech)
+        page = self.page_view = PassagePage.of(self.border, app.palette, self.passage.text,
+                                               self.passage.narrated_before, self.passage.narrated_after)
         # Choices: wrapped to the column, touch-sized.
         reserve = self.choices.make(self.passage, self.column, t, m) + m.gap * 3
         f = self.border
-        lines = t.lines(self.passage.text, f.look.role, f.size, f.inner_width, f.look.keep_newlines)
-        text_room = self.content.height - f.chrome
+        lines = page.lay_out(self.passage.text)
+        text_room = self.content.height - page.room
         # A signed letter never ends on a page holding only "Yours," above the signature.
-        closing = CLOSING_LINES if f.signed else 0
+        closing = CLOSING_LINES if f.signed and not self.passage.narrated_after else 0
         if reserve > self.content.height:
             # Too many long choices for this window: they get a scrolling page of their own.
             pages = paginate(lines, f.line_h, f.gap, text_room, 0, closing)
@@ -132,8 +142,13 @@ class PlayScene(Scene):
         last = pages[-1]
         top = self.content.y
         if last:
-            top += f.height(block_height(last, f.line_h, f.gap), len(pages) == 1) + m.gap * 3
+            top += page.height(last, page.opens(pages, len(pages) - 1)) + m.gap * 3
         self.choices.place(top, self.column, self.content.bottom, m)
+
+    def readable(self) -> list[pygame.Rect]:
+        """The page being read, with its border, which a toast keeps clear of."""
+        reading, page = self.reading, self.page_view
+        return [page.extent(reading.lines, self.content.y, page.opens(reading.pages, reading.page_index))]
 
     # -- input ------------------------------------------------------------------------------
     def handle(self, command: Command) -> Transition | None:
@@ -148,7 +163,9 @@ class PlayScene(Scene):
                 app.sound("click")
                 return self._open(key)
             return None
-        if kind == cmd.POINT and self.bar.index is not None:
+        if self.bar.index is not None:
+            # The bar is lit only under the pointer: a key, or the pointer elsewhere, puts
+            # it out, so one ring at a time says what Enter would press.
             self.bar.index = None
             self.dirty = True
         if kind == cmd.BACK:
@@ -195,13 +212,19 @@ class PlayScene(Scene):
             if len(reading.pages) > 1:
                 self._turn(-1)
             return None
-        if kind == cmd.ADVANCE and self.focus.index is None:
-            self.focus.handle(Command(cmd.CONFIRM))   # Space shows where the focus starts
-            self._speak_focus()
-            self.dirty = True
-            return None
         if kind == cmd.ADVANCE:
-            command = Command(cmd.CONFIRM)
+            # Space reads on; it never chooses.  At the choices it shows where the focus
+            # starts, and after that says how to choose: a reader tapping Space to turn pages
+            # must not take a choice they never picked.
+            if self.focus.index is None:
+                self.focus.handle(Command(cmd.CONFIRM))
+                self._speak_focus()
+                self.dirty = True
+            else:
+                numbers = [b.number for b in self.choices.buttons if b.number is not None]
+                keys = f"{numbers[0]}" if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"
+                app.toast(f"Enter or {keys} chooses.")
+            return None
         key = self.focus.handle(command)
         if self.focus.changed:
             self.choices.keep_focus_visible()
@@ -233,11 +256,12 @@ class PlayScene(Scene):
     def _open(self, key: str) -> Transition | None:
         app = self.app
         app.hush()
-        screen = open_screen(key, self.session)
+        read = self.reading.read_text(self.border.look.keep_newlines)
+        screen = open_screen(key, self.session, read)
         if screen is not None:
             return screen
         if key == "menu":
-            return Push(To("menu", session=self.session))
+            return Push(To("menu", session=self.session, read=read))
         return None
 
     # -- time -------------------------------------------------------------------------------
@@ -265,21 +289,20 @@ class PlayScene(Scene):
         caption = t.fit(caption, "sans", m.small, max(1, self.caption_room))
         t.draw(surface, caption, "sans", m.small, p.text_dim, (m.margin, self.bar_bottom // 2 + m.gap // 2), "midleft")
         self.bar.draw(surface, t, m, p)
-        reading, f = self.reading, self.border
+        reading, f, page = self.reading, self.border, self.page_view
         lines = reading.lines
         first = reading.page_index == 0
         last = reading.on_last_page
         if lines or (first and f.look.bordered and not self.passage.text):
-            bh = block_height(lines, f.line_h, f.gap)
-            f.draw(surface, self.content.y, bh, first, last, lines)
+            page.draw(surface, self.content.y, lines, page.opens(reading.pages, reading.page_index),
+                      page.closes(reading.pages, reading.page_index))
         reading.shown = 0
         self._draw_text(surface, int(reading.revealed))
         if not reading.text_complete:
             return
-        if not last:
-            self._draw_more(surface)
-            return
-        self.choices.draw(surface, t, m, p)
+        draw_page_number(surface, self.app, self.reading, self.column.right, self.content.bottom)
+        if last:
+            self.choices.draw(surface, t, m, p)
 
     def draw_changes(self, surface: pygame.Surface) -> list[pygame.Rect]:
         """Draw the characters revealed since the last frame, over the backdrop and border
@@ -287,41 +310,54 @@ class PlayScene(Scene):
         return self._draw_text(surface, int(self.reading.revealed))
 
     def _draw_text(self, surface: pygame.Surface, upto: int) -> list[pygame.Rect]:
-        """Draw the page's characters from ``reading.shown`` up to ``upto`` and return the
-        rectangles drawn.  Each strip is blitted once over untouched background, so drawing a
-        line in several strips gives exactly the pixels of drawing it at once."""
-        t, f, reading = self.app.text, self.border, self.reading
-        lines = reading.lines
-        start = reading.shown
-        reading.shown = max(start, upto)
-        if upto <= start or not lines:
-            return []
-        x0, y0 = f.text_origin(self.content.y, reading.page_index == 0)
-        measure = t.measure(f.look.role, f.size)
-        rects: list[pygame.Rect] = []
-        begin = 0                                   # index of the line's first character
-        for line, dy in zip(lines, line_offsets(lines, f.line_h, f.gap)):
-            end = begin + len(line.text)
-            if end > start and line.text:
-                a, b = max(0, start - begin), min(len(line.text), upto - begin)
-                rendered = t.render(line.text, f.look.role, f.size, f.ink)
-                ty = y0 + dy + (f.line_h - rendered.get_height()) // 2
-                # The whole line's image, cut at the revealed characters.
-                xa = measure(line.text[:a]) if a else 0
-                xb = rendered.get_width() if b >= len(line.text) else measure(line.text[:b])
-                if xb > xa:
-                    area = pygame.Rect(xa, 0, xb - xa, rendered.get_height())
-                    rects.append(surface.blit(rendered, (x0 + xa, ty), area))
-            begin = end
-            if begin >= upto:
-                break
-        return rects
+        return draw_revealed(surface, self.app.text, self.page_view, self.reading, self.content.y, upto)
 
-    def _draw_more(self, surface: pygame.Surface) -> None:
-        m, p, t = self.app.metrics, self.app.palette, self.app.text
-        label = f"{self.reading.page_index + 1} / {len(self.reading.pages)}"
-        x, y = self.column.right, self.content.bottom
-        rect = t.draw(surface, label, "sans", m.small, p.text_dim, (x, y), "bottomright")
-        s = max(6, m.gap)
-        cx, cy = rect.x - s * 2, rect.centery
-        pygame.draw.polygon(surface, p.accent, [(cx - s, cy - s // 2), (cx + s, cy - s // 2), (cx, cy + s // 2 + 2)])
+
+def draw_page_number(surface: pygame.Surface, app, reading: Reading, right: int, top: int) -> None:
+    """The page number in its strip under the text, on every page of a passage of more than
+    one (the last too), and the arrow that says there is more on every page but the last."""
+    pages = len(reading.pages)
+    if pages < 2:
+        return
+    m, p, t = app.metrics, app.palette, app.text
+    label = f"{reading.page_index + 1} / {pages}"
+    rect = t.draw(surface, label, "sans", m.small, p.text_dim, (right, top + m.gap // 2), "topright")
+    if reading.on_last_page:
+        return
+    s = max(6, m.gap)
+    cx, cy = rect.x - s * 2, rect.centery
+    pygame.draw.polygon(surface, p.accent, [(cx - s, cy - s // 2), (cx + s, cy - s // 2), (cx, cy + s // 2 + 2)])
+
+
+def draw_revealed(surface: pygame.Surface, t, page: PassagePage, reading: Reading, top: int,
+                  upto: int) -> list[pygame.Rect]:
+    """Draw the open page's characters from ``reading.shown`` up to ``upto`` (the page
+    starting at ``top``) and return the rectangles drawn.  Each strip is blitted once over
+    untouched background, so drawing a line in several strips gives exactly the pixels of
+    drawing it at once."""
+    lines = reading.lines
+    start = reading.shown
+    reading.shown = max(start, upto)
+    if upto <= start or not lines:
+        return []
+    f = page.border
+    places = page.places(lines, top, page.opens(reading.pages, reading.page_index))
+    rects: list[pygame.Rect] = []
+    begin = 0                                   # index of the line's first character
+    for line, place in zip(lines, places):
+        end = begin + len(line.text)
+        if end > start and line.text:
+            a, b = max(0, start - begin), min(len(line.text), upto - begin)
+            measure = t.measure(place.role, f.size)
+            rendered = t.render(line.text, place.role, f.size, place.ink)
+            x0, ty = place.x, place.y + (f.line_h - rendered.get_height()) // 2
+            # The whole line's image, cut at the revealed characters.
+            xa = measure(line.text[:a]) if a else 0
+            xb = rendered.get_width() if b >= len(line.text) else measure(line.text[:b])
+            if xb > xa:
+                area = pygame.Rect(xa, 0, xb - xa, rendered.get_height())
+                rects.append(surface.blit(rendered, (x0 + xa, ty), area))
+        begin = end
+        if begin >= upto:
+            break
+    return rects

@@ -30,6 +30,8 @@ def parse_seed(digits: str) -> int | None:
 
 class SeedScene(Scene):
     name = "seed"
+    #: Drawn under a heading, which a toast keeps clear of.
+    headed = True
 
     def __init__(self, app) -> None:
         super().__init__(app)

@@ -23,6 +23,10 @@ FONT_LABELS = {"standard": "Standard", "legible": "Legible", "dyslexic": "Dyslex
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 VOLUME_STEP = 0.1
 
+#: Lines a word on the row in focus (what Text speed does, why the game fills a small screen)
+#: may take at least, in the preview's place.
+NOTE_LINES = 2
+
 #: Shown under the settings at the chosen text size, so the player sees what they chose.
 PREVIEW = "The light at Binhai Road turns amber. The bus behind you sounds its horn."
 
@@ -72,6 +76,13 @@ def _stepped(values: tuple, current, step: int, wrap: bool):
     return values[i]
 
 
+def preview_width(t, m, room: int) -> int:
+    """The preview's measure: each of its sentences on a line of its own at most, so it is
+    always at least two lines and a change of line spacing shows."""
+    sentences = [part.strip() + "." for part in PREVIEW.rstrip(".").split(". ")]
+    return max(1, min(room, max(t.width(sentence, "serif", m.body) for sentence in sentences)))
+
+
 def preview_height(t, m, lines: int) -> int:
     """How tall ``lines`` lines of the preview stand: the spacing between them, and the last
     line's own height (wide spacing adds room between lines, not under the last)."""
@@ -80,6 +91,8 @@ def preview_height(t, m, lines: int) -> int:
 
 class SettingsScene(Scene):
     name = "settings"
+    #: Drawn under a heading, which a toast keeps clear of.
+    headed = True
 
     def __init__(self, app) -> None:
         super().__init__(app)
@@ -109,6 +122,17 @@ class SettingsScene(Scene):
         if key == "self_voicing":
             return describe(self.app.voice, s.self_voicing)
         return f"{round(getattr(s, key) * 100)}%"
+
+    def note(self, key: str) -> str | None:
+        """A line under the rows about the row in focus, where there is something to say."""
+        if key == "text_speed":
+            return ("Instant shows each page whole; Slow to Fast type it out, and any key shows the "
+                    "rest of a page at once. Change it with ← and →, or − and +.")
+        if key == "fullscreen" and getattr(self.app.window, "too_small", False):
+            size = "×".join(str(n) for n in self.app.window.size)
+            return (f"This screen ({size}) is too small for the game in a window with a title bar, so "
+                    "it fills the screen. F11 or Alt+Enter switches.")
+        return None
 
     def change(self, key: str, step: int, wrap: bool = False) -> None:
         app = self.app
@@ -182,14 +206,14 @@ class SettingsScene(Scene):
         for columns, gap in ((1, m.gap // 2), (2, m.gap // 2), (2, 0)):
             width = full if columns == 1 else max(row_min, (full - m.gap) // 2)
             per_column = -(-len(self.offered) // columns)
-            preview = t.lines(PREVIEW, "serif", m.body, full)
+            preview = t.lines(PREVIEW, "serif", m.body, preview_width(t, m, full))
             needed = per_column * (row_h + gap) + m.gap + preview_height(t, m, len(preview))
             if needed <= room:
                 break
         self.columns = columns
         total = columns * width + (columns - 1) * m.gap
         x0 = (w - total) // 2
-        preview = t.lines(PREVIEW, "serif", m.body, total)
+        preview = t.lines(PREVIEW, "serif", m.body, preview_width(t, m, total))
         self.rows: list[tuple[str, pygame.Rect, pygame.Rect, pygame.Rect]] = []
         for i, (key, _label) in enumerate(self.offered):
             column, place = divmod(i, per_column)
@@ -202,6 +226,16 @@ class SettingsScene(Scene):
         self.preview_lines = [line.text for line in preview]
         self.preview_x = x0
         self.preview_y = top + per_column * (row_h + gap) + m.gap
+        #: Where a note on the row in focus goes, in the preview's place (the preview shows the
+        #: text rows, which have no note), and how wide it may run.
+        self.note_at = pygame.Rect(x0, self.preview_y, total, preview_height(t, m, len(preview)))
+
+    def readable(self) -> list[pygame.Rect]:
+        """The preview, which a toast keeps clear of."""
+        m = self.app.metrics
+        width = max((self.app.text.width(line, "serif", m.body) for line in self.preview_lines), default=0)
+        return [pygame.Rect(self.preview_x, self.preview_y, width,
+                            preview_height(self.app.text, m, len(self.preview_lines)))]
 
     def targets(self) -> list[pygame.Rect]:
         """What can be pressed: every row (its − and + are inside it) and Back."""
@@ -298,9 +332,16 @@ class SettingsScene(Scene):
             value_centre = (minus.right + plus.left) // 2
             t.draw(surface, self.value_text(key), "sans_bold", m.ui, p.focus if focused else p.text,
                    (value_centre, rect.centery), "center")
-        y = self.preview_y
-        for line in self.preview_lines:
-            t.draw(surface, line, "serif", m.body, p.text, (self.preview_x, y))
-            y += m.body_line
+        note = self.note(self.rows[self.row][0]) if not self.on_back_button else None
+        if note:
+            lines = t.lines(note, "sans", m.small, self.note_at.width)
+            for i, line in enumerate(lines[:max(NOTE_LINES, self.note_at.height // m.small_line)]):
+                t.draw(surface, line.text, "sans", m.small, p.text_dim,
+                       (self.note_at.x, self.note_at.y + i * m.small_line))
+        else:
+            y = self.preview_y
+            for line in self.preview_lines:
+                t.draw(surface, line, "serif", m.body, p.text, (self.preview_x, y))
+                y += m.body_line
         self.bottom.index = 0 if self.on_back_button else None
         self.bottom.draw(surface, t, m, p)

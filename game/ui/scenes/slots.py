@@ -31,6 +31,8 @@ class SlotsScene(Scene):
     """``mode`` is "save" (needs a session) or "load"."""
 
     name = "slots"
+    #: Drawn under a heading, which a toast keeps clear of.
+    headed = True
 
     def __init__(self, app, mode: str, session=None) -> None:
         super().__init__(app)

@@ -49,8 +49,8 @@ class StaffScene(Scene):
         buttons = []
         for i, (label, key) in enumerate(PAD):
             rect = pygame.Rect(x0 + (i % 3) * (cell + m.gap), top + (i // 3) * (cell + m.gap), cell, cell)
-            buttons.append(make_button(app.text, m, rect, key, label,
-                                       number=int(key) if key.isdigit() and key != "0" else None))
+            # A digit's label is its number, once, centred: the number keys are answered below.
+            buttons.append(make_button(app.text, m, rect, key, label))
         rect = pygame.Rect(x0, top + 4 * (cell + m.gap), 3 * cell + 2 * m.gap, m.button_height)
         buttons.append(make_button(app.text, m, rect, "cancel", "Cancel"))
         self.focus.set_buttons(buttons)
@@ -84,6 +84,11 @@ class StaffScene(Scene):
             return Pop()
         if command.kind == cmd.CONFIRM:
             return self.submit()
+        if command.kind == cmd.CHOOSE:
+            # Every number key types its digit, 0 too, and lights its key on the pad.
+            self.focus.focus_key(str(command.digit))
+            self.type(str(command.digit))
+            return None
         key = self.press(command)
         if key is None:
             return None

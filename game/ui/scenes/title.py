@@ -86,9 +86,14 @@ class TitleScene(Scene):
             y = button.rect.bottom + gap
         self.focus.set_buttons(buttons)
         if self.focus.index is None:
-            self.focus.focus_key("continue" if self.latest else starts[0][1])
+            # After an ending, Continue would only open the last page again: a new game is
+            # the default then, as on a fresh install.
+            self.focus.focus_key("continue" if self.latest and not self.finished() else starts[0][1])
         right = max(b.rect.right for b in buttons)
-        self.panel = pygame.Rect(0, 0, max(right, m.margin * 2 + subtitle_w) + m.margin, app.size[1])
+        # The panel holds the title too, so the title never hangs over its edge.
+        title_w = app.text.width(app.story.title, "serif", m.display)
+        self.panel = pygame.Rect(0, 0, min(app.size[0], max(right, m.margin * 2 + max(subtitle_w, title_w)) + m.margin),
+                                 app.size[1])
         # Where the last game stopped goes beside Continue, in the room the panel leaves.
         self.info_x = self.panel.right + m.margin
         self.info_room = app.size[0] - self.info_x - m.margin
@@ -150,6 +155,13 @@ class TitleScene(Scene):
             return Quit()
         return None
 
+    def finished(self) -> bool:
+        """Whether the game Continue would load has reached its ending: the finished game is
+        kept when its debrief opens, after the last save of its play."""
+        ending = self.app.store.info(ENDING)
+        return self.latest is not None and ending.usable and ending.saved_at is not None and \
+            self.latest.saved_at is not None and ending.saved_at >= self.latest.saved_at
+
     def game_in_progress(self) -> bool:
         """Whether the autosave holds a game not yet at its ending (one a new game would
         push aside).  A save that cannot be read is no game to protect."""
@@ -171,8 +183,30 @@ class TitleScene(Scene):
         self.focus.draw(surface, app.text, m, p)
         if self.latest is not None:
             b = self.focus.buttons[0]
-            info = f"{self.latest.place} — {self.latest.summary}" if self.latest.place else self.latest.summary
-            label = app.text.fit(info or "", "sans", m.small, max(1, self.info_room))
-            if label and label != "…":
-                app.text.draw(surface, label, "sans", m.small, p.text_dim,
-                              (self.info_x, b.rect.centery), "midleft")
+            lines = continue_note(app.text, m, self.latest.place, self.latest.summary, self.info_room)
+            y = b.rect.centery - len(lines) * m.small_line // 2
+            for line in lines:
+                app.text.draw(surface, line, "sans", m.small, p.text_dim, (self.info_x, y))
+                y += m.small_line
+
+
+#: Lines the note beside Continue may take.
+NOTE_LINES = 3
+
+
+def continue_note(t, m, place: str | None, summary: str | None, room: int) -> list[str]:
+    """Where the last game stopped, beside Continue, in lines no wider than ``room``: the day
+    and the city whole on the first (wrapped rather than cut), then as much of the page's
+    opening words as :data:`NOTE_LINES` lines hold, the last cut with an ellipsis."""
+    room = max(1, room)
+    if room < t.width("Day 000", "sans", m.small):
+        return []                                   # no room beside the buttons at all
+    lines = [line.text for line in t.lines(place, "sans", m.small, room)] if place else []
+    if summary:
+        rest = [line.text for line in t.lines(summary, "sans", m.small, room)]
+        left = max(0, NOTE_LINES - len(lines))
+        if len(rest) > left and left:
+            rest = rest[:left]
+            rest[-1] = t.fit(rest[-1].rstrip(" …") + "…", "sans", m.small, room)
+        lines += rest[:left]
+    return lines
