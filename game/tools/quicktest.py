@@ -255,12 +255,13 @@ def _fingerprint(value: object) -> bytes:
 def _whole_state(session: Session, asked: "Asked") -> bytes:
     """All a life's future depends on: where it is, its variables, day and city, its record
     (the score and every question about acts read it), the visits its conditions can ask
-    about (how many for ``visits``, whether any for ``seen``) and its dice. Two lives in the
-    same whole state can make exactly the same choices from there on."""
+    about (how many for ``visits``, whether any for ``seen``) and how often each chance has
+    been drawn. Two lives in the same whole state can make exactly the same choices from there on."""
     return _fingerprint((session.position, tuple(sorted(session.variables.items())), session.day, session.city,
                          tuple((e.behaviour, e.source or "", e.day, e.city, e.subject) for e in session.events),
                          tuple(session.visits[p] for p in asked.counted),
-                         tuple(session.visits[p] > 0 for p in asked.seen), session.dice.state))
+                         tuple(session.visits[p] > 0 for p in asked.seen),
+                         tuple(sorted(session.chances.items()))))
 
 
 @dataclass
