@@ -103,8 +103,7 @@ class Session:
         self.route = Route(route)
         self.variables: dict[str, Any] = dict(story.variables)
         #: How many times this life has arrived at each passage, by id: the story's
-        #: ``visits(passage)`` (a kiosk's visit, one visitor's time at the screen, is
-        #: :class:`game.visitor_book.Visit`).
+        #: ``visits(passage)`` (a kiosk's visit is :class:`game.visitor_book.Visit`).
         self.visits: Counter[str] = Counter()
         # What was on the record before play began (the story's 'before'), then the life's own.
         self.events: list[Event] = [Event(a.behaviour, a.source, a.day, a.city, a.subject) for a in story.prior]

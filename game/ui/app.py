@@ -45,9 +45,8 @@ class App:
     """Holds what every scene shares: story, settings, saves, fonts, sizes, sound; its
     ``loop`` runs it.
 
-    ``size`` opens the window at exactly that size (tests, benchmarks); None sizes it from
-    the desktop and the window the player last left.  ``fullscreen`` overrides the setting
-    for this run (the command line's ``--fullscreen``/``--windowed``).
+    ``size`` opens the window at exactly that size (tests, benchmarks); None sizes it from the
+    desktop and the window last left.  ``fullscreen`` overrides the setting for this run.
     """
 
     #: Class mode (``--class``): the title screen offers the class seed, so a whole class
