@@ -35,7 +35,9 @@ class Display:
     def run(self, *args: str) -> str:
         return subprocess.run(args, env=self.env, capture_output=True, text=True, timeout=10).stdout
 
-    def window(self, timeout: float = 20.0) -> str:
+    def window(self, timeout: float = 60.0) -> str:
+        # A fresh checkout compiles the story on its first start, beside a busy test run: the
+        # window is waited for as long as that can take (found at once, it returns at once).
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             found = self.run("xdotool", "search", "--onlyvisible", "--class", WINDOW_CLASS).split()
