@@ -89,6 +89,17 @@ def press_on(page, key: str) -> None:
     page.wait_for_function(f"(before) => ({SHOWING}) !== before", arg=before, timeout=START_MS)
 
 
+def short_route_begun(browser, fetched, url: str):
+    """A fresh browser context on the title, with the short route begun from its button."""
+    context = open_context(browser, fetched)
+    page = context.new_page()
+    page.goto(url)
+    wait_for(page, "title")
+    page.click("[data-act=short]")
+    wait_for(page, "play")
+    return context, page
+
+
 def the_class_life(story) -> Session:
     """The life the tests play in the class's world: each choice drawn from the seed."""
     session = Session.new(story, seed=CLASS_SEED, route="short")
@@ -172,12 +183,7 @@ def test_the_transcript_is_saved_as_a_download_naming_the_class_world(site, fetc
 
 def test_the_game_keeps_its_place_across_a_reload_and_in_a_save_slot(site, fetched):
     url, asked, browser = site
-    context = open_context(browser, fetched)
-    page = context.new_page()
-    page.goto(url)
-    wait_for(page, "title")
-    page.click("[data-act=short]")
-    wait_for(page, "play")
+    context, page = short_route_begun(browser, fetched, url)
     for _ in range(3):
         press_on(page, "1")
     here = page.inner_html("#passage")
@@ -250,12 +256,7 @@ def test_once_loaded_the_game_opens_and_plays_with_no_network_at_all(site, fetch
 
 def test_the_page_is_what_a_screen_reader_reads_natively(site, fetched):
     url, asked, browser = site
-    context = open_context(browser, fetched)
-    page = context.new_page()
-    page.goto(url)
-    wait_for(page, "title")
-    page.click("[data-act=short]")
-    wait_for(page, "play")
+    context, page = short_route_begun(browser, fetched, url)
     assert page.get_attribute("#passage", "aria-live") == "polite"
     assert page.locator("#passage article h2").count() == 1
     assert page.locator("#choices > li > button").count() == page.locator("#choices li").count() >= 2
