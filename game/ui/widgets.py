@@ -52,6 +52,15 @@ def draw_dialog(surface: pygame.Surface, box: pygame.Rect, metrics, palette, bor
                palette.focus if border is None else border, metrics.line_width)
 
 
+def draw_dialog_lines(surface: pygame.Surface, text: Text, box: pygame.Rect, lines, metrics, colour) -> int:
+    """A dialog's lines of words, centred from the top of ``box``; returns the height below them."""
+    y = box.y + metrics.margin
+    for line in lines:
+        text.draw(surface, line, "sans", metrics.ui, colour, (box.centerx, y), "midtop")
+        y += metrics.ui_line
+    return y
+
+
 def make_button(text: Text, metrics: Metrics, rect: pygame.Rect, key: Any, label: str, *,
                 enabled: bool = True, number: int | None = None, role: str = "sans",
                 size: int | None = None, align: str = "center", subtitle: str = "") -> Button:

@@ -10,7 +10,7 @@ from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.scenes.common import button_row
-from game.ui.widgets import Focus, draw_dialog
+from game.ui.widgets import Focus, draw_dialog, draw_dialog_lines
 
 
 class ConfirmScene(Scene):
@@ -53,8 +53,5 @@ class ConfirmScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         app, m, p = self.app, self.app.metrics, self.app.palette
         draw_dialog(surface, self.box, m, p)
-        y = self.box.y + m.margin
-        for line in self.lines:
-            app.text.draw(surface, line, "sans", m.ui, p.text, (self.box.centerx, y), "midtop")
-            y += m.ui_line
+        draw_dialog_lines(surface, app.text, self.box, self.lines, m, p.text)
         self.focus.draw(surface, app.text, m, p)

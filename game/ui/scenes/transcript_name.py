@@ -16,7 +16,7 @@ from game.ui import input as cmd
 from game.ui.input import Command
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.scenes.common import button_row
-from game.ui.widgets import Focus, draw_dialog
+from game.ui.widgets import Focus, draw_dialog, draw_dialog_lines
 
 #: As many characters as a transcript keeps of a name.
 LONGEST_NAME = 60
@@ -107,10 +107,7 @@ class TranscriptNameScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         app, m, p = self.app, self.app.metrics, self.app.palette
         draw_dialog(surface, self.box, m, p)
-        y = self.box.y + m.margin
-        for line in self.lines:
-            app.text.draw(surface, line, "sans", m.ui, p.text_dim, (self.box.centerx, y), "midtop")
-            y += m.ui_line
+        y = draw_dialog_lines(surface, app.text, self.box, self.lines, m, p.text_dim)
         field = pygame.Rect(self.box.x + m.margin, y + m.gap // 2, self.box.width - 2 * m.margin, m.ui_line + m.gap)
         pygame.draw.rect(surface, p.text_dim, field, m.line_width)
         shown = app.text.fit(self.typed + "|", "sans_bold", m.ui, max(1, field.width - 2 * m.gap))
